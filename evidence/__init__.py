@@ -1,0 +1,107 @@
+"""evidence: typed records of lawsuits, what is known about them, and where each fact comes from.
+
+Load a record set, query it, and write it back::
+
+    import evidence
+
+    records = evidence.load("examples/kadrey-v-meta")
+    for message in records.messages:
+        print(message.sent, message.text)
+"""
+
+from __future__ import annotations
+
+from evidence._dates import Date, DateInterval, DateValue, Precision, definitely_before, parse_date
+from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
+from evidence._model import (
+    Actor,
+    ActorKind,
+    Affiliation,
+    Attestation,
+    AttestationKind,
+    BatesRange,
+    Case,
+    CaseStatus,
+    Channel,
+    Claim,
+    ClaimStatus,
+    Confidence,
+    Court,
+    Decision,
+    Designation,
+    Digest,
+    EvidenceLink,
+    EvidenceRole,
+    Exhibit,
+    Filing,
+    FilingKind,
+    Judge,
+    Link,
+    LinkRel,
+    Message,
+    Party,
+    PartyRole,
+    Quote,
+    Record,
+    SealingAction,
+    SealingEvent,
+    Source,
+    SourceKind,
+)
+from evidence._recordset import RecordSet, dump, load
+from evidence._schema import json_schema
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "ActorKind",
+    "Affiliation",
+    "Attestation",
+    "AttestationKind",
+    "BatesRange",
+    "Case",
+    "CaseStatus",
+    "Channel",
+    "Claim",
+    "ClaimStatus",
+    "Confidence",
+    "Court",
+    "Date",
+    "DateInterval",
+    "DateValue",
+    "Decision",
+    "Designation",
+    "Digest",
+    "EvidenceError",
+    "EvidenceLink",
+    "EvidenceRole",
+    "Exhibit",
+    "Filing",
+    "FilingKind",
+    "InvalidValue",
+    "Judge",
+    "Link",
+    "LinkRel",
+    "LoadError",
+    "Message",
+    "Party",
+    "PartyRole",
+    "Precision",
+    "Problem",
+    "Quote",
+    "Record",
+    "RecordSet",
+    "ResolutionError",
+    "SealingAction",
+    "SealingEvent",
+    "Source",
+    "SourceKind",
+    "UsageError",
+    "__version__",
+    "definitely_before",
+    "dump",
+    "json_schema",
+    "load",
+    "parse_date",
+]

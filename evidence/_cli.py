@@ -1,0 +1,242 @@
+"""The `evidence` command.
+
+Each subcommand is a function `(args) -> exit code`, registered in `_COMMANDS`; later stages add
+theirs the same way. Exit codes: 0 clean, 1 problems found in the records, 2 the command could
+not run as asked. No traceback reaches the user: library errors are printed as messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from evidence import __version__
+from evidence._errors import EvidenceError, LoadError, ResolutionError, UsageError
+from evidence._files import Format, atomic_write, parse_bytes, render, yaml_has_comments
+from evidence._model import RECORD_KINDS, Actor, Case, Claim, Exhibit, Filing, Message, Record, Source
+from evidence._recordset import RecordSet, load, record_files
+from evidence._schema import json_schema
+
+OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
+
+
+def _print_problems(error: LoadError, stream: TextIO) -> None:
+    for problem in error.problems:
+        print(problem, file=stream)
+    files = {p.file for p in error.problems}
+    noun = "problem" if len(error.problems) == 1 else "problems"
+    print(f"{len(error.problems)} {noun} in {len(files)} file{'s' if len(files) != 1 else ''}", file=stream)
+
+
+# -- fmt --------------------------------------------------------------------------------------
+
+
+def _fmt(args: argparse.Namespace) -> int:
+    files: list[Path] = []
+    for name in args.paths:
+        path = Path(name)
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+        files.extend(record_files(path) if path.is_dir() else [path])
+    status = OK
+    changed = clean = 0
+    for file in files:
+        fmt = Format.of(file)
+        if fmt is None:
+            raise UsageError(f"not a record file: {file} (expected .yaml, .yml, .json or .jsonl)")
+        raw = file.read_bytes()
+        try:
+            content = parse_bytes(raw, str(file), fmt)
+        except LoadError as error:
+            _print_problems(error, sys.stderr)
+            status = PROBLEMS
+            continue
+        canonical = render(content.records, fmt)
+        if canonical == raw:
+            clean += 1
+            continue
+        # Rewriting must never change what the file means.
+        if parse_bytes(canonical, str(file), fmt).records != content.records:
+            raise EvidenceError(f"{file}: canonical form would change the records; file left as it is")
+        if fmt is Format.YAML and not args.drop_comments and yaml_has_comments(raw.decode("utf-8")):
+            print(
+                f"{file}: has comments, which fmt cannot keep; move them into 'notes' fields (or pass --drop-comments)",
+                file=sys.stderr,
+            )
+            status = PROBLEMS
+            continue
+        changed += 1
+        if args.check:
+            print(f"would reformat {file}")
+            status = PROBLEMS
+        else:
+            atomic_write(file, canonical)
+            print(f"reformatted {file}")
+    verb = "would be reformatted" if args.check else "reformatted"
+    print(f"{changed} file{'s' if changed != 1 else ''} {verb}, {clean} already canonical", file=sys.stderr)
+    return status
+
+
+# -- schema -----------------------------------------------------------------------------------
+
+
+def _schema(args: argparse.Namespace) -> int:
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        atomic_write(Path(args.output), text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return OK
+
+
+# -- show -------------------------------------------------------------------------------------
+
+
+def _names(records: RecordSet, ids: Sequence[str]) -> str:
+    names = []
+    for id in ids:
+        actor = records.get(id) if id in records else None
+        names.append(actor.name if isinstance(actor, Actor) else id)
+    return ", ".join(names)
+
+
+def _short(text: str | None, width: int = 70) -> str:
+    if not text:
+        return ""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def label(record: Record, records: RecordSet) -> str:
+    """One line that tells a person what a record is."""
+    if isinstance(record, Case):
+        try:
+            court = records.court_of(record).citation or record.court
+        except ResolutionError:
+            court = record.court
+        return f"{record.name}, No. {record.docket_number} ({court})"
+    if isinstance(record, Actor):
+        return f"{record.name} ({record.kind.value})"
+    if isinstance(record, Filing):
+        number = f"ECF No. {record.ecf}: " if record.ecf is not None else ""
+        return f"{number}{_short(record.title)}" + (f" ({record.filed})" if record.filed else "")
+    if isinstance(record, Exhibit):
+        parts = [f"Ex. {record.label}" if record.label else "exhibit"]
+        filing = records.get(record.filing) if record.filing in records else None
+        if isinstance(filing, Filing) and filing.ecf is not None:
+            parts.append(f"ECF No. {filing.ecf}" + (f"-{record.attachment}" if record.attachment else ""))
+        return ", ".join(parts) + (f": {_short(record.title, 50)}" if record.title else "")
+    if isinstance(record, Message):
+        who = _names(records, [record.sender]) if record.sender else (record.sender_description or "?")
+        to = f" → {_names(records, record.recipients)}" if record.recipients else ""
+        when = f"{record.sent}  " if record.sent else ""
+        return f"{when}{who}{to}: “{_short(record.text, 60)}”"
+    if isinstance(record, Source):
+        by = f"{', '.join(record.authors)}, " if record.authors else ""
+        where = f", {record.publication}" if record.publication else ""
+        when = f" ({record.published})" if record.published else ""
+        return f"{by}{_short(record.title, 60)}{where}{when}"
+    if isinstance(record, Claim):
+        return f"[{record.status.value}, {record.confidence.value}] {_short(record.statement)}"
+    name = getattr(record, "name", None) or getattr(record, "citation", None)
+    return str(name or record.id)
+
+
+def _show(args: argparse.Namespace) -> int:
+    records = load(args.path)
+    kinds = [cls for cls in RECORD_KINDS if args.kind is None or args.kind == cls.KIND]
+    counts = ", ".join(
+        f"{len(records.of_kind(cls))} {cls.KIND if len(records.of_kind(cls)) == 1 else cls.PLURAL}"
+        for cls in RECORD_KINDS
+        if records.of_kind(cls)
+    )
+    print(f"{args.path}: {counts or 'no records'}")
+    for cls in kinds:
+        items = records.of_kind(cls)
+        if not items:
+            continue
+        print(f"\n{cls.PLURAL}")
+        width = max(len(r.id) for r in items)
+        for record in items:
+            print(f"  {record.id:<{width}}  {label(record, records)}")
+    return OK
+
+
+# -- the parser -------------------------------------------------------------------------------
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"fmt": _fmt, "schema": _schema, "show": _show}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="evidence", description="Typed records of lawsuits, their evidence and its provenance."
+    )
+    parser.add_argument("--version", action="version", version=f"evidence {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    fmt = commands.add_parser("fmt", help="rewrite record files in canonical form")
+    fmt.add_argument("paths", nargs="+", metavar="PATH", help="record files or folders")
+    fmt.add_argument("--check", action="store_true", help="change nothing; exit 1 and list files not in canonical form")
+    fmt.add_argument(
+        "--drop-comments", action="store_true", help="rewrite YAML files even though their comments are lost"
+    )
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of record files")
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    show = commands.add_parser("show", help="load a record set and list its records")
+    show.add_argument("path", metavar="PATH", help="a record file or folder")
+    show.add_argument("--kind", choices=[cls.KIND for cls in RECORD_KINDS], help="list only records of this kind")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) if not isinstance(exit_.code, str) else CANNOT_RUN
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return CANNOT_RUN
+    try:
+        return _COMMANDS[args.command](args)
+    except LoadError as error:
+        _print_problems(error, sys.stderr)
+        return PROBLEMS
+    except UsageError as error:
+        print(f"evidence: error: {error}", file=sys.stderr)
+        return CANNOT_RUN
+    except EvidenceError as error:
+        print(f"evidence: {error}", file=sys.stderr)
+        return PROBLEMS
+    except OSError as error:
+        print(f"evidence: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
+        return CANNOT_RUN
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # a bug: say so plainly, without a traceback unless asked
+        if os.environ.get("EVIDENCE_DEBUG"):
+            raise
+        print(
+            f"evidence: internal error: {error!r} (set EVIDENCE_DEBUG=1 for details; please report it)", file=sys.stderr
+        )
+        return CANNOT_RUN
+
+
+def run() -> None:
+    """Entry point of the `evidence` script."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # `evidence show ... | head`
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = OK
+    sys.exit(code)

@@ -1,0 +1,305 @@
+"""The one cattrs converter that turns records into plain data and back.
+
+`structure` and `unstructure` are the only ways in and out; every file format goes through them.
+Structuring first runs a converter without detailed validation (fast, no bookkeeping); only when
+that fails does the detailed twin run again to collect every problem with its path. Both come
+from `_make_converter`, so they cannot disagree about the format.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import types
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from evidence._dates import Date, DateInterval, parse_date
+from evidence._errors import InvalidValue
+from evidence._model import (
+    RECORD_KINDS,
+    VALUE_OBJECTS,
+    Actor,
+    Case,
+    Claim,
+    Court,
+    Digest,
+    Exhibit,
+    Filing,
+    Message,
+    Record,
+    Source,
+)
+
+T = TypeVar("T")
+Path = tuple[str | int, ...]
+
+FORMAT_VERSION = 1
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """The content of one record file: a format version and records grouped by kind."""
+
+    evidence: int
+    courts: tuple[Court, ...] = ()
+    cases: tuple[Case, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    filings: tuple[Filing, ...] = ()
+    exhibits: tuple[Exhibit, ...] = ()
+    messages: tuple[Message, ...] = ()
+    sources: tuple[Source, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+    def records(self) -> tuple[Record, ...]:
+        return tuple(record for cls in RECORD_KINDS for record in getattr(self, cls.PLURAL))
+
+
+def describe(value: Any) -> str:
+    """How an error message names a value that was found."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return f"the number {value}"
+    if isinstance(value, float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"a {type(value).__name__}"
+
+
+def _strict(expected_type: type, expected: str) -> Callable[[Any, Any], Any]:
+    def hook(value: Any, _: Any) -> Any:
+        # bool is an int subclass in Python, but `true` is not a number in a record file.
+        if type(value) is not expected_type:
+            raise InvalidValue(f"expected {expected}, found {describe(value)}")
+        return value
+
+    return hook
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
+    values = [member.value for member in cls]
+
+    def hook(value: Any, _: Any) -> Any:
+        try:
+            return cls(value)
+        except (ValueError, TypeError):
+            pass
+        hint = ""
+        if isinstance(value, str):
+            close = difflib.get_close_matches(value, values, n=1)
+            if close:
+                hint = f" (did you mean {close[0]!r}?)"
+        raise InvalidValue(f"expected one of {', '.join(values)}; found {describe(value)}{hint}")
+
+    return hook
+
+
+def _date_value(value: Any, _: Any) -> Any:
+    if not isinstance(value, str):
+        raise InvalidValue(f"expected a date as text (such as '2023-10' or '2023-10-10'), found {describe(value)}")
+    return parse_date(value)
+
+
+def _single_date(value: Any, _: Any) -> Date:
+    if not isinstance(value, str):
+        raise InvalidValue(f"expected a date as text, found {describe(value)}")
+    return Date.parse(value)
+
+
+def _digest(value: Any, _: Any) -> Digest:
+    if not isinstance(value, str):
+        raise InvalidValue(f"expected a digest such as 'sha256:<hex>', found {describe(value)}")
+    return Digest.parse(value)
+
+
+def _is_tuple(type_: Any) -> bool:
+    return get_origin(type_) is tuple
+
+
+def _is_mapping(type_: Any) -> bool:
+    return get_origin(type_) in (Mapping, dict) or type_ is Mapping
+
+
+def _is_date_union(type_: Any) -> bool:
+    args = set(get_args(type_))
+    return get_origin(type_) in (types.UnionType,) and {Date, DateInterval} <= args
+
+
+def _make_converter(detailed: bool) -> cattrs.Converter:
+    converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=detailed)
+    converter.register_structure_hook(str, _strict(str, "text"))
+    converter.register_structure_hook(int, _strict(int, "a whole number"))
+    converter.register_structure_hook(bool, _strict(bool, "true or false"))
+    converter.register_structure_hook_factory(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook)
+
+    def date_union(value: Any, type_: Any) -> Any:
+        if value is None and type(None) in get_args(type_):
+            return None
+        return _date_value(value, type_)
+
+    converter.register_structure_hook_func(_is_date_union, date_union)
+    converter.register_structure_hook(Date, _single_date)
+    converter.register_structure_hook(Digest, _digest)
+    for text_class in (Date, DateInterval, Digest):
+        converter.register_unstructure_hook(text_class, str)
+
+    def tuple_factory(type_: Any) -> Callable[[Any, Any], Any]:
+        (item_type, *_rest) = get_args(type_)
+        item_hook = converter.get_structure_hook(item_type)
+
+        def hook(value: Any, _: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list):
+                raise InvalidValue(f"expected a list, found {describe(value)}")
+            if not detailed:
+                return tuple(item_hook(item, item_type) for item in value)
+            result, errors = [], []
+            for index, item in enumerate(value):
+                try:
+                    result.append(item_hook(item, item_type))
+                except Exception as error:  # collected, then re-raised as a group
+                    error.__notes__ = [
+                        *getattr(error, "__notes__", []),
+                        IterableValidationNote(f"index {index}", index, item_type),
+                    ]
+                    errors.append(error)
+            if errors:
+                raise IterableValidationError(f"while structuring {type_!r}", errors, type_)
+            return tuple(result)
+
+        return hook
+
+    converter.register_structure_hook_factory(_is_tuple, tuple_factory)
+
+    def mapping_factory(type_: Any) -> Callable[[Any, Any], Any]:
+        _key_type, value_type = get_args(type_) or (str, Any)
+        value_hook = converter.get_structure_hook(value_type)
+
+        def hook(value: Any, _: Any) -> Mapping[str, Any]:
+            if not isinstance(value, dict):
+                raise InvalidValue(f"expected a mapping, found {describe(value)}")
+            result: dict[str, Any] = {}
+            for key, item in value.items():
+                if not isinstance(key, str):
+                    raise InvalidValue(f"expected text keys, found {describe(key)}")
+                try:
+                    result[key] = value_hook(item, value_type)
+                except InvalidValue as error:
+                    raise InvalidValue(f"{key}: {error.message}") from None
+            return types.MappingProxyType(result)
+
+        return hook
+
+    converter.register_structure_hook_factory(_is_mapping, mapping_factory)
+    converter.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, types.MappingProxyType), dict
+    )
+
+    def class_factory(cls: type) -> Callable[[Any, Any], Any]:
+        structure: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=detailed
+        )
+
+        def hook(value: Any, _: Any) -> Any:
+            if not isinstance(value, dict):
+                raise InvalidValue(f"expected a mapping, found {describe(value)}")
+            return structure(value, cls)
+
+        return hook
+
+    classes: tuple[type, ...] = (*RECORD_KINDS, *VALUE_OBJECTS, Document)
+    for cls in classes:
+        if cls is Digest:
+            continue
+        converter.register_structure_hook(cls, class_factory(cls))
+        converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True))
+    return converter
+
+
+_FAST = _make_converter(detailed=False)
+_DETAILED = _make_converter(detailed=True)
+
+
+def structure(data: Any, type_: type[T]) -> T:
+    """Plain data → records; a `StructureProblems` lists every problem with its path."""
+    try:
+        return _FAST.structure(data, type_)
+    except Exception:
+        pass
+    try:
+        result = _DETAILED.structure(data, type_)
+    except Exception as error:
+        raise StructureProblems(list(_walk(error, ()))) from None
+    return result  # the fast converter refused what the detailed one accepts: trust the latter
+
+
+def unstructure(value: Any) -> Any:
+    """Records → plain data (dicts, lists, strings, numbers), fields at their defaults left out."""
+    return _FAST.unstructure(value)
+
+
+class StructureProblems(Exception):
+    """Problems found while structuring, each a (path, message) pair."""
+
+    def __init__(self, problems: list[tuple[Path, str]]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+def _fields_of(cls: Any) -> list[str]:
+    return [f.name for f in attrs.fields(cls)] if attrs.has(cls) else []
+
+
+def _walk(error: BaseException, path: Path) -> Any:
+    """Yield (path, message) for every leaf problem of a cattrs error tree."""
+    if isinstance(error, (ClassValidationError, IterableValidationError)):
+        with_notes, without = error.group_exceptions()
+        for sub, note in with_notes:
+            step: str | int = note.name if isinstance(note, AttributeValidationNote) else note.index
+            if isinstance(sub, KeyError) and isinstance(note, AttributeValidationNote):
+                yield path, f"missing required field '{note.name}'"
+                continue
+            yield from _walk(sub, (*path, step))
+        for sub in without:
+            yield from _walk(sub, path)
+        return
+    if isinstance(error, ForbiddenExtraKeysError):
+        known = _fields_of(error.cl)
+        for key in sorted(error.extra_fields):
+            close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            if error.cl is Document:
+                hint = hint or f" (record kinds are {', '.join(cls.PLURAL for cls in RECORD_KINDS)})"
+            yield (*path, key), f"unknown key '{key}'{hint}"
+        return
+    if isinstance(error, InvalidValue):
+        yield ((*path, error.field) if error.field else path), error.message
+        return
+    yield path, f"invalid value: {error}"
+
+
+def path_text(path: Path) -> str:
+    """`('messages', 0, 'sent')` → `$.messages[0].sent`."""
+    text = "$"
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else f".{step}"
+    return text

@@ -1,0 +1,424 @@
+"""Dates that carry their precision: a subset of the Library of Congress EDTF.
+
+Accepted text (and written back the same way):
+
+- ``2023``, ``2023-10``, ``2023-10-10``: year, month or day precision;
+- a qualifier after a date: ``~`` approximate, ``?`` uncertain, ``%`` both;
+- date-times with a UTC offset or an IANA zone, never naive:
+  ``2023-10-10T23:30Z``, ``2023-10-10T23:30:05-07:00``,
+  ``2023-10-10T23:30[America/Los_Angeles]``, ``2023-10-10T23:30-07:00[America/Los_Angeles]``;
+- intervals ``2024-01/2024-03``, open ends ``../2024-04-18`` (on or before) and
+  ``2024-04-18/..`` (on or after), unknown ends ``/2024-04-18`` and ``2024-04-18/``.
+
+Every value knows the earliest and latest instant it can stand for, so that rules can compare
+dates of different precision honestly. A date without a time is a floating calendar day: its
+bounds are taken in UTC, and `definitely_before` allows for the 26 hours that separate the
+earliest and latest time zones when it compares a calendar day with a date-time.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+import re
+import zoneinfo
+from typing import TypeAlias
+
+import attrs
+
+from evidence._errors import InvalidValue
+
+__all__ = [
+    "Date",
+    "DateInterval",
+    "DateValue",
+    "Precision",
+    "definitely_before",
+    "parse_date",
+]
+
+UTC = _dt.UTC
+_MIN = _dt.datetime.min.replace(tzinfo=UTC)
+_MAX = _dt.datetime.max.replace(tzinfo=UTC)
+# The widest gap between two time zones' calendars (UTC-12 to UTC+14).
+_ZONE_SLACK = _dt.timedelta(hours=26)
+
+_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<q>[~?%])?")
+_DATETIME = re.compile(
+    r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+    r"T(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.(?P<fraction>\d{1,6}))?)?"
+    r"(?P<offset>Z|[+-]\d{2}:\d{2})?(?:\[(?P<zone>[^\]\s]+)\])?"
+)
+
+
+class Precision(enum.IntEnum):
+    """How finely a date is known."""
+
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+    MINUTE = 4
+    SECOND = 5
+
+
+@functools.lru_cache(maxsize=256)
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise InvalidValue(f"unknown time zone '{name}' (use an IANA name such as America/Los_Angeles)") from None
+
+
+def _check_date(d: Date) -> None:
+    if not 1 <= d.year <= 9999:
+        raise InvalidValue(f"year {d.year} is out of range 1..9999")
+    if d.month is None and d.day is not None:
+        raise InvalidValue("a day needs a month")
+    if d.month is not None and not 1 <= d.month <= 12:
+        raise InvalidValue(f"month {d.month} is out of range 1..12")
+    if d.day is not None:
+        assert d.month is not None
+        try:
+            _dt.date(d.year, d.month, d.day)
+        except ValueError:
+            raise InvalidValue(f"{d.year:04d}-{d.month:02d} has no day {d.day}") from None
+    if d.hour is None:
+        if d.minute is not None or d.second is not None or d.microsecond is not None:
+            raise InvalidValue("minutes or seconds need an hour")
+        if d.utc_offset is not None or d.zone is not None:
+            raise InvalidValue("a UTC offset or zone needs a time of day")
+        return
+    if d.day is None:
+        raise InvalidValue("a time of day needs a full date")
+    if d.minute is None:
+        raise InvalidValue("a time of day needs minutes")
+    if not (0 <= d.hour <= 23 and 0 <= d.minute <= 59 and 0 <= (d.second or 0) <= 59):
+        raise InvalidValue(f"{d.hour:02d}:{d.minute:02d}:{d.second or 0:02d} is not a time of day")
+    if d.microsecond is not None and (d.second is None or not 0 <= d.microsecond <= 999_999):
+        raise InvalidValue("fractions of a second need seconds, from 0 to 999999 microseconds")
+    if d.approximate or d.uncertain:
+        raise InvalidValue("a date-time cannot be approximate or uncertain; qualify a date instead")
+    if d.utc_offset is None and d.zone is None:
+        raise InvalidValue("naive date-time: give a UTC offset (Z, -07:00) or a time zone ([America/Los_Angeles])")
+    if d.utc_offset is not None and not -18 * 60 < d.utc_offset < 18 * 60:
+        raise InvalidValue("a UTC offset must lie within ±18 hours")
+    if d.zone is not None:
+        zone = _zone(d.zone)
+        if d.utc_offset is not None:
+            local = d._local()
+            offsets = {local.replace(tzinfo=zone, fold=fold).utcoffset() for fold in (0, 1)}
+            if _dt.timedelta(minutes=d.utc_offset) not in offsets:
+                raise InvalidValue(f"offset {_offset_text(d.utc_offset)} does not match zone {d.zone} at that time")
+
+
+def _offset_text(minutes: int) -> str:
+    if minutes == 0:
+        return "Z"
+    sign = "+" if minutes > 0 else "-"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{mins:02d}"
+
+
+def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Date:
+    """A calendar date at year, month or day precision, or a date-time with offset or zone."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    microsecond: int | None = None
+    utc_offset: int | None = None  # minutes east of UTC
+    zone: str | None = None  # IANA time zone name
+    approximate: bool = False
+    uncertain: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        _check_date(self)
+
+    @classmethod
+    def parse(cls, text: str) -> Date:
+        """Parse one date or date-time; an interval is an error here (see `parse_date`)."""
+        value = parse_date(text)
+        if not isinstance(value, Date):
+            raise InvalidValue(f"expected a single date, found the interval '{text}'")
+        return value
+
+    @classmethod
+    def from_date(cls, value: _dt.date) -> Date:
+        return cls(year=value.year, month=value.month, day=value.day)
+
+    @classmethod
+    def from_datetime(cls, value: _dt.datetime) -> Date:
+        """An aware `datetime`; a `ZoneInfo` zone is kept by name, any other as its offset."""
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise InvalidValue(f"naive date-time '{value.isoformat()}': give it a tzinfo")
+        zone = value.tzinfo.key if isinstance(value.tzinfo, zoneinfo.ZoneInfo) else None
+        offset = None if zone else int(value.utcoffset().total_seconds() // 60)  # type: ignore[union-attr]
+        return cls(
+            year=value.year,
+            month=value.month,
+            day=value.day,
+            hour=value.hour,
+            minute=value.minute,
+            second=value.second if value.second or value.microsecond else None,
+            microsecond=value.microsecond or None,
+            utc_offset=offset,
+            zone=zone,
+        )
+
+    @property
+    def precision(self) -> Precision:
+        if self.hour is not None:
+            return Precision.SECOND if self.second is not None else Precision.MINUTE
+        if self.day is not None:
+            return Precision.DAY
+        return Precision.MONTH if self.month is not None else Precision.YEAR
+
+    @property
+    def has_time(self) -> bool:
+        return self.hour is not None
+
+    def _local(self) -> _dt.datetime:
+        assert self.month is not None
+        assert self.day is not None
+        assert self.hour is not None
+        assert self.minute is not None
+        return _dt.datetime(
+            self.year, self.month, self.day, self.hour, self.minute, self.second or 0, self.microsecond or 0
+        )
+
+    def _local_text(self) -> str:
+        text = f"{self.year:04d}-{self.month:02d}-{self.day:02d}T{self.hour:02d}:{self.minute:02d}"
+        if self.second is not None:
+            text += f":{self.second:02d}"
+            if self.microsecond:
+                text += "." + f"{self.microsecond:06d}".rstrip("0")
+        return text
+
+    def to_datetime(self) -> _dt.datetime:
+        """The aware `datetime` of a date-time (an error for a date without a time)."""
+        if self.hour is None:
+            raise InvalidValue(f"'{self}' has no time of day")
+        local = self._local()
+        if self.utc_offset is not None:
+            aware = local.replace(tzinfo=_dt.timezone(_dt.timedelta(minutes=self.utc_offset)))
+            return aware.astimezone(_zone(self.zone)) if self.zone else aware
+        assert self.zone is not None
+        return local.replace(tzinfo=_zone(self.zone))
+
+    def _span(self) -> tuple[_dt.datetime, _dt.datetime]:
+        """Half-open UTC span [start, end) that the value stands for, before qualifiers."""
+        if self.hour is not None:
+            start = self.to_datetime().astimezone(UTC)
+            step = _dt.timedelta(seconds=1) if self.second is not None else _dt.timedelta(minutes=1)
+            if self.microsecond:
+                step = _dt.timedelta(microseconds=1)
+            return start, start + step
+        if self.day is not None:
+            assert self.month is not None
+            start = _dt.datetime(self.year, self.month, self.day, tzinfo=UTC)
+            return start, start + _dt.timedelta(days=1)
+        if self.month is not None:
+            y, m = _add_months(self.year, self.month, 1)
+            return _dt.datetime(self.year, self.month, 1, tzinfo=UTC), _safe_datetime(y, m)
+        return _dt.datetime(self.year, 1, 1, tzinfo=UTC), _safe_datetime(self.year + 1, 1)
+
+    def _widened(self) -> tuple[_dt.datetime, _dt.datetime]:
+        start, end = self._span()
+        if not (self.approximate or self.uncertain):
+            return start, end
+        # An approximate or uncertain value may be off by one unit of its precision either way.
+        if self.day is not None:
+            one = _dt.timedelta(days=1)
+            return _clamp(start, -one), _clamp(end, one)
+        if self.month is not None:
+            lo = _safe_datetime(*_add_months(self.year, self.month, -1))
+            hi = _safe_datetime(*_add_months(self.year, self.month, 2))
+            return lo, hi
+        return _safe_datetime(self.year - 1, 1), _safe_datetime(self.year + 2, 1)
+
+    @property
+    def earliest(self) -> _dt.datetime:
+        """The first instant (UTC) the value can stand for."""
+        return self._widened()[0]
+
+    @property
+    def latest(self) -> _dt.datetime:
+        """The last instant (UTC) the value can stand for."""
+        return self._widened()[1] - _dt.timedelta(microseconds=1)
+
+    def __repr__(self) -> str:
+        return f"Date.parse({str(self)!r})"
+
+    def __str__(self) -> str:
+        if self.hour is not None:
+            text = self._local_text()
+            if self.utc_offset is not None:
+                text += _offset_text(self.utc_offset)
+            if self.zone is not None:
+                text += f"[{self.zone}]"
+            return text
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        if self.approximate and self.uncertain:
+            text += "%"
+        elif self.approximate:
+            text += "~"
+        elif self.uncertain:
+            text += "?"
+        return text
+
+
+def _safe_datetime(year: int, month: int) -> _dt.datetime:
+    if year < 1:
+        return _MIN
+    if year > 9999:
+        return _MAX
+    return _dt.datetime(year, month, 1, tzinfo=UTC)
+
+
+def _clamp(value: _dt.datetime, delta: _dt.timedelta) -> _dt.datetime:
+    try:
+        return value + delta
+    except OverflowError:
+        return _MIN if delta < _dt.timedelta(0) else _MAX
+
+
+def _check_interval(i: DateInterval) -> None:
+    if i.start is not None and i.open_start:
+        raise InvalidValue("an interval start cannot be both given and open")
+    if i.end is not None and i.open_end:
+        raise InvalidValue("an interval end cannot be both given and open")
+    if i.start is None and i.end is None:
+        raise InvalidValue("an interval needs a start or an end")
+    if i.start is not None and i.end is not None and definitely_before(i.end, i.start):
+        raise InvalidValue(f"interval '{i}' ends before it starts")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class DateInterval:
+    """From `start` to `end`; a missing end is open (``..``) or unknown (empty)."""
+
+    start: Date | None = None
+    end: Date | None = None
+    open_start: bool = False
+    open_end: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        _check_interval(self)
+
+    @property
+    def earliest(self) -> _dt.datetime:
+        return self.start.earliest if self.start is not None else _MIN
+
+    @property
+    def latest(self) -> _dt.datetime:
+        return self.end.latest if self.end is not None else _MAX
+
+    @property
+    def has_time(self) -> bool:
+        return any(d is not None and d.has_time for d in (self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"parse_date({str(self)!r})"
+
+    def __str__(self) -> str:
+        def side(date: Date | None, open_: bool) -> str:
+            return str(date) if date is not None else (".." if open_ else "")
+
+        return f"{side(self.start, self.open_start)}/{side(self.end, self.open_end)}"
+
+
+DateValue: TypeAlias = Date | DateInterval
+
+
+def _parse_point(text: str, whole: str) -> Date:
+    m = _DATETIME.fullmatch(text)
+    if m:
+        fraction = m["fraction"]
+        offset = m["offset"]
+        minutes = None
+        if offset == "Z":
+            minutes = 0
+        elif offset:
+            sign = -1 if offset[0] == "-" else 1
+            minutes = sign * (int(offset[1:3]) * 60 + int(offset[4:6]))
+        return Date(
+            year=int(m["year"]),
+            month=int(m["month"]),
+            day=int(m["day"]),
+            hour=int(m["hour"]),
+            minute=int(m["minute"]),
+            second=int(m["second"]) if m["second"] else None,
+            microsecond=int(fraction.ljust(6, "0")) if fraction else None,
+            utc_offset=minutes,
+            zone=m["zone"],
+        )
+    m = _DATE.fullmatch(text)
+    if m:
+        q = m["q"]
+        return Date(
+            year=int(m["year"]),
+            month=int(m["month"]) if m["month"] else None,
+            day=int(m["day"]) if m["day"] else None,
+            approximate=q in ("~", "%"),
+            uncertain=q in ("?", "%"),
+        )
+    raise InvalidValue(
+        f"invalid date '{whole}': expected YYYY, YYYY-MM or YYYY-MM-DD (with ~ or ?), "
+        "a date-time with an offset or zone, or an interval A/B"
+    )
+
+
+def parse_date(text: str) -> DateValue:
+    """Parse EDTF text into a `Date` or a `DateInterval`; an `InvalidValue` names the problem."""
+    if not isinstance(text, str):
+        raise InvalidValue(f"expected a date as text, found {type(text).__name__}")
+    # A zone name has slashes of its own: only a slash outside brackets splits an interval.
+    slashes = [m.start() for m in re.finditer(r"/(?![^\[]*\])", text)]
+    if not slashes:
+        try:
+            return _parse_point(text, text)
+        except InvalidValue as error:
+            if error.message.startswith("invalid date"):
+                raise
+            raise InvalidValue(f"invalid date '{text}': {error.message}") from None
+    if len(slashes) != 1:
+        raise InvalidValue(f"invalid date '{text}': an interval has exactly one '/'")
+    left, right = text[: slashes[0]], text[slashes[0] + 1 :]
+    try:
+        return DateInterval(
+            start=None if left in ("", "..") else _parse_point(left, text),
+            end=None if right in ("", "..") else _parse_point(right, text),
+            open_start=left == "..",
+            open_end=right == "..",
+        )
+    except InvalidValue as error:
+        if error.message.startswith("invalid date"):
+            raise
+        raise InvalidValue(f"invalid date '{text}': {error.message}") from None
+
+
+def definitely_before(a: DateValue, b: DateValue) -> bool:
+    """True when every instant `a` can stand for comes before every instant `b` can.
+
+    A calendar day is floating (its zone is unknown), so when exactly one side has a time of
+    day the comparison allows for the spread of time zones rather than guess one.
+    """
+    slack = _ZONE_SLACK if a.has_time != b.has_time else _dt.timedelta(0)
+    try:
+        return a.latest + slack < b.earliest
+    except OverflowError:
+        return False

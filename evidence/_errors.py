@@ -1,0 +1,71 @@
+"""Errors raised by the library.
+
+Every error the library raises on purpose derives from `EvidenceError`::
+
+    EvidenceError
+    ├── InvalidValue        a value breaks an invariant of a record (also a ValueError)
+    ├── LoadError           one or more problems in record files; `.problems` lists them
+    ├── ResolutionError     a reference names no record, or a record of the wrong kind
+    └── UsageError          a command or function was asked something it cannot do
+
+A `Problem` is one located complaint about a file: file, line and column (1-based, when
+known), the JSON path inside the document, and the message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+
+class EvidenceError(Exception):
+    """Root of every error the library raises on purpose."""
+
+
+class InvalidValue(EvidenceError, ValueError):
+    """A value breaks an invariant of a record or value object."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One located problem in a record file."""
+
+    file: str | None
+    line: int | None
+    column: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file is not None:
+            where = self.file
+            if self.line is not None:
+                where += f":{self.line}"
+                if self.column is not None:
+                    where += f":{self.column}"
+            where += ": "
+        path = f"{self.path}: " if self.path else ""
+        return f"{where}{path}{self.message}"
+
+
+class LoadError(EvidenceError):
+    """Record files could not be read; `problems` holds every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ResolutionError(EvidenceError, LookupError):
+    """A reference names no record, or names a record of another kind."""
+
+
+class UsageError(EvidenceError):
+    """A command or function was asked something it cannot do."""

@@ -1,0 +1,671 @@
+"""Record files on disk: YAML, JSON and JSON Lines, read with positions and written atomically.
+
+Reading turns bytes into plain data (keeping enough to find the line and column of any JSON
+path when a problem needs one), checks the format version, and hands the data to the converter.
+Writing turns records into the canonical text of each format and replaces the file through a
+temporary file and a rename, so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import enum
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import orjson
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from evidence._convert import FORMAT_VERSION, Document, StructureProblems, describe, path_text, structure, unstructure
+from evidence._errors import LoadError, Problem
+from evidence._model import KIND_BY_NAME, Record
+
+JsonPath = tuple[str | int, ...]
+
+# Upper bound on the values one YAML file may expand to through aliases ("billion laughs").
+MAX_YAML_VALUES = 5_000_000
+
+
+class Format(enum.Enum):
+    YAML = "yaml"
+    JSON = "json"
+    JSONL = "jsonl"
+
+    @classmethod
+    def of(cls, path: Path) -> Format | None:
+        return _SUFFIXES.get(path.suffix.lower())
+
+
+_SUFFIXES = {".yaml": Format.YAML, ".yml": Format.YAML, ".json": Format.JSON, ".jsonl": Format.JSONL}
+RECORD_SUFFIXES = tuple(_SUFFIXES)
+
+
+@attrs.frozen(kw_only=True)
+class Origin:
+    """Where a record was read from: its file, its JSON path, and its line when known."""
+
+    file: str
+    path: JsonPath
+    line: int | None = None
+    column: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class FileContent:
+    """The records of one file, in file order, with where each one stands."""
+
+    file: str
+    format: Format
+    records: tuple[Record, ...]
+    origins: tuple[Origin, ...]
+
+
+# -- YAML -------------------------------------------------------------------------------------
+
+_STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_BOOL, _NULL = "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"
+_MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+
+
+class _Resolver(yaml.resolver.BaseResolver):
+    """YAML 1.2 core-schema scalars: dates, 'yes', 'no', 'on' and 'off' stay text."""
+
+
+for _tag, _pattern, _first in (
+    (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (_INT, r"^[-+]?[0-9]+$", "-+0123456789"),
+    (
+        _FLOAT,
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+    (_NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+):
+    _Resolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+_Parser: Any = getattr(yaml, "CParser", None) or yaml.parser.Parser
+
+
+class _Composer(_Parser, _Resolver):  # type: ignore[misc]
+    """Parses YAML into nodes (with their marks) and constructs nothing."""
+
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _Resolver.__init__(self)
+
+
+if _Parser is yaml.parser.Parser:  # the pure-Python parser needs its reader, scanner and composer
+
+    class _Composer(  # type: ignore[no-redef]
+        yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Resolver
+    ):
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            _Resolver.__init__(self)
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _YamlBuilder:
+    """Turns composed nodes into plain data, reporting duplicate keys and unsupported tags."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self.values = 0
+
+    def problem(self, node: Node, path: JsonPath, message: str) -> None:
+        line, column = _mark(node)
+        self.problems.append(Problem(file=self.file, line=line, column=column, path=path_text(path), message=message))
+
+    def build(self, node: Node, path: JsonPath) -> Any:
+        self.values += 1
+        if self.values > MAX_YAML_VALUES:
+            raise _TooLarge(node)
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path)
+        if isinstance(node, SequenceNode):
+            if node.tag != _SEQ:
+                self.problem(node, path, f"unsupported YAML tag {node.tag!r}")
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, MappingNode)
+        if node.tag != _MAP:
+            self.problem(node, path, f"unsupported YAML tag {node.tag!r}")
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Node] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in (_STR, _INT, _BOOL, _NULL):
+                self.problem(key_node, path, "a key must be plain text")
+                continue
+            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
+                self.problem(key_node, path, "merge keys ('<<') are not supported; write the fields out")
+                continue
+            key = key_node.value
+            if key in first_seen:
+                line, _ = _mark(first_seen[key])
+                self.problem(key_node, path, f"duplicate key '{key}' (first given on line {line})")
+                continue
+            first_seen[key] = key_node
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def scalar(self, node: ScalarNode, path: JsonPath) -> Any:
+        value = node.value
+        if node.tag == _STR:
+            return value
+        if node.tag == _INT:
+            return int(value)
+        if node.tag == _FLOAT:
+            return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
+        if node.tag == _BOOL:
+            return value.lower() == "true"
+        if node.tag == _NULL:
+            return None
+        self.problem(node, path, f"unsupported YAML tag {node.tag!r}")
+        return value
+
+
+class _TooLarge(Exception):
+    def __init__(self, node: Node) -> None:
+        self.node = node
+
+
+def _compose_yaml(text: str) -> Node | None:
+    composer = _Composer(text)
+    try:
+        return composer.get_single_node()  # type: ignore[no-any-return]
+    finally:
+        composer.dispose()
+
+
+def _yaml_node_at(root: Node, path: JsonPath, *, key: bool) -> Node | None:
+    """The node at a JSON path (the key node of the last step when `key` is true)."""
+    node = root
+    for depth, step in enumerate(path):
+        last = depth == len(path) - 1
+        if isinstance(node, MappingNode) and isinstance(step, str):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, ScalarNode) and key_node.value == step:
+                    if last and key:
+                        return key_node
+                    node = value_node
+                    break
+            else:
+                return node
+        elif isinstance(node, SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            return node
+    return node
+
+
+# -- JSON positions ---------------------------------------------------------------------------
+
+_WS = re.compile(r"[ \t\n\r]*")
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_SCALAR = re.compile(r"[^,\]\}\s]*")
+
+
+def _skip_json(text: str, i: int) -> int:
+    """Index just after the JSON value starting at i."""
+    if text.startswith('"', i):
+        match = _JSON_STRING.match(text, i)
+        return match.end() if match else len(text)
+    if text[i : i + 1] in ("{", "["):
+        depth = 0
+        while i < len(text):
+            char = text[i]
+            if char == '"':
+                match = _JSON_STRING.match(text, i)
+                i = match.end() if match else len(text)
+                continue
+            if char in "{[":
+                depth += 1
+            elif char in "}]":
+                depth -= 1
+                if depth == 0:
+                    return i + 1
+            i += 1
+        return i
+    match = _JSON_SCALAR.match(text, i)
+    return match.end() if match else i + 1
+
+
+def _json_index_at(text: str, path: JsonPath, *, key: bool, start: int = 0) -> int:
+    """Index of the value at a JSON path in JSON text (of the key, for the last step, if `key`)."""
+    i = _WS.match(text, start).end()  # type: ignore[union-attr]
+    for depth, step in enumerate(path):
+        last = depth == len(path) - 1
+        opener = "{" if isinstance(step, str) else "["
+        if not text.startswith(opener, i):
+            return i
+        i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
+        index = 0
+        found = False
+        while i < len(text) and text[i] not in "}]":
+            if isinstance(step, str):
+                match = _JSON_STRING.match(text, i)
+                if not match:
+                    return i
+                name = json.loads(match.group())
+                key_at = i
+                i = _WS.match(text, match.end()).end()  # type: ignore[union-attr]
+                i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]  # past ':'
+                if name == step:
+                    if last and key:
+                        return key_at
+                    found = True
+                    break
+            elif index == step:
+                found = True
+                break
+            i = _WS.match(text, _skip_json(text, i)).end()  # type: ignore[union-attr]
+            if text.startswith(",", i):
+                i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
+            index += 1
+        if not found:
+            return i
+    return i
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def _decode(raw: bytes, file: str) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise LoadError(
+            [
+                Problem(
+                    file=file,
+                    line=1,
+                    column=1,
+                    path="",
+                    message="the file starts with a byte-order mark; save it as UTF-8 without one",
+                )
+            ]
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_column(raw[: error.start].decode("utf-8", "replace"), error.start)
+        message = f"invalid UTF-8 (byte 0x{raw[error.start]:02x}); record files are UTF-8 text"
+        raise LoadError([Problem(file=file, line=line, column=column, path="", message=message)]) from None
+
+
+def _check_version(data: Any, file: str, locate: Any) -> None:
+    if not isinstance(data, dict):
+        line, column = locate((), False)
+        found = "an empty file" if data is None else describe(data)
+        raise LoadError(
+            [
+                Problem(
+                    file=file,
+                    line=line,
+                    column=column,
+                    path="$",
+                    message=f"expected a record file (a mapping starting 'evidence: {FORMAT_VERSION}'), found {found}",
+                )
+            ]
+        )
+    version = data.get("evidence")
+    if version == FORMAT_VERSION and type(version) is int:
+        return
+    if "evidence" not in data:
+        line, column = locate((), False)
+        message = f"missing format version: a record file starts with 'evidence: {FORMAT_VERSION}'"
+    else:
+        line, column = locate(("evidence",), False)
+        message = f"unsupported format version {version!r}: this version of the library reads format {FORMAT_VERSION}"
+    raise LoadError(
+        [
+            Problem(
+                file=file, line=line, column=column, path="$.evidence" if "evidence" in data else "$", message=message
+            )
+        ]
+    )
+
+
+def _document_problems(error: StructureProblems, file: str, locate: Any, base: JsonPath = ()) -> list[Problem]:
+    problems = []
+    for path, message in error.problems:
+        # An unknown key is reported on its record and located at the key itself.
+        is_key = message.startswith("unknown key")
+        shown = path[:-1] if is_key else path
+        line, column = locate((*base, *path), is_key)
+        problems.append(Problem(file=file, line=line, column=column, path=path_text(shown), message=message))
+    return problems
+
+
+def _origins(document: Document, file: str, locate: Any) -> tuple[Origin, ...]:
+    origins = []
+    for cls in KIND_BY_NAME.values():
+        for index, _record in enumerate(getattr(document, cls.PLURAL)):
+            path = (cls.PLURAL, index)
+            line, column = locate(path, False) if locate is not None else (None, None)
+            origins.append(Origin(file=file, path=path, line=line, column=column))
+    return tuple(origins)
+
+
+def read_file(path: Path, display: str | None = None) -> FileContent:
+    """Read one record file; a `LoadError` lists every problem found in it."""
+    file = display or str(path)
+    fmt = Format.of(path)
+    if fmt is None:
+        raise LoadError(
+            [
+                Problem(
+                    file=file,
+                    line=None,
+                    column=None,
+                    path="",
+                    message=f"not a record file: expected one of {', '.join(RECORD_SUFFIXES)}",
+                )
+            ]
+        )
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise LoadError(
+            [Problem(file=file, line=None, column=None, path="", message="is a directory, not a record file")]
+        ) from None
+    except OSError as error:
+        raise LoadError(
+            [Problem(file=file, line=None, column=None, path="", message=f"cannot read: {error.strerror or error}")]
+        ) from None
+    return parse_bytes(raw, file, fmt)
+
+
+def parse_bytes(raw: bytes, file: str, fmt: Format) -> FileContent:
+    """The records of a record file's bytes; `file` is the name problems are reported under."""
+    text = _decode(raw, file)
+    if fmt is Format.JSONL:
+        return _read_jsonl(text, file)
+    if fmt is Format.YAML:
+        data, locate = _parse_yaml(text, file)
+    else:
+        data, locate = _parse_json(raw, text, file)
+    _check_version(data, file, locate)
+    try:
+        document = structure(data, Document)
+    except StructureProblems as error:
+        raise LoadError(sorted(_document_problems(error, file, locate), key=_position)) from None
+    # Lines of YAML records are cheap to find from the nodes; JSON ones are found on demand.
+    origins = _origins(document, file, locate if fmt is Format.YAML else None)
+    return FileContent(file=file, format=fmt, records=document.records(), origins=origins)
+
+
+def locate(origin: Origin) -> tuple[int | None, int | None]:
+    """Line and column of a record read from a JSON file (YAML and JSON Lines know theirs)."""
+    if origin.line is not None:
+        return origin.line, origin.column
+    try:
+        text = Path(origin.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None, None
+    return _line_column(text, _json_index_at(text, origin.path, key=False))
+
+
+def _position(problem: Problem) -> tuple[int, int]:
+    return (problem.line or 0, problem.column or 0)
+
+
+def _parse_yaml(text: str, file: str) -> tuple[Any, Any]:
+    try:
+        root = _compose_yaml(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        message = f"invalid YAML: {error.problem or error.context}"
+        if error.context and error.problem:
+            message = f"invalid YAML: {error.problem} ({error.context})"
+        raise LoadError([Problem(file=file, line=line, column=column, path="", message=message)]) from None
+    except yaml.YAMLError as error:
+        raise LoadError(
+            [Problem(file=file, line=None, column=None, path="", message=f"invalid YAML: {error}")]
+        ) from None
+    except RecursionError:
+        raise LoadError(
+            [Problem(file=file, line=None, column=None, path="", message="the YAML is nested too deeply to read")]
+        ) from None
+
+    def locate(path: JsonPath, key: bool) -> tuple[int | None, int | None]:
+        if root is None:
+            return 1, 1
+        node = _yaml_node_at(root, path, key=key)
+        return _mark(node) if node is not None else (None, None)
+
+    if root is None:
+        return None, locate
+    builder = _YamlBuilder(file)
+    try:
+        data = builder.build(root, ())
+    except _TooLarge as error:
+        line, column = _mark(error.node)
+        raise LoadError(
+            [
+                Problem(
+                    file=file,
+                    line=line,
+                    column=column,
+                    path="",
+                    message=f"the YAML expands to more than {MAX_YAML_VALUES:,} values (aliases?)",
+                )
+            ]
+        ) from None
+    except RecursionError:
+        raise LoadError(
+            [Problem(file=file, line=None, column=None, path="", message="the YAML is nested too deeply to read")]
+        ) from None
+    if builder.problems:
+        raise LoadError(builder.problems)
+    return data, locate
+
+
+def _parse_json(raw: bytes, text: str, file: str, *, base_line: int = 0) -> tuple[Any, Any]:
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        # orjson reports a character position; find it in the text for line and column.
+        line, column = _line_column(text, error.pos) if error.pos is not None else (None, None)
+        message = str(error.msg).split(": line ")[0]
+        raise LoadError(
+            [
+                Problem(
+                    file=file,
+                    line=(line or 0) + base_line if line else None,
+                    column=column,
+                    path="",
+                    message=f"invalid JSON: {message}",
+                )
+            ]
+        ) from None
+
+    def locate(path: JsonPath, key: bool) -> tuple[int, int]:
+        line, column = _line_column(text, _json_index_at(text, path, key=key))
+        return line + base_line, column
+
+    return data, locate
+
+
+def _read_jsonl(text: str, file: str) -> FileContent:
+    problems: list[Problem] = []
+    records: list[Record] = []
+    origins: list[Origin] = []
+    lines = text.split("\n")
+    header_seen = False
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            data, locate = _parse_json(line.encode("utf-8"), line, file, base_line=number - 1)
+        except LoadError as error:
+            problems.extend(error.problems)
+            header_seen = True
+            continue
+        if not header_seen:
+            header_seen = True
+            try:
+                _check_version(data, file, locate)
+            except LoadError as error:
+                problems.extend(error.problems)
+            else:
+                if len(data) > 1:
+                    problems.append(
+                        Problem(
+                            file=file,
+                            line=number,
+                            column=1,
+                            path="$",
+                            message='the first line holds only the format version, e.g. {"evidence": 1}',
+                        )
+                    )
+            continue
+        record = _jsonl_record(data, file, number, locate, problems)
+        if record is not None:
+            records.append(record)
+            origins.append(Origin(file=file, path=(), line=number, column=1))
+    if not header_seen:
+        problems.append(
+            Problem(
+                file=file,
+                line=1,
+                column=1,
+                path="",
+                message=f'empty record file: the first line is the format version, {{"evidence": {FORMAT_VERSION}}}',
+            )
+        )
+    if problems:
+        raise LoadError(problems)
+    return FileContent(file=file, format=Format.JSONL, records=tuple(records), origins=tuple(origins))
+
+
+def _jsonl_record(data: Any, file: str, number: int, locate: Any, problems: list[Problem]) -> Record | None:
+    if not isinstance(data, dict):
+        problems.append(
+            Problem(
+                file=file,
+                line=number,
+                column=1,
+                path="$",
+                message=f"expected a record (a mapping with a 'type'), found {describe(data)}",
+            )
+        )
+        return None
+    kind = data.get("type")
+    cls = KIND_BY_NAME.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        line, column = locate(("type",), False) if "type" in data else locate((), False)
+        if "type" not in data:
+            message = f'missing record type: add "type" ({", ".join(KIND_BY_NAME)})'
+        else:
+            close = difflib.get_close_matches(str(kind), list(KIND_BY_NAME), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (expected one of {', '.join(KIND_BY_NAME)})"
+            message = f"unknown record type {kind!r}{hint}"
+        problems.append(
+            Problem(file=file, line=line, column=column, path="$.type" if "type" in data else "$", message=message)
+        )
+        return None
+    body = {key: value for key, value in data.items() if key != "type"}
+    try:
+        return structure(body, cls)
+    except StructureProblems as error:
+        problems.extend(_document_problems(error, file, locate))
+        return None
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, lists indented under their key, multi-line text as literal blocks."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar(_STR, value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def document_data(records: Iterator[Record] | tuple[Record, ...]) -> dict[str, Any]:
+    """Plain data of a record file: the format version, then the records grouped by kind."""
+    groups: dict[str, list[Record]] = {}
+    for record in records:
+        groups.setdefault(record.PLURAL, []).append(record)
+    kinds: dict[str, Any] = {plural: tuple(items) for plural, items in groups.items()}
+    document = Document(evidence=FORMAT_VERSION, **kinds)
+    return unstructure(document)  # type: ignore[no-any-return]
+
+
+def render(records: tuple[Record, ...], fmt: Format) -> bytes:
+    """The canonical bytes of a record file holding `records`."""
+    if fmt is Format.JSONL:
+        lines = [orjson.dumps({"evidence": FORMAT_VERSION})]
+        for cls in KIND_BY_NAME.values():
+            for record in records:
+                if type(record) is cls:
+                    lines.append(orjson.dumps({"type": cls.KIND, **unstructure(record)}))
+        return b"\n".join(lines) + b"\n"
+    data = document_data(tuple(records))
+    if fmt is Format.JSON:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    text = yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1_000_000
+    )
+    return text.encode("utf-8")
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` through a temporary file in the same folder and a rename."""
+    folder = path.parent
+    mode = None
+    with contextlib.suppress(FileNotFoundError):
+        mode = path.stat().st_mode & 0o777
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def yaml_has_comments(text: str) -> bool:
+    """True when YAML text holds a comment (which rewriting the file would lose)."""
+    end = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if "#" in text[end : token.start_mark.index]:
+                return True
+            end = max(end, token.end_mark.index)
+    except yaml.YAMLError:
+        return "#" in text
+    return "#" in text[end:]

@@ -1,0 +1,315 @@
+"""Record sets: records from one or more files, looked up by id and kind, references resolved."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar, overload
+
+import attrs
+
+from evidence._convert import path_text
+from evidence._courts import complete_court, lookup_court
+from evidence._errors import LoadError, Problem, ResolutionError, UsageError
+from evidence._files import RECORD_SUFFIXES, FileContent, Format, Origin, atomic_write, locate, read_file, render
+from evidence._model import (
+    ANY_KIND,
+    KIND_BY_NAME,
+    RECORD_KINDS,
+    Actor,
+    Case,
+    Claim,
+    Court,
+    Exhibit,
+    Filing,
+    Message,
+    Record,
+    Source,
+    iter_references,
+)
+
+R = TypeVar("R", bound=Record)
+PathLike = str | os.PathLike[str]
+
+
+class RecordSet:
+    """An immutable set of records with unique ids.
+
+    Iterating gives the records in the order they were read. Look-ups by id, by kind, and the
+    typed resolution of references are methods; reverse look-ups (the messages of an exhibit,
+    the claims citing a source) use an index built on first use.
+    """
+
+    __slots__ = ("_by_id", "_by_kind", "_origins", "_records", "_referrers")
+
+    def __init__(self, records: Iterable[Record] = (), *, origins: Iterable[Origin | None] | None = None) -> None:
+        self._records = tuple(records)
+        origin_list = list(origins) if origins is not None else [None] * len(self._records)
+        self._by_id: dict[str, Record] = {}
+        self._origins: dict[str, Origin] = {}
+        problems: list[Problem] = []
+        for record, origin in zip(self._records, origin_list, strict=True):
+            if not isinstance(record, Record):
+                raise TypeError(f"a RecordSet holds records, not {type(record).__name__}")
+            if record.id in self._by_id:
+                problems.append(
+                    _duplicate_problem(record, origin, self._by_id[record.id], self._origins.get(record.id))
+                )
+                continue
+            self._by_id[record.id] = record
+            if origin is not None:
+                self._origins[record.id] = origin
+        if problems:
+            raise LoadError(problems)
+        self._by_kind: dict[type[Record], tuple[Record, ...]] = {
+            cls: tuple(r for r in self._records if type(r) is cls) for cls in RECORD_KINDS
+        }
+        self._referrers: dict[str, tuple[Record, ...]] | None = None
+
+    # -- the set as a collection ----------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self._records)
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._by_id
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RecordSet):
+            return NotImplemented
+        return self._records == other._records
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{len(items)} {cls.PLURAL}" for cls, items in self._by_kind.items() if items)
+        return f"<RecordSet: {counts or 'empty'}>"
+
+    def __getitem__(self, id: str) -> Record:
+        try:
+            return self._by_id[id]
+        except KeyError:
+            raise ResolutionError(f"no record with id {id!r}") from None
+
+    @overload
+    def get(self, id: str) -> Record: ...
+    @overload
+    def get(self, id: str, kind: type[R]) -> R: ...
+    def get(self, id: str, kind: type[Record] | None = None) -> Record:
+        """The record with this id; with `kind`, a `ResolutionError` unless it is of that kind."""
+        record = self._by_id.get(id)
+        if record is None and kind is Court:
+            court = lookup_court(id)
+            if court is not None:
+                return court
+        if record is None:
+            wanted = f"{kind.KIND} " if kind is not None else ""
+            raise ResolutionError(f"no {wanted}record with id {id!r}")
+        if kind is not None and not isinstance(record, kind):
+            raise ResolutionError(f"{id!r} is a {record.KIND}, not a {kind.KIND}")
+        return record
+
+    def of_kind(self, kind: type[R]) -> tuple[R, ...]:
+        """Every record of one kind, in the order read."""
+        return self._by_kind.get(kind, ())  # type: ignore[return-value]
+
+    @property
+    def courts(self) -> tuple[Court, ...]:
+        return self.of_kind(Court)
+
+    @property
+    def cases(self) -> tuple[Case, ...]:
+        return self.of_kind(Case)
+
+    @property
+    def actors(self) -> tuple[Actor, ...]:
+        return self.of_kind(Actor)
+
+    @property
+    def filings(self) -> tuple[Filing, ...]:
+        return self.of_kind(Filing)
+
+    @property
+    def exhibits(self) -> tuple[Exhibit, ...]:
+        return self.of_kind(Exhibit)
+
+    @property
+    def messages(self) -> tuple[Message, ...]:
+        return self.of_kind(Message)
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        return self.of_kind(Source)
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return self.of_kind(Claim)
+
+    # -- where records come from ----------------------------------------------------------------
+
+    def origin(self, id: str) -> Origin | None:
+        """The file and JSON path a record was read from (None for records made in code)."""
+        return self._origins.get(id)
+
+    def location(self, id: str) -> tuple[str | None, int | None, int | None]:
+        """(file, line, column) of a record; line and column are found on demand for JSON."""
+        origin = self._origins.get(id)
+        if origin is None:
+            return None, None, None
+        line, column = locate(origin)
+        return origin.file, line, column
+
+    def base_folder(self, id: str) -> Path | None:
+        """The folder of a record's file: paths in the record (a source's text) are relative to it."""
+        origin = self._origins.get(id)
+        return Path(origin.file).parent if origin is not None else None
+
+    # -- references -----------------------------------------------------------------------------
+
+    def resolve(self, record: Record, field: str) -> Any:
+        """The record(s) a reference field names: one record, a tuple of them, or None."""
+        attribute = getattr(attrs.fields(type(record)), field, None)
+        kinds = attribute.metadata.get("ref") if attribute is not None else None
+        if not kinds:
+            raise UsageError(f"{record.KIND}.{field} is not a reference")
+        kind = KIND_BY_NAME[kinds[0]] if kinds[0] != ANY_KIND else None
+        value = getattr(record, field)
+
+        def one(target: str) -> Record:
+            try:
+                return self.get(target, kind) if kind is not None else self[target]
+            except ResolutionError as error:
+                raise ResolutionError(f"{record.KIND} {record.id!r}: {field}: {error}") from None
+
+        if value is None:
+            return None
+        if isinstance(value, tuple):
+            return tuple(one(target) for target in value)
+        return one(value)
+
+    def court_of(self, case: Case) -> Court:
+        """The case's court: its Court record, completed from courts-db, or courts-db's entry."""
+        court: Court = self.resolve(case, "court")
+        return complete_court(court)
+
+    def case_of(self, record: Filing | Exhibit | Message) -> Case | None:
+        filing = self.filing_of(record) if not isinstance(record, Filing) else record
+        return self.resolve(filing, "case") if filing is not None else None
+
+    def filing_of(self, record: Exhibit | Message) -> Filing | None:
+        """The filing holding an exhibit, or a message (through its exhibit when it has one)."""
+        if isinstance(record, Message) and record.exhibit is not None:
+            return self.filing_of(self.resolve(record, "exhibit"))
+        return self.resolve(record, "filing")  # type: ignore[no-any-return]
+
+    def exhibit_of(self, message: Message) -> Exhibit | None:
+        return self.resolve(message, "exhibit")  # type: ignore[no-any-return]
+
+    def referrers(self, target: str | Record) -> tuple[Record, ...]:
+        """Every record that names `target` anywhere (a field, a quote's source, a link)."""
+        if self._referrers is None:
+            index: dict[str, list[Record]] = {}
+            for record in self._records:
+                seen: set[str] = set()
+                for _path, ref, _kinds in iter_references(record):
+                    if ref not in seen:
+                        seen.add(ref)
+                        index.setdefault(ref, []).append(record)
+            self._referrers = {key: tuple(value) for key, value in index.items()}
+        key = target.id if isinstance(target, Record) else target
+        return self._referrers.get(key, ())
+
+    def messages_of(self, exhibit: Exhibit | Filing) -> tuple[Message, ...]:
+        """Messages held by an exhibit, or by a filing directly."""
+        field = "exhibit" if isinstance(exhibit, Exhibit) else "filing"
+        return tuple(r for r in self.referrers(exhibit) if isinstance(r, Message) and getattr(r, field) == exhibit.id)
+
+    def exhibits_of(self, filing: Filing) -> tuple[Exhibit, ...]:
+        return tuple(r for r in self.referrers(filing) if isinstance(r, Exhibit) and r.filing == filing.id)
+
+    def filings_of(self, case: Case) -> tuple[Filing, ...]:
+        return tuple(r for r in self.referrers(case) if isinstance(r, Filing) and r.case == case.id)
+
+    def claims_citing(self, target: str | Record) -> tuple[Claim, ...]:
+        """Claims with an evidence link to `target`."""
+        key = target.id if isinstance(target, Record) else target
+        return tuple(
+            r for r in self.referrers(key) if isinstance(r, Claim) and any(e.record == key for e in r.evidence)
+        )
+
+
+def _duplicate_problem(record: Record, origin: Origin | None, first: Record, first_origin: Origin | None) -> Problem:
+    where = ""
+    if first_origin is not None:
+        line, _ = locate(first_origin)
+        where = f" (first in {first_origin.file}" + (f":{line}" if line else "") + ")"
+    file = line = column = None
+    path = ""
+    if origin is not None:
+        file = origin.file
+        line, column = locate(origin)
+        path = path_text(origin.path)
+    return Problem(file=file, line=line, column=column, path=path, message=f"id {record.id!r} is used twice{where}")
+
+
+def record_files(folder: Path) -> list[Path]:
+    """Record files under a folder, sorted, skipping hidden files and folders."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(RECORD_SUFFIXES):
+                found.append(Path(root) / name)
+    return found
+
+
+def read_files(path: PathLike) -> list[FileContent]:
+    """Read a record file, or every record file in a folder; a `LoadError` lists every problem."""
+    root = Path(path)
+    if not root.exists():
+        raise UsageError(f"no such file or folder: {root}")
+    files = record_files(root) if root.is_dir() else [root]
+    if root.is_dir() and not files:
+        raise LoadError(
+            [
+                Problem(
+                    file=str(root),
+                    line=None,
+                    column=None,
+                    path="",
+                    message=f"no record files ({', '.join(RECORD_SUFFIXES)}) in this folder",
+                )
+            ]
+        )
+    contents: list[FileContent] = []
+    problems: list[Problem] = []
+    for file in files:
+        try:
+            contents.append(read_file(file))
+        except LoadError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise LoadError(problems)
+    return contents
+
+
+def load(path: PathLike) -> RecordSet:
+    """Load a record file (.yaml, .yml, .json, .jsonl) or a folder of them into a `RecordSet`."""
+    contents = read_files(path)
+    return RecordSet(
+        (record for content in contents for record in content.records),
+        origins=[origin for content in contents for origin in content.origins],
+    )
+
+
+def dump(records: RecordSet | Iterable[Record], path: PathLike, *, format: str | None = None) -> None:
+    """Write records to one file, in the format its suffix names (or `format`), atomically."""
+    target = Path(path)
+    fmt = Format(format) if format is not None else Format.of(target)
+    if fmt is None:
+        raise UsageError(f"cannot tell the format of {target}: use a .yaml, .json or .jsonl name, or pass format=")
+    atomic_write(target, render(tuple(records), fmt))
