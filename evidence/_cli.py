@@ -18,7 +18,8 @@ from typing import TextIO
 from evidence import __version__
 from evidence._errors import EvidenceError, LoadError, ResolutionError, UsageError
 from evidence._files import Format, atomic_write, parse_bytes, render, yaml_has_comments
-from evidence._model import RECORD_KINDS, Actor, Case, Claim, Exhibit, Filing, Message, Record, Source
+from evidence._courts import complete_court
+from evidence._model import RECORD_KINDS, Actor, Case, Claim, Court, Exhibit, Filing, Message, Record, Source
 from evidence._recordset import RecordSet, load, record_files
 from evidence._schema import json_schema
 
@@ -62,7 +63,9 @@ def _fmt(args: argparse.Namespace) -> int:
             continue
         # Rewriting must never change what the file means.
         if parse_bytes(canonical, str(file), fmt).records != content.records:
-            raise EvidenceError(f"{file}: canonical form would change the records; file left as it is")
+            print(f"{file}: canonical form would change the records; left as it is (please report)", file=sys.stderr)
+            status = PROBLEMS
+            continue
         if fmt is Format.YAML and not args.drop_comments and yaml_has_comments(raw.decode("utf-8")):
             print(
                 f"{file}: has comments, which fmt cannot keep; move them into 'notes' fields (or pass --drop-comments)",
@@ -123,8 +126,9 @@ def label(record: Record, records: RecordSet) -> str:
     if isinstance(record, Actor):
         return f"{record.name} ({record.kind.value})"
     if isinstance(record, Filing):
-        number = f"ECF No. {record.ecf}: " if record.ecf is not None else ""
-        return f"{number}{_short(record.title)}" + (f" ({record.filed})" if record.filed else "")
+        parts = [f"ECF No. {record.ecf}" if record.ecf is not None else "filing"]
+        parts.append(_short(record.title) or (record.kind.value if record.kind else "untitled"))
+        return ": ".join(parts) + (f" (filed {record.filed})" if record.filed else "")
     if isinstance(record, Exhibit):
         parts = [f"Ex. {record.label}" if record.label else "exhibit"]
         filing = records.get(record.filing) if record.filing in records else None
@@ -137,14 +141,20 @@ def label(record: Record, records: RecordSet) -> str:
         when = f"{record.sent}  " if record.sent else ""
         return f"{when}{who}{to}: “{_short(record.text, 60)}”"
     if isinstance(record, Source):
-        by = f"{', '.join(record.authors)}, " if record.authors else ""
-        where = f", {record.publication}" if record.publication else ""
+        parts = [
+            ", ".join(record.authors),
+            _short(record.title, 60) or f"untitled {record.kind.value.replace('_', ' ')}",
+        ]
+        parts.append(record.publication or "")
         when = f" ({record.published})" if record.published else ""
-        return f"{by}{_short(record.title, 60)}{where}{when}"
+        language = f" [{record.language}]" if record.language else ""
+        return ", ".join(part for part in parts if part) + when + language
     if isinstance(record, Claim):
         return f"[{record.status.value}, {record.confidence.value}] {_short(record.statement)}"
-    name = getattr(record, "name", None) or getattr(record, "citation", None)
-    return str(name or record.id)
+    if isinstance(record, Court):
+        court = complete_court(record)
+        return f"{court.name or record.id}" + (f" ({court.citation})" if court.citation else "")
+    return record.id
 
 
 def _show(args: argparse.Namespace) -> int:
@@ -216,6 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EvidenceError as error:
         print(f"evidence: {error}", file=sys.stderr)
         return PROBLEMS
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): `run` ends quietly
     except OSError as error:
         print(f"evidence: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
         return CANNOT_RUN

@@ -23,7 +23,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn
 
 from evidence._dates import Date, DateInterval, parse_date
 from evidence._errors import InvalidValue
@@ -64,6 +64,9 @@ class Document:
 
     def records(self) -> tuple[Record, ...]:
         return tuple(record for cls in RECORD_KINDS for record in getattr(self, cls.PLURAL))
+
+
+attrs.resolve_types(Document)
 
 
 def describe(value: Any) -> str:
@@ -115,15 +118,26 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
 
 
 def _date_value(value: Any, _: Any) -> Any:
+    # A bare year in YAML (`filed: 2023`) reads as a number; it means the year.
+    if type(value) is int and 1000 <= value <= 9999:
+        value = str(value)
     if not isinstance(value, str):
         raise InvalidValue(f"expected a date as text (such as '2023-10' or '2023-10-10'), found {describe(value)}")
     return parse_date(value)
 
 
 def _single_date(value: Any, _: Any) -> Date:
-    if not isinstance(value, str):
-        raise InvalidValue(f"expected a date as text, found {describe(value)}")
-    return Date.parse(value)
+    parsed = _date_value(value, _)
+    if not isinstance(parsed, Date):
+        raise InvalidValue(f"expected a single date, found the interval {value!r}")
+    return parsed
+
+
+def _interval(value: Any, _: Any) -> DateInterval:
+    parsed = _date_value(value, _)
+    if not isinstance(parsed, DateInterval):
+        raise InvalidValue(f"expected an interval such as '2024-01/2024-03', found {describe(value)}")
+    return parsed
 
 
 def _digest(value: Any, _: Any) -> Digest:
@@ -159,6 +173,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
 
     converter.register_structure_hook_func(_is_date_union, date_union)
     converter.register_structure_hook(Date, _single_date)
+    converter.register_structure_hook(DateInterval, _interval)
     converter.register_structure_hook(Digest, _digest)
     for text_class in (Date, DateInterval, Digest):
         converter.register_unstructure_hook(text_class, str)
@@ -231,8 +246,32 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
         if cls is Digest:
             continue
         converter.register_structure_hook(cls, class_factory(cls))
-        converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True))
+        converter.register_unstructure_hook(cls, _unstructure_fn(cls, converter))
     return converter
+
+
+def _unstructure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
+    """A generated function that writes a class's fields in model order, leaving out defaults.
+
+    (cattrs' own puts fields with defaults after the required ones, which reorders files.)
+    """
+    lines = ["def unstructure(obj):", "    out = {}"]
+    namespace: dict[str, Any] = {}
+    for index, f in enumerate(attrs.fields(cls)):
+        plain = f.type in (str, int, bool, str | None, int | None)
+        value = f"obj.{f.name}" if plain else f"hook_{index}(obj.{f.name})"
+        if not plain:
+            namespace[f"hook_{index}"] = converter.get_unstructure_hook(f.type)
+        if f.default is attrs.NOTHING:
+            lines.append(f"    out[{f.name!r}] = {value}")
+            continue
+        default = f.default.factory() if isinstance(f.default, attrs.Factory) else f.default  # type: ignore[arg-type]
+        namespace[f"default_{index}"] = default
+        lines.append(f"    if obj.{f.name} != default_{index}:")
+        lines.append(f"        out[{f.name!r}] = {value}")
+    lines.append("    return out")
+    exec("\n".join(lines), namespace)  # noqa: S102 - code built above from field names only
+    return namespace["unstructure"]  # type: ignore[no-any-return]
 
 
 _FAST = _make_converter(detailed=False)

@@ -12,8 +12,8 @@ Accepted text (and written back the same way):
 
 Every value knows the earliest and latest instant it can stand for, so that rules can compare
 dates of different precision honestly. A date without a time is a floating calendar day: its
-bounds are taken in UTC, and `definitely_before` allows for the 26 hours that separate the
-earliest and latest time zones when it compares a calendar day with a date-time.
+bounds are taken in UTC, and `definitely_before` allows for the time zones a calendar day may
+be in when it compares one with a date-time.
 """
 
 from __future__ import annotations
@@ -41,8 +41,10 @@ __all__ = [
 UTC = _dt.UTC
 _MIN = _dt.datetime.min.replace(tzinfo=UTC)
 _MAX = _dt.datetime.max.replace(tzinfo=UTC)
-# The widest gap between two time zones' calendars (UTC-12 to UTC+14).
-_ZONE_SLACK = _dt.timedelta(hours=26)
+# How far a calendar day's UTC bounds can move in the westernmost (UTC-12) and easternmost
+# (UTC+14) zones.
+_WEST_SLACK = _dt.timedelta(hours=12)
+_EAST_SLACK = _dt.timedelta(hours=14)
 
 _DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<q>[~?%])?")
 _DATETIME = re.compile(
@@ -107,8 +109,10 @@ def _check_date(d: Date) -> None:
         zone = _zone(d.zone)
         if d.utc_offset is not None:
             local = d._local()
-            offsets = {local.replace(tzinfo=zone, fold=fold).utcoffset() for fold in (0, 1)}
-            if _dt.timedelta(minutes=d.utc_offset) not in offsets:
+            offsets = [local.replace(tzinfo=zone, fold=fold).utcoffset() for fold in (0, 1)]
+            # Old local mean times have offsets in seconds; an offset is written in minutes.
+            given = _dt.timedelta(minutes=d.utc_offset)
+            if not any(o is not None and abs(o - given) < _dt.timedelta(minutes=1) for o in offsets):
                 raise InvalidValue(f"offset {_offset_text(d.utc_offset)} does not match zone {d.zone} at that time")
 
 
@@ -135,7 +139,8 @@ class Date:
     hour: int | None = None
     minute: int | None = None
     second: int | None = None
-    microsecond: int | None = None
+    # 0 microseconds is written as no fraction, so it is stored as None.
+    microsecond: int | None = attrs.field(default=None, converter=lambda value: value or None)
     utc_offset: int | None = None  # minutes east of UTC
     zone: str | None = None  # IANA time zone name
     approximate: bool = False
@@ -411,14 +416,29 @@ def parse_date(text: str) -> DateValue:
         raise InvalidValue(f"invalid date '{text}': {error.message}") from None
 
 
+def _edge(value: DateValue, *, last: bool) -> Date | None:
+    """The date that gives a value its latest (or earliest) instant; None for an open end."""
+    if isinstance(value, Date):
+        return value
+    return value.end if last else value.start
+
+
 def definitely_before(a: DateValue, b: DateValue) -> bool:
     """True when every instant `a` can stand for comes before every instant `b` can.
 
-    A calendar day is floating (its zone is unknown), so when exactly one side has a time of
-    day the comparison allows for the spread of time zones rather than guess one.
+    A calendar day is floating (its time zone is unknown): it may end up to 12 hours after
+    midnight UTC (at UTC-12) and begin up to 14 hours before it (at UTC+14). When a calendar day
+    is compared with a date-time, that much is allowed rather than a zone guessed.
     """
-    slack = _ZONE_SLACK if a.has_time != b.has_time else _dt.timedelta(0)
+    end_of_a, start_of_b = _edge(a, last=True), _edge(b, last=False)
+    if end_of_a is None or start_of_b is None:
+        return False
+    latest, earliest = end_of_a.latest, start_of_b.earliest
     try:
-        return a.latest + slack < b.earliest
+        if not end_of_a.has_time and start_of_b.has_time:
+            latest += _WEST_SLACK
+        elif end_of_a.has_time and not start_of_b.has_time:
+            earliest -= _EAST_SLACK
     except OverflowError:
         return False
+    return latest < earliest

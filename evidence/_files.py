@@ -79,19 +79,31 @@ class _Resolver(yaml.resolver.BaseResolver):
     """YAML 1.2 core-schema scalars: dates, 'yes', 'no', 'on' and 'off' stay text."""
 
 
-for _tag, _pattern, _first in (
-    (_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    (_INT, r"^[-+]?[0-9]+$", "-+0123456789"),
-    (
-        _FLOAT,
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
-        "-+0123456789.",
-    ),
-    (_NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-):
-    _Resolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+_BOOL_TEXT = r"true|True|TRUE|false|False|FALSE"
+_INT_TEXT = r"[-+]?[0-9]+"
+_FLOAT_TEXT = r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+_NULL_TEXT = r"~|null|Null|NULL|"
 
-_Parser: Any = getattr(yaml, "CParser", None) or yaml.parser.Parser
+for _tag, _pattern, _first in (
+    (_BOOL, _BOOL_TEXT, "tTfF"),
+    (_INT, _INT_TEXT, "-+0123456789"),
+    (_FLOAT, _FLOAT_TEXT, "-+0123456789."),
+    (_NULL, _NULL_TEXT, ["~", "n", "N", ""]),
+):
+    _Resolver.add_implicit_resolver(_tag, re.compile(f"^(?:{_pattern})$"), list(_first))
+
+# What each scalar tag accepts, and how its text becomes a value.
+_SCALARS: dict[str, tuple[re.Pattern[str], Any]] = {
+    _BOOL: (re.compile(_BOOL_TEXT), lambda v: v.lower() == "true"),
+    _INT: (re.compile(_INT_TEXT), int),
+    _FLOAT: (re.compile(_FLOAT_TEXT), lambda v: float(v.lower().replace(".inf", "inf").replace(".nan", "nan"))),
+    _NULL: (re.compile(_NULL_TEXT), lambda v: None),
+}
+
+try:  # libyaml parses several times faster than the pure-Python parser
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    _Parser = yaml.parser.Parser
 
 
 class _Composer(_Parser, _Resolver):  # type: ignore[misc]
@@ -166,16 +178,15 @@ class _YamlBuilder:
         value = node.value
         if node.tag == _STR:
             return value
-        if node.tag == _INT:
-            return int(value)
-        if node.tag == _FLOAT:
-            return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
-        if node.tag == _BOOL:
-            return value.lower() == "true"
-        if node.tag == _NULL:
-            return None
-        self.problem(node, path, f"unsupported YAML tag {node.tag!r}")
-        return value
+        rule = _SCALARS.get(node.tag)
+        if rule is None:
+            self.problem(node, path, f"unsupported YAML tag {node.tag!r}")
+            return value
+        pattern, build = rule
+        if not pattern.fullmatch(value):  # only an explicit tag (`!!int abc`) gets here
+            self.problem(node, path, f"{value!r} is not a valid {node.tag.rsplit(':', 1)[-1]}")
+            return value
+        return build(value)
 
 
 class _TooLarge(Exception):
@@ -607,6 +618,11 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _represent_str)
+# Quote any text that our reader would take for a number, a boolean or null, as well as what
+# YAML 1.1 readers would (the dumper's own rules), so files read the same everywhere.
+for _first, _rules in list(_Resolver.yaml_implicit_resolvers.items()):
+    for _tag, _regexp in _rules:
+        _Dumper.add_implicit_resolver(_tag, _regexp, [_first] if _first is not None else None)
 
 
 def document_data(records: Iterator[Record] | tuple[Record, ...]) -> dict[str, Any]:

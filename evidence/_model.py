@@ -16,7 +16,7 @@ from typing import Any, ClassVar, TypeVar
 
 import attrs
 
-from evidence._dates import Date, DateInterval, DateValue
+from evidence._dates import Date, DateInterval, DateValue, parse_date
 from evidence._errors import InvalidValue
 
 ANY_KIND = "*"
@@ -172,6 +172,11 @@ def _checked(check: Callable[[Any], str | None]) -> Callable[[Any, attrs.Attribu
     return validator
 
 
+def a(noun: str) -> str:
+    """The noun with its indefinite article: 'an actor', 'a case'."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
 def _optional(check: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
     return lambda value: None if value is None else check(value)
 
@@ -216,11 +221,19 @@ def _language_complaint(value: str) -> str | None:
     return f"invalid language tag {value!r}: use a BCP 47 tag such as 'en', 'pt' or 'pt-BR'"
 
 
+# Whole numbers stay below 2**53, the largest every JSON reader holds exactly.
+MAX_NUMBER = 2**53 - 1
+
+
 def _positive(value: int) -> str | None:
+    if value > MAX_NUMBER:
+        return f"{value} is too large (the largest is {MAX_NUMBER})"
     return None if value >= 1 else f"must be 1 or more, found {value}"
 
 
 def _not_negative(value: int) -> str | None:
+    if value > MAX_NUMBER:
+        return f"{value} is too large (the largest is {MAX_NUMBER})"
     return None if value >= 0 else f"must be 0 or more, found {value}"
 
 
@@ -263,8 +276,93 @@ def field(
     )
 
 
+# Control characters (but tab, line feed and carriage return), line and paragraph separators
+# and stray byte-order marks: invisible, and YAML cannot keep them as they are.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _control_complaint(value: str) -> str | None:
+    found = _CONTROL.search(value)
+    if found is None:
+        return None
+    return f"contains the invisible character U+{ord(found.group()):04X}; record text cannot hold it"
+
+
+def _mapping_control_complaint(value: Mapping[str, str]) -> str | None:
+    return _each(_control_complaint)(tuple(value)) or _each(_control_complaint)(tuple(value.values()))
+
+
+_TEXT_CHECKS = {
+    "str": _control_complaint,
+    "str | None": _optional(_control_complaint),
+    "tuple[str, ...]": _each(_control_complaint),
+    "Mapping[str, str]": _mapping_control_complaint,
+}
+
+
+def _to_tuple(value: Any, field: attrs.Attribute[Any]) -> tuple[Any, ...]:
+    if isinstance(value, tuple):
+        return value
+    if isinstance(value, (str, bytes, Mapping)) or not hasattr(value, "__iter__"):
+        raise InvalidValue(f"expected a list or tuple, found {type(value).__name__}", field=field.name)
+    return tuple(value)
+
+
+def _to_enum(cls: type[enum.Enum]) -> Callable[[Any, attrs.Attribute[Any]], Any]:
+    def convert(value: Any, field: attrs.Attribute[Any]) -> Any:
+        if value is None or isinstance(value, cls):
+            return value
+        try:
+            return cls(value)
+        except ValueError:
+            choices = ", ".join(str(m.value) for m in cls)
+            raise InvalidValue(f"expected one of {choices}; found {value!r}", field=field.name) from None
+
+    return convert
+
+
+def _to_date(value: Any, field: attrs.Attribute[Any]) -> Any:
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse_date(value)
+    except InvalidValue as error:
+        raise InvalidValue(error.message, field=field.name) from None
+
+
+def _conversion(annotation: str) -> Callable[[Any, attrs.Attribute[Any]], Any] | None:
+    """What a field of this (string) annotation accepts besides its type, when built in code."""
+    if annotation.startswith("tuple["):
+        return _to_tuple
+    name = annotation.removesuffix(" | None")
+    if name == "DateValue":
+        return _to_date
+    enum_class = globals().get(name)
+    if isinstance(enum_class, type) and issubclass(enum_class, enum.Enum):
+        return _to_enum(enum_class)
+    return None
+
+
+def _guard_text(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """Check text fields for characters a file cannot hold; let code pass lists, enum values
+    and date text where tuples, enums and dates belong (the record stores the real types)."""
+    guarded = []
+    for f in fields:
+        if isinstance(f.type, str):
+            check = _TEXT_CHECKS.get(f.type)
+            if check is not None:
+                validators = [v for v in (f.validator, _checked(check)) if v is not None]
+                f = f.evolve(validator=attrs.validators.and_(*validators))
+            conversion = _conversion(f.type)
+            if conversion is not None and f.converter is None:
+                f = f.evolve(converter=attrs.Converter(conversion, takes_field=True))  # type: ignore[call-overload]
+        guarded.append(f)
+    return guarded
+
+
 def _common_last(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
     """Put `id` first and the fields every record shares last, so files read naturally."""
+    fields = _guard_text(cls, fields)
     common = [f for f in fields if f.name in _COMMON_FIELDS]
     own = [f for f in fields if f.name not in _COMMON_FIELDS and f.name != "id"]
     return [f for f in fields if f.name == "id"] + own + common
@@ -276,7 +374,7 @@ _COMMON_FIELDS = ("confidence", "field_confidence", "notes", "links")
 # -- value objects ----------------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guard_text)
 class Digest:
     """A cryptographic digest of a file, written ``sha256:<hex>``."""
 
@@ -306,7 +404,7 @@ def _split_bates(value: str) -> tuple[str, int] | None:
     return (match["prefix"], int(match["number"])) if match else None
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guard_text)
 class BatesRange:
     """Bates numbers of a produced document, stored exactly as printed."""
 
@@ -330,7 +428,7 @@ class BatesRange:
         return self.begin if self.end is None else f"{self.begin}–{self.end}"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guard_text)
 class Quote:
     """An anchor into a source's text: a W3C TextQuoteSelector, an optional position, a pinpoint."""
 
@@ -347,7 +445,7 @@ class Quote:
     )
     page: str | None = field("Page pinpoint, as printed (e.g. '4', '*2').", default=None)
     paragraph: int | None = field("Paragraph pinpoint (¶).", default=None, check=_optional(_positive))
-    bates: str | None = field("Bates page pinpoint, verbatim.", default=None, check=_optional(_verbatim_complaint))
+    bates_page: str | None = field("Bates page pinpoint, verbatim.", default=None, check=_optional(_verbatim_complaint))
 
     def __attrs_post_init__(self) -> None:
         if (self.start is None) != (self.end is None):
@@ -356,7 +454,7 @@ class Quote:
             raise InvalidValue(f"start {self.start} is after end {self.end}", field="end")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guard_text)
 class Link:
     """A typed provenance link from a record to another record."""
 
@@ -367,7 +465,7 @@ class Link:
     note: str | None = field("Free text.", default=None)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guard_text)
 class SealingEvent:
     """A dated court event that sealed, unsealed or redacted a document."""
 
@@ -378,18 +476,20 @@ class SealingEvent:
     note: str | None = field("Free text.", default=None)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guard_text)
 class Designation:
     """A confidentiality designation under a protective order; not a court's sealing."""
 
-    level: str = field("The designation as stamped (e.g. 'Highly Confidential – Attorneys' Eyes Only').")
+    level: str = field(
+        "The designation as stamped (e.g. 'Highly Confidential – Attorneys' Eyes Only').", check=_text_complaint
+    )
     by: str | None = field("The designating party.", default=None, ref=("actor",))
     date: DateValue | None = field("When it was designated (or withdrawn).", default=None)
     withdrawn: bool = field("True when this entry records the designation's withdrawal.", default=False)
     note: str | None = field("Free text.", default=None)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guard_text)
 class Affiliation:
     """A person's tie to an organization."""
 
@@ -399,7 +499,7 @@ class Affiliation:
     confidence: Confidence = field("How sure the affiliation is.", default=Confidence.CONFIRMED)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guard_text)
 class Party:
     """An actor's part in a case."""
 
@@ -409,7 +509,7 @@ class Party:
     note: str | None = field("Free text.", default=None)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guard_text)
 class Judge:
     """A judge assigned to a case."""
 
@@ -418,7 +518,7 @@ class Judge:
     initials: str | None = field("Initials the docket number carries (e.g. 'VC').", default=None)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guard_text)
 class Decision:
     """A decision or order in a case, with where it is reported."""
 
@@ -433,7 +533,7 @@ class Decision:
     url: str | None = field("Where to read it.", default=None, check=_optional(_url_complaint))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guard_text)
 class Attestation:
     """Where a message is quoted: a source, the quote in its text, and how it renders the message."""
 
@@ -453,7 +553,7 @@ class Attestation:
             raise InvalidValue("translation_of needs kind: translation", field="translation_of")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_guard_text)
 class EvidenceLink:
     """One piece of evidence for a claim: a record, and where in it."""
 
@@ -492,7 +592,7 @@ class Record:
         for key in self.field_confidence:
             if key not in names or key in ("id", "confidence", "field_confidence"):
                 raise InvalidValue(
-                    f"field_confidence names {key!r}, which is not a field of a {self.KIND}", field="field_confidence"
+                    f"field_confidence names {key!r}, which is not a field of {a(self.KIND)}", field="field_confidence"
                 )
 
     def confidence_of(self, name: str) -> Confidence:
@@ -565,7 +665,11 @@ class Filing(Record):
 
     case: str = field("The case whose docket holds it.", ref=("case",))
     ecf: int | None = field("ECF entry number.", default=None, check=_optional(_positive))
-    title: str = field("Title as filed, e.g. 'Declaration of ... in Support of ...'.", check=_text_complaint)
+    title: str | None = field(
+        "Title as filed, e.g. 'Declaration of ... in Support of ...'; absent when not seen.",
+        default=None,
+        check=_optional(_text_complaint),
+    )
     short_title: str | None = field("Abbreviated title for citations, when the rules do not give it.", default=None)
     kind: FilingKind | None = field("complaint, motion, declaration, order, ...", default=None)
     filed: DateValue | None = field("Date filed.", default=None)
@@ -573,7 +677,9 @@ class Filing(Record):
     pages: int | None = field("Number of pages.", default=None, check=_optional(_positive))
     sealing: tuple[SealingEvent, ...] = field("Sealing and unsealing history.", default=())
     url: str | None = field("Where to read it.", default=None, check=_optional(_url_complaint))
-    text: str | None = field("Path of a local text copy, relative to the record file.", default=None)
+    text_file: str | None = field(
+        "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
+    )
     digest: Digest | None = field("Digest of the local copy.", default=None)
 
 
@@ -595,7 +701,9 @@ class Exhibit(Record):
     designations: tuple[Designation, ...] = field("Confidentiality designations, in order.", default=())
     sealing: tuple[SealingEvent, ...] = field("Sealing and unsealing history.", default=())
     url: str | None = field("Where to read it.", default=None, check=_optional(_url_complaint))
-    text: str | None = field("Path of a local text copy, relative to the record file.", default=None)
+    text_file: str | None = field(
+        "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
+    )
     digest: Digest | None = field("Digest of the local copy.", default=None)
 
 
@@ -622,7 +730,7 @@ class Message(Record):
         "The text in its original language (as reported, if the original is not seen).", default=None
     )
     language: str | None = field("Language of `text` (BCP 47).", default=None, check=_optional(_language_complaint))
-    bates: str | None = field(
+    bates_page: str | None = field(
         "Bates page where it appears, verbatim.", default=None, check=_optional(_verbatim_complaint)
     )
     attestations: tuple[Attestation, ...] = field("Sources that quote it.", default=())
@@ -636,7 +744,11 @@ class Source(Record):
     PLURAL = "sources"
 
     kind: SourceKind = field("news_article, web_page, post, court_document, book, ...")
-    title: str = field("Title as published, in its own language.", check=_text_complaint)
+    title: str | None = field(
+        "Title as published, in its own language; absent when not known.",
+        default=None,
+        check=_optional(_text_complaint),
+    )
     authors: tuple[str, ...] = field("Authors, as 'Given Family' or 'Family, Given'.", default=())
     publication: str | None = field("Newspaper, site or journal (e.g. 'TechCrunch').", default=None)
     publisher: str | None = field("Publisher, for books and reports.", default=None)
@@ -648,7 +760,9 @@ class Source(Record):
     language: str | None = field("Language (BCP 47).", default=None, check=_optional(_language_complaint))
     translation_of: str | None = field("The source this translates.", default=None, ref=("source",))
     translators: tuple[str, ...] = field("Translators.", default=())
-    text: str | None = field("Path of a local text copy, relative to the record file.", default=None)
+    text_file: str | None = field(
+        "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
+    )
     digest: Digest | None = field("Digest of the local copy.", default=None)
 
 

@@ -26,6 +26,7 @@ from evidence._model import (
     Message,
     Record,
     Source,
+    a,
     iter_references,
 )
 
@@ -79,14 +80,20 @@ class RecordSet:
         return id in self._by_id
 
     def __eq__(self, other: object) -> bool:
+        # Files group records by kind, so sets are equal when each kind has the same records
+        # in the same order.
         if not isinstance(other, RecordSet):
             return NotImplemented
-        return self._records == other._records
+        return self._by_kind == other._by_kind
 
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{len(items)} {cls.PLURAL}" for cls, items in self._by_kind.items() if items)
+        counts = ", ".join(
+            f"{len(items)} {cls.KIND if len(items) == 1 else cls.PLURAL}"
+            for cls, items in self._by_kind.items()
+            if items
+        )
         return f"<RecordSet: {counts or 'empty'}>"
 
     def __getitem__(self, id: str) -> Record:
@@ -108,9 +115,9 @@ class RecordSet:
                 return court
         if record is None:
             wanted = f"{kind.KIND} " if kind is not None else ""
-            raise ResolutionError(f"no {wanted}record with id {id!r}")
+            raise ResolutionError(f"no {wanted}record has the id {id!r}")
         if kind is not None and not isinstance(record, kind):
-            raise ResolutionError(f"{id!r} is a {record.KIND}, not a {kind.KIND}")
+            raise ResolutionError(f"{id!r} is {a(record.KIND)}, not {a(kind.KIND)}")
         return record
 
     def of_kind(self, kind: type[R]) -> tuple[R, ...]:

@@ -20,7 +20,7 @@ _POINT = (
     r"\d{4}(-\d{2}(-\d{2})?)?[~?%]?"
     r"|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?((Z|[+-]\d{2}:\d{2})(\[[^\]\s]+\])?|\[[^\]\s]+\])"
 )
-DATE_PATTERN = rf"^(({_POINT})|(({_POINT})|\.\.)?/(({_POINT})|\.\.)?)$"
+DATE_PATTERN = rf"^(({_POINT})|({_POINT})/(({_POINT})|\.\.)?|(\.\.)?/({_POINT}))$"
 SINGLE_DATE_PATTERN = rf"^({_POINT})$"
 ID_PATTERN = r"^[a-z0-9]([a-z0-9._-]{0,198}[a-z0-9])?$"
 
