@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TextIO
 
 from evidence import __version__
+from evidence._courts import complete_court
 from evidence._errors import EvidenceError, LoadError, ResolutionError, UsageError
 from evidence._files import Format, atomic_write, parse_bytes, render, yaml_has_comments
-from evidence._courts import complete_court
 from evidence._model import RECORD_KINDS, Actor, Case, Claim, Court, Exhibit, Filing, Message, Record, Source
 from evidence._recordset import RecordSet, load, record_files
 from evidence._schema import json_schema
@@ -152,8 +152,8 @@ def label(record: Record, records: RecordSet) -> str:
     if isinstance(record, Claim):
         return f"[{record.status.value}, {record.confidence.value}] {_short(record.statement)}"
     if isinstance(record, Court):
-        court = complete_court(record)
-        return f"{court.name or record.id}" + (f" ({court.citation})" if court.citation else "")
+        known = complete_court(record)
+        return f"{known.name or record.id}" + (f" ({known.citation})" if known.citation else "")
     return record.id
 
 

@@ -270,7 +270,7 @@ def _unstructure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any], d
         lines.append(f"    if obj.{f.name} != default_{index}:")
         lines.append(f"        out[{f.name!r}] = {value}")
     lines.append("    return out")
-    exec("\n".join(lines), namespace)  # noqa: S102 - code built above from field names only
+    exec("\n".join(lines), namespace)
     return namespace["unstructure"]  # type: ignore[no-any-return]
 
 

@@ -129,6 +129,10 @@ def _add_months(year: int, month: int, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _zero_is_none(value: int | None) -> int | None:
+    return value or None
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Date:
     """A calendar date at year, month or day precision, or a date-time with offset or zone."""
@@ -140,7 +144,7 @@ class Date:
     minute: int | None = None
     second: int | None = None
     # 0 microseconds is written as no fraction, so it is stored as None.
-    microsecond: int | None = attrs.field(default=None, converter=lambda value: value or None)
+    microsecond: int | None = attrs.field(default=None, converter=_zero_is_none)
     utc_offset: int | None = None  # minutes east of UTC
     zone: str | None = None  # IANA time zone name
     approximate: bool = False

@@ -100,31 +100,29 @@ _SCALARS: dict[str, tuple[re.Pattern[str], Any]] = {
     _NULL: (re.compile(_NULL_TEXT), lambda v: None),
 }
 
+_Composer: Any
 try:  # libyaml parses several times faster than the pure-Python parser
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+    class _CComposer(CParser, _Resolver):
+        """Parses YAML into nodes (with their marks) and constructs nothing."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            _Resolver.__init__(self)
+
+    _Composer = _CComposer
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    _Parser = yaml.parser.Parser
 
-
-class _Composer(_Parser, _Resolver):  # type: ignore[misc]
-    """Parses YAML into nodes (with their marks) and constructs nothing."""
-
-    def __init__(self, stream: str) -> None:
-        _Parser.__init__(self, stream)
-        _Resolver.__init__(self)
-
-
-if _Parser is yaml.parser.Parser:  # the pure-Python parser needs its reader, scanner and composer
-
-    class _Composer(  # type: ignore[no-redef]
-        yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Resolver
-    ):
+    class _PyComposer(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer, _Resolver):
         def __init__(self, stream: str) -> None:
             yaml.reader.Reader.__init__(self, stream)
             yaml.scanner.Scanner.__init__(self)
             yaml.parser.Parser.__init__(self)
             yaml.composer.Composer.__init__(self)
             _Resolver.__init__(self)
+
+    _Composer = _PyComposer
 
 
 def _mark(node: Node) -> tuple[int, int]:
@@ -197,7 +195,8 @@ class _TooLarge(Exception):
 def _compose_yaml(text: str) -> Node | None:
     composer = _Composer(text)
     try:
-        return composer.get_single_node()  # type: ignore[no-any-return]
+        node: Node | None = composer.get_single_node()
+        return node
     finally:
         composer.dispose()
 

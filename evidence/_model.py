@@ -355,7 +355,7 @@ def _guard_text(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Att
                 f = f.evolve(validator=attrs.validators.and_(*validators))
             conversion = _conversion(f.type)
             if conversion is not None and f.converter is None:
-                f = f.evolve(converter=attrs.Converter(conversion, takes_field=True))  # type: ignore[call-overload]
+                f = f.evolve(converter=attrs.Converter(conversion, takes_field=True))
         guarded.append(f)
     return guarded
 
