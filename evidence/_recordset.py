@@ -100,7 +100,7 @@ class RecordSet:
         try:
             return self._by_id[id]
         except KeyError:
-            raise ResolutionError(f"no record with id {id!r}") from None
+            raise ResolutionError(f"no record has the id {id!r}") from None
 
     @overload
     def get(self, id: str) -> Record: ...

@@ -159,9 +159,7 @@ def test_duplicate_yaml_keys_are_errors(tmp_path: Path) -> None:
             kind: person
             name: Second
     """
-    assert problems(tmp_path, text) == [
-        "records.yaml:6:5: $.actors[0]: duplicate key 'name' (first given on line 4)"
-    ]
+    assert problems(tmp_path, text) == ["records.yaml:6:5: $.actors[0]: duplicate key 'name' (first given on line 4)"]
 
 
 @pytest.mark.parametrize(
@@ -233,7 +231,10 @@ def test_ids_used_twice_across_files_are_reported_with_both_places(tmp_path: Pat
     with pytest.raises(ev.LoadError) as caught:
         ev.load(tmp_path)
     (problem,) = caught.value.problems
-    assert str(problem).replace(f"{tmp_path}/", "") == "b.yaml:3:5: $.sources[0]: id 'meta' is used twice (first in a.yaml:3)"
+    assert (
+        str(problem).replace(f"{tmp_path}/", "")
+        == "b.yaml:3:5: $.sources[0]: id 'meta' is used twice (first in a.yaml:3)"
+    )
 
 
 def test_invalid_utf8_and_byte_order_marks_are_refused(tmp_path: Path) -> None:

@@ -1,0 +1,157 @@
+"""The `evidence` command, run in-process: output, exit codes, and no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import evidence as ev
+from evidence._cli import main
+from tests.conftest import EXAMPLES
+
+KADREY = EXAMPLES / "kadrey-v-meta"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert (code, out) == (0, f"evidence {ev.__version__}\n")
+
+
+def test_no_command_prints_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys)
+    assert code == 2
+    assert "usage: evidence" in err
+
+
+def test_a_bad_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "fmt", "--frobnicate", str(KADREY))
+    assert code == 2
+    assert "unrecognized arguments: --frobnicate" in err
+
+
+def test_no_such_path_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "fmt", "--check", str(tmp_path / "nowhere"))
+    assert (code, err) == (2, f"evidence: error: no such file or folder: {tmp_path / 'nowhere'}\n")
+
+
+def test_fmt_check_passes_on_the_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "fmt", "--check", str(EXAMPLES))
+    assert (code, out) == (0, "")
+    assert err.endswith("0 files would be reformatted, 5 already canonical\n")
+
+
+def test_fmt_check_lists_files_not_in_canonical_form_and_fmt_fixes_them(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    messy = tmp_path / "messy.yaml"
+    messy.write_text("evidence: 1\nactors:\n- {kind: person, name: Hugo Touvron, id: hugo-touvron}\n")
+    clean = tmp_path / "clean.yaml"
+    shutil.copy(KADREY / "sources.yaml", clean)
+    before = ev.load(messy)
+
+    code, out, _ = run(capsys, "fmt", "--check", str(tmp_path))
+    assert (code, out) == (1, f"would reformat {messy}\n")
+    assert messy.read_text().startswith("evidence: 1\nactors:\n- {kind")  # --check changes nothing
+
+    code, out, _ = run(capsys, "fmt", str(tmp_path))
+    assert (code, out) == (0, f"reformatted {messy}\n")
+    assert messy.read_text() == (
+        "evidence: 1\nactors:\n  - id: hugo-touvron\n    name: Hugo Touvron\n    kind: person\n"
+    )
+    assert ev.load(messy) == before  # the meaning is kept
+    assert run(capsys, "fmt", "--check", str(tmp_path))[0] == 0
+
+
+def test_fmt_refuses_to_drop_comments(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "commented.yaml"
+    text = "evidence: 1\nactors:\n# the researcher\n- {id: hugo-touvron, name: Hugo Touvron, kind: person}\n"
+    path.write_text(text)
+    code, _, err = run(capsys, "fmt", str(path))
+    assert code == 1
+    assert f"{path}: has comments, which fmt cannot keep" in err
+    assert path.read_text() == text
+    assert run(capsys, "fmt", "--drop-comments", str(path))[0] == 0
+    assert "#" not in path.read_text()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            "evidence: 1\nmessages:\n  - id: m\n    recipents: []\n",
+            "bad.yaml:4:5: $.messages[0]: unknown key 'recipents' (did you mean 'recipients'?)",
+        ),
+        (
+            "evidence: 1\nmessages:\n  - id: m\n    sent: 2023-10-10T23:30\n",
+            "bad.yaml:4:11: $.messages[0].sent: invalid date '2023-10-10T23:30': naive date-time",
+        ),
+        ("evidence: 1\nactors: [\n", "bad.yaml:3:1: invalid YAML: did not find expected node content"),
+    ],
+    ids=["misspelt key", "naive date-time", "broken YAML"],
+)
+@pytest.mark.parametrize("command", ["fmt --check", "show"])
+def test_bad_records_exit_1_with_a_located_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, expected: str, command: str
+) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(content)
+    code, _, err = run(capsys, *command.split(), str(path))
+    assert code == 1
+    assert err.replace(f"{tmp_path}/", "").startswith(expected)
+    assert "Traceback" not in err
+
+
+def test_the_installed_command_prints_no_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("evidence: 1\nmessages:\n  - id: m\n    recipents: []\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "evidence", "show", str(path)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 1
+    assert "unknown key 'recipents'" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_schema_prints_a_valid_draft_2020_12_schema(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "schema")
+    assert code == 0
+    schema = json.loads(out)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema == ev.json_schema()
+    target = tmp_path / "schema.json"
+    assert run(capsys, "schema", "-o", str(target))[0] == 0
+    assert json.loads(target.read_text()) == schema
+
+
+def test_show_lists_the_records_of_the_example(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", str(KADREY))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == (f"{KADREY}: 1 case, 28 actors, 3 filings, 1 exhibit, 8 messages, 4 sources, 21 claims")
+    assert "  kadrey-v-meta  Kadrey v. Meta Platforms, Inc., No. 3:23-cv-03417-VC (N.D. Cal.)" in lines
+    assert any(
+        line.startswith("  chat-goal-gpt4  ") and "2023-10  Ahmad Al-Dahle → Hugo Touvron" in line for line in lines
+    )
+
+
+def test_show_one_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", str(KADREY), "--kind", "filing")
+    assert code == 0
+    assert out.splitlines()[2:] == [
+        "filings",
+        "  ecf-391  ECF No. 391: declaration (filed 2025-01-14)",
+        "  ecf-471  ECF No. 471: order (filed 2025-03-07)",
+        "  ecf-598  ECF No. 598: order (filed 2025-06-25)",
+    ]

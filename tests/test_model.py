@@ -1,0 +1,105 @@
+"""Invariants the records hold, as a table of (record built in code, the complaint it gets)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import evidence as ev
+
+INVALID: list[tuple[str, Callable[[], Any], str | None, str]] = [
+    (
+        "Bates begin after end",
+        lambda: ev.BatesRange(begin="EX_0010", end="EX_0002"),
+        "end",
+        "begins at EX_0010 after it ends at EX_0002",
+    ),
+    ("Bates prefixes differ", lambda: ev.BatesRange(begin="AA_0001", end="BB_0002"), "end", "Bates prefixes differ"),
+    ("Bates without digits", lambda: ev.BatesRange(begin="AA", end="AB"), "end", "must end in digits"),
+    ("Bates re-padded", lambda: ev.BatesRange(begin=" EX_0001"), "begin", "white space at an end"),
+    ("ECF number zero", lambda: ev.Filing(id="f", case="c", ecf=0), "ecf", "must be 1 or more, found 0"),
+    ("ECF number negative", lambda: ev.Filing(id="f", case="c", ecf=-3), "ecf", "must be 1 or more, found -3"),
+    ("number too large", lambda: ev.Filing(id="f", case="c", pages=2**60), "pages", "is too large"),
+    ("attachment zero", lambda: ev.Exhibit(id="e", filing="f", attachment=0), "attachment", "must be 1 or more"),
+    (
+        "interval backwards",
+        lambda: ev.DateInterval(start=ev.Date(year=2024), end=ev.Date(year=2023)),
+        None,
+        "ends before it starts",
+    ),
+    (
+        "language tag",
+        lambda: ev.Source(id="s", kind="book", language="portuguese!"),
+        "language",
+        "invalid language tag",
+    ),
+    ("naive date-time", lambda: ev.Date(year=2023, month=10, day=10, hour=23, minute=30), None, "naive date-time"),
+    ("id with capitals", lambda: ev.Actor(id="Meta", name="Meta", kind="organization"), "id", "invalid id 'Meta'"),
+    ("id with a look-alike", lambda: ev.Actor(id="mеta", name="Meta", kind="organization"), "id", "invalid id"),
+    ("control character", lambda: ev.Actor(id="a", name="A\x07", kind="person"), "name", "U+0007"),
+    ("blank statement", lambda: ev.Claim(id="c", statement="  ", status="reported"), "statement", "must not be empty"),
+    (
+        "docket re-padded",
+        lambda: ev.Case(id="c", caption="X", name="X", court="cand", docket_number="1:23 "),
+        "docket_number",
+        "white space",
+    ),
+    ("quote positions", lambda: ev.Quote(exact="x", start=5, end=2), "end", "start 5 is after end 2"),
+    ("half a position", lambda: ev.Quote(exact="x", start=5), "end", "give both start and end"),
+    ("digest length", lambda: ev.Digest(algorithm="sha256", value="abc"), None, "64 lowercase hexadecimal digits"),
+    ("digest algorithm", lambda: ev.Digest.parse("md5:" + "0" * 32), None, "unsupported digest algorithm 'md5'"),
+    (
+        "field_confidence key",
+        lambda: ev.Actor(id="a", name="A", kind="person", field_confidence={"titel": ev.Confidence.LIKELY}),
+        "field_confidence",
+        "names 'titel', which is not a field of an actor",
+    ),
+    (
+        "translation_of without translation",
+        lambda: ev.Attestation(source="s", quote=ev.Quote(exact="x"), translation_of="t"),
+        "translation_of",
+        "needs kind: translation",
+    ),
+    (
+        "bad URL",
+        lambda: ev.Source(id="s", kind="web_page", url="about.fb.com/news"),
+        "url",
+        "expected an absolute http or https address",
+    ),
+    (
+        "enum value",
+        lambda: ev.Claim(id="c", statement="x", status="rumoured"),
+        "status",
+        "expected one of reported, alleged",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("build", "field", "complaint"), [case[1:] for case in INVALID], ids=[case[0] for case in INVALID]
+)
+def test_invariants(build: Callable[[], Any], field: str | None, complaint: str) -> None:
+    with pytest.raises(ev.InvalidValue) as caught:
+        build()
+    assert complaint in str(caught.value)
+    assert caught.value.field == field
+
+
+def test_valid_records_of_the_same_shapes() -> None:
+    assert str(ev.BatesRange(begin="EX_0002", end="EX_0010")) == "EX_0002–EX_0010"
+    assert ev.Filing(id="f", case="c", ecf=391).ecf == 391
+    assert ev.Source(id="s", kind="book", language="pt-BR").language == "pt-BR"
+    assert str(ev.Digest.parse("sha256:" + "ab" * 32)) == "sha256:" + "ab" * 32
+
+
+def test_confidence_ranks_from_weakest_to_strongest() -> None:
+    ranked = sorted(ev.Confidence, key=lambda c: c.rank)
+    assert ranked == [ev.Confidence.UNVERIFIED, ev.Confidence.LIKELY, ev.Confidence.CONFIRMED]
+
+
+def test_claim_status_ladder_is_complete() -> None:
+    assert [s.value for s in ev.ClaimStatus] == [
+        "reported", "alleged", "disputed", "admitted", "found", "rejected", "retracted",
+    ]  # fmt: skip
