@@ -74,7 +74,7 @@ def test_typed_resolution_of_references(kadrey: ev.RecordSet) -> None:
     assert case is not None and case.id == "kadrey-v-meta"
     exhibit = kadrey.get("ecf-391-ex-k", ev.Exhibit)
     assert kadrey.filing_of(exhibit) == filing
-    with pytest.raises(ev.UsageError, match="message.text is not a reference"):
+    with pytest.raises(ev.UsageError, match=r"message\.text is not a reference"):
         kadrey.resolve(message, "text")
 
 

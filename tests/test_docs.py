@@ -26,7 +26,7 @@ from evidence._cli import main
 from evidence._model import RECORD_KINDS, VALUE_OBJECTS
 from tests.conftest import EXAMPLES, ROOT
 
-DOCS = sorted((ROOT / "docs").glob("*.md")) + [ROOT / "README.md"]
+DOCS = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
 FENCE = re.compile(r"^```(\w+)[^\n]*\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 
