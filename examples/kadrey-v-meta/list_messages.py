@@ -11,7 +11,8 @@ from pathlib import Path
 
 import evidence
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+# Spelled out here: the calendar module would follow the reader's locale.
+MONTHS = "January February March April May June July August September October November December".split()
 
 
 def when(value: evidence.DateValue | None) -> str:
