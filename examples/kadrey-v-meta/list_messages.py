@@ -12,7 +12,20 @@ from pathlib import Path
 import evidence
 
 # Spelled out here: the calendar module would follow the reader's locale.
-MONTHS = "January February March April May June July August September October November December".split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def when(value: evidence.DateValue | None) -> str:
