@@ -363,6 +363,8 @@ def _parse_point(text: str, whole: str) -> Date:
             minutes = 0
         elif offset:
             sign = -1 if offset[0] == "-" else 1
+            if int(offset[4:6]) > 59:
+                raise InvalidValue(f"invalid date '{whole}': offset {offset} has more than 59 minutes")
             minutes = sign * (int(offset[1:3]) * 60 + int(offset[4:6]))
         return Date(
             year=int(m["year"]),

@@ -160,7 +160,7 @@ class _YamlBuilder:
             if not isinstance(key_node, ScalarNode) or key_node.tag not in (_STR, _INT, _BOOL, _NULL):
                 self.problem(key_node, path, "a key must be plain text")
                 continue
-            if key_node.tag == "tag:yaml.org,2002:merge" or key_node.value == "<<":
+            if key_node.tag == "tag:yaml.org,2002:merge" or (key_node.value == "<<" and key_node.style is None):
                 self.problem(key_node, path, "merge keys ('<<') are not supported; write the fields out")
                 continue
             key = key_node.value

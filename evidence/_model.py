@@ -8,11 +8,12 @@ reference) and, for a reference, the kinds of record it may name. Models know no
 
 from __future__ import annotations
 
+import datetime
 import enum
 import re
 import types
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
 import attrs
 
@@ -31,8 +32,6 @@ _LANGUAGE = re.compile(
 )
 _DIGEST_LENGTHS = {"sha256": 64, "sha512": 128}
 _BATES = re.compile(r"(?P<prefix>.*?)(?P<number>\d+)")
-
-T = TypeVar("T")
 
 
 # -- enums ------------------------------------------------------------------------------------
@@ -174,7 +173,7 @@ def _checked(check: Callable[[Any], str | None]) -> Callable[[Any, attrs.Attribu
 
 def a(noun: str) -> str:
     """The noun with its indefinite article: 'an actor', 'a case'."""
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def _optional(check: Callable[[Any], str | None]) -> Callable[[Any], str | None]:
@@ -243,12 +242,6 @@ def _url_complaint(value: str) -> str | None:
     return f"invalid URL {value!r}: expected an absolute http or https address"
 
 
-def _frozen_mapping(value: Mapping[str, T]) -> Mapping[str, T]:
-    if isinstance(value, types.MappingProxyType):
-        return value
-    return types.MappingProxyType(dict(value))
-
-
 def field(
     doc: str,
     *,
@@ -300,12 +293,32 @@ _TEXT_CHECKS = {
 }
 
 
-def _to_tuple(value: Any, field: attrs.Attribute[Any]) -> tuple[Any, ...]:
-    if isinstance(value, tuple):
-        return value
-    if isinstance(value, (str, bytes, Mapping)) or not hasattr(value, "__iter__"):
-        raise InvalidValue(f"expected a list or tuple, found {type(value).__name__}", field=field.name)
-    return tuple(value)
+def _to_tuple(item_class: type) -> Callable[[Any, attrs.Attribute[Any]], tuple[Any, ...]]:
+    def convert(value: Any, field: attrs.Attribute[Any]) -> tuple[Any, ...]:
+        if isinstance(value, (str, bytes, Mapping)) or not hasattr(value, "__iter__"):
+            raise InvalidValue(f"expected a list or tuple, found {type(value).__name__}", field=field.name)
+        items = tuple(value)
+        for item in items:
+            if not isinstance(item, item_class):
+                raise InvalidValue(
+                    f"expected {_a(item_class)} in each place, found {type(item).__name__}", field=field.name
+                )
+        return items
+
+    return convert
+
+
+def _to_instance(cls: type) -> Callable[[Any, attrs.Attribute[Any]], Any]:
+    def convert(value: Any, field: attrs.Attribute[Any]) -> Any:
+        if value is None or isinstance(value, cls):
+            return value
+        raise InvalidValue(f"expected {_a(cls)}, found {type(value).__name__}", field=field.name)
+
+    return convert
+
+
+def _a(cls: type) -> str:
+    return "text" if cls is str else a(cls.__name__)
 
 
 def _to_enum(cls: type[enum.Enum]) -> Callable[[Any, attrs.Attribute[Any]], Any]:
@@ -322,24 +335,56 @@ def _to_enum(cls: type[enum.Enum]) -> Callable[[Any, attrs.Attribute[Any]], Any]
 
 
 def _to_date(value: Any, field: attrs.Attribute[Any]) -> Any:
-    if not isinstance(value, str):
-        return value
     try:
-        return parse_date(value)
+        if value is None or isinstance(value, (Date, DateInterval)):
+            return value
+        if isinstance(value, str):
+            return parse_date(value)
+        if isinstance(value, datetime.datetime):
+            return Date.from_datetime(value)
+        if isinstance(value, datetime.date):
+            return Date.from_date(value)
     except InvalidValue as error:
         raise InvalidValue(error.message, field=field.name) from None
+    raise InvalidValue(
+        f"expected a date (text such as '2023-10', a Date, or a datetime.date), found {type(value).__name__}",
+        field=field.name,
+    )
+
+
+def _to_confidences(value: Any, field: attrs.Attribute[Any]) -> Mapping[str, Confidence]:
+    if not isinstance(value, Mapping):
+        raise InvalidValue(
+            f"expected a mapping of field names to confidences, found {type(value).__name__}", field=field.name
+        )
+    convert = _to_enum(Confidence)
+    return types.MappingProxyType({str(key): convert(level, field) for key, level in value.items()})
+
+
+def _to_text_mapping(value: Any, field: attrs.Attribute[Any]) -> Mapping[str, str]:
+    if not isinstance(value, Mapping) or not all(isinstance(x, str) for pair in value.items() for x in pair):
+        raise InvalidValue("expected a mapping of text to text", field=field.name)
+    return types.MappingProxyType(dict(value))
 
 
 def _conversion(annotation: str) -> Callable[[Any, attrs.Attribute[Any]], Any] | None:
-    """What a field of this (string) annotation accepts besides its type, when built in code."""
-    if annotation.startswith("tuple["):
-        return _to_tuple
+    """What a field of this (string) annotation accepts besides its type, when built in code;
+    anything else of the wrong type is refused here, before it could reach a file."""
     name = annotation.removesuffix(" | None")
     if name == "DateValue":
         return _to_date
-    enum_class = globals().get(name)
-    if isinstance(enum_class, type) and issubclass(enum_class, enum.Enum):
-        return _to_enum(enum_class)
+    if name == "Mapping[str, Confidence]":
+        return _to_confidences
+    if name == "Mapping[str, str]":
+        return _to_text_mapping
+    if name.startswith("tuple[") and name.endswith(", ...]"):
+        item_class = {"str": str}.get(name[6:-6]) or globals().get(name[6:-6])
+        return _to_tuple(item_class) if isinstance(item_class, type) else None
+    known = globals().get(name)
+    if isinstance(known, type) and issubclass(known, enum.Enum):
+        return _to_enum(known)
+    if isinstance(known, type) and attrs.has(known):
+        return _to_instance(known)
     return None
 
 
@@ -581,7 +626,6 @@ class Record:
     field_confidence: Mapping[str, Confidence] = field(
         "Confidence of single fields, where it differs from the record's (e.g. {author: unverified}).",
         default=types.MappingProxyType({}),
-        converter=_frozen_mapping,
         in_hash=False,
     )
     notes: str | None = field("Free text: what a reader should know about this record.", default=None)
@@ -634,7 +678,6 @@ class Case(Record):
     identifiers: Mapping[str, str] = field(
         "Identifiers in other systems, e.g. {pacer: '415175', courtlistener: '67569326'}.",
         default=types.MappingProxyType({}),
-        converter=_frozen_mapping,
         in_hash=False,
     )
     url: str | None = field("Where to read the docket.", default=None, check=_optional(_url_complaint))

@@ -181,8 +181,9 @@ class RecordSet:
         """The record(s) a reference field names: one record, a tuple of them, or None."""
         attribute = getattr(attrs.fields(type(record)), field, None)
         kinds = attribute.metadata.get("ref") if attribute is not None else None
+        owner = getattr(record, "KIND", type(record).__name__)
         if not kinds:
-            raise UsageError(f"{record.KIND}.{field} is not a reference")
+            raise UsageError(f"{owner}.{field} is not a reference")
         kind = KIND_BY_NAME[kinds[0]] if kinds[0] != ANY_KIND else None
         value = getattr(record, field)
 
@@ -190,7 +191,8 @@ class RecordSet:
             try:
                 return self.get(target, kind) if kind is not None else self[target]
             except ResolutionError as error:
-                raise ResolutionError(f"{record.KIND} {record.id!r}: {field}: {error}") from None
+                where = f"{owner} {record.id!r}" if isinstance(record, Record) else owner
+                raise ResolutionError(f"{where}: {field}: {error}") from None
 
         if value is None:
             return None

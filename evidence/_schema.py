@@ -22,6 +22,8 @@ _POINT = (
 )
 DATE_PATTERN = rf"^(({_POINT})|({_POINT})/(({_POINT})|\.\.)?|(\.\.)?/({_POINT}))$"
 SINGLE_DATE_PATTERN = rf"^({_POINT})$"
+# A bare year in YAML (`published: 1967`) reads as a number; the loader takes it as the year.
+_BARE_YEAR = {"type": "integer", "minimum": 1000, "maximum": 9999}
 ID_PATTERN = r"^[a-z0-9]([a-z0-9._-]{0,198}[a-z0-9])?$"
 
 
@@ -31,7 +33,7 @@ def _type_schema(annotation: Any, defs: dict[str, Any], ref_kinds: tuple[str, ..
     if origin in (types.UnionType,) or (origin is not None and str(origin) == "typing.Union"):
         members = [a for a in args if a is not type(None)]
         if set(members) == {Date, DateInterval}:
-            schema: dict[str, Any] = {"type": "string", "pattern": DATE_PATTERN}
+            schema: dict[str, Any] = {"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, _BARE_YEAR]}
         else:
             (member,) = members
             schema = _type_schema(member, defs, ref_kinds)
@@ -52,7 +54,7 @@ def _type_schema(annotation: Any, defs: dict[str, Any], ref_kinds: tuple[str, ..
     if annotation is int:
         return {"type": "integer"}
     if annotation is Date:
-        return {"type": "string", "pattern": SINGLE_DATE_PATTERN}
+        return {"anyOf": [{"type": "string", "pattern": SINGLE_DATE_PATTERN}, _BARE_YEAR]}
     if annotation is Digest:
         return {"type": "string", "pattern": r"^(sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$"}
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):

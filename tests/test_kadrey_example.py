@@ -70,7 +70,12 @@ MESSAGES = [
 
 @pytest.mark.parametrize(("id", "sender", "recipients", "sent", "confidence"), MESSAGES)
 def test_messages_at_the_precision_known(
-    records: ev.RecordSet, id: str, sender: str | None, recipients: tuple[str, ...], sent: str | None, confidence: ev.Confidence
+    records: ev.RecordSet,
+    id: str,
+    sender: str | None,
+    recipients: tuple[str, ...],
+    sent: str | None,
+    confidence: ev.Confidence,
 ) -> None:
     message = records.get(id, ev.Message)
     assert (message.sender, message.recipients, message.confidence) == (sender, recipients, confidence)
@@ -131,7 +136,9 @@ MARKS = [
 
 
 @pytest.mark.parametrize(("id", "field", "confidence"), MARKS)
-def test_confidence_marks_equal_facts_md(records: ev.RecordSet, id: str, field: str | None, confidence: ev.Confidence) -> None:
+def test_confidence_marks_equal_facts_md(
+    records: ev.RecordSet, id: str, field: str | None, confidence: ev.Confidence
+) -> None:
     record = records[id]
     assert (record.confidence if field is None else record.confidence_of(field)) is confidence
 
@@ -198,7 +205,10 @@ def test_every_reference_resolves(records: ev.RecordSet) -> None:
             if kinds == (ANY_KIND,):
                 assert target in records, (record.id, path)
             else:
-                assert isinstance(records.get(target, KIND_BY_NAME[kinds[0]]), KIND_BY_NAME[kinds[0]]), (record.id, path)
+                assert isinstance(records.get(target, KIND_BY_NAME[kinds[0]]), KIND_BY_NAME[kinds[0]]), (
+                    record.id,
+                    path,
+                )
 
 
 def run_script(name: str, *args: str) -> str:
