@@ -94,6 +94,7 @@ def test_open_and_unknown_ends_are_kept_apart() -> None:
         ("10/10/2023", "an interval has exactly one '/'"),
         ("October 2023", "expected YYYY, YYYY-MM or YYYY-MM-DD"),
         ("2023-10-10T23:30Z~", "expected YYYY"),
+        ("2023-10-10T23:30+05:99", "offset +05:99 has more than 59 minutes"),
     ],
 )
 def test_invalid_dates_say_why(text: str, message: str) -> None:

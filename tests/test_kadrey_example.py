@@ -242,7 +242,8 @@ def test_the_trace_script_follows_a_claim_to_the_case() -> None:
         "└─ quote in Bolt42 [pt]: “Temos 64 mil GPUs a caminho! Precisamos aprender a construir de forma "
         "inovadora e vencer essa corrida.” [confirmed]",
         "└─ translates TechCrunch [en] [likely]",
-        "└─ which reports “We have 64k GPUs coming! We need to learn how to build frontier and win this race.” [likely]",
+        "└─ which reports “We have 64k GPUs coming! We need to learn how to build frontier and win this race.” "
+        "[likely]",
         "└─ message chat-goal-gpt4: “Honestly… Our goal needs to be GPT-4” [likely]",
         "└─ held in ECF No. 391, filed 2025-01-14 [likely]",
         "└─ on the docket of Kadrey v. Meta Platforms, Inc., No. 3:23-cv-03417-VC (N.D. Cal.) [confirmed]",

@@ -74,6 +74,37 @@ INVALID: list[tuple[str, Callable[[], Any], str | None, str]] = [
         "status",
         "expected one of reported, alleged",
     ),
+    (
+        "a dict for a value object",
+        lambda: ev.Attestation(source="s", quote={"exact": "x"}),
+        "quote",
+        "expected a Quote, found dict",
+    ),
+    (
+        "dicts in a list of value objects",
+        lambda: ev.Message(id="m", attestations=[{"source": "s"}]),
+        "attestations",
+        "expected an Attestation in each place, found dict",
+    ),
+    (
+        "a number among names",
+        lambda: ev.Message(id="m", recipients=["a", 3]),
+        "recipients",
+        "expected text in each place, found int",
+    ),
+    ("a number for a date", lambda: ev.Message(id="m", sent=2023), "sent", "expected a date (text such as '2023-10'"),
+    (
+        "a confidence that is none",
+        lambda: ev.Message(id="m", field_confidence={"sent": "maybe"}),
+        "field_confidence",
+        "found 'maybe'",
+    ),
+    (
+        "identifiers not text",
+        lambda: ev.Case(id="c", caption="X", name="X", court="cand", docket_number="1", identifiers={"pacer": 415175}),
+        "identifiers",
+        "expected a mapping of text to text",
+    ),
 ]
 
 
@@ -103,3 +134,20 @@ def test_claim_status_ladder_is_complete() -> None:
     assert [s.value for s in ev.ClaimStatus] == [
         "reported", "alleged", "disputed", "admitted", "found", "rejected", "retracted",
     ]  # fmt: skip
+
+
+def test_plain_values_become_the_real_types() -> None:
+    import datetime
+
+    message = ev.Message(id="m", sent=datetime.date(2023, 10, 10), field_confidence={"sent": "likely"})
+    assert message.sent == ev.Date(year=2023, month=10, day=10)
+    assert message.confidence_of("sent") is ev.Confidence.LIKELY
+    moment = datetime.datetime(2023, 10, 10, 23, 30, tzinfo=datetime.UTC)
+    assert str(ev.Message(id="m", sent=moment).sent) == "2023-10-10T23:30Z"
+
+
+def test_resolving_a_value_object_names_it() -> None:
+    records = ev.RecordSet([ev.Message(id="m")])
+    attestation = ev.Attestation(source="nowhere", quote=ev.Quote(exact="x"))
+    with pytest.raises(ev.ResolutionError, match="Attestation: source: no source record has the id 'nowhere'"):
+        records.resolve(attestation, "source")

@@ -46,6 +46,8 @@ def test_unknown_keys_and_bad_values_are_refused() -> None:
         bad["messages"][0][field] = value
         assert not VALIDATOR.is_valid(bad), (field, value)
     assert not VALIDATOR.is_valid({"evidence": 2})
+    assert VALIDATOR.is_valid({"evidence": 1, "sources": [{"id": "s", "kind": "book", "published": 1967}]})
+    assert not VALIDATOR.is_valid({"evidence": 1, "sources": [{"id": "s", "kind": "book", "published": 67}]})
     assert not VALIDATOR.is_valid({"messages": []})
 
 
