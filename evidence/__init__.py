@@ -11,6 +11,7 @@ Load a record set, query it, and write it back::
 
 from __future__ import annotations
 
+from evidence._cite import BluebookOptions, Citation, CitationSequence, bibliography, cite, citation
 from evidence._dates import Date, DateInterval, DateValue, Precision, definitely_before, parse_date
 from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
 from evidence._model import (
@@ -60,9 +61,12 @@ __all__ = [
     "Attestation",
     "AttestationKind",
     "BatesRange",
+    "BluebookOptions",
     "Case",
     "CaseStatus",
     "Channel",
+    "Citation",
+    "CitationSequence",
     "Claim",
     "ClaimStatus",
     "Confidence",
@@ -99,6 +103,9 @@ __all__ = [
     "SourceKind",
     "UsageError",
     "__version__",
+    "bibliography",
+    "citation",
+    "cite",
     "definitely_before",
     "dump",
     "json_schema",

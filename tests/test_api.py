@@ -15,13 +15,13 @@ KADREY = EXAMPLES / "kadrey-v-meta"
 def test_the_public_api_is_pinned() -> None:
     assert ev.__all__ == sorted(ev.__all__)
     assert ev.__all__ == [
-        "Actor", "ActorKind", "Affiliation", "Attestation", "AttestationKind", "BatesRange", "Case",
-        "CaseStatus", "Channel", "Claim", "ClaimStatus", "Confidence", "Court", "Date", "DateInterval",
-        "DateValue", "Decision", "Designation", "Digest", "EvidenceError", "EvidenceLink", "EvidenceRole",
+        "Actor", "ActorKind", "Affiliation", "Attestation", "AttestationKind", "BatesRange", "BluebookOptions",
+        "Case", "CaseStatus", "Channel", "Citation", "CitationSequence", "Claim", "ClaimStatus", "Confidence",
+        "Court", "Date", "DateInterval", "DateValue", "Decision", "Designation", "Digest", "EvidenceError", "EvidenceLink", "EvidenceRole",
         "Exhibit", "Filing", "FilingKind", "InvalidValue", "Judge", "Link", "LinkRel", "LoadError", "Message",
         "Party", "PartyRole", "Precision", "Problem", "Quote", "Record", "RecordSet", "ResolutionError",
         "SealingAction", "SealingEvent", "Source", "SourceKind", "UsageError", "__version__",
-        "definitely_before", "dump", "json_schema", "load", "parse_date",
+        "bibliography", "citation", "cite", "definitely_before", "dump", "json_schema", "load", "parse_date",
     ]  # fmt: skip
     for name in ev.__all__:
         assert hasattr(ev, name), name
