@@ -11,7 +11,7 @@ Load a record set, query it, and write it back::
 
 from __future__ import annotations
 
-from evidence._cite import BluebookOptions, Citation, CitationSequence, bibliography, cite, citation
+from evidence._cite import BluebookOptions, Citation, CitationSequence, bibliography, citation, cite
 from evidence._dates import Date, DateInterval, DateValue, Precision, definitely_before, parse_date
 from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
 from evidence._model import (

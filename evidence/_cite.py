@@ -195,10 +195,10 @@ def parse_name(text: str, family: str | None = None) -> Name:
     if family is not None:
         return Name(given=text.removesuffix(family).strip(), family=family)
     if "," in text:
-        family_part, given = (part.strip() for part in text.split(",", 1))
-        return Name(given=given, family=family_part)
-    *given, last = text.split()
-    return Name(given=" ".join(given), family=last)
+        family_part, given_part = (part.strip() for part in text.split(",", 1))
+        return Name(given=given_part, family=family_part)
+    *given_names, last = text.split() or [""]
+    return Name(given=" ".join(given_names), family=last)
 
 
 def _actor_name(actor: Actor) -> Name:
@@ -725,13 +725,7 @@ def _personal_communication(message: Message, ctx: _Context, style: Style) -> li
         records = ctx.need("a message")
         name = _actor_name(records.resolve(message, "sender")) if message.sender else None
         who = f"{name.initials} {name.family}".strip() if name is not None else sender
-        date = _point(message.sent)
-        if date is None:
-            when = "n.d."
-        elif date.day is None:
-            when = f"{_MONTHS[date.month - 1]} {date.year}" if date.month else str(date.year)
-        else:
-            when = f"{_MONTHS[date.month - 1]} {date.day}, {date.year}"  # type: ignore[index]
+        when = format_date(message.sent, months=_MONTHS) or "n.d."
         return [r(f"({who}, personal communication, {when})")]
     kind = _CHANNEL_WORDS[message.channel.value if message.channel else "other"].lower()
     when = format_date(message.sent, months=_MONTHS)
@@ -954,9 +948,9 @@ class CitationSequence:
             elif isinstance(record, (Filing, Exhibit)):
                 form = Form.SHORT
         self._ids_in_a_row = self._ids_in_a_row + 1 if form is Form.ID else 0
-        if form is Form.FULL and key not in self._first_note:
-            self._first_note[key] = note
-        elif form is Form.FULL and isinstance(record, Case):
+        # A full citation sets the note that later short forms count from (a case cited in full
+        # again, after five notes, starts a new count).
+        if form is Form.FULL and (key not in self._first_note or isinstance(record, Case)):
             self._first_note[key] = note
         self._last = key
         supra_note = self._first_note.get(key) if self.footnotes else None

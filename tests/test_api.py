@@ -17,7 +17,8 @@ def test_the_public_api_is_pinned() -> None:
     assert ev.__all__ == [
         "Actor", "ActorKind", "Affiliation", "Attestation", "AttestationKind", "BatesRange", "BluebookOptions",
         "Case", "CaseStatus", "Channel", "Citation", "CitationSequence", "Claim", "ClaimStatus", "Confidence",
-        "Court", "Date", "DateInterval", "DateValue", "Decision", "Designation", "Digest", "EvidenceError", "EvidenceLink", "EvidenceRole",
+        "Court", "Date", "DateInterval", "DateValue", "Decision", "Designation", "Digest", "EvidenceError",
+        "EvidenceLink", "EvidenceRole",
         "Exhibit", "Filing", "FilingKind", "InvalidValue", "Judge", "Link", "LinkRel", "LoadError", "Message",
         "Party", "PartyRole", "Precision", "Problem", "Quote", "Record", "RecordSet", "ResolutionError",
         "SealingAction", "SealingEvent", "Source", "SourceKind", "UsageError", "__version__",
