@@ -107,7 +107,8 @@ class Citation:
 
 
 def _markdown(text: str, style: str) -> str:
-    escaped = re.sub(r"([*_\\`\[\]])", r"\\\1", text)
+    # Underscores inside words (Bates numbers) start no emphasis; only those at word edges do.
+    escaped = re.sub(r"([*\\`\[\]]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))", r"\\\1", text)
     if style == ROMAN or not text.strip():
         return escaped
     # Emphasis may not start or end with white space in Markdown: keep that outside the stars.
@@ -259,7 +260,7 @@ def abbreviate_case_name(name: str, *, textual: bool = False) -> str:
 
 def _party_name(party: str) -> str:
     """One side of a caption, cut to what a case name keeps (R11.5)."""
-    party = re.sub(r",?\s+et\s+al\.?", "", party, flags=re.IGNORECASE)
+    party = re.sub(r",?\s+et\s+al\.?", "", party, flags=re.IGNORECASE).strip(" ,")
     party = re.sub(
         r",?\s+(Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?)(-[A-Za-z]+)?\.?\s*$",
         "",
@@ -351,8 +352,11 @@ def _point(value: DateValue | None) -> Date | None:
     return value
 
 
-def format_date(value: DateValue | None, *, months: Sequence[str] = _T17, time: bool = False) -> str:
-    """'Jan. 13, 2025' (T17), 'Oct. 2023' for a month, '2023' for a year; 'c.' when approximate."""
+def format_date(
+    value: DateValue | None, *, months: Sequence[str] = _T17, time: bool = False, zone: bool = False
+) -> str:
+    """'Jan. 13, 2025' (T17), 'Oct. 2023' for a month, '2023' for a year; 'c.' when approximate.
+    With `time`, the time of day the value gives ('12:14 PM'), and with `zone` its zone ('PDT')."""
     date = _point(value)
     if date is None:
         return ""
@@ -365,6 +369,8 @@ def format_date(value: DateValue | None, *, months: Sequence[str] = _T17, time: 
     if time and date.has_time:
         local = date.to_datetime()
         text += f", {local.hour % 12 or 12}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
+        if zone:
+            text += f" {local.tzname()}"
     if date.approximate:
         text = f"c. {text}"
     if date.uncertain:
@@ -475,10 +481,12 @@ def _bluebook_case(case: Case, ctx: _Context, form: Form, pin: str | None, decis
     parts = [*_case_parts(case, ctx), r(f", No. {docket}")]
     if chosen.cite:
         parts.append(r(f", {chosen.cite}{_at(pin)}"))
-    elif chosen.filing is not None:
-        filing = ctx.need("a decision").get(chosen.filing, Filing)
-        parts.append(r(f", {_ecf(filing)}{_at(pin)}"))
+    elif pin:
+        parts.append(r(f", slip op. at {pin}"))  # an unreported decision: its own pages
     parts.append(r(f" ({court} {format_date(chosen.date)})"))
+    if not chosen.cite and chosen.filing is not None:
+        filing = ctx.need("a decision").get(chosen.filing, Filing)
+        parts.append(r(f", {_ecf(filing)}"))  # B17: the docket entry last
     return parts
 
 
@@ -532,7 +540,7 @@ def _bluebook_message(message: Message, ctx: _Context, form: Form, pin: str | No
     sender, recipients = _message_people(message, ctx)
     kind = _CHANNEL_WORDS[message.channel.value if message.channel else "other"]
     text = kind + (f" from {sender}" if sender else "") + (f" to {recipients}" if recipients else "")
-    when = format_date(message.sent, time=True)
+    when = format_date(message.sent, time=True, zone=True)  # R17: the time zone of a sent time
     parts = [r(f"{text}{' (' + when + ')' if when else ''}")]
     exhibit = records.exhibit_of(message)
     if exhibit is not None:
@@ -673,8 +681,11 @@ def _chicago_source(source: Source, form: Form, pin: str | None) -> list[Part]:
     if form is Form.SHORT:
         short = title if title is None or len(title.split()) <= 4 else " ".join(title.split()[:4])
         who = f"{names[0].family}, " if names else ""
-        titled = i(short or "") if book else r(f"“{short}”")
-        return [r(who), titled, r(f"{', ' + pin if pin else ''}.")]
+        if book:
+            return [r(who), i(short or ""), r(f"{', ' + pin if pin else ''}.")]
+        # Chicago puts the comma or period inside the quotation marks.
+        closing = f'," {pin}.' if pin else '."'
+        return [r(f'{who}"{short}{closing}')]
     when = format_date(source.published, months=_MONTHS)
     if form is Form.BIBLIOGRAPHY:
         lead = ""
@@ -690,7 +701,7 @@ def _chicago_source(source: Source, form: Form, pin: str | None) -> list[Part]:
             return [*head, i(title or ""), r(f". {tail}." if tail else ".")]
         parts = [
             *head,
-            r(f"“{title}.” ") if title else r(""),
+            r(f'"{title}." ') if title else r(""),
             _chicago_publication(source),
             r(f", {when}." if when else "."),
         ]
@@ -704,7 +715,7 @@ def _chicago_source(source: Source, form: Form, pin: str | None) -> list[Part]:
         return [*head, i(title or ""), r(f" ({inside}){', ' + pin if pin else ''}.")]
     parts = [*head]
     if title:
-        parts.append(r(f"“{title},” "))
+        parts.append(r(f'"{title}," '))
     parts.append(_chicago_publication(source))
     parts.append(r(f", {when}" if when else ""))
     parts.append(r(f", {source.url}" if source.url else ""))
@@ -826,9 +837,11 @@ def _finish(parts: list[Part], ends_sentence: bool, signal: str | None, parenthe
     parts[0] = (first_text[:1].upper() + first_text[1:], first_style)
     if ends_sentence:
         return [r("("), *parts, r(")")] if in_parentheses else parts
+    # A citation that already ends in a period ("Id.", "Inc.") takes no second one.
+    stop = "" if parts[-1][0].endswith(".") else "."
     if in_parentheses:
-        return [r("("), *parts, r(".)")] if options.period_inside_parentheses else [r("("), *parts, r(").")]
-    return [*parts, r(".")]
+        return [r("("), *parts, r(f"{stop})")] if options.period_inside_parentheses else [r("("), *parts, r(").")]
+    return [*parts, r(stop)]
 
 
 def cite(

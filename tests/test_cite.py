@@ -1,0 +1,682 @@
+"""Citation rules as tables of (rule, record and options, expected string).
+
+Rows 1-18 are the examples of the project's citation rules; the rest are drawn from the same
+rules, each naming the rule it follows. Records come from small factories; the Kadrey facts are
+real, the motion of ECF No. 373 and its Exhibit A are illustrative (as in the rules).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import evidence as ev
+from evidence._cite import abbreviate_case_name, abbreviate_document_title, case_name_from_caption, title_case
+
+U = "https://techcrunch.com/2025/01/09/mark-zuckerberg-gave-metas-llama-team-the-ok-to-train-on-copyrighted-works-filing-claims/"
+WIGGERS_TITLE = "Mark Zuckerberg gave Meta's Llama team the OK to train on copyrighted works, filing claims"
+KADREY = "*Kadrey v. Meta Platforms, Inc.*"
+DOCKET = "No. 3:23-cv-03417-VC"
+
+
+def build() -> ev.RecordSet:
+    return ev.RecordSet(
+        [
+            ev.Case(
+                id="kadrey",
+                caption="RICHARD KADREY, et al., Plaintiffs, v. META PLATFORMS, INC., Defendant",
+                name="Kadrey v. Meta Platforms, Inc.",
+                short_name="Kadrey",
+                court="cand",
+                docket_number="3:23-cv-03417-VC",
+                filed="2023-07-07",
+                decisions=[
+                    ev.Decision(date="2025-01-13", cite="2025 WL 82205", docket_number="23-cv-03417-VC"),
+                    ev.Decision(date="2025-06-25", filing="ecf-598"),
+                ],
+            ),
+            ev.Case(
+                id="month-only", caption="A v. B", name="Roe v. Doe", court="cand", docket_number="1", filed="2023-07"
+            ),
+            ev.Case(
+                id="bankruptcy",
+                caption="A v. B",
+                name="In re Roe",
+                court="canb",
+                docket_number="24-10001",
+                filed="2024-02-01",
+            ),
+            ev.Case(
+                id="tech",
+                caption="x",
+                name="American Technology Corporation v. Smith",
+                court="cand",
+                docket_number="5:20-cv-1",
+                filed="2020-05-04",
+            ),  # fmt: skip
+            ev.Filing(
+                id="ecf-373",
+                case="kadrey",
+                ecf=373,
+                filed="2025-01-08",
+                title="Plaintiffs' Motion for Leave to File Third Amended Complaint",
+            ),  # fmt: skip
+            ev.Filing(id="ecf-1", case="kadrey", ecf=1, title="Complaint", filed="2023-07-07"),
+            ev.Filing(id="ecf-598", case="kadrey", ecf=598, kind="order", filed="2025-06-25"),
+            ev.Filing(id="ecf-391", case="kadrey", ecf=391, kind="declaration", filed="2025-01-14"),
+            ev.Filing(
+                id="opp",
+                case="kadrey",
+                ecf=400,
+                filed="2025-02-01",
+                title="Defendant's Opposition to Plaintiffs' Motion for Summary Judgment",
+            ),  # fmt: skip
+            ev.Filing(
+                id="short",
+                case="kadrey",
+                ecf=401,
+                title="A Very Long Title Nobody Abbreviates",
+                short_title="Joint Case Mgmt. Statement",
+            ),
+            ev.Exhibit(id="ex-a", filing="ecf-373", attachment=1, label="A"),
+            ev.Actor(id="al-dahle", name="Ahmad Al-Dahle", kind="person"),
+            ev.Actor(id="touvron", name="Hugo Touvron", kind="person"),
+            ev.Message(
+                id="email",
+                exhibit="ex-a",
+                channel="email",
+                sender="al-dahle",
+                recipients=["touvron"],
+                sent="2023-10-10T23:30[America/Los_Angeles]",
+            ),  # fmt: skip
+            ev.Message(id="chat", channel="chat", sender="al-dahle", recipients=["touvron"], sent="2023-10"),
+            ev.Message(id="chat-day", channel="chat", sender="al-dahle", recipients=["touvron"], sent="2023-10-10"),
+            ev.Source(
+                id="wiggers",
+                kind="news_article",
+                title=WIGGERS_TITLE,
+                authors=["Kyle Wiggers"],
+                publication="TechCrunch",
+                published="2025-01-09",
+                url=U,
+                language="en",
+            ),  # fmt: skip
+            ev.Source(
+                id="wiggers-timed",
+                kind="news_article",
+                title=WIGGERS_TITLE,
+                authors=["Kyle Wiggers"],
+                publication="TechCrunch",
+                published="2025-01-09T12:14-08:00",
+                url=U,
+            ),  # fmt: skip
+            ev.Source(
+                id="savage",
+                kind="news_article",
+                title="U.N. Commission Presses U.S. on Torture",
+                authors=["Charlie Savage"],
+                publication="N.Y. Times",
+                published="2014-11-14",
+                page="A6",
+            ),  # fmt: skip
+            ev.Source(
+                id="zuckerberg",
+                kind="post",
+                title="Open Source AI Is the Path Forward",
+                authors=["Mark Zuckerberg"],
+                publication="Meta Newsroom",
+                published="2024-07-23",
+                url="https://about.fb.com/news/2024/07/open-source-ai-is-the-path-forward/",
+            ),  # fmt: skip
+            ev.Source(
+                id="cien",
+                kind="book",
+                title="Cien años de soledad",
+                authors=["García Márquez, Gabriel"],
+                published="1967",
+                language="es",
+            ),
+            ev.Source(
+                id="solitude",
+                kind="book",
+                title="One Hundred Years of Solitude",
+                authors=["García Márquez, Gabriel"],
+                translators=["Gregory Rabassa"],
+                publisher="Harper & Row",
+                published="2003",
+                translation_of="cien",
+            ),  # fmt: skip
+            ev.Source(
+                id="anonymous",
+                kind="news_article",
+                title="Llama 3 arrives",
+                publication="TechCrunch",
+                published="2024-04-18",
+                url=U,
+            ),
+            ev.Source(
+                id="two",
+                kind="news_article",
+                title="x",
+                authors=["Ann Roe", "Bo Doe"],
+                publication="P",
+                published="2024",
+                url=U,
+            ),
+            ev.Source(
+                id="three",
+                kind="news_article",
+                title="x",
+                authors=["Ann Roe", "Bo Doe", "Cy Poe"],
+                publication="P",
+                published="2024",
+                url=U,
+            ),
+            ev.Claim(
+                id="claim",
+                statement="x",
+                status="reported",
+                evidence=[
+                    ev.EvidenceLink(record="ex-a"),
+                    ev.EvidenceLink(record="wiggers", role="context"),
+                    ev.EvidenceLink(record="ecf-1", role="contradicts", quote=ev.Quote(exact="y", page="¶ 14")),
+                ],
+            ),  # fmt: skip
+        ]
+    )
+
+
+RECORDS = build()
+
+
+def row(number: str, rule: str, id: str, expected: str, **options: Any) -> Any:
+    return pytest.param(id, options, expected, id=f"{number} {rule}")
+
+
+TABLE = [
+    # -- the examples of the citation rules ---------------------------------------------------
+    row("3", "R10.8.1 pending case", "kadrey", f"{KADREY}, {DOCKET} (N.D. Cal. filed July 7, 2023)."),
+    row(
+        "4",
+        "R10.8.1 decision on a database",
+        "kadrey",
+        f"{KADREY}, No. 23-cv-03417-VC, 2025 WL 82205, at \\*2 (N.D. Cal. Jan. 13, 2025).",
+        decision="2025 WL 82205",
+        pin="*2",
+    ),  # fmt: skip
+    row(
+        "6",
+        "R24 court document",
+        "ecf-373",
+        "Pls.' Mot. for Leave to File Third Am. Compl. 4, ECF No. 373.",
+        pin="4",
+        in_case="kadrey",
+    ),
+    row("7", "R24 paragraph pin", "ecf-1", "Compl. ¶ 12, ECF No. 1.", pin="¶ 12", in_case="kadrey"),
+    row(
+        "8",
+        "R25.2 document of another case",
+        "ecf-373",
+        f"Pls.' Mot. for Leave to File Third Am. Compl. 4, {KADREY}, {DOCKET} (N.D. Cal. Jan. 8, 2025), ECF No. 373.",
+        pin="4",
+    ),  # fmt: skip
+    row("9", "R24.2.3 exhibit", "ex-a", "Ex. A, ECF No. 373-1.", in_case="kadrey"),
+    row("10", "R24.2.3 exhibit with pin", "ex-a", "Ex. A, at 3, ECF No. 373-1.", pin="3", in_case="kadrey"),
+    row(
+        "11",
+        "R30.4.2 online news",
+        "wiggers",
+        f"Kyle Wiggers, *Mark Zuckerberg Gave Meta's Llama Team the OK to Train on Copyrighted Works, Filing Claims*, "
+        f"TechCrunch (Jan. 9, 2025), {U}.",
+    ),  # fmt: skip
+    row(
+        "12",
+        "R30.4.1 print news",
+        "savage",
+        "Charlie Savage, *U.N. Commission Presses U.S. on Torture*, N.Y. Times, Nov. 14, 2014, at A6.",
+    ),
+    row(
+        "15",
+        "Chicago 17 note",
+        "wiggers",
+        'Kyle Wiggers, "Mark Zuckerberg Gave Meta\'s Llama Team the OK to Train on Copyrighted Works, Filing Claims," '
+        f"*TechCrunch*, January 9, 2025, {U}.",
+        style="chicago",
+    ),  # fmt: skip
+    row(
+        "16",
+        "R33 web post",
+        "zuckerberg",
+        "Mark Zuckerberg, *Open Source AI Is the Path Forward*, Meta Newsroom (July 23, 2024), "
+        "https://about.fb.com/news/2024/07/open-source-ai-is-the-path-forward/.",
+    ),  # fmt: skip
+    row(
+        "17",
+        "R28.2.5 translated book",
+        "solitude",
+        "Gabriel García Márquez, *One Hundred Years of Solitude* (Gregory Rabassa trans., Harper & Row 2003) (1967).",
+    ),  # fmt: skip
+    # -- more rows drawn from the rules -------------------------------------------------------
+    row(
+        "19", "R10.8.1 filed date known to the month", "month-only", "*Roe v. Doe*, No. 1 (N.D. Cal. filed July 2023)."
+    ),
+    row(
+        "20",
+        "T1 court from courts-db (canb)",
+        "bankruptcy",
+        "*In re Roe*, No. 24-10001 (Bankr. N.D. Cal. filed Feb. 1, 2024).",
+    ),
+    row(
+        "21",
+        "T6 abbreviations in case names",
+        "tech",
+        "*Am. Tech. Corp. v. Smith*, No. 5:20-cv-1 (N.D. Cal. filed May 4, 2020).",
+    ),
+    row(
+        "22",
+        "R15.2.2 short form of a case",
+        "kadrey",
+        "*Kadrey*, 2025 WL 82205, at \\*3.",
+        form="short",
+        decision="2025 WL 82205",
+        pin="*3",
+    ),
+    row("23", "R15.2.2 short form, pending case", "kadrey", f"*Kadrey*, {DOCKET}.", form="short"),
+    row("24", "R15.3 id.", "kadrey", "*Id.*", form="id"),
+    row("25", "R15.3 id. with page", "kadrey", "*Id.* at \\*4.", form="id", pin="*4"),
+    row("26", "R15.3 id. with paragraph", "ecf-1", "*Id.* ¶ 14.", form="id", pin="¶ 14"),
+    row(
+        "27",
+        "R10.8.1 unreported decision by docket entry (B17)",
+        "kadrey",
+        f"{KADREY}, {DOCKET}, slip op. at 4 (N.D. Cal. June 25, 2025), ECF No. 598.",
+        decision=1,
+        pin="4",
+    ),  # fmt: skip
+    row("28", "R24 paragraph range", "ecf-1", "Compl. ¶¶ 1–3, ECF No. 1.", pin="¶¶ 1–3", in_case="kadrey"),
+    row("29", "R24 page and line", "ecf-1", "Compl. 5:21–6:10, ECF No. 1.", pin="5:21–6:10", in_case="kadrey"),
+    row(
+        "30",
+        "T18 opposition to a motion",
+        "opp",
+        "Def.'s Opp'n to Pls.' Mot. for Summ. J. 7, ECF No. 400.",
+        pin="7",
+        in_case="kadrey",
+    ),  # fmt: skip
+    row(
+        "31",
+        "T18 with prepositions dropped (Bluebook practice)",
+        "opp",
+        "Def.'s Opp'n Pls.' Mot. Summ. J. 7, ECF No. 400.",
+        pin="7",
+        in_case="kadrey",
+        options=ev.BluebookOptions(drop_prepositions=True),
+    ),  # fmt: skip
+    row(
+        "32",
+        "R24 abbreviated title given by the record",
+        "short",
+        "Joint Case Mgmt. Statement 2, ECF No. 401.",
+        pin="2",
+        in_case="kadrey",
+    ),
+    row("33", "R24 untitled filing named by its kind", "ecf-391", "Decl., ECF No. 391.", in_case="kadrey"),
+    row("34", "ECF style", "ecf-373", "ECF No. 373 at 4.", style="ecf", pin="4"),
+    row("35", "ECF style without pin", "ecf-373", "ECF No. 373.", style="ecf"),
+    row("36", "ECF style exhibit", "ex-a", "ECF No. 373-1 at 3.", style="ecf", pin="3"),
+    row(
+        "37",
+        "Bates number as pinpoint, verbatim",
+        "ex-a",
+        "Ex. A, at EXAMPLE_000123, ECF No. 373-1.",
+        pin="EXAMPLE_000123",
+        in_case="kadrey",
+    ),
+    row(
+        "38",
+        "R25.2 exhibit of another case",
+        "ex-a",
+        f"Ex. A, {KADREY}, {DOCKET} (N.D. Cal. Jan. 8, 2025), ECF No. 373-1.",
+    ),  # fmt: skip
+    row(
+        "39",
+        "Indigo: period outside parentheses",
+        "ecf-1",
+        "(Compl. ¶ 14, ECF No. 1).",
+        pin="¶ 14",
+        in_case="kadrey",
+        in_parentheses=True,
+    ),
+    row(
+        "40",
+        "B17: period inside parentheses",
+        "ecf-1",
+        "(Compl. ¶ 14, ECF No. 1.)",
+        pin="¶ 14",
+        in_case="kadrey",
+        in_parentheses=True,
+        options=ev.BluebookOptions.bluepages(),
+    ),  # fmt: skip
+    row("41", "R1.2 signal", "ecf-1", "*See* Compl. ¶ 14, ECF No. 1.", pin="¶ 14", in_case="kadrey", signal="see"),
+    row(
+        "42",
+        "R10.1.1 explanatory parenthetical, lowercase",
+        "ex-a",
+        "*See* Ex. A, ECF No. 373-1 (internal chat about training data).",
+        in_case="kadrey",
+        signal="see",
+        parenthetical="internal chat about training data",
+    ),  # fmt: skip
+    row(
+        "43",
+        "case names roman in law-review footnotes",
+        "kadrey",
+        f"Kadrey v. Meta Platforms, Inc., {DOCKET} (N.D. Cal. filed July 7, 2023).",
+        options=ev.BluebookOptions(roman_case_names=True),
+    ),  # fmt: skip
+    row(
+        "44",
+        "R30.4.2 online news with the time given",
+        "wiggers-timed",
+        f"Kyle Wiggers, *Mark Zuckerberg Gave Meta's Llama Team the OK to Train on Copyrighted Works, Filing Claims*, "
+        f"TechCrunch (Jan. 9, 2025, 12:14 PM), {U}.",
+    ),  # fmt: skip
+    row("45", "R30 article without an author", "anonymous", f"*Llama 3 Arrives*, TechCrunch (Apr. 18, 2024), {U}."),
+    row("46", "R28.1 two authors", "two", f"Ann Roe & Bo Doe, *X*, P (2024), {U}."),
+    row("47", "R28.1 three or more authors", "three", f"Ann Roe et al., *X*, P (2024), {U}."),
+    row(
+        "48",
+        "R15.5 supra with footnote and pin",
+        "wiggers",
+        "Wiggers, *supra* note 2, at 3.",
+        form="supra",
+        note=2,
+        pin="3",
+    ),
+    row("49", "R15.5 supra without an author", "anonymous", "*Llama 3 Arrives*, *supra*.", form="supra"),
+    row(
+        "50",
+        "R17 e-mail with time zone, through its exhibit",
+        "email",
+        "E-mail from Ahmad Al-Dahle to Hugo Touvron (Oct. 10, 2023, 11:30 PM PDT) (filed as Ex. A, ECF No. 373-1).",
+        in_case="kadrey",
+    ),  # fmt: skip
+    row(
+        "51",
+        "R17 chat message dated to the month",
+        "chat",
+        "Chat message from Ahmad Al-Dahle to Hugo Touvron (Oct. 2023).",
+    ),
+    row(
+        "52",
+        "APA 7 reference, online news (no period after URL)",
+        "wiggers",
+        f"Wiggers, K. (2025, January 9). *{WIGGERS_TITLE}*. TechCrunch. {U}",
+        style="apa",
+    ),
+    row("53", "APA 7 in-text", "wiggers", "(Wiggers, 2025)", style="apa", form="short"),
+    row("54", "APA 7 in-text, two authors", "two", "(Roe & Doe, 2024)", style="apa", form="short"),
+    row("55", "APA 7 in-text, three authors", "three", "(Roe et al., 2024)", style="apa", form="short"),
+    row(
+        "56",
+        "APA 7 personal communication",
+        "chat-day",
+        "(A. Al-Dahle, personal communication, October 10, 2023)",
+        style="apa",
+    ),
+    row(
+        "57",
+        "APA 7 personal communication, month only",
+        "chat",
+        "(A. Al-Dahle, personal communication, October 2023)",
+        style="apa",
+    ),
+    row("58", "APA 7 book", "cien", "García Márquez, G. (1967). *Cien años de soledad*.", style="apa"),
+    row(
+        "59",
+        "Chicago 17 short note",
+        "wiggers",
+        'Wiggers, "Mark Zuckerberg Gave Meta\'s."',
+        style="chicago",
+        form="short",
+    ),
+    row(
+        "60",
+        "Chicago 17 short note with pin",
+        "savage",
+        'Savage, "U.N. Commission Presses U.S.," 4.',
+        style="chicago",
+        form="short",
+        pin="4",
+    ),
+    row(
+        "61",
+        "Chicago 17 bibliography",
+        "wiggers",
+        'Wiggers, Kyle. "Mark Zuckerberg Gave Meta\'s Llama Team the OK to Train on Copyrighted Works, Filing Claims." '
+        f"*TechCrunch*, January 9, 2025. {U}.",
+        style="chicago",
+        form="bibliography",
+    ),  # fmt: skip
+    row(
+        "62",
+        "Chicago 17 web post: the site stays roman",
+        "zuckerberg",
+        'Mark Zuckerberg, "Open Source AI Is the Path Forward," Meta Newsroom, July 23, 2024, https://about.fb.com/news/2024/07/open-source-ai-is-the-path-forward/.',
+        style="chicago",
+    ),
+    row(
+        "63",
+        "Chicago 17 personal communication, notes only",
+        "chat",
+        "Ahmad Al-Dahle, chat message to Hugo Touvron, October 2023.",
+        style="chicago",
+    ),
+    row(
+        "64",
+        "Chicago 17 book",
+        "solitude",
+        "Gabriel García Márquez, *One Hundred Years of Solitude* (Harper & Row, 2003).",
+        style="chicago",
+    ),
+    row(
+        "65",
+        "R1.2-R1.3 a claim's evidence, signals in order",
+        "claim",
+        "Ex. A, ECF No. 373-1; *see generally* Kyle Wiggers, *Mark Zuckerberg Gave Meta's Llama Team the OK to Train on "
+        f"Copyrighted Works, Filing Claims*, TechCrunch (Jan. 9, 2025), {U}; *but see* Compl. ¶ 14, ECF No. 1.",
+        in_case="kadrey",
+    ),  # fmt: skip
+]
+
+
+@pytest.mark.parametrize(("id", "options", "expected"), TABLE)
+def test_citation_table(id: str, options: dict[str, Any], expected: str) -> None:
+    assert ev.cite(RECORDS[id], records=RECORDS, markup="markdown", **options) == expected
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        pytest.param(
+            "RICHARD KADREY, et al. v. META PLATFORMS, INC.", "Kadrey v. Meta Platforms, Inc.", id="1 R11.5 caption"
+        ),
+        pytest.param(
+            "Acme Widget Co., Inc. v. John Roe", "Acme Widget Co. v. Roe", id="2 R11.5.6 business named twice"
+        ),
+        pytest.param(
+            "RICHARD KADREY, et al., Plaintiffs, v. META PLATFORMS, INC., Defendant",
+            "Kadrey v. Meta Platforms, Inc.",
+            id="66 R11.5 party designations dropped",
+        ),
+        pytest.param(
+            "JANE DOE, et al., Plaintiffs, v. ACME TECHNOLOGIES, INC., et al., Defendants",
+            "Doe v. Acme Technologies, Inc.",
+            id="67 R11.5.5 et al. on both sides",
+        ),
+    ],
+)
+def test_case_names_from_captions(caption: str, expected: str) -> None:
+    assert case_name_from_caption(caption) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected", "chicago"),
+    [
+        pytest.param(
+            "The path to the future of AI in law", "The Path to the Future of AI in Law", None, id="68 R8 small words"
+        ),
+        pytest.param("What AI is made of", "What AI Is Made Of", None, id="69 R8 last word capitalized"),
+        pytest.param("AI: a new hope", "AI: A New Hope", None, id="70 R8 after a colon"),
+        pytest.param("Why the iPhone is OK", "Why the iPhone Is OK", None, id="71 R8 brands and acronyms kept"),
+        pytest.param(
+            "Training over the weekend", "Training over the Weekend", None, id="72 R8 four-letter preposition"
+        ),
+        pytest.param(
+            "Talks between OpenAI and Meta",
+            "Talks Between OpenAI and Meta",
+            "Talks between OpenAI and Meta",
+            id="73 CMOS 8.159 long prepositions",
+        ),
+    ],
+)
+def test_title_case(title: str, expected: str, chicago: str | None) -> None:
+    assert title_case(title) == expected
+    if chicago is not None:
+        assert title_case(title, lower_all_prepositions=True) == chicago
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param(
+            "Reply in Support of Motion to Dismiss",
+            "Reply in Support of Mot. to Dismiss",
+            id="74 T18 reply stays whole",
+        ),
+        pytest.param(
+            "Order Granting Motion to Dismiss", "Order Granting Mot. to Dismiss", id="75 T18 order stays whole"
+        ),
+        pytest.param(
+            "Declaration of Jane Roe in Support of Plaintiffs' Motion",
+            "Decl. of Jane Roe in Support of Pls.' Mot.",
+            id="76 T18 declaration",
+        ),
+        pytest.param(
+            "Transcript of Deposition of John Roe", "Tr. of Dep. of John Roe", id="77 T18 deposition transcript"
+        ),
+    ],
+)
+def test_document_titles(title: str, expected: str) -> None:
+    assert abbreviate_document_title(title) == expected
+
+
+def test_textual_sentences_abbreviate_fewer_words() -> None:  # 78 R11.4
+    assert (
+        abbreviate_case_name("American Technology Corporation v. Smith", textual=True)
+        == "American Technology Corp. v. Smith"
+    )
+
+
+def test_court_lookup_from_courts_db() -> None:  # 18
+    assert [RECORDS.court_of(RECORDS.get(id, ev.Case)).citation for id in ("kadrey", "bankruptcy")] == [
+        "N.D. Cal.",
+        "Bankr. N.D. Cal.",
+    ]
+
+
+def test_nothing_a_record_gives_is_recased_or_repadded() -> None:
+    odd = ev.RecordSet(
+        [
+            ev.Case(
+                id="c", caption="x", name="Roe v. Doe", court="cand", docket_number="3:23-CV-03417-vc", filed="2023"
+            ),
+            ev.Filing(id="f", case="c", ecf=7, title="Complaint"),
+            ev.Exhibit(id="e", filing="f", attachment=2, label="b-1"),
+        ]
+    )
+    assert ev.cite(odd["c"], records=odd) == "Roe v. Doe, No. 3:23-CV-03417-vc (N.D. Cal. filed 2023)."
+    assert ev.cite(odd["e"], records=odd, in_case="c", pin="bates_0001") == "Ex. b-1, at bates_0001, ECF No. 7-2."
+
+
+def test_one_rendering_three_markups() -> None:
+    citation = ev.citation(RECORDS["kadrey"], records=RECORDS, decision=0, pin="*2")
+    assert (
+        citation.render("text")
+        == "Kadrey v. Meta Platforms, Inc., No. 23-cv-03417-VC, 2025 WL 82205, at *2 (N.D. Cal. Jan. 13, 2025)."
+    )
+    assert citation.render("html") == (
+        "<i>Kadrey v. Meta Platforms, Inc.</i>, No. 23-cv-03417-VC, 2025 WL 82205, at *2 (N.D. Cal. Jan. 13, 2025)."
+    )
+    assert str(citation) == citation.render("text")
+    html = ev.cite(RECORDS["solitude"], records=RECORDS, markup="html")
+    assert (
+        html
+        == "Gabriel García Márquez, <i>One Hundred Years of Solitude</i> (Gregory Rabassa trans., Harper &amp; Row 2003) (1967)."
+    )
+
+
+# -- sequences ------------------------------------------------------------------------------------
+
+
+def test_sequence_id_short_and_supra_as_the_rules_require() -> None:  # 5, 13, 14
+    notes = ev.CitationSequence(RECORDS, markup="markdown")
+    assert notes.cite("kadrey", note=1, decision="2025 WL 82205", pin="*2") == (
+        f"{KADREY}, No. 23-cv-03417-VC, 2025 WL 82205, at \\*2 (N.D. Cal. Jan. 13, 2025)."
+    )
+    assert notes.cite("kadrey", note=2, decision="2025 WL 82205", pin="*4") == "*Id.* at \\*4."
+    assert notes.cite("wiggers", note=3).startswith("Kyle Wiggers, *Mark Zuckerberg")
+    assert notes.cite("wiggers", note=4) == "*Id.*"
+    # An intervening different authority: no id., and never supra for a case (R15.3).
+    assert notes.cite("kadrey", note=5, decision="2025 WL 82205", pin="*3") == "*Kadrey*, 2025 WL 82205, at \\*3."
+    assert notes.cite("wiggers", note=6, pin="2") == "Wiggers, *supra* note 3, at 2."
+
+
+def test_sequence_without_footnotes_uses_bare_supra() -> None:  # 13
+    text = ev.CitationSequence(RECORDS, markup="markdown", footnotes=False)
+    text.cite("wiggers")
+    text.cite("savage")
+    assert text.cite("wiggers") == "Wiggers, *supra*."
+
+
+def test_id_at_most_four_times_in_a_row() -> None:
+    notes = ev.CitationSequence(RECORDS, markup="markdown")
+    notes.cite("wiggers", note=1)
+    assert [notes.cite("wiggers", note=n) for n in range(2, 6)] == ["*Id.*"] * 4
+    assert notes.cite("wiggers", note=6) == "Wiggers, *supra* note 1."
+
+
+def test_a_case_is_cited_in_full_again_after_five_notes() -> None:
+    notes = ev.CitationSequence(RECORDS, markup="markdown")
+    notes.cite("kadrey", note=1)
+    notes.cite("wiggers", note=2)
+    assert notes.cite("kadrey", note=4) == f"*Kadrey*, {DOCKET}."
+    notes.cite("wiggers", note=5)
+    assert notes.cite("kadrey", note=7).startswith(f"{KADREY}, {DOCKET} (N.D. Cal.")
+
+
+def test_court_documents_take_their_short_form_again() -> None:
+    notes = ev.CitationSequence(RECORDS, markup="markdown")
+    assert notes.cite("ecf-373", note=1, pin="4").startswith("Pls.' Mot. for Leave to File Third Am. Compl. 4, *Kadrey")
+    notes.cite("wiggers", note=2)
+    assert notes.cite("ecf-373", note=3, pin="6") == "Pls.' Mot. for Leave to File Third Am. Compl. 6, ECF No. 373."
+
+
+# -- errors ---------------------------------------------------------------------------------------
+
+
+def test_supra_is_never_used_for_a_case() -> None:
+    with pytest.raises(ev.UsageError, match="supra is never used for cases"):
+        ev.cite(RECORDS["kadrey"], records=RECORDS, form="supra")
+
+
+def test_unknown_style_and_uncitable_records_are_usage_errors() -> None:
+    with pytest.raises(ev.UsageError, match="'harvard' is not a valid Style"):
+        ev.cite(RECORDS["kadrey"], records=RECORDS, style="harvard")
+    with pytest.raises(ev.UsageError, match="actor records are not cited"):
+        ev.cite(RECORDS["al-dahle"], records=RECORDS)
+    with pytest.raises(ev.UsageError, match="needs the record set"):
+        ev.cite(RECORDS["ecf-373"])
+    with pytest.raises(ev.UsageError, match="a pin cite of a case needs a decision"):
+        ev.cite(RECORDS["kadrey"], records=RECORDS, pin="4")
