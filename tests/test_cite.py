@@ -54,14 +54,14 @@ def build() -> ev.RecordSet:
                 court="cand",
                 docket_number="5:20-cv-1",
                 filed="2020-05-04",
-            ),  # fmt: skip
+            ),
             ev.Filing(
                 id="ecf-373",
                 case="kadrey",
                 ecf=373,
                 filed="2025-01-08",
                 title="Plaintiffs' Motion for Leave to File Third Amended Complaint",
-            ),  # fmt: skip
+            ),
             ev.Filing(id="ecf-1", case="kadrey", ecf=1, title="Complaint", filed="2023-07-07"),
             ev.Filing(id="ecf-598", case="kadrey", ecf=598, kind="order", filed="2025-06-25"),
             ev.Filing(id="ecf-391", case="kadrey", ecf=391, kind="declaration", filed="2025-01-14"),
@@ -71,7 +71,7 @@ def build() -> ev.RecordSet:
                 ecf=400,
                 filed="2025-02-01",
                 title="Defendant's Opposition to Plaintiffs' Motion for Summary Judgment",
-            ),  # fmt: skip
+            ),
             ev.Filing(
                 id="short",
                 case="kadrey",
@@ -89,7 +89,7 @@ def build() -> ev.RecordSet:
                 sender="al-dahle",
                 recipients=["touvron"],
                 sent="2023-10-10T23:30[America/Los_Angeles]",
-            ),  # fmt: skip
+            ),
             ev.Message(id="chat", channel="chat", sender="al-dahle", recipients=["touvron"], sent="2023-10"),
             ev.Message(id="chat-day", channel="chat", sender="al-dahle", recipients=["touvron"], sent="2023-10-10"),
             ev.Source(
@@ -101,7 +101,7 @@ def build() -> ev.RecordSet:
                 published="2025-01-09",
                 url=U,
                 language="en",
-            ),  # fmt: skip
+            ),
             ev.Source(
                 id="wiggers-timed",
                 kind="news_article",
@@ -110,7 +110,7 @@ def build() -> ev.RecordSet:
                 publication="TechCrunch",
                 published="2025-01-09T12:14-08:00",
                 url=U,
-            ),  # fmt: skip
+            ),
             ev.Source(
                 id="savage",
                 kind="news_article",
@@ -119,7 +119,7 @@ def build() -> ev.RecordSet:
                 publication="N.Y. Times",
                 published="2014-11-14",
                 page="A6",
-            ),  # fmt: skip
+            ),
             ev.Source(
                 id="zuckerberg",
                 kind="post",
@@ -128,7 +128,7 @@ def build() -> ev.RecordSet:
                 publication="Meta Newsroom",
                 published="2024-07-23",
                 url="https://about.fb.com/news/2024/07/open-source-ai-is-the-path-forward/",
-            ),  # fmt: skip
+            ),
             ev.Source(
                 id="cien",
                 kind="book",
@@ -146,7 +146,7 @@ def build() -> ev.RecordSet:
                 publisher="Harper & Row",
                 published="2003",
                 translation_of="cien",
-            ),  # fmt: skip
+            ),
             ev.Source(
                 id="anonymous",
                 kind="news_article",
@@ -182,7 +182,7 @@ def build() -> ev.RecordSet:
                     ev.EvidenceLink(record="wiggers", role="context"),
                     ev.EvidenceLink(record="ecf-1", role="contradicts", quote=ev.Quote(exact="y", page="¶ 14")),
                 ],
-            ),  # fmt: skip
+            ),
         ]
     )
 
@@ -204,7 +204,7 @@ TABLE = [
         f"{KADREY}, No. 23-cv-03417-VC, 2025 WL 82205, at \\*2 (N.D. Cal. Jan. 13, 2025).",
         decision="2025 WL 82205",
         pin="*2",
-    ),  # fmt: skip
+    ),
     row(
         "6",
         "R24 court document",
@@ -220,7 +220,7 @@ TABLE = [
         "ecf-373",
         f"Pls.' Mot. for Leave to File Third Am. Compl. 4, {KADREY}, {DOCKET} (N.D. Cal. Jan. 8, 2025), ECF No. 373.",
         pin="4",
-    ),  # fmt: skip
+    ),
     row("9", "R24.2.3 exhibit", "ex-a", "Ex. A, ECF No. 373-1.", in_case="kadrey"),
     row("10", "R24.2.3 exhibit with pin", "ex-a", "Ex. A, at 3, ECF No. 373-1.", pin="3", in_case="kadrey"),
     row(
@@ -229,7 +229,7 @@ TABLE = [
         "wiggers",
         f"Kyle Wiggers, *Mark Zuckerberg Gave Meta's Llama Team the OK to Train on Copyrighted Works, Filing Claims*, "
         f"TechCrunch (Jan. 9, 2025), {U}.",
-    ),  # fmt: skip
+    ),
     row(
         "12",
         "R30.4.1 print news",
@@ -243,20 +243,20 @@ TABLE = [
         'Kyle Wiggers, "Mark Zuckerberg Gave Meta\'s Llama Team the OK to Train on Copyrighted Works, Filing Claims," '
         f"*TechCrunch*, January 9, 2025, {U}.",
         style="chicago",
-    ),  # fmt: skip
+    ),
     row(
         "16",
         "R33 web post",
         "zuckerberg",
         "Mark Zuckerberg, *Open Source AI Is the Path Forward*, Meta Newsroom (July 23, 2024), "
         "https://about.fb.com/news/2024/07/open-source-ai-is-the-path-forward/.",
-    ),  # fmt: skip
+    ),
     row(
         "17",
         "R28.2.5 translated book",
         "solitude",
         "Gabriel García Márquez, *One Hundred Years of Solitude* (Gregory Rabassa trans., Harper & Row 2003) (1967).",
-    ),  # fmt: skip
+    ),
     # -- more rows drawn from the rules -------------------------------------------------------
     row(
         "19", "R10.8.1 filed date known to the month", "month-only", "*Roe v. Doe*, No. 1 (N.D. Cal. filed July 2023)."
@@ -293,7 +293,7 @@ TABLE = [
         f"{KADREY}, {DOCKET}, slip op. at 4 (N.D. Cal. June 25, 2025), ECF No. 598.",
         decision=1,
         pin="4",
-    ),  # fmt: skip
+    ),
     row("28", "R24 paragraph range", "ecf-1", "Compl. ¶¶ 1–3, ECF No. 1.", pin="¶¶ 1–3", in_case="kadrey"),
     row("29", "R24 page and line", "ecf-1", "Compl. 5:21–6:10, ECF No. 1.", pin="5:21–6:10", in_case="kadrey"),
     row(
@@ -303,7 +303,7 @@ TABLE = [
         "Def.'s Opp'n to Pls.' Mot. for Summ. J. 7, ECF No. 400.",
         pin="7",
         in_case="kadrey",
-    ),  # fmt: skip
+    ),
     row(
         "31",
         "T18 with prepositions dropped (Bluebook practice)",
@@ -312,7 +312,7 @@ TABLE = [
         pin="7",
         in_case="kadrey",
         options=ev.BluebookOptions(drop_prepositions=True),
-    ),  # fmt: skip
+    ),
     row(
         "32",
         "R24 abbreviated title given by the record",
@@ -338,7 +338,7 @@ TABLE = [
         "R25.2 exhibit of another case",
         "ex-a",
         f"Ex. A, {KADREY}, {DOCKET} (N.D. Cal. Jan. 8, 2025), ECF No. 373-1.",
-    ),  # fmt: skip
+    ),
     row(
         "39",
         "Indigo: period outside parentheses",
@@ -357,7 +357,7 @@ TABLE = [
         in_case="kadrey",
         in_parentheses=True,
         options=ev.BluebookOptions.bluepages(),
-    ),  # fmt: skip
+    ),
     row("41", "R1.2 signal", "ecf-1", "*See* Compl. ¶ 14, ECF No. 1.", pin="¶ 14", in_case="kadrey", signal="see"),
     row(
         "42",
@@ -367,21 +367,21 @@ TABLE = [
         in_case="kadrey",
         signal="see",
         parenthetical="internal chat about training data",
-    ),  # fmt: skip
+    ),
     row(
         "43",
         "case names roman in law-review footnotes",
         "kadrey",
         f"Kadrey v. Meta Platforms, Inc., {DOCKET} (N.D. Cal. filed July 7, 2023).",
         options=ev.BluebookOptions(roman_case_names=True),
-    ),  # fmt: skip
+    ),
     row(
         "44",
         "R30.4.2 online news with the time given",
         "wiggers-timed",
         f"Kyle Wiggers, *Mark Zuckerberg Gave Meta's Llama Team the OK to Train on Copyrighted Works, Filing Claims*, "
         f"TechCrunch (Jan. 9, 2025, 12:14 PM), {U}.",
-    ),  # fmt: skip
+    ),
     row("45", "R30 article without an author", "anonymous", f"*Llama 3 Arrives*, TechCrunch (Apr. 18, 2024), {U}."),
     row("46", "R28.1 two authors", "two", f"Ann Roe & Bo Doe, *X*, P (2024), {U}."),
     row("47", "R28.1 three or more authors", "three", f"Ann Roe et al., *X*, P (2024), {U}."),
@@ -401,7 +401,7 @@ TABLE = [
         "email",
         "E-mail from Ahmad Al-Dahle to Hugo Touvron (Oct. 10, 2023, 11:30 PM PDT) (filed as Ex. A, ECF No. 373-1).",
         in_case="kadrey",
-    ),  # fmt: skip
+    ),
     row(
         "51",
         "R17 chat message dated to the month",
@@ -458,7 +458,7 @@ TABLE = [
         f"*TechCrunch*, January 9, 2025. {U}.",
         style="chicago",
         form="bibliography",
-    ),  # fmt: skip
+    ),
     row(
         "62",
         "Chicago 17 web post: the site stays roman",
@@ -484,10 +484,11 @@ TABLE = [
         "65",
         "R1.2-R1.3 a claim's evidence, signals in order",
         "claim",
-        "Ex. A, ECF No. 373-1; *see generally* Kyle Wiggers, *Mark Zuckerberg Gave Meta's Llama Team the OK to Train on "
-        f"Copyrighted Works, Filing Claims*, TechCrunch (Jan. 9, 2025), {U}; *but see* Compl. ¶ 14, ECF No. 1.",
+        "Ex. A, ECF No. 373-1; *see generally* Kyle Wiggers, *Mark Zuckerberg Gave Meta's Llama Team the OK to "
+        f"Train on Copyrighted Works, Filing Claims*, TechCrunch (Jan. 9, 2025), {U}; "
+        "*but see* Compl. ¶ 14, ECF No. 1.",
         in_case="kadrey",
-    ),  # fmt: skip
+    ),
 ]
 
 
@@ -611,9 +612,9 @@ def test_one_rendering_three_markups() -> None:
     )
     assert str(citation) == citation.render("text")
     html = ev.cite(RECORDS["solitude"], records=RECORDS, markup="html")
-    assert (
-        html
-        == "Gabriel García Márquez, <i>One Hundred Years of Solitude</i> (Gregory Rabassa trans., Harper &amp; Row 2003) (1967)."
+    assert html == (
+        "Gabriel García Márquez, <i>One Hundred Years of Solitude</i> "
+        "(Gregory Rabassa trans., Harper &amp; Row 2003) (1967)."
     )
 
 
