@@ -9,6 +9,7 @@ Indigo Book's (R = rule, T = table) unless they name another manual.
 from __future__ import annotations
 
 import enum
+import functools
 import html
 import re
 from collections.abc import Iterable, Sequence
@@ -136,40 +137,44 @@ def i(text: str) -> Part:
 # -- words and names --------------------------------------------------------------------------
 
 # R8: articles, conjunctions and prepositions of four letters or fewer stay lowercase in titles.
-_SMALL_WORDS = frozenset(
+_SMALL_WORDS: frozenset[str] = frozenset(
     "a an the and but for nor or so yet as at by down for from in into like near of off on onto out over "
     "past per than to up upon via with".split()
 )
 # Chicago 17 (8.159) lowercases every preposition, whatever its length.
-_LONG_PREPOSITIONS = frozenset(
+_LONG_PREPOSITIONS: frozenset[str] = frozenset(
     "about above across after against along among around before behind below beneath "
     "beside between beyond during except inside outside since through throughout toward "
     "towards under underneath until within without".split()
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def title_case(title: str, *, lower_all_prepositions: bool = False) -> str:
     """Headline case: major words capitalized, short function words lowercase unless first or
-    last. A word that already has a capital inside ("OpenAI", "GPT-4", "iPhone") or is all
-    capitals ("OK", "AI") is kept as written."""
+    last. A word with a capital after its first letter ("OpenAI", "GPT-4", "iPhone", "OK",
+    "AI") is kept as written."""
     words = title.split(" ")
-    out = []
-    last = max((n for n, w in enumerate(words) if w), default=0)
+    last = len(words) - 1
+    while last > 0 and not words[last]:
+        last -= 1
+    small_words = _SMALL_WORDS | _LONG_PREPOSITIONS if lower_all_prepositions else _SMALL_WORDS
     after_colon = True
     for n, word in enumerate(words):
-        bare = word.strip("\"'“”‘’(),.;:!?")
-        keep = any(c.isupper() for c in bare[1:]) or (bare[:1].islower() and any(c.isupper() for c in bare))
-        lower = bare.lower()
-        small = lower in _SMALL_WORDS or (lower_all_prepositions and lower in _LONG_PREPOSITIONS)
-        if keep or not bare:
-            out.append(word)
-        elif small and not after_colon and n != last:
-            out.append(word.replace(bare, lower, 1))
-        else:
-            start = word.index(bare[0])
-            out.append(word[:start] + word[start].upper() + word[start + 1 :])
+        bare = word.strip(_PUNCTUATION)
+        if bare and bare[1:] == bare[1:].lower():  # no capital inside: the case is ours to set
+            lower = bare.lower()
+            if lower in small_words and not after_colon and n != last:
+                fixed = lower
+            else:
+                fixed = bare[0].upper() + bare[1:]
+            if fixed != bare:
+                words[n] = word.replace(bare, fixed, 1)
         after_colon = word.endswith(":")
-    return " ".join(out)
+    return " ".join(words)
+
+
+_PUNCTUATION = "\"'“”‘’(),.;:!?"
 
 
 def sentence_case_first(title: str) -> str:
@@ -253,6 +258,7 @@ _TEXTUAL_WORDS = {
 _BUSINESS = re.compile(r"\b(Inc|Co|Corp|Ltd|LLC|L\.L\.C|LLP|L\.P|LP|N\.A|S\.A|GmbH|PLC|Bros)\.?(?=\W|$)")
 
 
+@functools.lru_cache(maxsize=4096)  # the same cases are cited again and again
 def abbreviate_case_name(name: str, *, textual: bool = False) -> str:
     words = _TEXTUAL_WORDS if textual else _CASE_WORDS
     return re.sub(r"\b[A-Z][a-z]+\b", lambda m: words.get(m.group(), m.group()), name)

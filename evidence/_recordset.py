@@ -42,7 +42,7 @@ class RecordSet:
     the claims citing a source) use an index built on first use.
     """
 
-    __slots__ = ("_by_id", "_by_kind", "_origins", "_records", "_referrers")
+    __slots__ = ("_by_id", "_by_kind", "_courts", "_origins", "_records", "_referrers")
 
     def __init__(self, records: Iterable[Record] = (), *, origins: Iterable[Origin | None] | None = None) -> None:
         self._records = tuple(records)
@@ -67,6 +67,7 @@ class RecordSet:
             cls: tuple(r for r in self._records if type(r) is cls) for cls in RECORD_KINDS
         }
         self._referrers: dict[str, tuple[Record, ...]] | None = None
+        self._courts: dict[str, Court] = {}  # courts resolved and completed, by id
 
     # -- the set as a collection ----------------------------------------------------------------
 
@@ -202,8 +203,10 @@ class RecordSet:
 
     def court_of(self, case: Case) -> Court:
         """The case's court: its Court record, completed from courts-db, or courts-db's entry."""
-        court: Court = self.resolve(case, "court")
-        return complete_court(court)
+        court = self._courts.get(case.court)
+        if court is None:
+            court = self._courts[case.court] = complete_court(self.resolve(case, "court"))
+        return court
 
     def case_of(self, record: Filing | Exhibit | Message) -> Case | None:
         filing = self.filing_of(record) if not isinstance(record, Filing) else record
