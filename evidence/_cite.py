@@ -164,10 +164,8 @@ def title_case(title: str, *, lower_all_prepositions: bool = False) -> str:
         bare = word.strip(_PUNCTUATION)
         if bare and bare[1:] == bare[1:].lower():  # no capital inside: the case is ours to set
             lower = bare.lower()
-            if lower in small_words and not after_colon and n != last:
-                fixed = lower
-            else:
-                fixed = bare[0].upper() + bare[1:]
+            small = lower in small_words and not after_colon and n != last
+            fixed = lower if small else bare[0].upper() + bare[1:]
             if fixed != bare:
                 words[n] = word.replace(bare, fixed, 1)
         after_colon = word.endswith(":")
