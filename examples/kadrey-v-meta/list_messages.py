@@ -1,5 +1,6 @@
 """For each message of the record set: who said it, to whom, when (at the precision known), the
-English wording as reported, the Portuguese translation, and where the message is held.
+English wording as reported, the Portuguese translation, where the message is held, and a
+Bluebook-style citation.
 
     python examples/kadrey-v-meta/list_messages.py
 """
@@ -76,6 +77,7 @@ def main(folder: Path) -> None:
             label = "pt" if attestation.kind is evidence.AttestationKind.TRANSLATION else "en"
             print(f"  {label}:    “{attestation.quote.exact}” ({source.publication}, {attestation.confidence.value})")
         print(f"  held:  {held_in(records, message)}")
+        print(f"  cite:  {evidence.cite(message, records=records)}")
 
 
 if __name__ == "__main__":
