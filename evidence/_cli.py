@@ -18,6 +18,8 @@ from typing import TextIO
 from evidence import __version__
 from evidence._courts import complete_court
 from evidence._errors import EvidenceError, LoadError, ResolutionError, UsageError
+from evidence._export import FORMATS as EXPORT_FORMATS
+from evidence._export import export as export_records
 from evidence._files import Format, atomic_write, parse_bytes, render, yaml_has_comments
 from evidence._model import RECORD_KINDS, Actor, Case, Claim, Court, Exhibit, Filing, Message, Record, Source
 from evidence._recordset import RecordSet, load, record_files
@@ -177,9 +179,26 @@ def _show(args: argparse.Namespace) -> int:
     return OK
 
 
+# -- export -----------------------------------------------------------------------------------
+
+
+def _export(args: argparse.Namespace) -> int:
+    text = export_records(load(args.path), args.to)
+    if args.output:
+        atomic_write(Path(args.output), text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return OK
+
+
 # -- the parser -------------------------------------------------------------------------------
 
-_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {"fmt": _fmt, "schema": _schema, "show": _show}
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "fmt": _fmt,
+    "schema": _schema,
+    "show": _show,
+    "export": _export,
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -202,6 +221,11 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="load a record set and list its records")
     show.add_argument("path", metavar="PATH", help="a record file or folder")
     show.add_argument("--kind", choices=[cls.KIND for cls in RECORD_KINDS], help="list only records of this kind")
+
+    export = commands.add_parser("export", help="write a record set for reference managers")
+    export.add_argument("path", metavar="PATH", help="a record file or folder")
+    export.add_argument("--to", required=True, choices=list(EXPORT_FORMATS), help="the format to write")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     return parser
 
 

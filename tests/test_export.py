@@ -1,0 +1,502 @@
+"""Exports for reference managers: CSL-JSON that the official schema accepts, BibTeX that parses
+back to every field written, RIS with one record per item; uncertainty and missing parts survive."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from bibtexparser.entrypoint import parse_string
+from bibtexparser.library import Library
+from bibtexparser.middlewares import LatexDecodingMiddleware
+from bibtexparser.model import Entry
+from hypothesis import given
+
+import evidence as ev
+from evidence._cli import main
+from evidence._export import FORMATS, _bibtex_fields, _bibtex_title, _items, export, to_bibtex, to_csl_json, to_ris
+from tests import strategies as s
+from tests.conftest import EXAMPLES, ROOT
+
+KADREY = EXAMPLES / "kadrey-v-meta"
+# The CSL-JSON schema, release v1.0.2, copied into the tests with its licence (see its README).
+CSL_SCHEMA_FILE = ROOT / "tests" / "data" / "csl" / "csl-data.json"
+CSL_SCHEMA = json.loads(CSL_SCHEMA_FILE.read_text(encoding="utf-8"))
+CSL = jsonschema.Draft7Validator(CSL_SCHEMA)
+CITABLE = (ev.Source, ev.Case, ev.Filing, ev.Exhibit, ev.Message)
+RIS_LINE = re.compile(r"[A-Z][A-Z0-9]  - .*")
+
+
+@pytest.fixture(scope="module")
+def records() -> ev.RecordSet:
+    return ev.load(KADREY)
+
+
+@pytest.fixture(scope="module")
+def items(records: ev.RecordSet) -> dict[str, dict[str, Any]]:
+    return {item["id"]: item for item in to_csl_json(records)}
+
+
+def problems(data: Any) -> list[str]:
+    return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in CSL.iter_errors(data)]
+
+
+def parse_bibtex(text: str) -> Library:
+    library = parse_string(text)
+    assert library.failed_blocks == []
+    return library
+
+
+def ris_records(text: str) -> list[list[str]]:
+    return [block.splitlines() for block in text.split("\n\n") if block.strip()]
+
+
+# -- the schema -------------------------------------------------------------------------------
+
+
+def test_the_copied_schema_is_draft_07_and_keeps_its_licence() -> None:
+    assert CSL_SCHEMA["$schema"] == "http://json-schema.org/draft-07/schema#"
+    jsonschema.Draft7Validator.check_schema(CSL_SCHEMA)
+    assert (CSL_SCHEMA_FILE.parent / "LICENSE.txt").read_text(encoding="utf-8").startswith("MIT License")
+    # Item-level keys are closed; extras may only go in `custom`, which is an open object.
+    assert CSL_SCHEMA["items"]["additionalProperties"] is False
+    assert CSL_SCHEMA["items"]["properties"]["custom"]["type"] == "object"
+
+
+# -- CSL-JSON ---------------------------------------------------------------------------------
+
+
+def test_the_kadrey_example_exports_csl_json_the_schema_accepts(records: ev.RecordSet) -> None:
+    data = to_csl_json(records)
+    assert problems(data) == []
+    citable = [record.id for record in records if isinstance(record, CITABLE)]
+    assert [item["id"] for item in data] == citable
+    assert json.loads(export(records, "csl-json")) == data
+
+
+def test_a_news_article_with_uncertain_fields(items: dict[str, dict[str, Any]]) -> None:
+    assert items["techcrunch-2025-01-14"] == {
+        "id": "techcrunch-2025-01-14",
+        "type": "article-newspaper",
+        "title": "Meta execs obsessed over beating OpenAI's GPT-4 internally, court filings reveal",
+        "author": [{"family": "Zeff", "given": "Maxwell"}],
+        "container-title": "TechCrunch",
+        "issued": {"date-parts": [[2025, 1, 14]]},
+        "URL": "https://techcrunch.com/2025/01/14/meta-execs-obsessed-over-beating-openais-gpt-4-internally-court-filings-reveal/",
+        "language": "en",
+        "note": (
+            "The English original of the seed story. Title and date agree across several copies; the author is "
+            "believed but not found; the URL follows TechCrunch's pattern, its slug not seen. No copy of its text "
+            "is stored here."
+        ),
+        "custom": {"confidence": "likely", "field_confidence": {"authors": "unverified", "url": "unverified"}},
+    }
+
+
+def test_a_translation_names_its_original(items: dict[str, dict[str, Any]]) -> None:
+    item = items["bolt42-article-pt"]
+    assert "title" not in item  # not known: nothing is made up
+    assert item["original-title"] == items["techcrunch-2025-01-14"]["title"]
+    assert item["original-author"] == [{"family": "Zeff", "given": "Maxwell"}]
+    assert item["original-date"] == {"date-parts": [[2025, 1, 14]]}
+    assert item["custom"] == {
+        "translation_of": "techcrunch-2025-01-14",
+        "confidence": "confirmed",
+        "field_confidence": {"publication": "unverified", "translation_of": "likely"},
+    }
+
+
+def test_a_case(items: dict[str, dict[str, Any]]) -> None:
+    assert items["kadrey-v-meta"] == {
+        "id": "kadrey-v-meta",
+        "type": "legal_case",
+        "title": "Kadrey v. Meta Platforms, Inc.",
+        "title-short": "Kadrey",
+        "authority": "N.D. Cal.",
+        "number": "3:23-cv-03417-VC",
+        "issued": {"date-parts": [[2023, 7, 7]]},
+        "URL": "https://www.courtlistener.com/docket/67569326/kadrey-v-meta-platforms-inc/",
+        "note": (
+            "A civil class action for copyright infringement. Orders print the docket number as '23-cv-03417-VC'; "
+            "filings before the magistrate judge add '(TSH)'."
+        ),
+        "custom": {
+            "caption": "RICHARD KADREY, et al., Plaintiffs, v. META PLATFORMS, INC., Defendant",
+            "court": "cand",
+            "filed": "2023-07-07",
+            "nature_of_suit": "820 Copyright",
+            "identifiers": {"pacer": "415175", "courtlistener": "67569326"},
+            "decisions": [
+                {
+                    "date": "2025-01-13",
+                    "title": "Order granting leave to amend",
+                    "cite": "2025 WL 82205",
+                    "docket_number": "23-cv-03417-VC",
+                    "judge": "vince-chhabria",
+                },
+                {
+                    "date": "2025-03-07",
+                    "title": "Order on the motion to dismiss: the CDAFA claim is dismissed, the DMCA claim goes on",
+                    "filing": "ecf-471",
+                    "judge": "vince-chhabria",
+                },
+                {
+                    "date": "2025-06-25",
+                    "title": "Order granting Meta's cross-motion for partial summary judgment on fair use",
+                    "filing": "ecf-598",
+                    "judge": "vince-chhabria",
+                },
+            ],
+        },
+    }
+
+
+def test_a_filing_without_a_title_is_called_by_its_kind(items: dict[str, dict[str, Any]]) -> None:
+    item = items["ecf-391"]
+    assert (item["type"], item["title"], item["title-short"], item["number"]) == (
+        "document",
+        "Declaration",
+        "Decl.",
+        "ECF No. 391",
+    )
+    assert (item["container-title"], item["authority"]) == ("Kadrey v. Meta Platforms, Inc.", "N.D. Cal.")
+    assert item["custom"] == {
+        "case": "kadrey-v-meta",
+        "docket_number": "3:23-cv-03417-VC",
+        "court": "cand",
+        "ecf": 391,
+        "filed": "2025-01-14",
+        "kind": "declaration",
+        "confidence": "confirmed",
+        "field_confidence": {"url": "likely"},
+    }
+
+
+def test_an_exhibit(items: dict[str, dict[str, Any]]) -> None:
+    assert items["ecf-391-ex-k"] == {
+        "id": "ecf-391-ex-k",
+        "type": "document",
+        "title": "Ex. K",
+        "container-title": "Kadrey v. Meta Platforms, Inc.",
+        "authority": "N.D. Cal.",
+        "number": "ECF No. 391-24",
+        "issued": {"date-parts": [[2025, 1, 14]]},
+        "URL": "https://storage.courtlistener.com/recap/gov.uscourts.cand.415175/gov.uscourts.cand.415175.391.24.pdf",
+        "note": "ECF No. 391-24. No Bates range, custodian or designation of it is recorded here: none was seen.",
+        "custom": {
+            "exhibit": "K",
+            "attachment": 24,
+            "filing": "ecf-391",
+            "ecf": 391,
+            "filed": "2025-01-14",
+            "case": "kadrey-v-meta",
+            "docket_number": "3:23-cv-03417-VC",
+            "court": "cand",
+            "confidence": "confirmed",
+            "field_confidence": {"url": "likely"},
+        },
+    }
+
+
+def test_a_message_sent_in_a_month_has_no_day(items: dict[str, dict[str, Any]]) -> None:
+    assert items["chat-goal-gpt4"] == {
+        "id": "chat-goal-gpt4",
+        "type": "personal_communication",
+        "title": "Honestly… Our goal needs to be GPT-4",
+        "genre": "Chat message",
+        "author": [{"family": "Al-Dahle", "given": "Ahmad"}],
+        "recipient": [{"family": "Touvron", "given": "Hugo"}],
+        "issued": {"date-parts": [[2023, 10]]},
+        "language": "en",
+        "abstract": (
+            "Honestly… Our goal needs to be GPT-4\n"
+            "We have 64k GPUs coming! We need to learn how to build frontier and win this race."
+        ),
+        "note": (
+            "Two passages of one message, as reported; what stands between them is not known. One outlet prints "
+            "'GPT4'. 'de forma inovadora' is a loose rendering of 'build frontier'. Probably one of the ECF No. 391 "
+            "exhibits; which one is not known, and no Bates number was found."
+        ),
+        "custom": {
+            "channel": "chat",
+            "filing": "ecf-391",
+            "sender": "ahmad-al-dahle",
+            "recipients": ["hugo-touvron"],
+            "quoted_in": ["techcrunch-2025-01-14", "bolt42-article-pt"],
+            "confidence": "likely",
+            "field_confidence": {"filing": "likely"},
+        },
+    }
+
+
+def test_an_unnamed_sender_is_a_literal_name(items: dict[str, dict[str, Any]]) -> None:
+    assert items["chat-llama3-all-i-care"]["author"] == [{"literal": "an unnamed Meta executive"}]
+    assert items["chat-very-aggressive"]["custom"]["confidence"] == "unverified"
+
+
+def test_records_all_confirmed_carry_no_confidence(items: dict[str, dict[str, Any]]) -> None:
+    assert "custom" not in items["zuckerberg-open-source-ai"]
+    assert items["meta-llama-3-release"]["type"] == "report"
+    assert items["meta-llama-3-release"]["genre"] == "Press release"
+
+
+@pytest.mark.parametrize(
+    ("text", "issued", "exact"),
+    [
+        ("2023", {"date-parts": [[2023]]}, None),
+        ("2023-10", {"date-parts": [[2023, 10]]}, None),
+        ("2023-10~", {"date-parts": [[2023, 10]], "circa": True}, None),
+        ("2023-10?", {"date-parts": [[2023, 10]]}, "2023-10?"),
+        ("2023-10-10T23:30-07:00", {"date-parts": [[2023, 10, 10]]}, "2023-10-10T23:30-07:00"),
+        ("2024-01/2024-03-15", {"date-parts": [[2024, 1], [2024, 3, 15]]}, None),
+        ("../2024-04-18", None, "../2024-04-18"),
+        ("2024-04-18/", None, "2024-04-18/"),
+    ],
+)
+def test_dates_keep_their_precision_and_what_csl_cannot_say_goes_to_custom(
+    text: str, issued: dict[str, Any] | None, exact: str | None
+) -> None:
+    message = ev.Message(id="m", sent=ev.parse_date(text), text="hello")
+    (item,) = to_csl_json(ev.RecordSet([message]))
+    assert item.get("issued") == issued
+    assert item.get("custom", {}).get("sent") == exact
+    assert problems([item]) == []
+
+
+def test_dangling_references_export_with_their_ids() -> None:
+    records = ev.RecordSet(
+        [
+            ev.Filing(id="f", case="no-such-case", filed_by=("nobody",)),
+            ev.Exhibit(id="x", filing="no-such-filing", label="A", bates=ev.BatesRange(begin="AB_0001", end="AB_0009")),
+            ev.Message(id="m", sender="nobody", recipients=("nobody",), exhibit="x"),
+            ev.Case(id="c", caption="A v. B", name="A v. B", court="no-such-court", docket_number="1"),
+            ev.Source(id="s", kind=ev.SourceKind.OTHER, translation_of="nowhere"),
+        ]
+    )
+    data = {item["id"]: item for item in to_csl_json(records)}
+    assert problems(list(data.values())) == []
+    assert data["f"] == {"id": "f", "type": "document", "custom": {"case": "no-such-case", "filed_by": ["nobody"]}}
+    assert data["x"]["custom"] == {
+        "exhibit": "A",
+        "bates_begin": "AB_0001",
+        "bates_end": "AB_0009",
+        "filing": "no-such-filing",
+    }
+    assert "author" not in data["m"] and data["m"]["custom"]["sender"] == "nobody"
+    assert "authority" not in data["c"] and data["c"]["custom"]["court"] == "no-such-court"
+    assert data["s"]["custom"] == {"translation_of": "nowhere"}
+    assert len(ris_records(to_ris(records))) == 5
+    assert len(parse_bibtex(to_bibtex(records)).entries) == 5
+
+
+@given(records=s.record_sets())
+def test_every_record_set_exports_csl_json_the_schema_accepts(records: ev.RecordSet) -> None:
+    data = json.loads(export(records, "csl-json"))
+    assert problems(data) == []
+    assert len(data) == sum(isinstance(record, CITABLE) for record in records)
+
+
+# -- BibTeX -----------------------------------------------------------------------------------
+
+
+def fields_of(entry: Entry) -> list[tuple[str, str]]:
+    return [(field.key, field.value) for field in entry.fields]
+
+
+def test_bibtex_parses_back_to_every_field_written(records: ev.RecordSet) -> None:
+    library = parse_bibtex(to_bibtex(records))
+    written = _items(records)
+    assert [entry.key for entry in library.entries] == [item.id for item in written]
+    for entry, item in zip(library.entries, written, strict=True):
+        assert fields_of(entry) == _bibtex_fields(item)
+
+
+def test_bibtex_entry_types_and_custom_fields(records: ev.RecordSet) -> None:
+    entries = {entry.key: entry for entry in parse_bibtex(to_bibtex(records)).entries}
+    types = {key: entry.entry_type for key, entry in entries.items()}
+    assert types["kadrey-v-meta"] == "jurisdiction"
+    assert types["ecf-391"] == types["ecf-391-ex-k"] == types["chat-goal-gpt4"] == "misc"
+    assert types["techcrunch-2025-01-14"] == "article"
+    assert types["zuckerberg-open-source-ai"] == "online"
+    assert types["meta-llama-3-release"] == "report"
+    article = entries["techcrunch-2025-01-14"]
+    assert article["title"] == "Meta execs obsessed over beating {OpenAI's} {GPT-4} internally, court filings reveal"
+    assert (article["author"], article["journaltitle"], article["date"]) == (
+        "Zeff, Maxwell",
+        "TechCrunch",
+        "2025-01-14",
+    )
+    assert article["field_confidence"] == "authors: unverified, url: unverified"
+    exhibit = entries["ecf-391-ex-k"]
+    assert (exhibit["exhibit"], exhibit["ecf"], exhibit["number"], exhibit["attachment"]) == (
+        "K",
+        "391",
+        "ECF No. 391-24",
+        "24",
+    )
+    chat = entries["chat-goal-gpt4"]
+    assert (chat["date"], chat["recipient"], chat["confidence"]) == ("2023-10", "Touvron, Hugo", "likely")
+    assert entries["chat-llama3-all-i-care"]["author"] == "{an unnamed Meta executive}"
+
+
+def test_bibtex_keeps_an_organization_whole() -> None:
+    records = ev.RecordSet(
+        [
+            ev.Actor(id="meta", name="Meta Platforms, Inc.", kind=ev.ActorKind.ORGANIZATION),
+            ev.Actor(id="gabo", name="Gabriel García Márquez", family_name="García Márquez", kind=ev.ActorKind.PERSON),
+            ev.Filing(id="f", case="c", filed_by=("meta", "gabo")),
+        ]
+    )
+    (entry,) = parse_bibtex(to_bibtex(records)).entries
+    assert entry["author"] == "{Meta Platforms, Inc.} and García Márquez, Gabriel"
+    assert to_csl_json(records)[0]["author"] == [
+        {"literal": "Meta Platforms, Inc."},
+        {"family": "García Márquez", "given": "Gabriel"},
+    ]
+
+
+def test_bibtex_escapes_special_characters_and_protects_capitals() -> None:
+    title = r"R&D at 100% for $5: #1 a_b {x} ~ ^ \ in São Paulo"
+    source = ev.Source(
+        id="s",
+        kind=ev.SourceKind.WEB_PAGE,
+        title=title,
+        authors=("García Márquez, Gabriel", "Bob and Alice Smith"),
+        url="https://example.com/a_b?x=1%20#frag",
+        page="4",
+    )
+    (entry,) = parse_bibtex(to_bibtex(ev.RecordSet([source]))).entries
+    assert entry["title"] == (
+        r"{R\&D} at 100\% for \$5: \#1 a\_b \textbraceleft{}x\textbraceright{} \textasciitilde{} "
+        r"\textasciicircum{} \textbackslash{} in {São} {Paulo}"
+    )
+    # "and" inside a name is braced, or BibTeX would read two people.
+    assert entry["author"] == "García Márquez, Gabriel and Smith, {Bob and Alice}"
+    assert entry["url"] == "https://example.com/a_b?x=1%20#frag"  # biblatex reads URLs verbatim
+    decoded = parse_string(to_bibtex(ev.RecordSet([source])), append_middleware=[LatexDecodingMiddleware()])
+    assert decoded.entries[0]["title"].startswith("R&D at 100% for $5: #1 a_b")
+
+
+def test_an_at_sign_opening_a_line_does_not_start_an_entry() -> None:
+    message = ev.Message(id="m", text="see\n@misc{x, title = {y}}")
+    (entry,) = parse_bibtex(to_bibtex(ev.RecordSet([message]))).entries
+    assert (
+        entry["abstract"]
+        == "see\n{@}misc\\textbraceleft{}x, title = \\textbraceleft{}y\\textbraceright{}\\textbraceright{}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "written"),
+    [
+        ("Kadrey v. Meta Platforms, Inc.", "Kadrey v. {Meta} {Platforms}, {Inc}."),
+        ("iPhone sales (TSH)", "{iPhone} sales ({TSH})"),
+        ("was bad", "was bad"),
+        ("Ünïcode über Éclair", "Ünïcode über {Éclair}"),
+    ],
+)
+def test_bibtex_titles_brace_every_capital_a_style_could_lower(title: str, written: str) -> None:
+    assert _bibtex_title(title) == written
+
+
+@given(records=s.record_sets())
+def test_every_record_set_exports_bibtex_that_parses_back(records: ev.RecordSet) -> None:
+    library = parse_bibtex(to_bibtex(records))
+    written = _items(records)
+    assert [entry.key for entry in library.entries] == [item.id for item in written]
+    for entry, item in zip(library.entries, written, strict=True):
+        assert fields_of(entry) == _bibtex_fields(item)
+
+
+# -- RIS --------------------------------------------------------------------------------------
+
+
+def test_ris_has_one_record_per_item_with_the_expected_tags(records: ev.RecordSet) -> None:
+    text = to_ris(records)
+    blocks = ris_records(text)
+    assert text.count("\nER  - \n") == len(blocks) == len(to_csl_json(records))
+    for lines in blocks:
+        assert lines[-1] == "ER  - "
+        assert all(RIS_LINE.fullmatch(line) for line in lines)
+    by_id = {lines[1].removeprefix("ID  - "): lines for lines in blocks}
+    assert [line[:2] for line in by_id["techcrunch-2025-01-14"]] == [
+        "TY", "ID", "AU", "TI", "T2", "PY", "DA", "UR", "LA", "N1", "N1", "N1", "ER",
+    ]  # fmt: skip
+    assert by_id["techcrunch-2025-01-14"][0] == "TY  - NEWS"
+    assert "DA  - 2025/01/14/" in by_id["techcrunch-2025-01-14"]
+    assert "N1  - field_confidence: authors: unverified, url: unverified" in by_id["techcrunch-2025-01-14"]
+    chat = by_id["chat-goal-gpt4"]
+    assert chat[:4] == ["TY  - PCOMM", "ID  - chat-goal-gpt4", "AU  - Al-Dahle, Ahmad", "A2  - Touvron, Hugo"]
+    assert "DA  - 2023/10//" in chat and "PY  - 2023" in chat
+    case = by_id["kadrey-v-meta"]
+    assert {"TY  - CASE", "PB  - N.D. Cal.", "M1  - 3:23-cv-03417-VC"} <= set(case)
+    assert {"TY  - GEN", "M1  - ECF No. 391-24", "N1  - exhibit: K"} <= set(by_id["ecf-391-ex-k"])
+    assert by_id["zuckerberg-open-source-ai"][0] == "TY  - BLOG"
+    assert {"TY  - RPRT", "M3  - Press release"} <= set(by_id["meta-llama-3-release"])
+
+
+def test_ris_dates_put_what_the_parts_cannot_say_in_the_last_slot() -> None:
+    records = ev.RecordSet(
+        [
+            ev.Message(id="a", sent=ev.parse_date("2023-10-10T23:30-07:00")),
+            ev.Message(id="b", sent=ev.parse_date("2023~")),
+            ev.Message(id="c", sent=ev.parse_date("../2024-04-18")),
+        ]
+    )
+    by_id = {lines[1][6:]: lines for lines in ris_records(to_ris(records))}
+    assert "DA  - 2023/10/10/2023-10-10T23:30-07:00" in by_id["a"]
+    assert "DA  - 2023///2023~" in by_id["b"]
+    assert not any(line.startswith(("DA", "PY")) for line in by_id["c"])
+    assert "N1  - sent: ../2024-04-18" in by_id["c"]
+
+
+@given(records=s.record_sets())
+def test_every_record_set_exports_ris_of_tagged_lines(records: ev.RecordSet) -> None:
+    blocks = ris_records(to_ris(records))
+    assert len(blocks) == sum(isinstance(record, CITABLE) for record in records)
+    for lines in blocks:
+        assert lines[0].startswith("TY  - ") and lines[-1] == "ER  - "
+        assert all(RIS_LINE.fullmatch(line) for line in lines)
+
+
+# -- the entry point and the command ----------------------------------------------------------
+
+
+def test_an_unknown_format_is_a_usage_error(records: ev.RecordSet) -> None:
+    with pytest.raises(ev.UsageError, match="unknown export format 'xml': use one of csl-json, bibtex, ris"):
+        export(records, "xml")
+
+
+@pytest.mark.parametrize("to", list(FORMATS))
+def test_the_command_prints_or_writes_each_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, records: ev.RecordSet, to: str
+) -> None:
+    expected = export(records, to)
+    assert main(["export", str(KADREY), "--to", to]) == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == (expected, "")
+    target = tmp_path / f"references.{to}"
+    assert main(["export", str(KADREY), "--to", to, "-o", str(target)]) == 0
+    assert capsys.readouterr() == ("", "")
+    assert target.read_text(encoding="utf-8") == expected
+    assert [path.name for path in tmp_path.iterdir()] == [target.name]  # no temporary file left behind
+
+
+def test_the_command_refuses_an_unknown_format_and_a_missing_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    assert main(["export", str(KADREY), "--to", "xml"]) == 2
+    assert "invalid choice: 'xml'" in capsys.readouterr().err
+    assert main(["export", str(tmp_path / "nowhere"), "--to", "ris"]) == 2
+    assert capsys.readouterr().err == f"evidence: error: no such file or folder: {tmp_path / 'nowhere'}\n"
+
+
+def test_the_command_reports_bad_records_and_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("evidence: 1\nmessages:\n  - id: m\n    recipents: []\n")
+    assert main(["export", str(path), "--to", "bibtex"]) == 1
+    assert "unknown key 'recipents'" in capsys.readouterr().err
