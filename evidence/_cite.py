@@ -273,6 +273,12 @@ def _party_name(party: str) -> str:
     ).strip(" ,")
     if party.isupper():
         party = " ".join(_recase(word) for word in party.split())
+    # R10.2.1: "United States" stays whole; "State of California" is "California".
+    if party in ("United States", "United States of America"):
+        return "United States"
+    government = re.fullmatch(r"(?:the )?(?:people of the )?(?:state|commonwealth) of (.+)", party, re.IGNORECASE)
+    if government:
+        return government.group(1)
     # R11.5.6: drop "Inc." and the like when the name already shows it is a business.
     match = re.fullmatch(r"(.*\b(?:Co|Corp|Ltd|Bros)\.),\s*Inc\.", party)
     if match:
@@ -306,10 +312,11 @@ _DOCUMENT_WORDS = {
     "preliminary": "Prelim.", "injunction": "Inj.", "attorney": "Att'y", "attorneys": "Att'ys",
     "attorney's": "Att'y's", "complaint": "Compl.", "brief": "Br.", "affidavit": "Aff.", "answer": "Answer",
     "interrogatory": "Interrog.", "interrogatories": "Interrogs.", "objection": "Obj.", "objections": "Objs.",
-    "stipulation": "Stip.", "memorandum of law": "Mem.", "application": "Appl.", "administrative": "Admin.",
+    "stipulation": "Stip.", "application": "Appl.", "administrative": "Admin.",
     "certificate": "Cert.", "certification": "Certification", "proposed": "Proposed", "partial": "Partial",
 }  # fmt: skip
-_DOCUMENT_SMALL = frozenset({"of", "for", "to", "in", "on", "and", "the", "a", "an", "with", "from", "by"})
+# Prepositions and articles Bluebook practice drops ("Mot. Summ. J."); "to" before a verb stays.
+_DOCUMENT_SMALL = frozenset({"of", "for", "in", "on", "the", "a", "an"})
 _KIND_TITLES = {
     FilingKind.COMPLAINT: "Compl.",
     FilingKind.ANSWER: "Answer",
@@ -474,6 +481,8 @@ def _bluebook_case(case: Case, ctx: _Context, form: Form, pin: str | None, decis
         name = [r(short) if ctx.options.roman_case_names else i(short)]
         if chosen is not None and chosen.cite:
             return [*name, r(f", {chosen.cite}{_at(pin)}")]
+        if chosen is not None and pin:
+            return [*name, r(f", slip op. at {pin}")]
         return [*name, r(f", No. {case.docket_number}")]
     court = _court(case, ctx)
     if chosen is None:
@@ -549,14 +558,15 @@ def _bluebook_message(message: Message, ctx: _Context, form: Form, pin: str | No
     exhibit = records.exhibit_of(message)
     if exhibit is not None:
         where = _bluebook_exhibit(exhibit, ctx, form, pin, style)
-        return [*parts, r(" (filed as "), *where, r(")")]
+        return [*parts, r(" ("), *where, r(")")]
     filing = records.filing_of(message)
     if filing is not None and message.confidence_of("filing").value == "confirmed":
-        return [*parts, r(" (filed with "), *_bluebook_filing(filing, ctx, form, pin, style), r(")")]
+        return [*parts, r(" ("), *_bluebook_filing(filing, ctx, form, pin, style), r(")")]
     reported = [a for a in message.attestations if a.kind is AttestationKind.VERBATIM]
     if reported:
         source = records.get(reported[0].source, Source)
-        return [*parts, r(" (as quoted in "), *_bluebook_source(source, ctx, Form.FULL, None), r(")")]
+        # R1.6: a related authority, introduced by an italic phrase.
+        return [*parts, r(", "), i("quoted in"), r(" "), *_bluebook_source(source, ctx, Form.FULL, None)]
     return parts
 
 
@@ -581,7 +591,7 @@ def _bluebook_source(source: Source, ctx: _Context, form: Form, pin: str | None)
         original = _original(source, ctx)
         if original is not None and original.published is not None:
             tail += f" ({_year(original.published)})"
-        return [*lead, *title, r(f"{_at(pin) if pin else ''}{tail}")]
+        return [*lead, *title, r(f"{' ' + pin if pin else ''}{tail}")]  # R28: the page follows the title
     publication = source.publication or source.publisher or ""
     if source.page:  # print (R30.4.1)
         when = format_date(source.published)
@@ -602,6 +612,11 @@ def _original(source: Source, ctx: _Context) -> Source | None:
 
 _LANGUAGE_NAMES = {"pt": "Portuguese", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",
                    "en": "English", "zh": "Chinese", "ja": "Japanese"}  # fmt: skip
+
+
+def _in_language(source: Source) -> str:
+    language = _LANGUAGE_NAMES.get((source.language or "").split("-")[0])
+    return f" in {language}" if language and language != "English" else ""
 
 
 def _untitled_source(source: Source, ctx: _Context, lead: list[Part]) -> list[Part]:
@@ -627,7 +642,12 @@ def _surname_of(source: Source) -> str | None:
 
 def _bluebook_supra(source: Source, note: int | None, pin: str | None) -> list[Part]:
     surname = _surname_of(source)
-    head = [r(f"{surname}, ")] if surname else [i(title_case(source.title or source.id)), r(", ")]
+    if surname:
+        head = [r(f"{surname}, ")]
+    elif source.title:
+        head = [i(title_case(source.title)), r(", ")]
+    else:
+        head = [r(f"{source.publication or source.publisher or source.id}, ")]
     tail = f" note {note}" if note is not None else ""
     return [*head, i("supra"), r(f"{tail}{', at ' + pin if pin else ''}")]
 
@@ -638,8 +658,8 @@ def _bluebook_supra(source: Source, note: int | None, pin: str | None) -> list[P
 def _apa_authors(source: Source) -> str:
     names = [parse_name(a) for a in source.authors]
     written = [f"{n.family}, {n.initials}".strip(", ") for n in names]
-    if len(written) == 1:
-        return written[0]
+    if len(written) <= 1:
+        return "".join(written)
     if len(written) <= 20:
         return ", ".join(written[:-1]) + f", & {written[-1]}"
     return ", ".join(written[:19]) + f", . . . {written[-1]}"
@@ -663,15 +683,19 @@ def _apa_source(source: Source, form: Form, pin: str | None) -> list[Part]:
         who = who or (source.publication or "")
         return [r(f"({who}, {_year(source.published)}{', p. ' + pin if pin else ''})")]
     authors = _apa_authors(source)
-    title = sentence_case_first(source.title or source.publication or source.id)
-    if not authors:  # no author: the title moves to the author position (APA 9.12)
+    # An untitled work is described in square brackets (APA 9.21).
+    untitled = f"[Untitled {source.kind.value.replace('_', ' ')}{_in_language(source)}]"
+    title = sentence_case_first(source.title) if source.title else untitled
+    if not authors and source.title:  # no author: the title moves to the author position (APA 9.12)
         parts = [i(title), r(f". ({_apa_date(source.published)}).")]
+    elif not authors:  # nor a title: the publication is the author, the description follows
+        parts = [r(f"{source.publication or source.publisher or source.id}. ({_apa_date(source.published)}). {title}.")]
     else:
         parts = [r(f"{authors} ({_apa_date(source.published)}). "), i(title), r(".")]
     if source.kind is SourceKind.BOOK:
         if source.publisher:
             parts.append(r(f" {source.publisher}."))
-    elif source.publication and source.publication != title:
+    elif source.publication and source.title and source.publication != title:
         parts.append(r(f" {source.publication}."))
     if source.url:
         parts.append(r(f" {source.url}"))  # no period after a URL (APA 9.35)
@@ -683,8 +707,10 @@ def _chicago_source(source: Source, form: Form, pin: str | None) -> list[Part]:
     title = title_case(source.title, lower_all_prepositions=True) if source.title else None
     book = source.kind is SourceKind.BOOK
     if form is Form.SHORT:
-        short = title if title is None or len(title.split()) <= 4 else " ".join(title.split()[:4])
         who = f"{names[0].family}, " if names else ""
+        if title is None:  # an untitled work: its publication names it
+            return [r(f"{who}{source.publication or source.publisher or source.id}{', ' + pin if pin else ''}.")]
+        short = title if len(title.split()) <= 4 else " ".join(title.split()[:4])
         if book:
             return [r(who), i(short or ""), r(f"{', ' + pin if pin else ''}.")]
         # Chicago puts the comma or period inside the quotation marks.
@@ -761,12 +787,18 @@ def _parts(
     note: int | None,
 ) -> tuple[list[Part], bool]:
     """The parts of one citation, and whether they already end the sentence."""
-    if form is Form.ID:
+    if form is Form.ID and style is Style.CHICAGO:
+        return [r("Ibid." if not pin else f"Ibid., {pin}.")], True  # CMOS 14.34
+    if form is Form.ID and style is not Style.APA:
         if pin:
             return ([i("Id."), r(f" {pin}" if pin.startswith("¶") else f" at {pin}")], False)
         return [i("Id.")], False
     if isinstance(record, Claim):
         return _claim_parts(record, style, ctx), False
+    if style is Style.APA and form is Form.ID:
+        form = Form.SHORT  # APA has no id.: the in-text citation again
+    if style is Style.CHICAGO and form is Form.SUPRA:
+        form = Form.SHORT  # Chicago's short note stands where Bluebook has supra
     if style in (Style.APA, Style.CHICAGO):
         if isinstance(record, Source):
             parts = _apa_source(record, form, pin) if style is Style.APA else _chicago_source(record, form, pin)
@@ -774,7 +806,10 @@ def _parts(
         if isinstance(record, Message):
             return _personal_communication(record, ctx, style), True
         if style is Style.APA and isinstance(record, Case) and form is Form.SHORT:
-            return [r("("), i(_case_name(record)), r(f", {_year(record.filed)})")], True
+            when = _find_decision(record, decision).date if decision is not None else record.filed
+            return [r("("), i(_case_name(record)), r(f", {_year(when)})")], True
+    if form is Form.BIBLIOGRAPHY:
+        form = Form.FULL  # legal materials are listed as they are cited
     if form is Form.SUPRA:
         if isinstance(record, Case):
             raise UsageError("supra is never used for cases (R15.3): use the short form")
@@ -796,37 +831,28 @@ def _parts(
     raise UsageError(f"{record.KIND} records are not cited; cite a case, filing, exhibit, message, source or claim")
 
 
-_SIGNALS = {EvidenceRole.SUPPORTS: None, EvidenceRole.CONTEXT: "see generally", EvidenceRole.CONTRADICTS: "but see"}
+# R1.2-R1.3: signals by the evidence's role, in the order their citation sentences come:
+# support, then contrary authority, then background.
+_SIGNALS = {EvidenceRole.SUPPORTS: None, EvidenceRole.CONTRADICTS: "but see", EvidenceRole.CONTEXT: "see generally"}
 
 
 def _claim_parts(claim: Claim, style: Style, ctx: _Context) -> list[Part]:
-    """The citation clause for a claim's evidence: supporting sources first, then background,
-    then contrary authority, each group with its signal (R1.2, R1.3)."""
+    """The citations for a claim's evidence: one citation sentence per role, each with its
+    signal; the citations of one role are joined by semicolons."""
     records = ctx.need("a claim's evidence")
-    groups: list[list[Part]] = []
-    for role in (EvidenceRole.SUPPORTS, EvidenceRole.CONTEXT, EvidenceRole.CONTRADICTS):
+    out: list[Part] = []
+    for role, signal in _SIGNALS.items():
         links = [link for link in claim.evidence if link.role is role]
         if not links:
             continue
-        cites = []
-        for link in links:
+        if out:  # a new citation sentence, its signal capitalized
+            out.append(r(". "))
+        if signal:
+            out += [i(signal.capitalize() if out else signal), r(" ")]
+        for n, link in enumerate(links):
             pin = link.quote.page if link.quote is not None else None
             parts, _ = _parts(records[link.record], style, Form.FULL, pin, ctx, None, None)
-            cites.append(parts)
-        group: list[Part] = []
-        signal = _SIGNALS[role]
-        if signal:
-            group.append(i(signal))
-            group.append(r(" "))
-        for n, parts in enumerate(cites):
-            if n:
-                group.append(r("; "))
-            group += parts
-        groups.append(group)
-    out: list[Part] = []
-    for n, group in enumerate(groups):
-        out += [r("; ")] if n else []
-        out += group
+            out += ([r("; ")] if n else []) + parts
     return out
 
 
@@ -840,7 +866,8 @@ def _finish(parts: list[Part], ends_sentence: bool, signal: str | None, parenthe
     first_text, first_style = parts[0]
     parts[0] = (first_text[:1].upper() + first_text[1:], first_style)
     if ends_sentence:
-        return [r("("), *parts, r(")")] if in_parentheses else parts
+        wrapped = parts[0][0].startswith("(")  # APA's in-text citations carry their own
+        return [r("("), *parts, r(")")] if in_parentheses and not wrapped else parts
     # A citation that already ends in a period ("Id.", "Inc.") takes no second one.
     stop = "" if parts[-1][0].endswith(".") else "."
     if in_parentheses:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from evidence import __version__
+from evidence._cite import BluebookOptions, Form, Markup, Style, bibliography, cite
 from evidence._courts import complete_court
 from evidence._errors import EvidenceError, LoadError, ResolutionError, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
@@ -90,13 +91,17 @@ def _fmt(args: argparse.Namespace) -> int:
 # -- schema -----------------------------------------------------------------------------------
 
 
-def _schema(args: argparse.Namespace) -> int:
-    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
-    if args.output:
-        atomic_write(Path(args.output), text.encode("utf-8"))
+def _write_out(text: str, output: str | None) -> int:
+    """Print `text`, or write it to the file named by `-o` (atomically)."""
+    if output:
+        atomic_write(Path(output), text.encode("utf-8"))
     else:
         sys.stdout.write(text)
     return OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    return _write_out(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", args.output)
 
 
 # -- show -------------------------------------------------------------------------------------
@@ -183,12 +188,39 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    text = export_records(load(args.path), args.to)
-    if args.output:
-        atomic_write(Path(args.output), text.encode("utf-8"))
-    else:
-        sys.stdout.write(text)
-    return OK
+    return _write_out(export_records(load(args.path), args.to), args.output)
+
+
+# -- cite -------------------------------------------------------------------------------------
+
+
+def _cite(args: argparse.Namespace) -> int:
+    records = load(args.path)
+    options = BluebookOptions.bluepages() if args.bluepages else None
+    if args.all:
+        entries = bibliography(records, style=args.style, markup=args.markup, record_set=records)
+        return _write_out("".join(f"{entry}\n" for entry in entries), None)
+    if args.id is None:
+        raise UsageError("name the record to cite, or pass --all for a bibliography")
+    if args.id not in records:
+        raise UsageError(f"no record has the id {args.id!r} in {args.path}")
+    decision: int | str | None = args.decision
+    if args.decision is not None and args.decision.isdigit():
+        decision = int(args.decision)
+    text = cite(
+        records[args.id],
+        records=records,
+        style=args.style,
+        form=args.form,
+        pin=args.pin,
+        signal=args.signal,
+        parenthetical=args.parenthetical,
+        markup=args.markup,
+        decision=decision,
+        in_case=args.in_case,
+        options=options,
+    )
+    return _write_out(text + "\n", None)
 
 
 # -- the parser -------------------------------------------------------------------------------
@@ -198,6 +230,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": _schema,
     "show": _show,
     "export": _export,
+    "cite": _cite,
 }
 
 
@@ -221,6 +254,20 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="load a record set and list its records")
     show.add_argument("path", metavar="PATH", help="a record file or folder")
     show.add_argument("--kind", choices=[cls.KIND for cls in RECORD_KINDS], help="list only records of this kind")
+
+    cite_ = commands.add_parser("cite", help="print a citation of a record, or a bibliography")
+    cite_.add_argument("path", metavar="PATH", help="a record file or folder")
+    cite_.add_argument("id", metavar="ID", nargs="?", help="the record to cite")
+    cite_.add_argument("--all", action="store_true", help="a bibliography of every citable record")
+    cite_.add_argument("--style", default="bluebook", choices=[s.value for s in Style], help="default: bluebook")
+    cite_.add_argument("--form", default="full", choices=[f.value for f in Form], help="default: full")
+    cite_.add_argument("--pin", help="pinpoint as printed: 4, '¶ 12', '*2', a Bates number")
+    cite_.add_argument("--signal", help="introductory signal, e.g. see")
+    cite_.add_argument("--parenthetical", help="explanatory parenthetical")
+    cite_.add_argument("--decision", help="a case's decision: its number (0 is the first), cite or date")
+    cite_.add_argument("--in-case", metavar="CASE", help="the case the citing document is filed in (R24 vs R25.2)")
+    cite_.add_argument("--bluepages", action="store_true", help="Bluebook practitioners' choices instead of Indigo's")
+    cite_.add_argument("--markup", default="text", choices=[m.value for m in Markup], help="default: text")
 
     export = commands.add_parser("export", help="write a record set for reference managers")
     export.add_argument("path", metavar="PATH", help="a record file or folder")

@@ -308,7 +308,7 @@ TABLE = [
         "31",
         "T18 with prepositions dropped (Bluebook practice)",
         "opp",
-        "Def.'s Opp'n Pls.' Mot. Summ. J. 7, ECF No. 400.",
+        "Def.'s Opp'n to Pls.' Mot. Summ. J. 7, ECF No. 400.",
         pin="7",
         in_case="kadrey",
         options=ev.BluebookOptions(drop_prepositions=True),
@@ -399,7 +399,7 @@ TABLE = [
         "50",
         "R17 e-mail with time zone, through its exhibit",
         "email",
-        "E-mail from Ahmad Al-Dahle to Hugo Touvron (Oct. 10, 2023, 11:30 PM PDT) (filed as Ex. A, ECF No. 373-1).",
+        "E-mail from Ahmad Al-Dahle to Hugo Touvron (Oct. 10, 2023, 11:30 PM PDT) (Ex. A, ECF No. 373-1).",
         in_case="kadrey",
     ),
     row(
@@ -482,11 +482,10 @@ TABLE = [
     ),
     row(
         "65",
-        "R1.2-R1.3 a claim's evidence, signals in order",
+        "R1.2-R1.3 a claim's evidence: one sentence per signal, in order",
         "claim",
-        "Ex. A, ECF No. 373-1; *see generally* Kyle Wiggers, *Mark Zuckerberg Gave Meta's Llama Team the OK to "
-        f"Train on Copyrighted Works, Filing Claims*, TechCrunch (Jan. 9, 2025), {U}; "
-        "*but see* Compl. ¶ 14, ECF No. 1.",
+        "Ex. A, ECF No. 373-1. *But see* Compl. ¶ 14, ECF No. 1. *See generally* Kyle Wiggers, *Mark Zuckerberg "
+        f"Gave Meta's Llama Team the OK to Train on Copyrighted Works, Filing Claims*, TechCrunch (Jan. 9, 2025), {U}.",
         in_case="kadrey",
     ),
 ]
@@ -495,6 +494,81 @@ TABLE = [
 @pytest.mark.parametrize(("id", "options", "expected"), TABLE)
 def test_citation_table(id: str, options: dict[str, Any], expected: str) -> None:
     assert ev.cite(RECORDS[id], records=RECORDS, markup="markdown", **options) == expected
+
+
+MORE = [
+    row(
+        "79",
+        "R15.2.2 short form of an unreported decision",
+        "kadrey",
+        "*Kadrey*, slip op. at 4.",
+        form="short",
+        decision=1,
+        pin="4",
+    ),
+    row(
+        "80",
+        "R28 a book's page follows the title",
+        "solitude",
+        "Gabriel García Márquez, *One Hundred Years of Solitude* 56 (Gregory Rabassa trans., Harper & Row 2003) "
+        "(1967).",
+        pin="56",
+    ),
+    row("81", "CMOS 14.34 ibid.", "wiggers", "Ibid.", style="chicago", form="id"),
+    row("82", "CMOS 14.34 ibid. with a page", "savage", "Ibid., 4.", style="chicago", form="id", pin="4"),
+    row("83", "APA: no id., the in-text citation again", "wiggers", "(Wiggers, 2025)", style="apa", form="id"),
+    row(
+        "84",
+        "APA in-text citations are not wrapped twice",
+        "wiggers",
+        "(Wiggers, 2025)",
+        style="apa",
+        form="short",
+        in_parentheses=True,
+    ),
+    row(
+        "85",
+        "APA in-text year of the decision cited",
+        "kadrey",
+        "(*Kadrey v. Meta Platforms, Inc.*, 2025)",
+        style="apa",
+        form="short",
+        decision=0,
+    ),
+    row(
+        "86",
+        "Chicago short note stands for supra",
+        "wiggers",
+        'Wiggers, "Mark Zuckerberg Gave Meta\'s."',
+        style="chicago",
+        form="supra",
+    ),
+]
+
+
+@pytest.mark.parametrize(("id", "options", "expected"), MORE)
+def test_more_citation_rules(id: str, options: dict[str, Any], expected: str) -> None:
+    assert ev.cite(RECORDS[id], records=RECORDS, markup="markdown", **options) == expected
+
+
+def test_a_message_known_only_from_the_press_is_quoted_in_it() -> None:  # 87 R1.6
+    quoted = ev.RecordSet(
+        [
+            *[RECORDS[id] for id in ("al-dahle", "touvron", "wiggers")],
+            ev.Message(
+                id="chat",
+                channel="chat",
+                sender="al-dahle",
+                recipients=["touvron"],
+                sent="2023-10",
+                attestations=[ev.Attestation(source="wiggers", quote=ev.Quote(exact="Our goal needs to be GPT-4"))],
+            ),
+        ]
+    )
+    assert ev.cite(quoted["chat"], records=quoted, markup="markdown") == (
+        "Chat message from Ahmad Al-Dahle to Hugo Touvron (Oct. 2023), *quoted in* Kyle Wiggers, *Mark Zuckerberg Gave "
+        f"Meta's Llama Team the OK to Train on Copyrighted Works, Filing Claims*, TechCrunch (Jan. 9, 2025), {U}."
+    )
 
 
 @pytest.mark.parametrize(
@@ -511,6 +585,8 @@ def test_citation_table(id: str, options: dict[str, Any], expected: str) -> None
             "Kadrey v. Meta Platforms, Inc.",
             id="66 R11.5 party designations dropped",
         ),
+        pytest.param("UNITED STATES v. JOHN ROE", "United States v. Roe", id="88 R10.2.1 United States"),
+        pytest.param("PEOPLE OF THE STATE OF CALIFORNIA v. JOHN ROE", "California v. Roe", id="89 R10.2.1 a state"),
         pytest.param(
             "JANE DOE, et al., Plaintiffs, v. ACME TECHNOLOGIES, INC., et al., Defendants",
             "Doe v. Acme Technologies, Inc.",

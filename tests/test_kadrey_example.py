@@ -231,9 +231,9 @@ def test_the_message_listing_script(records: ev.RecordSet) -> None:
     assert out.count("  held:  ECF No. 391 (likely)\n") == len(records.messages)
     # Where the chat sits is only likely, so it is cited as the press quoted it.
     assert (
-        "  cite:  Chat message from Ahmad Al-Dahle to Hugo Touvron (Oct. 2023) (as quoted in Maxwell Zeff, Meta Execs "
+        "  cite:  Chat message from Ahmad Al-Dahle to Hugo Touvron (Oct. 2023), quoted in Maxwell Zeff, Meta Execs "
         "Obsessed over Beating OpenAI's GPT-4 Internally, Court Filings Reveal, TechCrunch (Jan. 14, 2025), "
-        "https://techcrunch.com/2025/01/14/meta-execs-obsessed-over-beating-openais-gpt-4-internally-court-filings-reveal/).\n"
+        "https://techcrunch.com/2025/01/14/meta-execs-obsessed-over-beating-openais-gpt-4-internally-court-filings-reveal/.\n"
     ) in out
 
 
