@@ -683,6 +683,18 @@ def _apa_source(source: Source, form: Form, pin: str | None) -> list[Part]:
         who = who or (source.publication or "")
         return [r(f"({who}, {_year(source.published)}{', p. ' + pin if pin else ''})")]
     authors = _apa_authors(source)
+    # A periodical article (a printed newspaper page, a journal): title roman, periodical
+    # italic, then the page (APA 10.1). An article on an online-only news site takes the
+    # web-page form below: title italic, site roman.
+    if source.title and (
+        source.kind is SourceKind.JOURNAL_ARTICLE or (source.kind is SourceKind.NEWS_ARTICLE and source.page)
+    ):
+        head = f"{authors} ({_apa_date(source.published)}). " if authors else ""
+        parts = [r(f"{head}{sentence_case_first(source.title)}. "), i(source.publication or "")]
+        parts.append(r(f", {source.page}." if source.page else "."))
+        if source.url:
+            parts.append(r(f" {source.url}"))
+        return parts
     # An untitled work is described in square brackets (APA 9.21).
     untitled = f"[Untitled {source.kind.value.replace('_', ' ')}{_in_language(source)}]"
     title = sentence_case_first(source.title) if source.title else untitled

@@ -155,3 +155,50 @@ def test_show_one_kind(capsys: pytest.CaptureFixture[str]) -> None:
         "  ecf-471  ECF No. 471: order (filed 2025-03-07)",
         "  ecf-598  ECF No. 598: order (filed 2025-06-25)",
     ]
+
+
+def test_cite_prints_the_case_as_the_issue_asks(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "cite", str(KADREY), "kadrey-v-meta", "--style", "bluebook", "--markup", "markdown")
+    assert (code, out) == (0, "*Kadrey v. Meta Platforms, Inc.*, No. 3:23-cv-03417-VC (N.D. Cal. filed July 7, 2023).\n")
+
+
+def test_cite_options(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "cite", str(KADREY), "kadrey-v-meta", "--decision", "2025 WL 82205", "--pin", "*2", "--signal", "see"
+    )
+    assert (code, out) == (
+        0,
+        "See Kadrey v. Meta Platforms, Inc., No. 23-cv-03417-VC, 2025 WL 82205, at *2 (N.D. Cal. Jan. 13, 2025).\n",
+    )
+    code, out, _ = run(capsys, "cite", str(KADREY), "ecf-391-ex-k", "--in-case", "kadrey-v-meta", "--style", "ecf")
+    assert (code, out) == (0, "ECF No. 391-24.\n")
+    code, out, _ = run(capsys, "cite", str(KADREY), "techcrunch-2025-01-14", "--style", "apa", "--form", "short")
+    assert (code, out) == (0, "(Zeff, 2025)\n")
+
+
+def test_cite_all_prints_a_bibliography_in_order(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "cite", str(KADREY), "--all", "--style", "apa")
+    lines = out.splitlines()
+    assert code == 0
+    assert lines == sorted(lines, key=lambda line: "".join(c for c in line if c.isalnum() or c == " ").casefold())
+    assert "Zeff, M. (2025, January 14). Meta execs obsessed over beating OpenAI's GPT-4 internally, court filings " in out
+    assert not any("personal communication" in line for line in lines)  # APA: in the text only
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["cite", str(KADREY), "nope"], 2, "evidence: error: no record has the id 'nope'"),
+        (["cite", str(KADREY), "meta"], 2, "evidence: error: actor records are not cited"),
+        (["cite", str(KADREY)], 2, "evidence: error: name the record to cite, or pass --all"),
+        (["cite", str(KADREY), "kadrey-v-meta", "--style", "harvard"], 2, "invalid choice: 'harvard'"),
+        (["cite", str(KADREY), "kadrey-v-meta", "--form", "supra"], 2, "supra is never used for cases"),
+    ],
+)
+def test_cite_refuses_what_it_cannot_do(
+    capsys: pytest.CaptureFixture[str], argv: list[str], code: int, message: str
+) -> None:
+    returned, _, err = run(capsys, *argv)
+    assert returned == code
+    assert message in err
+    assert "Traceback" not in err
