@@ -77,6 +77,12 @@ class BluebookOptions:
         return cls(period_inside_parentheses=True, drop_prepositions=True)
 
 
+# Look-ups by value, so that citing in a loop does not pay for enum construction.
+_STYLES: dict[object, Style] = {**{s.value: s for s in Style}, **{s: s for s in Style}}
+_FORMS: dict[object, Form] = {**{f.value: f for f in Form}, **{f: f for f in Form}}
+_MARKUPS: dict[object, Markup] = {**{m.value: m for m in Markup}, **{m: m for m in Markup}}
+_DEFAULT_OPTIONS = BluebookOptions()
+
 ROMAN, ITALIC, SMALL_CAPS = "roman", "italic", "small-caps"
 Part = tuple[str, str]
 
@@ -88,7 +94,9 @@ class Citation:
     parts: tuple[Part, ...]
 
     def render(self, markup: Markup | str = Markup.TEXT) -> str:
-        markup = Markup(markup)
+        markup = _MARKUPS.get(markup) or Markup(markup)
+        if markup is Markup.TEXT:  # plain text has no styles to merge
+            return "".join([text for text, _ in self.parts])
         merged: list[Part] = []
         for text, style in self.parts:
             if not text:
@@ -97,8 +105,6 @@ class Citation:
                 merged[-1] = (merged[-1][0] + text, style)
             else:
                 merged.append((text, style))
-        if markup is Markup.TEXT:
-            return "".join(text for text, _ in merged)
         if markup is Markup.MARKDOWN:
             return "".join(_markdown(text, style) for text, style in merged)
         return "".join(_html(text, style) for text, style in merged)
@@ -161,14 +167,15 @@ def title_case(title: str, *, lower_all_prepositions: bool = False) -> str:
     small_words = _SMALL_WORDS | _LONG_PREPOSITIONS if lower_all_prepositions else _SMALL_WORDS
     after_colon = True
     for n, word in enumerate(words):
-        bare = word.strip(_PUNCTUATION)
-        if bare and bare[1:] == bare[1:].lower():  # no capital inside: the case is ours to set
+        bare = word if word.isalpha() else word.strip(_PUNCTUATION)
+        rest = bare[1:]
+        if bare and rest == rest.lower():  # no capital inside: the case is ours to set
             lower = bare.lower()
             small = lower in small_words and not after_colon and n != last
-            fixed = lower if small else bare[0].upper() + bare[1:]
+            fixed = lower if small else bare[0].upper() + rest
             if fixed != bare:
-                words[n] = word.replace(bare, fixed, 1)
-        after_colon = word.endswith(":")
+                words[n] = fixed if bare is word else word.replace(bare, fixed, 1)
+        after_colon = word[-1:] == ":"
     return " ".join(words)
 
 
@@ -934,10 +941,10 @@ def citation(
 ) -> Citation:
     """Like `cite`, but the `Citation` itself, to render in several markups."""
     try:
-        style, form = Style(style), Form(form)
+        style, form = _STYLES.get(style) or Style(style), _FORMS.get(form) or Form(form)
     except ValueError as error:
         raise UsageError(str(error)) from None
-    ctx = _Context(records=records, options=options or BluebookOptions(), in_case=in_case)
+    ctx = _Context(records=records, options=options or _DEFAULT_OPTIONS, in_case=in_case)
     parts, ends = _parts(record, style, form, pin, ctx, decision, note)
     return Citation(tuple(_finish(parts, ends, signal, parenthetical, ctx.options, in_parentheses)))
 
