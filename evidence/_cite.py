@@ -71,10 +71,17 @@ class BluebookOptions:
     period_inside_parentheses: bool = False  # Indigo: "(Resp. Br. 18)."; B17: "(Compl. ¶ 14, ECF No. 1.)"
     drop_prepositions: bool = False  # Indigo keeps "for" in "Mot. for Summ. J."; practice often drops it
     roman_case_names: bool = False  # law-review footnotes set case names in roman type
+    small_caps: bool = False  # law-review footnotes set book authors and titles and periodicals in small caps
 
     @classmethod
     def bluepages(cls) -> BluebookOptions:
         return cls(period_inside_parentheses=True, drop_prepositions=True)
+
+    @classmethod
+    def law_review(cls) -> BluebookOptions:
+        """The typefaces of law-review footnotes (Bluebook R2.1): case names roman; books'
+        authors and titles, and the names of periodicals, in large and small capitals."""
+        return cls(roman_case_names=True, small_caps=True)
 
 
 # Look-ups by value, so that citing in a loop does not pay for enum construction.
@@ -116,8 +123,8 @@ class Citation:
 def _markdown(text: str, style: str) -> str:
     # Underscores inside words (Bates numbers) start no emphasis; only those at word edges do.
     escaped = re.sub(r"([*\\`\[\]]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))", r"\\\1", text)
-    if style == ROMAN or not text.strip():
-        return escaped
+    if style != ITALIC or not text.strip():
+        return escaped  # Markdown has no small capitals: they are written as plain text
     # Emphasis may not start or end with white space in Markdown: keep that outside the stars.
     lead, core, trail = re.fullmatch(r"(\s*)(.*?)(\s*)", escaped, re.DOTALL).groups()  # type: ignore[union-attr]
     return f"{lead}*{core}*{trail}"
@@ -583,11 +590,14 @@ def _authors(source: Source) -> str:
 
 def _bluebook_source(source: Source, ctx: _Context, form: Form, pin: str | None) -> list[Part]:
     authors = _authors(source)
-    lead = [r(f"{authors}, ")] if authors else []
+    book = source.kind in (SourceKind.BOOK, SourceKind.DATASET) or (source.kind is SourceKind.OTHER and not source.url)
+    small_caps = ctx.options.small_caps
+    lead = [(authors, SMALL_CAPS if small_caps and book else ROMAN), r(", ")] if authors else []
     if source.title is None:
         return _untitled_source(source, ctx, lead)
-    title = [i(title_case(source.title) if source.language in (None, "en") else source.title)]
-    if source.kind in (SourceKind.BOOK, SourceKind.DATASET) or (source.kind is SourceKind.OTHER and not source.url):
+    cased = title_case(source.title) if source.language in (None, "en") else source.title
+    title = [(cased, SMALL_CAPS if small_caps and book else ITALIC)]
+    if book:
         # R28: books. A translation names its translator, then the original's year (R28.2.5).
         inside = []
         if source.translators:
@@ -599,16 +609,16 @@ def _bluebook_source(source: Source, ctx: _Context, form: Form, pin: str | None)
         if original is not None and original.published is not None:
             tail += f" ({_year(original.published)})"
         return [*lead, *title, r(f"{' ' + pin if pin else ''}{tail}")]  # R28: the page follows the title
-    publication = source.publication or source.publisher or ""
+    name = source.publication or source.publisher or ""
+    periodical = [r(", "), (name, SMALL_CAPS if small_caps else ROMAN)] if name else []
     if source.page:  # print (R30.4.1)
         when = format_date(source.published)
-        return [*lead, *title, r(f", {publication}, {when}, at {source.page}{', ' + pin if pin else ''}")]
+        return [*lead, *title, *periodical, r(f", {when}, at {source.page}{', ' + pin if pin else ''}")]
     # Online (R30.4.2, R33.5): the date, with the time the source gives, in parentheses.
     when = format_date(source.published, time=True)
-    text = f", {publication}" if publication else ""
-    text += f" ({when})" if when else ""
+    text = f" ({when})" if when else ""
     text += f", {source.url}" if source.url else ""
-    return [*lead, *title, r(text + (f", at {pin}" if pin else ""))]
+    return [*lead, *title, *periodical, r(text + (f", at {pin}" if pin else ""))]
 
 
 def _original(source: Source, ctx: _Context) -> Source | None:

@@ -498,6 +498,13 @@ def test_citation_table(id: str, options: dict[str, Any], expected: str) -> None
 
 MORE = [
     row(
+        "90",
+        "R2.1 law-review typefaces: periodicals in small caps",
+        "savage",
+        "Charlie Savage, *U.N. Commission Presses U.S. on Torture*, N.Y. Times, Nov. 14, 2014, at A6.",
+        options=ev.BluebookOptions.law_review(),
+    ),
+    row(
         "79",
         "R15.2.2 short form of an unreported decision",
         "kadrey",
@@ -757,3 +764,19 @@ def test_unknown_style_and_uncitable_records_are_usage_errors() -> None:
         ev.cite(RECORDS["ecf-373"])
     with pytest.raises(ev.UsageError, match="a pin cite of a case needs a decision"):
         ev.cite(RECORDS["kadrey"], records=RECORDS, pin="4")
+
+
+def test_law_review_typefaces_show_in_html() -> None:  # R2.1
+    options = ev.BluebookOptions.law_review()
+    assert ev.cite(RECORDS["savage"], records=RECORDS, markup="html", options=options) == (
+        "Charlie Savage, <i>U.N. Commission Presses U.S. on Torture</i>, "
+        '<span style="font-variant: small-caps">N.Y. Times</span>, Nov. 14, 2014, at A6.'
+    )
+    assert ev.cite(RECORDS["solitude"], records=RECORDS, markup="html", options=options) == (
+        '<span style="font-variant: small-caps">Gabriel García Márquez</span>, '
+        '<span style="font-variant: small-caps">One Hundred Years of Solitude</span> '
+        "(Gregory Rabassa trans., Harper &amp; Row 2003) (1967)."
+    )
+    assert ev.cite(RECORDS["kadrey"], records=RECORDS, markup="html", options=options).startswith(
+        "Kadrey v. Meta Platforms, Inc., No."
+    )
