@@ -288,7 +288,7 @@ def _party_name(party: str) -> str:
     if party.isupper():
         party = " ".join(_recase(word) for word in party.split())
     # R10.2.1: "United States" stays whole; "State of California" is "California".
-    if party in ("United States", "United States of America"):
+    if party.casefold() in ("united states", "united states of america"):
         return "United States"
     government = re.fullmatch(r"(?:the )?(?:people of the )?(?:state|commonwealth) of (.+)", party, re.IGNORECASE)
     if government:
@@ -366,6 +366,7 @@ def abbreviate_document_title(title: str, *, drop_prepositions: bool = False) ->
 
 # -- dates ------------------------------------------------------------------------------------
 
+_NO_DATE = Date(year=1).earliest  # undated entries sort first among an author's works
 _T17 = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]  # fmt: skip
@@ -696,8 +697,12 @@ def _apa_date(value: DateValue | None) -> str:
 def _apa_source(source: Source, form: Form, pin: str | None) -> list[Part]:
     if form is Form.SHORT:
         names = [parse_name(a).family for a in source.authors]
-        who = names[0] if len(names) == 1 else f"{names[0]} & {names[1]}" if len(names) == 2 else f"{names[0]} et al."
-        who = who or (source.publication or "")
+        if not names:  # no author: the title (or, untitled, the publication) stands in (APA 8.14)
+            who = f"“{sentence_case_first(source.title)}”" if source.title else (source.publication or source.id)
+        elif len(names) <= 2:
+            who = " & ".join(names)
+        else:
+            who = f"{names[0]} et al."
         return [r(f"({who}, {_year(source.published)}{', p. ' + pin if pin else ''})")]
     authors = _apa_authors(source)
     # A periodical article (a printed newspaper page, a journal): title roman, periodical
@@ -806,6 +811,9 @@ def _personal_communication(message: Message, ctx: _Context, style: Style) -> li
 # -- the entry point --------------------------------------------------------------------------
 
 
+_CITABLE = (Case, Filing, Exhibit, Message, Source, Claim)
+
+
 def _parts(
     record: Record,
     style: Style,
@@ -816,6 +824,8 @@ def _parts(
     note: int | None,
 ) -> tuple[list[Part], bool]:
     """The parts of one citation, and whether they already end the sentence."""
+    if not isinstance(record, _CITABLE):
+        raise UsageError(f"{record.KIND} records are not cited; cite a case, filing, exhibit, message, source or claim")
     if form is Form.ID and style is Style.CHICAGO:
         return [r("Ibid." if not pin else f"Ibid., {pin}.")], True  # CMOS 14.34
     if form is Form.ID and style is not Style.APA:
@@ -823,9 +833,9 @@ def _parts(
             return ([i("Id."), r(f" {pin}" if pin.startswith("¶") else f" at {pin}")], False)
         return [i("Id.")], False
     if isinstance(record, Claim):
-        return _claim_parts(record, style, ctx), False
-    if style is Style.APA and form is Form.ID:
-        form = Form.SHORT  # APA has no id.: the in-text citation again
+        return _claim_parts(record, style, ctx), style is Style.APA
+    if style is Style.APA and form in (Form.ID, Form.SUPRA):
+        form = Form.SHORT  # APA has neither id. nor supra: the in-text citation again
     if style is Style.CHICAGO and form is Form.SUPRA:
         form = Form.SHORT  # Chicago's short note stands where Bluebook has supra
     if style in (Style.APA, Style.CHICAGO):
@@ -867,33 +877,53 @@ _SIGNALS = {EvidenceRole.SUPPORTS: None, EvidenceRole.CONTRADICTS: "but see", Ev
 
 def _claim_parts(claim: Claim, style: Style, ctx: _Context) -> list[Part]:
     """The citations for a claim's evidence: one citation sentence per role, each with its
-    signal; the citations of one role are joined by semicolons."""
+    signal; the citations of one role are joined by semicolons. APA gathers them all in one
+    parenthetical in-text citation."""
     records = ctx.need("a claim's evidence")
     out: list[Part] = []
+    apa = style is Style.APA
     for role, signal in _SIGNALS.items():
         links = [link for link in claim.evidence if link.role is role]
         if not links:
             continue
-        if out:  # a new citation sentence, its signal capitalized
-            out.append(r(". "))
+        if out:  # a new citation sentence (APA: the next part of the parenthetical)
+            out.append(r("; " if apa else ". "))
         if signal:
-            out += [i(signal.capitalize() if out else signal), r(" ")]
+            out += [i(signal.capitalize() if out and not apa else signal), r(" ")]
         for n, link in enumerate(links):
             pin = link.quote.page if link.quote is not None else None
-            parts, _ = _parts(records[link.record], style, Form.FULL, pin, ctx, None, None)
+            form = Form.SHORT if apa else Form.FULL
+            parts, ends = _parts(records[link.record], style, form, pin, ctx, None, None)
+            if ends:  # a note or in-text citation complete in itself: drop its own stop
+                parts = _strip_stop(parts, apa)
             out += ([r("; ")] if n else []) + parts
-    return out
+    return [r("("), *out, r(")")] if apa else out
+
+
+def _strip_stop(parts: list[Part], parentheses: bool) -> list[Part]:
+    """Parts without their closing period (and, for an in-text citation, its parentheses)."""
+    text, style = parts[-1]
+    parts = [*parts[:-1], (text[:-1] if text.endswith(".") else text, style)]
+    if parentheses and parts[0][0].startswith("(") and parts[-1][0].endswith(")"):
+        parts[0] = (parts[0][0][1:], parts[0][1])
+        parts[-1] = (parts[-1][0][:-1], parts[-1][1])
+    return parts
 
 
 def _finish(parts: list[Part], ends_sentence: bool, signal: str | None, parenthetical: str | None,
             options: BluebookOptions, in_parentheses: bool) -> list[Part]:  # fmt: skip
+    if signal and parts[0][0].startswith("(") and ends_sentence:  # APA: the signal goes inside
+        parts = [r("("), i(signal), r(" "), (parts[0][0][1:], parts[0][1]), *parts[1:]]
+        signal = None
     if signal:
         parts = [i(signal), r(" "), *parts]
     if parenthetical:
         parts = [*parts, r(f" ({parenthetical})")]
-    # A citation sentence starts with a capital (a signal or "id." included).
+    # A citation sentence starts with a capital (a signal or "id." included); an APA in-text
+    # citation sits inside the writer's sentence and keeps its case.
     first_text, first_style = parts[0]
-    parts[0] = (first_text[:1].upper() + first_text[1:], first_style)
+    if not first_text.startswith("("):
+        parts[0] = (first_text[:1].upper() + first_text[1:], first_style)
     if ends_sentence:
         wrapped = parts[0][0].startswith("(")  # APA's in-text citations carry their own
         return [r("("), *parts, r(")")] if in_parentheses and not wrapped else parts
@@ -1041,10 +1071,15 @@ def bibliography(records: Iterable[Record], *, style: Style | str = "apa", marku
     form = Form.BIBLIOGRAPHY if chosen is Style.CHICAGO else Form.FULL
     entries = []
     for record in records:
-        if isinstance(record, (Actor, Claim)) or (chosen is not Style.BLUEBOOK and isinstance(record, Message)):
+        if not isinstance(record, _CITABLE) or isinstance(record, Claim):
             continue
-        if type(record).__name__ == "Court":
-            continue
-        text = cite(record, records=record_set, style=chosen, form=form, markup=markup)
-        entries.append(text)
-    return sorted(entries, key=lambda entry: re.sub(r"[^\w ]", "", entry).casefold())
+        if chosen is not Style.BLUEBOOK and isinstance(record, Message):
+            continue  # personal communications stay out of APA and Chicago reference lists
+        entry = citation(record, records=record_set, style=chosen, form=form)
+        plain = entry.render(Markup.TEXT)
+        # Alphabetical by what leads the entry (author or title), then by date.
+        lead = re.sub(r"[^\w ]", "", plain.split(" (")[0]).casefold()
+        when = getattr(record, "published", None) or getattr(record, "filed", None) or getattr(record, "sent", None)
+        dated = _point(when)
+        entries.append(((lead, dated.earliest if dated is not None else _NO_DATE, plain), entry.render(markup)))
+    return [text for _, text in sorted(entries, key=lambda pair: pair[0])]

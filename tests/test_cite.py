@@ -780,3 +780,39 @@ def test_law_review_typefaces_show_in_html() -> None:  # R2.1
     assert ev.cite(RECORDS["kadrey"], records=RECORDS, markup="html", options=options).startswith(
         "Kadrey v. Meta Platforms, Inc., No."
     )
+
+
+def test_apa_and_chicago_claims_and_signals() -> None:
+    kadrey = ev.load("examples/kadrey-v-meta")
+    claim = kadrey["claim-promotores-wording"]
+    # APA 8.12: several works in one parenthetical, separated by semicolons; the signal inside.
+    assert ev.cite(claim, records=kadrey, style="apa") == "(Kadrey v. Meta Platforms, Inc., 2023; but see Bolt42, n.d.)"
+    assert ev.cite(
+        kadrey["zuckerberg-open-source-ai"], style="apa", form="short", signal="see", in_parentheses=True
+    ) == ("(see Zuckerberg, 2024)")
+    assert ev.cite(kadrey["bolt42-article-pt"], style="apa", form="short") == "(Bolt42, n.d.)"
+    assert ev.cite(RECORDS["anonymous"], style="apa", form="short") == "(“Llama 3 arrives”, 2024)"
+    # Chicago: the notes of a claim's evidence, one sentence, no doubled stops.
+    chicago = ev.cite(kadrey["claim-goal-gpt4"], records=kadrey, style="chicago")
+    assert chicago == "Ahmad Al-Dahle, chat message to Hugo Touvron, October 2023; Bolt42."
+
+
+def test_apa_sequences_repeat_the_in_text_citation() -> None:
+    notes = ev.CitationSequence(RECORDS, style="apa")
+    assert [notes.cite("wiggers"), notes.cite("wiggers"), notes.cite("savage"), notes.cite("wiggers")] == [
+        "Wiggers, K. (2025, January 9). Mark Zuckerberg gave Meta's Llama team the OK to train on copyrighted works, "
+        f"filing claims. TechCrunch. {U}",
+        "(Wiggers, 2025)",
+        "Savage, C. (2014, November 14). U.N. Commission Presses U.S. on Torture. N.Y. Times, A6.",
+        "(Wiggers, 2025)",
+    ]
+
+
+def test_united_states_of_america_is_the_united_states() -> None:  # R10.2.1
+    assert case_name_from_caption("UNITED STATES OF AMERICA v. JOHN ROE") == "United States v. Roe"
+
+
+def test_uncitable_records_are_refused_in_every_form() -> None:
+    for form in ("full", "short", "id", "supra"):
+        with pytest.raises(ev.UsageError, match="actor records are not cited"):
+            ev.cite(RECORDS["al-dahle"], records=RECORDS, form=form)
