@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from evidence import __version__
+from evidence._check import Report, Severity, check
 from evidence._cite import BluebookOptions, Form, Markup, Style, bibliography, cite
 from evidence._courts import complete_court
 from evidence._errors import EvidenceError, LoadError, ResolutionError, UsageError
@@ -184,6 +185,58 @@ def _show(args: argparse.Namespace) -> int:
     return OK
 
 
+# -- check ------------------------------------------------------------------------------------
+
+_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+
+
+def _colour(stream: TextIO) -> bool:
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _codes(text: str | None) -> list[str] | None:
+    return [code.strip().upper() for code in text.split(",") if code.strip()] if text else None
+
+
+def _check(args: argparse.Namespace) -> int:
+    for name in args.paths:
+        if not Path(name).exists():
+            raise UsageError(f"no such file or folder: {name}")
+    progress = None
+    if sys.stderr.isatty() and args.format == "text":
+
+        def progress(done: int, total: int) -> None:
+            sys.stderr.write(f"\rchecking: {done}/{total} rule families" + ("\n" if done == total else ""))
+
+    select, ignore = _codes(args.select), _codes(args.ignore)
+    reports = [check(name, select=select, ignore=ignore, progress=progress) for name in args.paths]
+    findings = [finding for report in reports for finding in report.findings]
+    report = Report(findings=tuple(findings), records=sum(r.records for r in reports))
+    if args.format == "json":
+        sys.stdout.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "github":
+        for f in findings:
+            level = {"error": "error", "warning": "warning", "info": "notice"}[f.severity.value]
+            where = ",".join(
+                f"{k}={v}" for k, v in (("file", f.file), ("line", f.line), ("col", f.column)) if v is not None
+            )
+            message = f"{f.path} {f.message}".strip().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            print(f"::{level} {where},title={f.code}::{message}")
+    else:
+        colour = _colour(sys.stdout)
+        for f in findings:
+            text = str(f)
+            if colour:
+                text = text.replace(f.code, f"{_COLOURS[f.severity]}{f.code}\033[0m", 1)
+            print(text)
+        print(
+            f"{report.records} records checked: {len(report.errors)} errors, {len(report.warnings)} warnings, "
+            f"{len(findings) - len(report.errors) - len(report.warnings)} notes",
+            file=sys.stderr,
+        )
+    return PROBLEMS if report.failed(strict=args.strict) else OK
+
+
 # -- export -----------------------------------------------------------------------------------
 
 
@@ -231,6 +284,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "show": _show,
     "export": _export,
     "cite": _cite,
+    "check": _check,
 }
 
 
@@ -254,6 +308,13 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="load a record set and list its records")
     show.add_argument("path", metavar="PATH", help="a record file or folder")
     show.add_argument("--kind", choices=[cls.KIND for cls in RECORD_KINDS], help="list only records of this kind")
+
+    check_ = commands.add_parser("check", help="check record files: references, quotes, integrity, dates, law")
+    check_.add_argument("paths", nargs="+", metavar="PATH", help="record files or folders")
+    check_.add_argument("--format", default="text", choices=["text", "json", "github"], help="default: text")
+    check_.add_argument("--select", metavar="CODES", help="only these rules (codes or prefixes, comma-separated)")
+    check_.add_argument("--ignore", metavar="CODES", help="skip these rules (codes or prefixes, comma-separated)")
+    check_.add_argument("--strict", action="store_true", help="warnings fail the check too")
 
     cite_ = commands.add_parser("cite", help="print a citation of a record, or a bibliography")
     cite_.add_argument("path", metavar="PATH", help="a record file or folder")

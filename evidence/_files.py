@@ -433,6 +433,42 @@ def locate(origin: Origin) -> tuple[int | None, int | None]:
     return _line_column(text, _json_index_at(text, origin.path, key=False))
 
 
+class Locator:
+    """Line and column of any JSON path inside the records of a set, each file parsed once."""
+
+    def __init__(self) -> None:
+        self._files: dict[str, Any] = {}
+
+    def __call__(self, origin: Origin, inner: JsonPath = ()) -> tuple[int | None, int | None]:
+        try:
+            if Format.of(Path(origin.file)) is Format.JSONL:
+                lines = self._lines(origin.file)
+                if origin.line is None or origin.line > len(lines):
+                    return origin.line, origin.column
+                _, column = _line_column(
+                    lines[origin.line - 1], _json_index_at(lines[origin.line - 1], inner, key=False)
+                )
+                return origin.line, column
+            return self._locate(origin.file)((*origin.path, *inner), False)  # type: ignore[no-any-return]
+        except (OSError, UnicodeDecodeError, LoadError):
+            return origin.line, origin.column
+
+    def _lines(self, file: str) -> list[str]:
+        if file not in self._files:
+            self._files[file] = Path(file).read_text(encoding="utf-8").split("\n")
+        return self._files[file]  # type: ignore[no-any-return]
+
+    def _locate(self, file: str) -> Any:
+        if file not in self._files:
+            raw = Path(file).read_bytes()
+            text = raw.decode("utf-8")
+            if Format.of(Path(file)) is Format.YAML:
+                self._files[file] = _parse_yaml(text, file)[1]
+            else:
+                self._files[file] = _parse_json(raw, text, file)[1]
+        return self._files[file]
+
+
 def _position(problem: Problem) -> tuple[int, int]:
     return (problem.line or 0, problem.column or 0)
 

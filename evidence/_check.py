@@ -1,0 +1,603 @@
+"""The checker: every rule of the design's families run over a record set, findings as data.
+
+Rule codes are stable: a letter for the family (S schema, R references, Q quotes, I integrity,
+T time, L legal, Y style) and three digits. `RULES` lists them with their severity and a line
+of what they check; docs/rules.md explains each one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import hashlib
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from evidence._convert import path_text
+from evidence._dates import DateValue, definitely_before
+from evidence._errors import LoadError, Problem
+from evidence._files import Locator
+from evidence._model import (
+    ANY_KIND,
+    KIND_BY_NAME,
+    Case,
+    ClaimStatus,
+    Confidence,
+    Court,
+    Exhibit,
+    Filing,
+    Quote,
+    Record,
+    SealingAction,
+    Source,
+    SourceKind,
+    _split_bates,
+    a,
+    iter_references,
+)
+from evidence._recordset import RecordSet, read_files
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    code: str
+    severity: Severity
+    summary: str
+
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in (
+        Rule(code="S001", severity=_E, summary="the file cannot be read as YAML, JSON or JSON Lines"),
+        Rule(code="S002", severity=_E, summary="unknown key"),
+        Rule(code="S003", severity=_E, summary="a value of the wrong type"),
+        Rule(code="S004", severity=_E, summary="a required field is missing"),
+        Rule(code="S005", severity=_E, summary="a value that is not one of the field's choices"),
+        Rule(code="S006", severity=_E, summary="an invalid date or date-time"),
+        Rule(code="S007", severity=_E, summary="a value that breaks a field's rule"),
+        Rule(code="S008", severity=_E, summary="a missing or unsupported format version"),
+        Rule(code="S009", severity=_E, summary="a key given twice"),
+        Rule(code="R001", severity=_E, summary="a reference to an id no record has"),
+        Rule(code="R002", severity=_E, summary="a reference to a record of the wrong kind"),
+        Rule(code="R003", severity=_E, summary="an id used twice"),
+        Rule(code="Q001", severity=_E, summary="a quote not found in its source's text"),
+        Rule(code="Q002", severity=_E, summary="a quote found more than once, with nothing to tell which"),
+        Rule(code="Q003", severity=_E, summary="a quote's position disagrees with its text"),
+        Rule(code="Q004", severity=_I, summary="a quote whose source has no stored text to check it against"),
+        Rule(code="I001", severity=_E, summary="a source file whose digest differs from the record's"),
+        Rule(code="I002", severity=_E, summary="a source file that is missing or cannot be read"),
+        Rule(code="I003", severity=_E, summary="a source file path that leaves the record set's folder"),
+        Rule(code="I004", severity=_W, summary="a source file without a digest"),
+        Rule(code="T001", severity=_E, summary="a message sent after the filing that holds it"),
+        Rule(code="T002", severity=_E, summary="a filing dated before its case was filed"),
+        Rule(code="T003", severity=_W, summary="a source quoting an exhibit before the exhibit was unsealed"),
+        Rule(code="T004", severity=_E, summary="a decision dated before its case was filed"),
+        Rule(code="L001", severity=_E, summary="a Bates range that begins after it ends"),
+        Rule(code="L002", severity=_E, summary="a message's Bates page outside its exhibit's range"),
+        Rule(code="L003", severity=_E, summary="two exhibits of one filing with the same attachment number or label"),
+        Rule(code="L004", severity=_E, summary="a claim found by a court with no court document behind it"),
+        Rule(code="L005", severity=_E, summary="a confirmed claim resting only on unverified evidence"),
+        Rule(code="L006", severity=_E, summary="a message whose exhibit belongs to another filing than it names"),
+        Rule(code="Y001", severity=_W, summary="a field a citation needs is missing"),
+    )
+}
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One thing a rule found, located in its file."""
+
+    code: str
+    severity: Severity
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    path: str = ""
+    record: str | None = None
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        where = ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
+        path = f" {self.path}:" if self.path else ""
+        hint = f" (hint: {self.hint})" if self.hint else ""
+        return f"{where + ': ' if where else ''}{self.code}{path} {self.message}{hint}"
+
+    def as_dict(self) -> dict[str, Any]:
+        data = attrs.asdict(self)
+        data["severity"] = self.severity.value
+        return data
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The findings of a check, in file order."""
+
+    findings: tuple[Finding, ...]
+    records: int = 0
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
+
+    def failed(self, *, strict: bool = False) -> bool:
+        """Errors fail a check; with `strict`, warnings too."""
+        return bool(self.errors or (strict and self.warnings))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "records": self.records,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+# -- quotes -----------------------------------------------------------------------------------
+
+_QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′`"})
+_DASHES = re.compile("[‐‑‒–—―−]")
+_SPACE = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """Text as quotes are matched: NFC, one kind of quote mark and dash, "..." for "…", single
+    spaces."""
+    text = unicodedata.normalize("NFC", text).translate(_QUOTE_MARKS)
+    text = _DASHES.sub("-", text).replace("…", "...")
+    return _SPACE.sub(" ", text)
+
+
+def _normalized_with_map(text: str) -> tuple[str, list[int]]:
+    """The normalized text, and for each of its characters the index it came from."""
+    out: list[str] = []
+    where: list[int] = []
+    for index, char in enumerate(unicodedata.normalize("NFC", text)):
+        piece = normalize(char)
+        if piece == " " and out and out[-1] == " ":
+            continue
+        out.append(piece)
+        where.extend([index] * len(piece))
+    return "".join(out), where
+
+
+def utf16_to_index(text: str, offset: int) -> int:
+    """A UTF-16 code-unit offset (what browser annotation tools record) as a code-point index."""
+    units = 0
+    for index, char in enumerate(text):
+        if units >= offset:
+            return index
+        units += 2 if ord(char) > 0xFFFF else 1
+    return len(text)
+
+
+def index_to_utf16(text: str, index: int) -> int:
+    """A code-point index as a UTF-16 code-unit offset."""
+    return index + sum(1 for char in text[:index] if ord(char) > 0xFFFF)
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    found, start = [], haystack.find(needle)
+    while start != -1:
+        found.append(start)
+        start = haystack.find(needle, start + 1)
+    return found
+
+
+def _closest(text: str, quote: str) -> tuple[str, float]:
+    """The passage of `text` closest to `quote`, and how close (0 to 1)."""
+    if not text or not quote:
+        return "", 0.0
+    matcher = difflib.SequenceMatcher(None, text, quote, autojunk=False)
+    block = matcher.find_longest_match(0, len(text), 0, len(quote))
+    start = max(0, block.a - block.b)
+    best, score = "", 0.0
+    for shift in range(-len(quote) // 4, len(quote) // 4 + 1, max(1, len(quote) // 20)):
+        window = text[max(0, start + shift) : max(0, start + shift) + len(quote)]
+        ratio = difflib.SequenceMatcher(None, window, quote, autojunk=False).ratio()
+        if ratio > score:
+            best, score = window, ratio
+    return best, score
+
+
+# -- the run ----------------------------------------------------------------------------------
+
+
+class _Run:
+    def __init__(self, records: RecordSet, root: Path | None) -> None:
+        self.records = records
+        self.root = root
+        self.locate = Locator()
+        self.findings: list[Finding] = []
+        self.texts: dict[str, str | None] = {}
+
+    def add(
+        self, code: str, record: Record, message: str, path: tuple[str | int, ...] = (), hint: str | None = None
+    ) -> None:
+        origin = self.records.origin(record.id)
+        file = line = column = None
+        if origin is not None:
+            file = origin.file
+            line, column = self.locate(origin, path)
+        record_path = (*origin.path, *path) if origin is not None else path
+        self.findings.append(
+            Finding(
+                code=code,
+                severity=RULES[code].severity,
+                message=message,
+                file=file,
+                line=line,
+                column=column,
+                path=path_text(record_path),
+                record=record.id,
+                hint=hint,
+            )
+        )
+
+
+def _references(run: _Run) -> None:
+    records = run.records
+    for record in records:
+        for path, target, kinds in iter_references(record):
+            found = _get(records, target, Record)
+            if kinds == (ANY_KIND,):
+                if found is None:
+                    run.add("R001", record, f"no record has the id {target!r}", path)
+                continue
+            wanted = KIND_BY_NAME[kinds[0]]
+            if found is None:
+                if wanted is Court and records.get(target, Court) is not None:
+                    continue  # a courts-db id
+                close = difflib.get_close_matches(target, [r.id for r in records.of_kind(wanted)], n=1)
+                hint = f"did you mean {close[0]!r}?" if close else None
+                run.add("R001", record, f"no {wanted.KIND} has the id {target!r}", path, hint)
+            elif not isinstance(found, wanted):
+                run.add("R002", record, f"{target!r} is {a(found.KIND)}, not {a(wanted.KIND)}", path)
+
+
+def _text_of(run: _Run, record: Record) -> str | None:
+    """The stored text of a source, filing or exhibit; None when it has none or it is unusable."""
+    if record.id in run.texts:
+        return run.texts[record.id]
+    run.texts[record.id] = None
+    relative = getattr(record, "text_file", None)
+    folder = run.records.base_folder(record.id)
+    if relative is None or folder is None:
+        return None
+    root = (run.root or folder).resolve()
+    path = Path(relative)
+    if path.is_absolute() or ".." in path.parts:
+        run.add(
+            "I003", record, f"text file {relative!r} leaves the record set's folder; it is not read", ("text_file",)
+        )
+        return None
+    full = folder / path
+    try:
+        real = full.resolve(strict=True)
+    except (OSError, RuntimeError):
+        run.add("I002", record, f"text file {relative!r} does not exist", ("text_file",))
+        return None
+    if not real.is_relative_to(root):
+        run.add(
+            "I003",
+            record,
+            f"text file {relative!r} leads outside the record set's folder (a link?); it is not read",
+            ("text_file",),
+        )
+        return None
+    try:
+        data = real.read_bytes()
+    except OSError as error:
+        run.add("I002", record, f"text file {relative!r} cannot be read: {error.strerror or error}", ("text_file",))
+        return None
+    digest = getattr(record, "digest", None)
+    if digest is None:
+        hint = f"add digest: sha256:{hashlib.sha256(data).hexdigest()}"
+        run.add("I004", record, f"text file {relative!r} has no digest", ("text_file",), hint)
+    else:
+        actual = hashlib.new(digest.algorithm, data).hexdigest()
+        if actual != digest.value:
+            message = f"text file {relative!r} was altered: its {digest.algorithm} is {actual}"
+            hint = "restore the file, or record its new digest if the change is intended"
+            run.add("I001", record, message, ("digest",), hint)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        run.add("I002", record, f"text file {relative!r} is not UTF-8 text", ("text_file",))
+        return None
+    run.texts[record.id] = text
+    return text
+
+
+def _quote(run: _Run, owner: Record, path: tuple[str | int, ...], target_id: str, quote: Quote) -> None:
+    target = _get(run.records, target_id, Record)
+    if target is None or not isinstance(target, (Source, Filing, Exhibit)):
+        return  # a dangling or unsuitable reference is R001/R002's to report
+    text = _text_of(run, target)
+    if text is None:
+        if getattr(target, "text_file", None) is None:
+            run.add("Q004", owner, f"{target_id!r} has no stored text; the quote is not verified", path)
+        return
+    if quote.start is not None and quote.end is not None and text[quote.start : quote.end] != quote.exact:
+        at = text.find(quote.exact)
+        hint = f"the exact text is at start {at}, end {at + len(quote.exact)}" if at != -1 else None
+        run.add(
+            "Q003",
+            owner,
+            f"text at {quote.start}-{quote.end} is {text[quote.start : quote.end]!r}, not the quote",
+            path,
+            hint,
+        )
+    normalized, where = _normalized_with_map(text)
+    needle = normalize(quote.exact)
+    hits = _occurrences(normalized, needle)
+    if quote.prefix or quote.suffix:
+        prefix, suffix = normalize(quote.prefix or ""), normalize(quote.suffix or "")
+        hits = [h for h in hits if normalized[:h].endswith(prefix) and normalized[h + len(needle) :].startswith(suffix)]
+    if len(hits) > 1:
+        lines = [text.count("\n", 0, where[h]) + 1 for h in hits]
+        message = f"the quote is found {len(hits)} times in {target_id!r} (lines {', '.join(map(str, lines))})"
+        run.add("Q002", owner, message, path, "add a prefix or suffix, or the start and end positions")
+    elif not hits and not (quote.start is not None and text[quote.start : quote.end] == quote.exact):
+        passage, score = _closest(normalized, needle)
+        run.add(
+            "Q001",
+            owner,
+            f"the quote is not in {target_id!r}; the closest passage ({score:.0%} alike) is {passage!r}",
+            path,
+        )
+
+
+def _quotes(run: _Run) -> None:
+    for message in run.records.messages:
+        for n, attestation in enumerate(message.attestations):
+            _quote(run, message, ("attestations", n, "quote"), attestation.source, attestation.quote)
+    for claim in run.records.claims:
+        for n, link in enumerate(claim.evidence):
+            if link.quote is not None:
+                _quote(run, claim, ("evidence", n, "quote"), link.record, link.quote)
+    for record in run.records:  # stored texts nothing quotes are still checked for integrity
+        if getattr(record, "text_file", None) is not None:
+            _text_of(run, record)
+
+
+def _get(records: RecordSet, id: str | None, kind: type[Any]) -> Any:
+    found = records[id] if id is not None and id in records else None
+    return found if isinstance(found, kind) else None
+
+
+def _after(later: DateValue | None, earlier: DateValue | None) -> bool:
+    return later is not None and earlier is not None and definitely_before(earlier, later)
+
+
+def _time(run: _Run) -> None:
+    records = run.records
+    for message in records.messages:
+        exhibit = _get(records, message.exhibit, Exhibit)
+        filing = _get(records, exhibit.filing if exhibit else message.filing, Filing)
+        if filing is not None and _after(message.sent, filing.filed):
+            run.add(
+                "T001",
+                message,
+                f"sent {message.sent}, after ECF No. {filing.ecf} that holds it was filed on {filing.filed}",
+                ("sent",),
+            )
+        if exhibit is not None:
+            unsealed = [e.date for e in exhibit.sealing if e.action is SealingAction.UNSEALED and e.date is not None]
+            for n, attestation in enumerate(message.attestations):
+                source = _get(records, attestation.source, Source)
+                if source is not None and unsealed and all(_after(u, source.published) for u in unsealed):
+                    run.add(
+                        "T003",
+                        message,
+                        f"{source.id!r}, published {source.published}, quotes an exhibit unsealed on {unsealed[0]}",
+                        ("attestations", n),
+                    )
+    for filing in records.filings:
+        case = _get(records, filing.case, Case)
+        if case is not None and _after(case.filed, filing.filed):
+            run.add("T002", filing, f"filed {filing.filed}, before its case was filed on {case.filed}", ("filed",))
+    for case in records.cases:
+        for n, decision in enumerate(case.decisions):
+            if _after(case.filed, decision.date):
+                run.add(
+                    "T004",
+                    case,
+                    f"decision of {decision.date} is dated before the case was filed on {case.filed}",
+                    ("decisions", n, "date"),
+                )
+
+
+_COURT_SOURCES = (SourceKind.COURT_DOCUMENT,)
+
+
+def _legal(run: _Run) -> None:
+    records = run.records
+    for message in records.messages:
+        exhibit = _get(records, message.exhibit, Exhibit)
+        if exhibit is not None and message.filing is not None and exhibit.filing != message.filing:
+            run.add(
+                "L006",
+                message,
+                f"its exhibit {exhibit.id!r} is attached to {exhibit.filing!r}, not {message.filing!r}",
+                ("filing",),
+            )
+        if exhibit is not None and exhibit.bates is not None and message.bates_page is not None:
+            page, begin = _split_bates(message.bates_page), _split_bates(exhibit.bates.begin)
+            end = _split_bates(exhibit.bates.end or exhibit.bates.begin)
+            inside = (
+                page is not None
+                and begin is not None
+                and end is not None
+                and page[0] == begin[0]
+                and begin[1] <= page[1] <= end[1]
+            )
+            if not inside:
+                run.add(
+                    "L002",
+                    message,
+                    f"Bates page {message.bates_page} is outside {exhibit.id!r}'s range {exhibit.bates}",
+                    ("bates_page",),
+                )
+    seen: dict[tuple[str, str, object], Exhibit] = {}
+    for exhibit in records.exhibits:
+        for field, value in (("attachment", exhibit.attachment), ("label", exhibit.label)):
+            if value is None:
+                continue
+            key = (exhibit.filing, field, value)
+            if key in seen:
+                run.add("L003", exhibit, f"{field} {value!r} is also {seen[key].id!r}'s, in the same filing", (field,))
+            else:
+                seen[key] = exhibit
+    for claim in records.claims:
+        targets = [records[link.record] for link in claim.evidence if link.record in records]
+        if claim.status is ClaimStatus.FOUND and not any(_is_court_record(t) for t in targets):
+            complaint = "status 'found' needs a court document among its evidence (an order, opinion or decision)"
+            hint = "link the order that found it, or use the status its evidence supports"
+            run.add("L004", claim, complaint, ("status",), hint)
+        if claim.confidence is Confidence.CONFIRMED and claim.evidence:
+            levels = [
+                min(link.confidence, records[link.record].confidence, key=lambda c: c.rank)
+                if link.record in records
+                else link.confidence
+                for link in claim.evidence
+            ]
+            if all(level is Confidence.UNVERIFIED for level in levels):
+                run.add("L005", claim, "confirmed, but every piece of its evidence is unverified", ("confidence",))
+
+
+def _is_court_record(record: Record) -> bool:
+    if isinstance(record, (Filing, Exhibit)):
+        return True
+    if isinstance(record, Case):
+        return bool(record.decisions)
+    return isinstance(record, Source) and record.kind in _COURT_SOURCES
+
+
+def _style(run: _Run) -> None:
+    for record in run.records:
+        missing: list[str] = []
+        if isinstance(record, Case) and record.filed is None:
+            missing = ["filed"]
+        elif isinstance(record, Filing) and record.title is None and record.kind is None:
+            missing = ["title or kind"]
+        elif isinstance(record, Exhibit) and record.label is None and record.attachment is None:
+            missing = ["label or attachment"]
+        elif isinstance(record, Source):
+            missing = [f for f in ("title", "published") if getattr(record, f) is None]
+            if record.publication is None and record.publisher is None:
+                missing.append("publication or publisher")
+        if missing:
+            run.add("Y001", record, f"a citation of this {record.KIND} needs {', '.join(missing)}")
+
+
+_FAMILIES: tuple[Callable[[_Run], None], ...] = (_references, _quotes, _time, _legal, _style)
+
+
+# -- load problems as findings ----------------------------------------------------------------
+
+_PROBLEM_CODES: tuple[tuple[str, str], ...] = (
+    (
+        r"^invalid (YAML|JSON|UTF-8)|byte-order mark|not a record file|is a directory|cannot read|no record files"
+        r"|nested too deeply|expands to more than|empty record file",
+        "S001",
+    ),
+    (r"^unknown key|^unknown record type|^missing record type", "S002"),
+    (r"^missing required field", "S004"),
+    (r"^duplicate key", "S009"),
+    (r"format version", "S008"),
+    (r"is used twice", "R003"),
+    (r"^expected one of", "S005"),
+    (r"^invalid date|naive date-time", "S006"),
+    (r"Bates range begins at", "L001"),
+    (r"^expected |not a valid |unsupported YAML tag|a key must be plain text", "S003"),
+)
+
+
+def problem_code(problem: Problem) -> str:
+    for pattern, code in _PROBLEM_CODES:
+        if re.search(pattern, problem.message):
+            return code
+    return "S007"
+
+
+def _problem_findings(error: LoadError) -> list[Finding]:
+    findings = []
+    for problem in error.problems:
+        code = problem_code(problem)
+        findings.append(
+            Finding(
+                code=code,
+                severity=RULES[code].severity,
+                message=problem.message,
+                file=problem.file,
+                line=problem.line,
+                column=problem.column,
+                path=problem.path,
+            )
+        )
+    return findings
+
+
+# -- the entry points -------------------------------------------------------------------------
+
+
+def _wanted(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:
+    """`select` and `ignore` take codes or their prefixes ("Q" for every quote rule)."""
+    if select is not None and not any(code.startswith(s) for s in select):
+        return False
+    return not (ignore is not None and any(code.startswith(s) for s in ignore))
+
+
+def check(
+    records: RecordSet | str | os.PathLike[str],
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Run every rule over a record set (or the record files at a path) and report findings.
+
+    A path that cannot be loaded gives its load problems as schema findings (S…), and the other
+    rules wait until the files load.
+    """
+    root: Path | None = None
+    if not isinstance(records, RecordSet):
+        root = Path(records)
+        root = root if root.is_dir() else root.parent
+        try:
+            contents = read_files(records)
+            records = RecordSet(
+                (record for content in contents for record in content.records),
+                origins=[origin for content in contents for origin in content.origins],
+            )
+        except LoadError as error:
+            findings = [f for f in _problem_findings(error) if _wanted(f.code, select, ignore)]
+            return Report(findings=tuple(findings))
+    run = _Run(records, root)
+    for done, family in enumerate(_FAMILIES, start=1):
+        family(run)
+        if progress is not None:
+            progress(done, len(_FAMILIES))
+    findings = sorted(
+        (f for f in run.findings if _wanted(f.code, select, ignore)),
+        key=lambda f: (f.file or "", f.line or 0, f.column or 0, f.code),
+    )
+    return Report(findings=tuple(findings), records=len(records))
