@@ -11,6 +11,7 @@ Load a record set, query it, and write it back::
 
 from __future__ import annotations
 
+from evidence._check import Finding, Report, Rule, Severity, check, index_to_utf16, utf16_to_index
 from evidence._cite import BluebookOptions, Citation, CitationSequence, bibliography, citation, cite
 from evidence._dates import Date, DateInterval, DateValue, Precision, definitely_before, parse_date
 from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
@@ -83,6 +84,7 @@ __all__ = [
     "Exhibit",
     "Filing",
     "FilingKind",
+    "Finding",
     "InvalidValue",
     "Judge",
     "Link",
@@ -96,19 +98,25 @@ __all__ = [
     "Quote",
     "Record",
     "RecordSet",
+    "Report",
     "ResolutionError",
+    "Rule",
     "SealingAction",
     "SealingEvent",
+    "Severity",
     "Source",
     "SourceKind",
     "UsageError",
     "__version__",
     "bibliography",
+    "check",
     "citation",
     "cite",
     "definitely_before",
     "dump",
+    "index_to_utf16",
     "json_schema",
     "load",
     "parse_date",
+    "utf16_to_index",
 ]
