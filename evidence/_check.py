@@ -345,17 +345,20 @@ def _quote(run: _Run, owner: Record, path: tuple[str | int, ...], target_id: str
             path,
             hint,
         )
+    # Positions that hold the exact text settle which occurrence is meant.
+    anchored = quote.start is not None and text[quote.start : quote.end] == quote.exact
     normalized, where = _normalized_with_map(text)
     needle = normalize(quote.exact)
     hits = _occurrences(normalized, needle)
     if quote.prefix or quote.suffix:
         prefix, suffix = normalize(quote.prefix or ""), normalize(quote.suffix or "")
         hits = [h for h in hits if normalized[:h].endswith(prefix) and normalized[h + len(needle) :].startswith(suffix)]
-    if len(hits) > 1:
-        lines = [text.count("\n", 0, where[h]) + 1 for h in hits]
+    if len(hits) > 1 and not anchored:
+        composed = unicodedata.normalize("NFC", text)  # `where` counts in the composed text
+        lines = [composed.count("\n", 0, where[h]) + 1 for h in hits]
         message = f"the quote is found {len(hits)} times in {target_id!r} (lines {', '.join(map(str, lines))})"
         run.add("Q002", owner, message, path, "add a prefix or suffix, or the start and end positions")
-    elif not hits and not (quote.start is not None and text[quote.start : quote.end] == quote.exact):
+    elif not hits and not anchored:
         passage, score = _closest(normalized, needle)
         run.add(
             "Q001",
