@@ -32,6 +32,8 @@ from evidence._model import (
     Court,
     Exhibit,
     Filing,
+    FilingKind,
+    Message,
     Quote,
     Record,
     SealingAction,
@@ -137,6 +139,12 @@ class Report:
     def warnings(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.severity is Severity.WARNING)
 
+    def summary(self) -> str:
+        """'66 records checked: 0 errors, 2 warnings, 12 notes'."""
+        notes = len(self.findings) - len(self.errors) - len(self.warnings)
+        counts = [_count(len(self.errors), "error"), _count(len(self.warnings), "warning"), _count(notes, "note")]
+        return f"{_count(self.records, 'record')} checked: {', '.join(counts)}"
+
     def failed(self, *, strict: bool = False) -> bool:
         """Errors fail a check; with `strict`, warnings too."""
         return bool(self.errors or (strict and self.warnings))
@@ -148,6 +156,10 @@ class Report:
             "warnings": len(self.warnings),
             "findings": [f.as_dict() for f in self.findings],
         }
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 # -- quotes -----------------------------------------------------------------------------------
@@ -328,9 +340,10 @@ def _text_of(run: _Run, record: Record) -> str | None:
 
 def _quote(run: _Run, owner: Record, path: tuple[str | int, ...], target_id: str, quote: Quote) -> None:
     target = _get(run.records, target_id, Record)
-    if target is None or not isinstance(target, (Source, Filing, Exhibit)):
-        return  # a dangling or unsuitable reference is R001/R002's to report
-    text = _text_of(run, target)
+    if target is None:
+        return  # a dangling reference is R001's to report
+    # A message's own text, or a document's stored copy.
+    text = target.text if isinstance(target, Message) else _text_of(run, target)
     if text is None:
         if getattr(target, "text_file", None) is None:
             run.add("Q004", owner, f"{target_id!r} has no stored text; the quote is not verified", path)
@@ -350,6 +363,7 @@ def _quote(run: _Run, owner: Record, path: tuple[str | int, ...], target_id: str
     normalized, where = _normalized_with_map(text)
     needle = normalize(quote.exact)
     hits = _occurrences(normalized, needle)
+    found_anywhere = bool(hits)
     if quote.prefix or quote.suffix:
         prefix, suffix = normalize(quote.prefix or ""), normalize(quote.suffix or "")
         hits = [h for h in hits if normalized[:h].endswith(prefix) and normalized[h + len(needle) :].startswith(suffix)]
@@ -358,6 +372,8 @@ def _quote(run: _Run, owner: Record, path: tuple[str | int, ...], target_id: str
         lines = [composed.count("\n", 0, where[h]) + 1 for h in hits]
         message = f"the quote is found {len(hits)} times in {target_id!r} (lines {', '.join(map(str, lines))})"
         run.add("Q002", owner, message, path, "add a prefix or suffix, or the start and end positions")
+    elif not hits and not anchored and found_anywhere:
+        run.add("Q001", owner, f"the quote is in {target_id!r}, but never between the given prefix and suffix", path)
     elif not hits and not anchored:
         passage, score = _closest(normalized, needle)
         run.add(
@@ -456,7 +472,7 @@ def _legal(run: _Run) -> None:
                 run.add(
                     "L002",
                     message,
-                    f"Bates page {message.bates_page} is outside {exhibit.id!r}'s range {exhibit.bates}",
+                    f"Bates page {message.bates_page} is outside the range {exhibit.bates} of exhibit {exhibit.id!r}",
                     ("bates_page",),
                 )
     seen: dict[tuple[str, str, object], Exhibit] = {}
@@ -466,7 +482,9 @@ def _legal(run: _Run) -> None:
                 continue
             key = (exhibit.filing, field, value)
             if key in seen:
-                run.add("L003", exhibit, f"{field} {value!r} is also {seen[key].id!r}'s, in the same filing", (field,))
+                run.add(
+                    "L003", exhibit, f"{field} {value!r} is also used by {seen[key].id!r} in the same filing", (field,)
+                )
             else:
                 seen[key] = exhibit
     for claim in records.claims:
@@ -486,9 +504,14 @@ def _legal(run: _Run) -> None:
                 run.add("L005", claim, "confirmed, but every piece of its evidence is unverified", ("confidence",))
 
 
+_COURT_FILINGS = (FilingKind.ORDER, FilingKind.OPINION, FilingKind.JUDGMENT)
+
+
 def _is_court_record(record: Record) -> bool:
-    if isinstance(record, (Filing, Exhibit)):
-        return True
+    """A record in which a court speaks: an order, opinion or judgment, a case's decision, or a
+    source that is a court document. A party's filing or exhibit is not."""
+    if isinstance(record, Filing):
+        return record.kind in _COURT_FILINGS
     if isinstance(record, Case):
         return bool(record.decisions)
     return isinstance(record, Source) and record.kind in _COURT_SOURCES
@@ -519,7 +542,7 @@ _FAMILIES: tuple[Callable[[_Run], None], ...] = (_references, _quotes, _time, _l
 _PROBLEM_CODES: tuple[tuple[str, str], ...] = (
     (
         r"^invalid (YAML|JSON|UTF-8)|byte-order mark|not a record file|is a directory|cannot read|no record files"
-        r"|nested too deeply|expands to more than|empty record file",
+        r"|nested too deeply|expands to more than|empty record file|^expected a record file",
         "S001",
     ),
     (r"^unknown key|^unknown record type|^missing record type", "S002"),
@@ -592,8 +615,9 @@ def check(
                 origins=[origin for content in contents for origin in content.origins],
             )
         except LoadError as error:
-            findings = [f for f in _problem_findings(error) if _wanted(f.code, select, ignore)]
-            return Report(findings=tuple(findings))
+            # A set that does not load cannot be checked at all: its problems are always shown,
+            # whatever `select` and `ignore` say.
+            return Report(findings=tuple(_problem_findings(error)))
     run = _Run(records, root)
     for done, family in enumerate(_FAMILIES, start=1):
         family(run)

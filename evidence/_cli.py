@@ -220,7 +220,8 @@ def _check(args: argparse.Namespace) -> int:
             where = ",".join(
                 f"{k}={v}" for k, v in (("file", f.file), ("line", f.line), ("col", f.column)) if v is not None
             )
-            message = f"{f.path} {f.message}".strip().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            text = f"{f.path} {f.message}".strip() + (f" (hint: {f.hint})" if f.hint else "")
+            message = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             print(f"::{level} {where},title={f.code}::{message}")
     else:
         colour = _colour(sys.stdout)
@@ -229,11 +230,7 @@ def _check(args: argparse.Namespace) -> int:
             if colour:
                 text = text.replace(f.code, f"{_COLOURS[f.severity]}{f.code}\033[0m", 1)
             print(text)
-        print(
-            f"{report.records} records checked: {len(report.errors)} errors, {len(report.warnings)} warnings, "
-            f"{len(findings) - len(report.errors) - len(report.warnings)} notes",
-            file=sys.stderr,
-        )
+        print(report.summary(), file=sys.stderr)
     return PROBLEMS if report.failed(strict=args.strict) else OK
 
 

@@ -219,7 +219,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
                 try:
                     result[key] = value_hook(item, value_type)
                 except InvalidValue as error:
-                    raise InvalidValue(f"{key}: {error.message}") from None
+                    raise InvalidValue(error.message, field=key) from None
             return types.MappingProxyType(result)
 
         return hook

@@ -143,11 +143,8 @@ class EvidenceItem(pytest.Item):
             for finding in report.findings
             if finding.severity is not Severity.INFO
         ]
-        notes = len(report.findings) - len(report.errors) - len(report.warnings)
-        lines.append(
-            f"{report.records} records checked: {len(report.errors)} errors, {len(report.warnings)} warnings, "
-            f"{notes} notes" + (" (evidence_strict: warnings fail)" if report.warnings and not report.errors else "")
-        )
+        strict = " (evidence_strict: warnings fail)" if report.warnings and not report.errors else ""
+        lines.append(report.summary() + strict)
         return "\n".join(lines)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:

@@ -106,8 +106,8 @@ MESSAGES: dict[str, str] = {
     "T003-quoted-before-unsealed": "T003-quoted-before-unsealed/messages.yaml:10:9: T003 $.messages[0].attestations[0]: 'techcrunch-2025-01-14', published 2025-01-14, quotes an exhibit unsealed on 2025-02-05",
     "T004-decision-before-case": "T004-decision-before-case/case.yaml:10:15: T004 $.cases[0].decisions[0].date: decision of 2015-01-13 is dated before the case was filed on 2023-07-07",
     "L001-bates-range-reversed": "L001-bates-range-reversed/case.yaml:22:12: L001 $.exhibits[0].bates.end: Bates range begins at EXAMPLE_000010 after it ends at EXAMPLE_000002",
-    "L002-bates-page-outside": "L002-bates-page-outside/messages.yaml:7:17: L002 $.messages[0].bates_page: Bates page EXAMPLE_000010 is outside 'ecf-391-ex-k''s range EXAMPLE_000001–EXAMPLE_000004",
-    "L003-duplicate-exhibit-label": "L003-duplicate-exhibit-label/case.yaml:23:12: L003 $.exhibits[1].label: label 'K' is also 'ecf-391-ex-k''s, in the same filing",
+    "L002-bates-page-outside": "L002-bates-page-outside/messages.yaml:7:17: L002 $.messages[0].bates_page: Bates page EXAMPLE_000010 is outside the range EXAMPLE_000001–EXAMPLE_000004 of exhibit 'ecf-391-ex-k'",
+    "L003-duplicate-exhibit-label": "L003-duplicate-exhibit-label/case.yaml:23:12: L003 $.exhibits[1].label: label 'K' is also used by 'ecf-391-ex-k' in the same filing",
     "L004-found-without-court": "L004-found-without-court/claims.yaml:12:13: L004 $.claims[0].status: status 'found' needs a court document among its evidence (an order, opinion or decision) (hint: link the order that found it, or use the status its evidence supports)",
     "L005-confirmed-on-unverified": "L005-confirmed-on-unverified/claims.yaml:10:5: L005 $.claims[0].confidence: confirmed, but every piece of its evidence is unverified",
     "L006-exhibit-of-another-filing": "L006-exhibit-of-another-filing/messages.yaml:5:13: L006 $.messages[0].filing: its exhibit 'ecf-391-ex-k' is attached to 'ecf-391', not 'ecf-471'",
@@ -510,9 +510,13 @@ def test_github_output_annotates_files(capsys: pytest.CaptureFixture[str], monke
     assert (code, err) == (1, "")
     assert out.splitlines() == [
         "::error file=R001-unknown-id/messages.yaml,line=8,col=13,title=R001::$.messages[0].sender no actor has "
-        "the id 'ahmad-aldahle'",
+        "the id 'ahmad-aldahle' (hint: did you mean 'ahmad-al-dahle'?)",
         "::warning file=I004-no-digest/sources.yaml,line=12,col=16,title=I004::$.sources[0].text_file text file "
-        "'sources/zuckerberg-open-source-ai.txt' has no digest",
+        "'sources/zuckerberg-open-source-ai.txt' has no digest (hint: add digest: sha256:"
+        + hashlib.sha256(
+            (INVALID / "I004-no-digest" / "sources" / "zuckerberg-open-source-ai.txt").read_bytes()
+        ).hexdigest()
+        + ")",
         "::notice file=Q004-no-stored-text/records.yaml,line=18,col=11,title=Q004::$.messages[0].attestations[0].quote "
         "'techcrunch-2025-01-14' has no stored text; the quote is not verified",
     ]
@@ -549,11 +553,13 @@ def test_select_and_ignore_take_codes_and_prefixes(
     assert sorted(f["code"] for f in json.loads(out)["findings"]) == codes
 
 
-def test_select_and_ignore_apply_to_load_problems_too(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_set_that_does_not_load_fails_whatever_is_selected(capsys: pytest.CaptureFixture[str]) -> None:
     broken = INVALID / "S009-duplicate-key"
     assert run(capsys, "check", "--select", "S009", broken)[0] == 1
-    code, out, _ = run(capsys, "check", "--ignore", "S", broken)
-    assert (code, out) == (0, "")
+    for option in ("--ignore", "--select"):
+        code, out, _ = run(capsys, "check", option, "S" if option == "--ignore" else "R", broken)
+        assert code == 1
+        assert " S009 " in out
 
 
 def test_strict_fails_on_warnings_but_not_on_notes(capsys: pytest.CaptureFixture[str]) -> None:
@@ -603,5 +609,65 @@ def test_a_broken_file_exits_1_without_a_traceback(capsys: pytest.CaptureFixture
         f"{INVALID}/S001-broken-yaml/case.yaml:10:5: S001 invalid YAML: did not find expected ',' or '}}' "
         "(while parsing a flow mapping)\n"
     )
-    assert err == "0 records checked: 1 errors, 0 warnings, 0 notes\n"
+    assert err == "0 records checked: 1 error, 0 warnings, 0 notes\n"
     assert "Traceback" not in out + err
+
+
+def _codes_of(records: list[ev.Record]) -> list[tuple[str, str]]:
+    return [(f.code, f.message) for f in ev.check(ev.RecordSet(records)).findings if f.code != "Y001"]
+
+
+def test_a_found_claim_needs_the_court_to_speak() -> None:
+    complaint = ev.Filing(id="ecf-1", case="c", ecf=1, kind="complaint", title="Complaint")
+    order = ev.Filing(id="ecf-9", case="c", ecf=9, kind="order")
+    case = ev.Case(id="c", caption="A v. B", name="A v. B", court="cand", docket_number="1", filed="2023")
+    found = {"statement": "x", "status": "found"}
+    assert [
+        code
+        for code, _ in _codes_of(
+            [case, complaint, ev.Claim(id="k", evidence=[ev.EvidenceLink(record="ecf-1")], **found)]
+        )
+    ] == ["L004"]
+    assert _codes_of([case, order, ev.Claim(id="k", evidence=[ev.EvidenceLink(record="ecf-9")], **found)]) == []
+
+
+def test_quotes_of_a_message_are_checked_against_its_text() -> None:
+    message = ev.Message(id="m", text="Honestly… Our goal needs to be GPT-4")
+    good = ev.Claim(
+        id="good",
+        statement="x",
+        status="reported",
+        evidence=[ev.EvidenceLink(record="m", quote=ev.Quote(exact="Our goal needs to be GPT-4"))],
+    )
+    bad = ev.Claim(
+        id="bad",
+        statement="x",
+        status="reported",
+        evidence=[ev.EvidenceLink(record="m", quote=ev.Quote(exact="Our goal must be GPT-4"))],
+    )
+    assert _codes_of([message, good]) == []
+    ((code, text),) = _codes_of([message, bad])
+    assert code == "Q001" and text.startswith("the quote is not in 'm'; the closest passage")
+
+
+def test_a_quote_outside_its_prefix_and_suffix_says_so() -> None:
+    message = ev.Message(id="m", text="We should be able to do better, he said.")
+    claim = ev.Claim(
+        id="k",
+        statement="x",
+        status="reported",
+        evidence=[ev.EvidenceLink(record="m", quote=ev.Quote(exact="do better", prefix="must "))],
+    )
+    assert _codes_of([message, claim]) == [
+        ("Q001", "the quote is in 'm', but never between the given prefix and suffix")
+    ]
+
+
+def test_a_wrong_value_inside_a_mapping_is_a_type_problem(tmp_path: Path) -> None:
+    (tmp_path / "records.yaml").write_text(
+        "evidence: 1\ncases:\n  - id: c\n    caption: A v. B\n    name: A v. B\n    court: cand\n    docket_number: '1'\n"
+        "    identifiers: {pacer: 415175}\n",
+        encoding="utf-8",
+    )
+    ((finding),) = ev.check(tmp_path).findings
+    assert (finding.code, finding.path, finding.line) == ("S003", "$.cases[0].identifiers.pacer", 8)

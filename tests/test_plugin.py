@@ -72,7 +72,7 @@ def test_a_misspelt_key_fails_with_the_finding_and_no_traceback(pytester: pytest
         [
             "*_ evidence check broken.evidence.yaml _*",
             "broken.evidence.yaml:6:5: S002 $.actors[0]: unknown key 'descripton' (did you mean 'description'?)",
-            "0 records checked: 1 errors, 0 warnings, 0 notes",
+            "0 records checked: 1 error, 0 warnings, 0 notes",
             "FAILED broken.evidence.yaml::evidence - broken.evidence.yaml:6:5: S002*",
         ]
     )
