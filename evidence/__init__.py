@@ -15,6 +15,7 @@ from evidence._check import Finding, Report, Rule, Severity, check, index_to_utf
 from evidence._cite import BluebookOptions, Citation, CitationSequence, bibliography, citation, cite
 from evidence._dates import Date, DateInterval, DateValue, Precision, definitely_before, parse_date
 from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
+from evidence._limits import Limits, limits
 from evidence._model import (
     Actor,
     ActorKind,
@@ -87,6 +88,7 @@ __all__ = [
     "Finding",
     "InvalidValue",
     "Judge",
+    "Limits",
     "Link",
     "LinkRel",
     "LoadError",
@@ -116,6 +118,7 @@ __all__ = [
     "dump",
     "index_to_utf16",
     "json_schema",
+    "limits",
     "load",
     "parse_date",
     "utf16_to_index",

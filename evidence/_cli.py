@@ -23,6 +23,7 @@ from evidence._errors import EvidenceError, LoadError, ResolutionError, UsageErr
 from evidence._export import FORMATS as EXPORT_FORMATS
 from evidence._export import export as export_records
 from evidence._files import Format, atomic_write, parse_bytes, render, yaml_has_comments
+from evidence._limits import limits
 from evidence._model import RECORD_KINDS, Actor, Case, Claim, Court, Exhibit, Filing, Message, Record, Source
 from evidence._recordset import RecordSet, load, record_files
 from evidence._schema import json_schema
@@ -290,6 +291,20 @@ def build_parser() -> argparse.ArgumentParser:
         prog="evidence", description="Typed records of lawsuits, their evidence and its provenance."
     )
     parser.add_argument("--version", action="version", version=f"evidence {__version__}")
+    sizes = parser.add_argument_group("limits (for unusually large files)")
+    sizes.add_argument(
+        "--max-file-mb", type=int, metavar="N", help=f"largest record file (default {limits.max_file_bytes // 2**20})"
+    )
+    sizes.add_argument(
+        "--max-text-chars", type=int, metavar="N", help=f"longest text value (default {limits.max_text_chars:,})"
+    )
+    sizes.add_argument("--max-depth", type=int, metavar="N", help=f"deepest nesting (default {limits.max_depth})")
+    sizes.add_argument(
+        "--max-alias-values",
+        type=int,
+        metavar="N",
+        help=f"values YAML aliases may expand to (default {limits.max_alias_values:,})",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     fmt = commands.add_parser("fmt", help="rewrite record files in canonical form")
@@ -344,6 +359,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return CANNOT_RUN
+    for name in ("max_text_chars", "max_depth", "max_alias_values"):
+        if getattr(args, name) is not None:
+            setattr(limits, name, getattr(args, name))
+    if args.max_file_mb is not None:
+        limits.max_file_bytes = args.max_file_mb * 2**20
     try:
         return _COMMANDS[args.command](args)
     except LoadError as error:

@@ -27,6 +27,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from evidence._dates import Date, DateInterval, parse_date
 from evidence._errors import InvalidValue
+from evidence._limits import limits
 from evidence._model import (
     RECORD_KINDS,
     VALUE_OBJECTS,
@@ -99,6 +100,17 @@ def _strict(expected_type: type, expected: str) -> Callable[[Any, Any], Any]:
     return hook
 
 
+def _text(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise InvalidValue(f"expected text, found {describe(value)}")
+    if len(value) > limits.max_text_chars:
+        raise InvalidValue(
+            f"a text of {len(value):,} characters is longer than the limit of {limits.max_text_chars:,} "
+            "(raise it with --max-text-chars)"
+        )
+    return value
+
+
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
     values = [member.value for member in cls]
 
@@ -161,7 +173,7 @@ def _is_date_union(type_: Any) -> bool:
 
 def _make_converter(detailed: bool) -> cattrs.Converter:
     converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True, detailed_validation=detailed)
-    converter.register_structure_hook(str, _strict(str, "text"))
+    converter.register_structure_hook(str, _text)
     converter.register_structure_hook(int, _strict(int, "a whole number"))
     converter.register_structure_hook(bool, _strict(bool, "true or false"))
     converter.register_structure_hook_factory(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook)

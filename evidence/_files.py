@@ -26,12 +26,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from evidence._convert import FORMAT_VERSION, Document, StructureProblems, describe, path_text, structure, unstructure
 from evidence._errors import LoadError, Problem
+from evidence._limits import limits
 from evidence._model import KIND_BY_NAME, Record
 
 JsonPath = tuple[str | int, ...]
-
-# Upper bound on the values one YAML file may expand to through aliases ("billion laughs").
-MAX_YAML_VALUES = 5_000_000
 
 
 class Format(enum.Enum):
@@ -135,16 +133,31 @@ class _YamlBuilder:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
-        self.values = 0
+        self.built: set[int] = set()  # nodes built once: building one again expands an alias
+        self.in_alias = 0
+        self.alias_values = 0
 
     def problem(self, node: Node, path: JsonPath, message: str) -> None:
         line, column = _mark(node)
         self.problems.append(Problem(file=self.file, line=line, column=column, path=path_text(path), message=message))
 
     def build(self, node: Node, path: JsonPath) -> Any:
-        self.values += 1
-        if self.values > MAX_YAML_VALUES:
-            raise _TooLarge(node)
+        if len(path) > limits.max_depth:
+            raise _TooLarge(node, f"the YAML is nested deeper than {limits.max_depth} levels")
+        again = id(node) in self.built
+        self.built.add(id(node))
+        self.in_alias += again
+        try:
+            if self.in_alias:
+                self.alias_values += 1
+                if self.alias_values > limits.max_alias_values:
+                    message = f"the YAML's aliases expand to more than {limits.max_alias_values:,} values"
+                    raise _TooLarge(node, message)
+            return self._build(node, path)
+        finally:
+            self.in_alias -= again
+
+    def _build(self, node: Node, path: JsonPath) -> Any:
         if isinstance(node, ScalarNode):
             return self.scalar(node, path)
         if isinstance(node, SequenceNode):
@@ -188,8 +201,9 @@ class _YamlBuilder:
 
 
 class _TooLarge(Exception):
-    def __init__(self, node: Node) -> None:
+    def __init__(self, node: Node, message: str) -> None:
         self.node = node
+        self.message = message
 
 
 def _compose_yaml(text: str) -> Node | None:
@@ -391,6 +405,13 @@ def read_file(path: Path, display: str | None = None) -> FileContent:
             ]
         )
     try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            message = (
+                f"the file is {size / 2**20:,.1f} MiB, more than the limit of {limits.max_file_bytes / 2**20:,.0f} MiB "
+                "(raise it with --max-file-mb)"
+            )
+            raise LoadError([Problem(file=file, line=None, column=None, path="", message=message)])
         raw = path.read_bytes()
     except IsADirectoryError:
         raise LoadError(
@@ -482,6 +503,8 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, Any]:
         message = f"invalid YAML: {error.problem or error.context}"
         if error.context and error.problem:
             message = f"invalid YAML: {error.problem} ({error.context})"
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            message = "invalid YAML: a tab where YAML needs spaces (indent with spaces only)"
         raise LoadError([Problem(file=file, line=line, column=column, path="", message=message)]) from None
     except yaml.YAMLError as error:
         raise LoadError(
@@ -505,17 +528,7 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, Any]:
         data = builder.build(root, ())
     except _TooLarge as error:
         line, column = _mark(error.node)
-        raise LoadError(
-            [
-                Problem(
-                    file=file,
-                    line=line,
-                    column=column,
-                    path="",
-                    message=f"the YAML expands to more than {MAX_YAML_VALUES:,} values (aliases?)",
-                )
-            ]
-        ) from None
+        raise LoadError([Problem(file=file, line=line, column=column, path="", message=error.message)]) from None
     except RecursionError:
         raise LoadError(
             [Problem(file=file, line=None, column=None, path="", message="the YAML is nested too deeply to read")]
@@ -525,24 +538,60 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, Any]:
     return data, locate
 
 
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
 def _parse_json(raw: bytes, text: str, file: str, *, base_line: int = 0) -> tuple[Any, Any]:
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        mapping = dict(items)
+        if len(mapping) != len(items):  # the standard parser would keep the last silently
+            seen: set[str] = set()
+            duplicates.extend(key for key, _ in items if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        return mapping
+
     try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        # orjson reports a character position; find it in the text for line and column.
-        line, column = _line_column(text, error.pos) if error.pos is not None else (None, None)
-        message = str(error.msg).split(": line ")[0]
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
         raise LoadError(
             [
                 Problem(
                     file=file,
-                    line=(line or 0) + base_line if line else None,
-                    column=column,
+                    line=error.lineno + base_line,
+                    column=error.colno,
                     path="",
-                    message=f"invalid JSON: {message}",
+                    message=f"invalid JSON: {error.msg}",
                 )
             ]
         ) from None
+    except ValueError as error:
+        raise LoadError(
+            [
+                Problem(
+                    file=file,
+                    line=None if not base_line else base_line + 1,
+                    column=None,
+                    path="",
+                    message=f"invalid JSON: {error}",
+                )
+            ]
+        ) from None
+    except RecursionError:
+        message = "the JSON is nested too deeply to read"
+        raise LoadError(
+            [Problem(file=file, line=base_line + 1 if base_line else None, column=None, path="", message=message)]
+        ) from None
+    if duplicates:
+        problems = []
+        for key in dict.fromkeys(duplicates):
+            places = [m.start() for m in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text)]
+            line, column = _line_column(text, places[1] if len(places) > 1 else 0)
+            problems.append(
+                Problem(file=file, line=line + base_line, column=column, path="", message=f"duplicate key '{key}'")
+            )
+        raise LoadError(problems)
 
     def locate(path: JsonPath, key: bool) -> tuple[int, int]:
         line, column = _line_column(text, _json_index_at(text, path, key=key))

@@ -224,15 +224,20 @@ def _language_complaint(value: str) -> str | None:
 MAX_NUMBER = 2**53 - 1
 
 
+def _too_large(value: int) -> str:
+    shown = str(value) if len(str(value)) <= 24 else f"a number of {len(str(value))} digits"
+    return f"{shown} is too large (the largest is {MAX_NUMBER})"
+
+
 def _positive(value: int) -> str | None:
     if value > MAX_NUMBER:
-        return f"{value} is too large (the largest is {MAX_NUMBER})"
+        return _too_large(value)
     return None if value >= 1 else f"must be 1 or more, found {value}"
 
 
 def _not_negative(value: int) -> str | None:
     if value > MAX_NUMBER:
-        return f"{value} is too large (the largest is {MAX_NUMBER})"
+        return _too_large(value)
     return None if value >= 0 else f"must be 0 or more, found {value}"
 
 

@@ -19,10 +19,11 @@ def test_the_public_api_is_pinned() -> None:
         "Case", "CaseStatus", "Channel", "Citation", "CitationSequence", "Claim", "ClaimStatus", "Confidence",
         "Court", "Date", "DateInterval", "DateValue", "Decision", "Designation", "Digest", "EvidenceError",
         "EvidenceLink", "EvidenceRole", "Exhibit", "Filing", "FilingKind", "Finding", "InvalidValue", "Judge",
-        "Link", "LinkRel", "LoadError", "Message", "Party", "PartyRole", "Precision", "Problem", "Quote",
-        "Record", "RecordSet", "Report", "ResolutionError", "Rule", "SealingAction", "SealingEvent", "Severity",
-        "Source", "SourceKind", "UsageError", "__version__", "bibliography", "check", "citation", "cite",
-        "definitely_before", "dump", "index_to_utf16", "json_schema", "load", "parse_date", "utf16_to_index",
+        "Limits", "Link", "LinkRel", "LoadError", "Message", "Party", "PartyRole", "Precision", "Problem",
+        "Quote", "Record", "RecordSet", "Report", "ResolutionError", "Rule", "SealingAction", "SealingEvent",
+        "Severity", "Source", "SourceKind", "UsageError", "__version__", "bibliography", "check", "citation",
+        "cite", "definitely_before", "dump", "index_to_utf16", "json_schema", "limits", "load", "parse_date",
+        "utf16_to_index",
     ]  # fmt: skip
     for name in ev.__all__:
         assert hasattr(ev, name), name
