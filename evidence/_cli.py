@@ -15,6 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+import attrs
+
 from evidence import __version__
 from evidence._check import Report, Severity, check
 from evidence._cite import BluebookOptions, Form, Markup, Style, bibliography, cite
@@ -359,6 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return CANNOT_RUN
+    saved = attrs.evolve(limits)  # the options hold for this command only
     for name in ("max_text_chars", "max_depth", "max_alias_values"):
         if getattr(args, name) is not None:
             setattr(limits, name, getattr(args, name))
@@ -389,6 +392,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"evidence: internal error: {error!r} (set EVIDENCE_DEBUG=1 for details; please report it)", file=sys.stderr
         )
         return CANNOT_RUN
+    finally:
+        for field in attrs.fields(type(limits)):
+            setattr(limits, field.name, getattr(saved, field.name))
 
 
 def run() -> None:

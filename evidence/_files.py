@@ -27,7 +27,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from evidence._convert import FORMAT_VERSION, Document, StructureProblems, describe, path_text, structure, unstructure
 from evidence._errors import LoadError, Problem
 from evidence._limits import limits
-from evidence._model import KIND_BY_NAME, Record
+from evidence._model import KIND_BY_NAME, MAX_NUMBER, Record
 
 JsonPath = tuple[str | int, ...]
 
@@ -90,10 +90,18 @@ for _tag, _pattern, _first in (
 ):
     _Resolver.add_implicit_resolver(_tag, re.compile(f"^(?:{_pattern})$"), list(_first))
 
+
+def _whole_number(text: str) -> int:
+    # Python refuses to convert more than 4,300 digits; no record field holds more than 16.
+    if len(text.lstrip("+-")) > 30:
+        raise ValueError(f"a number of {len(text.lstrip('+-'))} digits is too large (the largest is {MAX_NUMBER})")
+    return int(text)
+
+
 # What each scalar tag accepts, and how its text becomes a value.
 _SCALARS: dict[str, tuple[re.Pattern[str], Any]] = {
     _BOOL: (re.compile(_BOOL_TEXT), lambda v: v.lower() == "true"),
-    _INT: (re.compile(_INT_TEXT), int),
+    _INT: (re.compile(_INT_TEXT), lambda v: _whole_number(v)),
     _FLOAT: (re.compile(_FLOAT_TEXT), lambda v: float(v.lower().replace(".inf", "inf").replace(".nan", "nan"))),
     _NULL: (re.compile(_NULL_TEXT), lambda v: None),
 }
@@ -173,7 +181,9 @@ class _YamlBuilder:
             if not isinstance(key_node, ScalarNode) or key_node.tag not in (_STR, _INT, _BOOL, _NULL):
                 self.problem(key_node, path, "a key must be plain text")
                 continue
-            if key_node.tag == "tag:yaml.org,2002:merge" or (key_node.value == "<<" and key_node.style is None):
+            if key_node.tag == "tag:yaml.org,2002:merge" or (
+                key_node.value == "<<" and key_node.style not in ("'", '"')
+            ):
                 self.problem(key_node, path, "merge keys ('<<') are not supported; write the fields out")
                 continue
             key = key_node.value
@@ -197,7 +207,11 @@ class _YamlBuilder:
         if not pattern.fullmatch(value):  # only an explicit tag (`!!int abc`) gets here
             self.problem(node, path, f"{value!r} is not a valid {node.tag.rsplit(':', 1)[-1]}")
             return value
-        return build(value)
+        try:
+            return build(value)
+        except ValueError as error:
+            self.problem(node, path, str(error))
+            return value
 
 
 class _TooLarge(Exception):
@@ -506,6 +520,10 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, Any]:
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
             message = "invalid YAML: a tab where YAML needs spaces (indent with spaces only)"
         raise LoadError([Problem(file=file, line=line, column=column, path="", message=message)]) from None
+    except yaml.reader.ReaderError as error:
+        line, column = _line_column(text, error.position)
+        message = f"invalid YAML: the character U+{error.character:04X} is not allowed in YAML text"
+        raise LoadError([Problem(file=file, line=line, column=column, path="", message=message)]) from None
     except yaml.YAMLError as error:
         raise LoadError(
             [Problem(file=file, line=None, column=None, path="", message=f"invalid YAML: {error}")]
@@ -553,7 +571,7 @@ def _parse_json(raw: bytes, text: str, file: str, *, base_line: int = 0) -> tupl
         return mapping
 
     try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_constant=_refuse_constant)
+        data = json.loads(text, object_pairs_hook=pairs, parse_constant=_refuse_constant, parse_int=_whole_number)
     except json.JSONDecodeError as error:
         raise LoadError(
             [
@@ -566,18 +584,11 @@ def _parse_json(raw: bytes, text: str, file: str, *, base_line: int = 0) -> tupl
                 )
             ]
         ) from None
-    except ValueError as error:
-        raise LoadError(
-            [
-                Problem(
-                    file=file,
-                    line=None if not base_line else base_line + 1,
-                    column=None,
-                    path="",
-                    message=f"invalid JSON: {error}",
-                )
-            ]
-        ) from None
+    except ValueError as error:  # NaN, Infinity, or a number too long to hold
+        found = re.search(r"NaN|-?Infinity|[-+]?\d{31,}", text)
+        line, column = _line_column(text, found.start()) if found else (1, 1)
+        message = f"invalid JSON: {error}"
+        raise LoadError([Problem(file=file, line=line + base_line, column=column, path="", message=message)]) from None
     except RecursionError:
         message = "the JSON is nested too deeply to read"
         raise LoadError(
