@@ -53,6 +53,7 @@ from evidence._model import (
 )
 from evidence._recordset import RecordSet, dump, load
 from evidence._schema import json_schema
+from evidence._trace import Trace, trace
 
 __version__ = "0.1.0"
 
@@ -108,6 +109,7 @@ __all__ = [
     "Severity",
     "Source",
     "SourceKind",
+    "Trace",
     "UsageError",
     "__version__",
     "bibliography",
@@ -121,5 +123,6 @@ __all__ = [
     "limits",
     "load",
     "parse_date",
+    "trace",
     "utf16_to_index",
 ]

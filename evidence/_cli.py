@@ -29,6 +29,7 @@ from evidence._limits import limits
 from evidence._model import RECORD_KINDS, Actor, Case, Claim, Court, Exhibit, Filing, Message, Record, Source
 from evidence._recordset import RecordSet, load, record_files
 from evidence._schema import json_schema
+from evidence._trace import render_tree, trace
 
 OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
 
@@ -237,6 +238,16 @@ def _check(args: argparse.Namespace) -> int:
     return PROBLEMS if report.failed(strict=args.strict) else OK
 
 
+# -- trace ------------------------------------------------------------------------------------
+
+
+def _trace(args: argparse.Namespace) -> int:
+    records = load(args.path)
+    if args.id not in records:
+        raise UsageError(f"no record has the id {args.id!r} in {args.path}")
+    return _write_out(render_tree(trace(records, args.id)) + "\n", None)
+
+
 # -- export -----------------------------------------------------------------------------------
 
 
@@ -285,6 +296,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": _export,
     "cite": _cite,
     "check": _check,
+    "trace": _trace,
 }
 
 
@@ -329,6 +341,10 @@ def build_parser() -> argparse.ArgumentParser:
     check_.add_argument("--select", metavar="CODES", help="only these rules (codes or prefixes, comma-separated)")
     check_.add_argument("--ignore", metavar="CODES", help="skip these rules (codes or prefixes, comma-separated)")
     check_.add_argument("--strict", action="store_true", help="warnings fail the check too")
+
+    trace_ = commands.add_parser("trace", help="follow a record back to its primary sources")
+    trace_.add_argument("path", metavar="PATH", help="a record file or folder")
+    trace_.add_argument("id", metavar="ID", help="the record to trace, usually a claim")
 
     cite_ = commands.add_parser("cite", help="print a citation of a record, or a bibliography")
     cite_.add_argument("path", metavar="PATH", help="a record file or folder")

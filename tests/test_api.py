@@ -21,9 +21,9 @@ def test_the_public_api_is_pinned() -> None:
         "EvidenceLink", "EvidenceRole", "Exhibit", "Filing", "FilingKind", "Finding", "InvalidValue", "Judge",
         "Limits", "Link", "LinkRel", "LoadError", "Message", "Party", "PartyRole", "Precision", "Problem",
         "Quote", "Record", "RecordSet", "Report", "ResolutionError", "Rule", "SealingAction", "SealingEvent",
-        "Severity", "Source", "SourceKind", "UsageError", "__version__", "bibliography", "check", "citation",
-        "cite", "definitely_before", "dump", "index_to_utf16", "json_schema", "limits", "load", "parse_date",
-        "utf16_to_index",
+        "Severity", "Source", "SourceKind", "Trace", "UsageError", "__version__", "bibliography", "check",
+        "citation", "cite", "definitely_before", "dump", "index_to_utf16", "json_schema", "limits", "load",
+        "parse_date", "trace", "utf16_to_index",
     ]  # fmt: skip
     for name in ev.__all__:
         assert hasattr(ev, name), name
