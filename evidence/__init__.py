@@ -54,6 +54,7 @@ from evidence._model import (
 from evidence._recordset import RecordSet, dump, load
 from evidence._schema import json_schema
 from evidence._trace import Trace, trace
+from evidence._views import CastMember, Event, cast, timeline, to_pandas, to_table
 
 __version__ = "0.1.0"
 
@@ -67,6 +68,7 @@ __all__ = [
     "BluebookOptions",
     "Case",
     "CaseStatus",
+    "CastMember",
     "Channel",
     "Citation",
     "CitationSequence",
@@ -80,6 +82,7 @@ __all__ = [
     "Decision",
     "Designation",
     "Digest",
+    "Event",
     "EvidenceError",
     "EvidenceLink",
     "EvidenceRole",
@@ -113,6 +116,7 @@ __all__ = [
     "UsageError",
     "__version__",
     "bibliography",
+    "cast",
     "check",
     "citation",
     "cite",
@@ -123,6 +127,9 @@ __all__ = [
     "limits",
     "load",
     "parse_date",
+    "timeline",
+    "to_pandas",
+    "to_table",
     "trace",
     "utf16_to_index",
 ]

@@ -30,6 +30,7 @@ from evidence._model import RECORD_KINDS, Actor, Case, Claim, Court, Exhibit, Fi
 from evidence._recordset import RecordSet, load, record_files
 from evidence._schema import json_schema
 from evidence._trace import render_tree, trace
+from evidence._views import cast_markdown, timeline_csv, timeline_html, timeline_markdown
 
 OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
 
@@ -248,6 +249,19 @@ def _trace(args: argparse.Namespace) -> int:
     return _write_out(render_tree(trace(records, args.id)) + "\n", None)
 
 
+# -- timeline and cast --------------------------------------------------------------------------
+
+_TIMELINES = {"md": timeline_markdown, "csv": timeline_csv, "html": timeline_html}
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    return _write_out(_TIMELINES[args.format](load(args.path)), args.output)
+
+
+def _cast(args: argparse.Namespace) -> int:
+    return _write_out(cast_markdown(load(args.path)), args.output)
+
+
 # -- export -----------------------------------------------------------------------------------
 
 
@@ -297,6 +311,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "cite": _cite,
     "check": _check,
     "trace": _trace,
+    "timeline": _timeline,
+    "cast": _cast,
 }
 
 
@@ -345,6 +361,15 @@ def build_parser() -> argparse.ArgumentParser:
     trace_ = commands.add_parser("trace", help="follow a record back to its primary sources")
     trace_.add_argument("path", metavar="PATH", help="a record file or folder")
     trace_.add_argument("id", metavar="ID", help="the record to trace, usually a claim")
+
+    timeline_ = commands.add_parser("timeline", help="every dated event in order, at its precision")
+    timeline_.add_argument("path", metavar="PATH", help="a record file or folder")
+    timeline_.add_argument("--format", default="md", choices=list(_TIMELINES), help="default: md")
+    timeline_.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    cast_ = commands.add_parser("cast", help="the people and organizations, their roles and records")
+    cast_.add_argument("path", metavar="PATH", help="a record file or folder")
+    cast_.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     cite_ = commands.add_parser("cite", help="print a citation of a record, or a bibliography")
     cite_.add_argument("path", metavar="PATH", help="a record file or folder")
