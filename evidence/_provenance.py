@@ -1,0 +1,356 @@
+"""Records as W3C PROV (PROV-JSON, PROV-N, PROV-O Turtle) and quotes as W3C Web Annotations.
+
+The PROV mapping:
+
+* every record but an actor is an entity ``ev:<id>`` (``ev:`` is ``urn:evidence:record:``) with
+  ``prov:label``, ``ev:kind`` and ``ev:confidence``; an actor is an agent ``ev:<id>``
+  (``prov:Person`` or ``prov:Organization``; a group is an organization with ``ev:kind`` group);
+* a record's `Link` becomes the relation its rel names, with ``ev:confidence`` (and ``ev:note``,
+  ``ev:by`` when given): derived_from → ``wasDerivedFrom``, quoted_from → ``wasQuotedFrom``,
+  primary_source → ``hadPrimarySource``, revision_of → ``wasRevisionOf``, translation_of →
+  ``wasDerivedFrom`` through the record's translation activity (below), alternate_of →
+  ``alternateOf`` and part_of → ``hadMember`` with the target as the collection. PROV gives
+  ``alternateOf`` and ``hadMember`` no attributes, so those two cannot carry the confidence;
+* structure is membership: an exhibit ``hadMember`` its messages, a filing its exhibits (and the
+  messages only the filing is known to hold), a case its filings; a collection has
+  ``prov:type prov:Collection``;
+* a source's ``translation_of`` is an activity ``evact:translation-<source id>`` (``evact:`` is
+  ``urn:evidence:activity:``, apart from record ids so the two cannot collide) that ``used`` the
+  original, ``wasGeneratedBy`` links the translation to it, ``wasDerivedFrom`` names it as
+  ``prov:activity``, and ``wasAssociatedWith`` the translators: agents ``evagent:<slug>``
+  (``urn:evidence:agent:``) named by their text;
+* each attestation of a message: the source ``wasQuotedFrom`` the message (with ``ev:confidence``,
+  ``ev:language``, ``ev:attestation`` — verbatim, translation or paraphrase — and ``ev:quote``);
+  a translation's ``translation_of`` adds the source ``wasDerivedFrom`` the original source;
+* a message's sender and a claim's ``asserted_by`` → ``wasAttributedTo`` the actor's agent.
+
+Claim evidence is not provenance (evidence may contradict a claim): it goes to the annotations.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from importlib.util import find_spec
+from typing import Any
+
+from prov.constants import PROV_LABEL, PROV_TYPE
+from prov.identifier import Namespace, QualifiedName
+from prov.model import ProvDocument
+
+from evidence._errors import UsageError
+from evidence._model import (
+    Actor,
+    ActorKind,
+    Attestation,
+    Claim,
+    Exhibit,
+    Filing,
+    Link,
+    LinkRel,
+    Message,
+    Quote,
+    Record,
+    Source,
+)
+
+EV = Namespace("ev", "urn:evidence:record:")
+EVACT = Namespace("evact", "urn:evidence:activity:")
+EVAGENT = Namespace("evagent", "urn:evidence:agent:")
+PROV = Namespace("prov", "http://www.w3.org/ns/prov#")
+
+RECORD_URN = "urn:evidence:record:"
+ANNOTATION_URN = "urn:evidence:annotation:"
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+_LABEL_FIELDS = ("name", "title", "statement", "short_title", "subject", "text", "label", "publication")
+
+
+def _label(record: Record) -> str:
+    for name in _LABEL_FIELDS:
+        value = getattr(record, name, None)
+        if isinstance(value, str) and value.strip():
+            return value
+    return record.id
+
+
+def _slug(text: str) -> str:
+    """An id for an agent named only by text: ASCII letters and digits joined by '-'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if slug:
+        return slug
+    # Text with no ASCII letter or digit: name it by its code points.
+    return "u" + "-".join(f"{ord(c):x}" for c in text.strip())[:200] if text.strip() else "unnamed"
+
+
+class _Builder:
+    def __init__(self, records: Iterable[Record]) -> None:
+        self.records = tuple(records)
+        self.by_id = {record.id: record for record in self.records}
+        self.doc = ProvDocument()
+        for namespace in (EV, EVACT, EVAGENT):
+            self.doc.add_namespace(namespace)
+        self.agents: set[str] = set()
+        self.translator_agents: set[str] = set()
+        self.activities: set[str] = set()
+
+    # -- nodes ----------------------------------------------------------------------------------
+
+    def collections(self) -> set[str]:
+        found: set[str] = set()
+        for record in self.records:
+            if isinstance(record, Message):
+                found.update(x for x in (record.exhibit, record.filing) if x is not None)
+            elif isinstance(record, Exhibit):
+                found.add(record.filing)
+            elif isinstance(record, Filing):
+                found.add(record.case)
+            found.update(link.target for link in record.links if link.rel is LinkRel.PART_OF)
+        return found
+
+    def nodes(self) -> None:
+        collections = self.collections()
+        for record in self.records:
+            if isinstance(record, Actor):
+                self.actor(record)
+                continue
+            attributes: list[tuple[Any, Any]] = [
+                (PROV_LABEL, _label(record)),
+                (EV["kind"], record.KIND),
+                (EV["confidence"], record.confidence.value),
+            ]
+            if record.id in collections:
+                attributes.append((PROV_TYPE, PROV["Collection"]))
+            self.doc.entity(EV[record.id], attributes)
+
+    def actor(self, actor: Actor) -> None:
+        kind = PROV["Person"] if actor.kind is ActorKind.PERSON else PROV["Organization"]
+        self.doc.agent(
+            EV[actor.id],
+            [
+                (PROV_TYPE, kind),
+                (PROV_LABEL, actor.name),
+                (EV["kind"], actor.kind.value),
+                (EV["confidence"], actor.confidence.value),
+            ],
+        )
+        self.agents.add(actor.id)
+
+    def agent(self, id: str) -> QualifiedName:
+        """The agent of an actor id; an actor not in the set is declared bare."""
+        if id not in self.agents:
+            self.agents.add(id)
+            self.doc.agent(EV[id])
+        return EV[id]
+
+    def translator(self, name: str) -> QualifiedName:
+        slug = _slug(name)
+        if slug not in self.translator_agents:
+            self.translator_agents.add(slug)
+            self.doc.agent(EVAGENT[slug], [(PROV_LABEL, name)])
+        return EVAGENT[slug]
+
+    def translation_activity(self, record_id: str) -> QualifiedName:
+        local = f"translation-{record_id}"
+        if local not in self.activities:
+            self.activities.add(local)
+            self.doc.activity(EVACT[local], other_attributes=[(PROV_LABEL, f"translation of {record_id}")])
+            self.doc.wasGeneratedBy(EV[record_id], EVACT[local])
+        return EVACT[local]
+
+    # -- relations ------------------------------------------------------------------------------
+
+    def translation(
+        self, record_id: str, original: str, attributes: list[tuple[Any, Any]], by: Iterable[QualifiedName]
+    ) -> None:
+        activity = self.translation_activity(record_id)
+        self.doc.used(activity, EV[original])
+        self.doc.wasDerivedFrom(EV[record_id], EV[original], activity=activity, other_attributes=attributes)
+        for agent in by:
+            self.doc.wasAssociatedWith(activity, agent)
+
+    def link(self, record: Record, link: Link) -> None:
+        source, target = EV[record.id], EV[link.target]
+        attributes: list[tuple[Any, Any]] = [(EV["confidence"], link.confidence.value)]
+        if link.note is not None:
+            attributes.append((EV["note"], link.note))
+        if link.rel is LinkRel.TRANSLATION_OF:
+            by = [self.agent(link.by)] if link.by is not None else []
+            self.translation(record.id, link.target, attributes, by)
+            return
+        if link.by is not None:
+            attributes.append((EV["by"], self.agent(link.by)))
+        if link.rel is LinkRel.ALTERNATE_OF:
+            self.doc.alternateOf(source, target)
+        elif link.rel is LinkRel.PART_OF:
+            self.doc.hadMember(target, source)
+        else:
+            relate = {
+                LinkRel.DERIVED_FROM: self.doc.wasDerivedFrom,
+                LinkRel.QUOTED_FROM: self.doc.wasQuotedFrom,
+                LinkRel.PRIMARY_SOURCE: self.doc.hadPrimarySource,
+                LinkRel.REVISION_OF: self.doc.wasRevisionOf,
+            }[link.rel]
+            relate(source, target, other_attributes=attributes)
+
+    def attestation(self, message: Message, attestation: Attestation) -> None:
+        attributes: list[tuple[Any, Any]] = [
+            (EV["confidence"], attestation.confidence.value),
+            (EV["attestation"], attestation.kind.value),
+            (EV["quote"], attestation.quote.exact),
+        ]
+        language = attestation.language
+        source = self.by_id.get(attestation.source)
+        if language is None and isinstance(source, Source):
+            language = source.language
+        if language is not None:
+            attributes.append((EV["language"], language))
+        self.doc.wasQuotedFrom(EV[attestation.source], EV[message.id], other_attributes=attributes)
+        if attestation.translation_of is not None:
+            self.doc.wasDerivedFrom(
+                EV[attestation.source],
+                EV[attestation.translation_of],
+                other_attributes=[
+                    (EV["confidence"], attestation.confidence.value),
+                    (EV["quote"], attestation.quote.exact),
+                    (EV["message"], EV[message.id]),
+                ],
+            )
+
+    def relations(self) -> None:
+        for record in self.records:
+            for link in record.links:
+                self.link(record, link)
+            if isinstance(record, Message):
+                for container in (record.exhibit, record.filing):
+                    if container is not None:
+                        self.doc.hadMember(EV[container], EV[record.id])
+                if record.sender is not None:
+                    self.doc.wasAttributedTo(EV[record.id], self.agent(record.sender))
+                for attestation in record.attestations:
+                    self.attestation(record, attestation)
+            elif isinstance(record, Exhibit):
+                self.doc.hadMember(EV[record.filing], EV[record.id])
+            elif isinstance(record, Filing):
+                self.doc.hadMember(EV[record.case], EV[record.id])
+            elif isinstance(record, Claim) and record.asserted_by is not None:
+                self.doc.wasAttributedTo(EV[record.id], self.agent(record.asserted_by))
+            elif isinstance(record, Source) and record.translation_of is not None:
+                attributes = [(EV["confidence"], record.confidence_of("translation_of").value)]
+                translators = [self.translator(name) for name in record.translators]
+                self.translation(record.id, record.translation_of, attributes, translators)
+
+
+def to_prov(records: Iterable[Record]) -> ProvDocument:
+    """The records as a W3C PROV document (see the module's docstring for the mapping)."""
+    builder = _Builder(records)
+    builder.nodes()
+    builder.relations()
+    return builder.doc
+
+
+def to_prov_json(records: Iterable[Record]) -> str:
+    """The records as PROV-JSON."""
+    return str(to_prov(records).serialize(format="json", indent=2))
+
+
+def to_prov_n(records: Iterable[Record]) -> str:
+    """The records as PROV-N."""
+    return str(to_prov(records).get_provn())
+
+
+def to_prov_turtle(records: Iterable[Record]) -> str:
+    """The records as PROV-O in Turtle; needs rdflib."""
+    if find_spec("rdflib") is None:
+        raise UsageError("PROV-O Turtle needs rdflib: pip install rdflib")
+    return str(to_prov(records).serialize(format="rdf", rdf_format="turtle"))
+
+
+# -- Web Annotations ------------------------------------------------------------------------------
+
+
+def _target(records: dict[str, Record], id: str, quote: Quote) -> dict[str, Any]:
+    record = records.get(id)
+    url = getattr(record, "url", None)
+    text_quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": quote.exact}
+    if quote.prefix is not None:
+        text_quote["prefix"] = quote.prefix
+    if quote.suffix is not None:
+        text_quote["suffix"] = quote.suffix
+    selectors = [text_quote]
+    if quote.start is not None and quote.end is not None:
+        selectors.append({"type": "TextPositionSelector", "start": quote.start, "end": quote.end})
+    return {"source": url if isinstance(url, str) else RECORD_URN + id, "selector": selectors}
+
+
+def _creator(records: dict[str, Record], id: str) -> dict[str, Any]:
+    creator: dict[str, Any] = {"id": RECORD_URN + id}
+    actor = records.get(id)
+    if isinstance(actor, Actor):
+        creator["type"] = "Person" if actor.kind is ActorKind.PERSON else "Organization"
+        creator["name"] = actor.name
+    return creator
+
+
+def _textual_body(value: str, purpose: str, language: str | None) -> dict[str, Any]:
+    body: dict[str, Any] = {"type": "TextualBody", "value": value, "format": "text/plain", "purpose": purpose}
+    if language is not None:
+        body["language"] = language
+    return body
+
+
+def to_annotations(records: Iterable[Record]) -> list[dict[str, Any]]:
+    """Every quote as a W3C Web Annotation (JSON-LD): message attestations (motivation quoting,
+    the body naming the message) and quoted claim evidence (motivation describing, the body the
+    claim's statement and a classifying body with the evidence's role). Ids are
+    ``urn:evidence:annotation:<record id>:<n>``, n counting the record's quotes from 1."""
+    records = tuple(records)
+    by_id = {record.id: record for record in records}
+    annotations: list[dict[str, Any]] = []
+    for record in records:
+        n = 0
+        if isinstance(record, Message):
+            for attestation in record.attestations:
+                n += 1
+                if record.text is not None:
+                    body = _textual_body(record.text, "identifying", record.language)
+                else:
+                    body = _textual_body(record.id, "identifying", None)
+                annotations.append(
+                    {
+                        "@context": ANNO_CONTEXT,
+                        "id": f"{ANNOTATION_URN}{record.id}:{n}",
+                        "type": "Annotation",
+                        "motivation": "quoting",
+                        "body": body,
+                        "target": _target(by_id, attestation.source, attestation.quote),
+                    }
+                )
+        elif isinstance(record, Claim):
+            for evidence in record.evidence:
+                if evidence.quote is None:
+                    continue
+                n += 1
+                annotation: dict[str, Any] = {
+                    "@context": ANNO_CONTEXT,
+                    "id": f"{ANNOTATION_URN}{record.id}:{n}",
+                    "type": "Annotation",
+                    "motivation": "describing",
+                    "body": [
+                        _textual_body(record.statement, "describing", record.language),
+                        _textual_body(evidence.role.value, "classifying", "en"),
+                    ],
+                    "target": _target(by_id, evidence.record, evidence.quote),
+                }
+                if record.asserted_by is not None:
+                    annotation["creator"] = _creator(by_id, record.asserted_by)
+                annotations.append(annotation)
+    return annotations
+
+
+def to_annotations_json(records: Iterable[Record]) -> str:
+    """Every quote as a W3C Web Annotation, in one JSON array."""
+    return json.dumps(to_annotations(records), indent=2, ensure_ascii=False)
