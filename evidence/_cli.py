@@ -30,7 +30,7 @@ from evidence._model import RECORD_KINDS, Actor, Case, Claim, Court, Exhibit, Fi
 from evidence._recordset import RecordSet, load, record_files
 from evidence._schema import json_schema
 from evidence._trace import render_tree, trace
-from evidence._views import cast_markdown, timeline_csv, timeline_html, timeline_markdown
+from evidence._views import cast_markdown, timeline_csv, timeline_html, timeline_markdown, write_parquet
 
 OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
 
@@ -266,6 +266,12 @@ def _cast(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.to == "parquet":
+        if not args.output:
+            raise UsageError("--to parquet writes one file per record kind: name a folder with -o")
+        for written in write_parquet(load(args.path), Path(args.output)):
+            print(f"wrote {written}")
+        return OK
     return _write_out(export_records(load(args.path), args.to), args.output)
 
 
@@ -387,7 +393,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write a record set for reference managers")
     export.add_argument("path", metavar="PATH", help="a record file or folder")
-    export.add_argument("--to", required=True, choices=list(EXPORT_FORMATS), help="the format to write")
+    export.add_argument("--to", required=True, choices=[*EXPORT_FORMATS, "parquet"], help="the format to write")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     return parser
 

@@ -703,10 +703,29 @@ def to_ris(records: RecordSet) -> str:
 
 # -- the entry point --------------------------------------------------------------------------
 
+
+def _optional(module: str, function: str, extra: str) -> Callable[[RecordSet], str]:
+    """An export that lives in a module needing an optional dependency, imported when used."""
+
+    def write(records: RecordSet) -> str:
+        import importlib
+
+        try:
+            return getattr(importlib.import_module(module), function)(records)  # type: ignore[no-any-return]
+        except ModuleNotFoundError as error:
+            raise UsageError(f"this export needs {error.name}: pip install 'evidence[{extra}]'") from None
+
+    return write
+
+
 FORMATS: dict[str, Callable[[RecordSet], str]] = {
     "csl-json": _csl_json_text,
     "bibtex": to_bibtex,
     "ris": to_ris,
+    "prov-json": _optional("evidence._provenance", "to_prov_json", "prov"),
+    "prov-n": _optional("evidence._provenance", "to_prov_n", "prov"),
+    "prov-turtle": _optional("evidence._provenance", "to_prov_turtle", "prov"),
+    "annotations": _optional("evidence._provenance", "to_annotations_json", "prov"),
 }
 
 

@@ -17,6 +17,7 @@ import io
 import json
 import types
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -517,3 +518,20 @@ def to_pandas(records: RecordSet | Iterable[Record], kind: type[Record] | str) -
         return table.to_pandas()
     except ImportError:
         raise UsageError("data frames need pandas: pip install pandas") from None
+
+
+def write_parquet(records: RecordSet | Iterable[Record], folder: Path) -> list[Path]:
+    """One Parquet file per record kind present, `<kinds>.parquet` in `folder`; the files written."""
+    try:
+        import pyarrow.parquet as parquet  # type: ignore[import-untyped]
+    except ModuleNotFoundError:
+        raise UsageError("Parquet needs pyarrow: pip install 'evidence[arrow]'") from None
+    record_set = _records(records)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for cls in RECORD_KINDS:
+        if record_set.of_kind(cls):
+            path = folder / f"{cls.PLURAL}.parquet"
+            parquet.write_table(to_table(record_set, cls), path)
+            written.append(path)
+    return written

@@ -210,3 +210,32 @@ def test_cite_refuses_what_it_cannot_do(
     assert returned == code
     assert message in err
     assert "Traceback" not in err
+
+
+def test_timeline_cast_and_provenance_exports(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import prov.model
+    import pyarrow.parquet
+
+    code, out, _ = run(capsys, "timeline", str(KADREY))
+    assert code == 0
+    rows = [line for line in out.splitlines() if line.startswith("| ")]
+    order = [row.split("`")[1] for row in rows[2:]]
+    assert order.index("chat-goal-gpt4") < order.index("meta-llama-3-release") < order.index("ecf-391")
+    assert "| Oct. 2023 | month | message sent | `chat-goal-gpt4` |" in out
+    for fmt in ("csv", "html"):
+        assert run(capsys, "timeline", str(KADREY), "--format", fmt)[0] == 0
+    code, out, _ = run(capsys, "cast", str(KADREY))
+    assert (
+        code == 0
+        and "| Ahmad Al-Dahle (`ahmad-al-dahle`) | person | VP of Generative AI, Meta Platforms, Inc. |" in out
+    )
+    code, out, _ = run(capsys, "export", str(KADREY), "--to", "prov-json")
+    assert code == 0
+    document = prov.model.ProvDocument.deserialize(content=out, format="json")
+    assert document.get_records(prov.model.ProvDerivation)
+    code, out, _ = run(capsys, "export", str(KADREY), "--to", "annotations")
+    assert code == 0 and json.loads(out)[0]["type"] == "Annotation"
+    code, out, _ = run(capsys, "export", str(KADREY), "--to", "parquet", "-o", str(tmp_path / "tables"))
+    assert code == 0 and f"wrote {tmp_path / 'tables' / 'messages.parquet'}" in out
+    assert pyarrow.parquet.read_table(tmp_path / "tables" / "messages.parquet").num_rows == 8
+    assert run(capsys, "export", str(KADREY), "--to", "parquet")[0] == 2  # needs a folder
