@@ -16,14 +16,15 @@ def test_the_public_api_is_pinned() -> None:
     assert ev.__all__ == sorted(ev.__all__)
     assert ev.__all__ == [
         "Actor", "ActorKind", "Affiliation", "Attestation", "AttestationKind", "BatesRange", "BluebookOptions",
-        "Case", "CaseStatus", "Channel", "Citation", "CitationSequence", "Claim", "ClaimStatus", "Confidence",
-        "Court", "Date", "DateInterval", "DateValue", "Decision", "Designation", "Digest", "EvidenceError",
-        "EvidenceLink", "EvidenceRole", "Exhibit", "Filing", "FilingKind", "Finding", "InvalidValue", "Judge",
-        "Limits", "Link", "LinkRel", "LoadError", "Message", "Party", "PartyRole", "Precision", "Problem",
-        "Quote", "Record", "RecordSet", "Report", "ResolutionError", "Rule", "SealingAction", "SealingEvent",
-        "Severity", "Source", "SourceKind", "Trace", "UsageError", "__version__", "bibliography", "check",
-        "citation", "cite", "definitely_before", "dump", "index_to_utf16", "json_schema", "limits", "load",
-        "parse_date", "trace", "utf16_to_index",
+        "Case", "CaseStatus", "CastMember", "Channel", "Citation", "CitationSequence", "Claim", "ClaimStatus",
+        "Confidence", "Court", "Date", "DateInterval", "DateValue", "Decision", "Designation", "Digest",
+        "Event", "EvidenceError", "EvidenceLink", "EvidenceRole", "Exhibit", "Filing", "FilingKind", "Finding",
+        "InvalidValue", "Judge", "Limits", "Link", "LinkRel", "LoadError", "Message", "Party", "PartyRole",
+        "Precision", "Problem", "Quote", "Record", "RecordSet", "Report", "ResolutionError", "Rule",
+        "SealingAction", "SealingEvent", "Severity", "Source", "SourceKind", "Trace", "UsageError",
+        "__version__", "bibliography", "cast", "check", "citation", "cite", "definitely_before", "dump",
+        "index_to_utf16", "json_schema", "limits", "load", "parse_date", "timeline", "to_pandas", "to_table",
+        "trace", "utf16_to_index",
     ]  # fmt: skip
     for name in ev.__all__:
         assert hasattr(ev, name), name

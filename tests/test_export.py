@@ -478,11 +478,19 @@ def test_the_command_prints_or_writes_each_format(
     expected = export(records, to)
     assert main(["export", str(KADREY), "--to", to]) == 0
     out, err = capsys.readouterr()
-    assert (out, err) == (expected, "")
+    assert err == ""
     target = tmp_path / f"references.{to}"
     assert main(["export", str(KADREY), "--to", to, "-o", str(target)]) == 0
     assert capsys.readouterr() == ("", "")
-    assert target.read_text(encoding="utf-8") == expected
+    written = target.read_text(encoding="utf-8")
+    if to == "prov-turtle":  # rdflib names blank nodes afresh each time: compare the graphs
+        from rdflib import Graph
+        from rdflib.compare import isomorphic
+
+        graphs = [Graph().parse(data=text, format="turtle") for text in (expected, out, written)]
+        assert isomorphic(graphs[0], graphs[1]) and isomorphic(graphs[0], graphs[2])
+    else:
+        assert out == expected == written
     assert [path.name for path in tmp_path.iterdir()] == [target.name]  # no temporary file left behind
 
 
