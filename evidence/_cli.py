@@ -30,7 +30,7 @@ from evidence._model import RECORD_KINDS, Actor, Case, Claim, Court, Exhibit, Fi
 from evidence._recordset import RecordSet, load, record_files
 from evidence._schema import json_schema
 from evidence._trace import render_tree, trace
-from evidence._views import cast_markdown, timeline_csv, timeline_html, timeline_markdown, write_parquet
+from evidence._views import actor_name, cast_markdown, timeline_csv, timeline_html, timeline_markdown, write_parquet
 
 OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
 
@@ -114,11 +114,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _names(records: RecordSet, ids: Sequence[str]) -> str:
-    names = []
-    for id in ids:
-        actor = records.get(id) if id in records else None
-        names.append(actor.name if isinstance(actor, Actor) else id)
-    return ", ".join(names)
+    return ", ".join(actor_name(records, id) or id for id in ids)
 
 
 def _short(text: str | None, width: int = 70) -> str:

@@ -446,7 +446,7 @@ def parse_bytes(raw: bytes, file: str, fmt: Format) -> FileContent:
     if fmt is Format.YAML:
         data, locate = _parse_yaml(text, file)
     else:
-        data, locate = _parse_json(raw, text, file)
+        data, locate = _parse_json(text, file)
     _check_version(data, file, locate)
     try:
         document = structure(data, Document)
@@ -495,12 +495,11 @@ class Locator:
 
     def _locate(self, file: str) -> Any:
         if file not in self._files:
-            raw = Path(file).read_bytes()
-            text = raw.decode("utf-8")
+            text = Path(file).read_text(encoding="utf-8")
             if Format.of(Path(file)) is Format.YAML:
                 self._files[file] = _parse_yaml(text, file)[1]
             else:
-                self._files[file] = _parse_json(raw, text, file)[1]
+                self._files[file] = _parse_json(text, file)[1]
         return self._files[file]
 
 
@@ -560,7 +559,7 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def _parse_json(raw: bytes, text: str, file: str, *, base_line: int = 0) -> tuple[Any, Any]:
+def _parse_json(text: str, file: str, *, base_line: int = 0) -> tuple[Any, Any]:
     duplicates: list[str] = []
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -621,7 +620,7 @@ def _read_jsonl(text: str, file: str) -> FileContent:
         if not line.strip():
             continue
         try:
-            data, locate = _parse_json(line.encode("utf-8"), line, file, base_line=number - 1)
+            data, locate = _parse_json(line, file, base_line=number - 1)
         except LoadError as error:
             problems.extend(error.problems)
             header_seen = True

@@ -125,7 +125,8 @@ def _short(text: str | None) -> str:
     return line if len(line) <= _TITLE_LENGTH else line[: _TITLE_LENGTH - 1].rstrip() + "…"
 
 
-def _actor_name(records: RecordSet, id: str | None) -> str | None:
+def actor_name(records: RecordSet, id: str | None) -> str | None:
+    """The name of the actor an id names; the id itself when it names no actor."""
     if id is None:
         return None
     if id not in records:
@@ -149,8 +150,8 @@ def _exhibit_title(exhibit: Exhibit) -> str:
 
 
 def _message_title(records: RecordSet, message: Message) -> str:
-    who = _actor_name(records, message.sender) or message.sender_description or "unknown sender"
-    to = [_actor_name(records, r) or r for r in message.recipients]
+    who = actor_name(records, message.sender) or message.sender_description or "unknown sender"
+    to = [actor_name(records, r) or r for r in message.recipients]
     head = who + (f" to {', '.join(to)}" if to else "")
     body = message.subject or message.text
     return f"{head}: {_short(body)}" if body else head
@@ -190,7 +191,7 @@ def _raw_events(records: RecordSet) -> Iterator[tuple[DateValue | None, str, str
                 title = f"{record.title} ({record.publication})"
             yield record.published, f"{record.kind.value.replace('_', ' ')} published", record.id, title
         elif isinstance(record, Claim):
-            who = _actor_name(records, record.asserted_by)
+            who = actor_name(records, record.asserted_by)
             statement = _short(record.statement)
             yield record.asserted_on, "claim asserted", record.id, f"{who}: {statement}" if who else statement
 
@@ -364,7 +365,7 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
     rs = _records(records)
     members = []
     for actor in sorted(rs.actors, key=_sort_key):
-        affiliations = tuple((_actor_name(rs, a.organization) or a.organization, a.title) for a in actor.affiliations)
+        affiliations = tuple((actor_name(rs, a.organization) or a.organization, a.title) for a in actor.affiliations)
         roles: list[str] = []
         appearances: list[Appearance] = []
         for record in rs.referrers(actor):
