@@ -8,14 +8,20 @@ from `_make_converter`, so they cannot disagree about the format.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import enum
+import functools
+import gc
+import operator
+import re
 import types
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar, get_args, get_origin
+from collections.abc import Callable, Iterator, Mapping
+from typing import Annotated, Any, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
+import msgspec
 from cattrs.errors import (
     AttributeValidationNote,
     ClassValidationError,
@@ -29,7 +35,11 @@ from evidence._dates import Date, DateInterval, parse_date
 from evidence._errors import InvalidValue
 from evidence._limits import limits
 from evidence._model import (
+    PATTERN_CHECKS,
     RECORD_KINDS,
+    TEXT_CHECKS,
+    _id_complaint,
+    control_complaint,
     VALUE_OBJECTS,
     Actor,
     Case,
@@ -354,3 +364,255 @@ def path_text(path: Path) -> str:
     for step in path:
         text += f"[{step}]" if isinstance(step, int) else f".{step}"
     return text
+
+
+# -- the JSON fast path -----------------------------------------------------------------------
+#
+# Large record sets come as JSON. msgspec decodes the bytes straight into mirror structs made
+# from the models, enforcing in C what the types say (text, numbers, lists, enum values, required
+# fields, unknown keys, the text limit). A builder generated per class turns a mirror into its
+# record: it parses dates and digests, runs each present field's checks and the class's
+# invariants, and builds the frozen instance without the converters that only code needs. The
+# answer is the record the converter would give, or None when anything is unusual; the caller
+# then takes the full path, which names every problem with its line. tests/test_fastpath.py
+# holds the two paths equal.
+
+
+class _Refused(Exception):
+    """A check failed on the fast path; the full path says why."""
+
+
+class _Counter:
+    """Keys seen by the builders: a duplicate key is the one thing a decoder cannot tell."""
+
+    __slots__ = ("keys",)
+
+    def __init__(self) -> None:
+        self.keys = 0
+
+
+_BUILDERS: dict[type, Callable[[Any, _Counter], Any]] = {}
+# Values that passed a pattern check (and the text check), shared by the builders while one
+# file is read, and emptied after it: ids and language tags repeat a lot.
+_VALID: dict[Callable[[Any], str | None], set[str]] = {check: set() for check in PATTERN_CHECKS}
+_MIRRORED: dict[type, type] = {}  # mirror struct -> the class it mirrors
+_DAYS: dict[str, Any] = {}  # days and months recur in large sets; dates are immutable values
+
+
+def _date(text: str) -> Any:
+    found = _DAYS.get(text)
+    if found is None:
+        found = parse_date(text)
+        if len(text) <= 10 and len(_DAYS) < 10_000:  # not date-times, which rarely recur
+            _DAYS[text] = found
+    return found
+
+
+def _mirror_type(type_: Any, text: Any, mirrors: dict[Any, Any]) -> Any:
+    """The msgspec type that reads what `type_` reads from JSON (dates and digests as text)."""
+    if type_ is str or type_ in (Date, DateInterval, Digest):
+        return text
+    if type_ in (int, bool) or type_ is type(None) or (isinstance(type_, type) and issubclass(type_, enum.Enum)):
+        return type_
+    if get_origin(type_) is types.UnionType:
+        return functools.reduce(operator.or_, dict.fromkeys(_mirror_type(o, text, mirrors) for o in get_args(type_)))
+    if _is_tuple(type_):
+        return tuple[_mirror_type(get_args(type_)[0], text, mirrors), ...]  # type: ignore[misc]
+    if _is_mapping(type_):
+        return dict[text, _mirror_type(get_args(type_)[1], text, mirrors)]  # type: ignore[valid-type]
+    if attrs.has(type_):
+        return _mirror(type_, text, mirrors)
+    raise TypeError(f"no mirror for {type_!r}")  # a new kind of field: teach the fast path
+
+
+def _mirror(cls: type, text: Any, mirrors: dict[Any, Any], tag: str | None = None) -> Any:
+    key = (cls, tag)
+    if key not in mirrors:
+        fields: list[Any] = []
+        for f in attrs.fields(cls):
+            mirror_type = _mirror_type(f.type, text, mirrors)
+            if f.default is attrs.NOTHING:
+                fields.append((f.name, mirror_type))
+            else:
+                fields.append((f.name, mirror_type | msgspec.UnsetType, msgspec.UNSET))
+        options: dict[str, Any] = {"tag_field": "type", "tag": tag} if tag is not None else {}
+        mirror = msgspec.defstruct(
+            f"Mirror{cls.__name__}", fields, kw_only=True, forbid_unknown_fields=True, gc=False, **options
+        )
+        mirrors[key] = mirror
+        _MIRRORED[mirror] = cls
+    return mirrors[key]
+
+
+@functools.lru_cache(maxsize=4)
+def _decoders(max_text_chars: int) -> tuple[msgspec.json.Decoder[Any], msgspec.json.Decoder[Any]]:
+    """Decoders of a whole JSON record file and of JSON Lines records, for one text limit."""
+    text = Annotated[str, msgspec.Meta(max_length=max_text_chars)]
+    mirrors: dict[Any, Any] = {}
+    document = msgspec.json.Decoder(_mirror(Document, text, mirrors))
+    tagged = tuple(_mirror(cls, text, mirrors, tag=cls.KIND) for cls in RECORD_KINDS)
+    return document, msgspec.json.Decoder(functools.reduce(operator.or_, tagged))
+
+
+def _is_date(type_: Any) -> bool:
+    return type_ in (Date, DateInterval) or Date in get_args(type_)
+
+
+def _builder(cls: type) -> Callable[[Any, _Counter], Any]:
+    """Generated code that makes a record from its mirror, checking what the mirror could not."""
+    if cls in _BUILDERS:
+        return _BUILDERS[cls]
+    namespace: dict[str, Any] = {
+        "UNSET": msgspec.UNSET,
+        "new": object.__new__,
+        "cls": cls,
+        "date": _date,
+        "digest": Digest.parse,
+        "proxy": types.MappingProxyType,
+        "control": control_complaint,
+        "Refused": _Refused,
+    }
+    lines = ["def build(mirror, counter):", "    record = new(cls)"]
+    required = 0
+    for index, f in enumerate(attrs.fields(cls)):
+        body = _field_code(f, index, namespace)
+        # The slot's own setter: a frozen class refuses setattr, and this is the quickest way round.
+        namespace[f"set_{index}"] = next(c.__dict__[f.name] for c in cls.__mro__ if f.name in c.__dict__).__set__
+        set_value = f"set_{index}(record, value)"
+        lines.append(f"    value = mirror.{f.name}")
+        if f.default is attrs.NOTHING:
+            required += 1
+            lines += [f"    {line}" for line in body] + [f"    {set_value}"]
+            continue
+        default = f.default.factory() if isinstance(f.default, attrs.Factory) else f.default  # type: ignore[arg-type]
+        namespace[f"default_{index}"] = default
+        lines += ["    if value is UNSET:", f"        set_{index}(record, default_{index})", "    else:"]
+        lines.append("        keys += 1")
+        if default is None and body:  # null is allowed, and left as it is
+            lines += ["        if value is not None:", *[f"            {line}" for line in body]]
+        else:
+            lines += [f"        {line}" for line in body]
+        lines.append(f"        {set_value}")
+    lines.insert(2, f"    keys = {required}")
+    if any("__attrs_post_init__" in vars(c) for c in cls.__mro__[:-1]):
+        lines.append("    record.__attrs_post_init__()")
+    lines += ["    counter.keys += keys", "    return record"]
+    _BUILDERS[cls] = build = _compile(lines, namespace)
+    return build
+
+
+def _compile(lines: list[str], namespace: dict[str, Any]) -> Any:
+    exec("\n".join(lines), namespace)
+    return namespace["build"]
+
+
+def _field_code(f: attrs.Attribute[Any], index: int, namespace: dict[str, Any]) -> list[str]:
+    """Lines that turn the mirror's `value` of one field into the record's and check it."""
+    type_ = f.type
+    many = _is_tuple(type_)
+    item_type = get_args(type_)[0] if many else type_
+    nested = next((t for t in (item_type, *get_args(item_type)) if attrs.has(t)), None)
+    code: list[str] = []
+    if _is_date(type_):
+        code.append("value = date(value)")
+    elif Digest in (type_, *get_args(type_)):
+        code.append("value = digest(value)")
+    elif nested is not None:
+        namespace[f"build_{index}"] = _builder(nested)
+        call = f"build_{index}(item, counter)" if many else f"build_{index}(value, counter)"
+        code.append(f"value = tuple([{call} for item in value])" if many else f"value = {call}")
+    elif _is_mapping(type_):
+        code += ["counter.keys += len(value)", "value = proxy(value)"]
+    # Text the model checks for invisible characters; a printable text cannot hold one.
+    texts = str(type_) in TEXT_CHECKS
+    control = "not item.isprintable() and control(item) is not None"
+    check = f.metadata.get("check")
+    pattern = check if check in PATTERN_CHECKS else _id_complaint if f.metadata.get("ref") else None
+    others = [c for c in (check,) if c is not None and c is not pattern]
+    items = "(*value.keys(), *value.values())" if _is_mapping(type_) else "value" if many else None
+    test = []
+    if pattern is not None:  # pure functions of the value: what passed once passes again
+        namespace[f"pattern_{index}"] = pattern
+        namespace[f"valid_{index}"] = _VALID[pattern]
+        failed = f"{control} or pattern_{index}(item) is not None" if texts else f"pattern_{index}(item) is not None"
+        test += [f"if item not in valid_{index}:", f"    if {failed}: raise Refused", f"    valid_{index}.add(item)"]
+    elif texts:
+        test.append(f"if {control}: raise Refused")
+    for number, other in enumerate(others):
+        namespace[f"check_{index}_{number}"] = other
+        test.append(f"if check_{index}_{number}(item) is not None: raise Refused")
+    if test:
+        code += [f"for item in {items}:", *[f"    {line}" for line in test]] if items else ["item = value", *test]
+    return code
+
+
+# A key written with white space before its colon escapes the key count (see `_keys_in`).
+_SPACED_KEY = re.compile(rb'"[ \t\r\n]+:')
+
+
+def _keys_in(raw: bytes) -> int | None:
+    """How many keys the JSON text holds, when that is simple to count: every `":` ends a key.
+
+    Inside a string a quote is escaped, so `":` there comes only as `\\":`, which makes the count
+    too high and sends the file to the full path, as does white space before a colon (None).
+    """
+    if _SPACED_KEY.search(raw) is not None:
+        return None
+    return raw.count(b'":')
+
+
+def decode_json(raw: bytes) -> Document | None:
+    """The document of a JSON record file, or None when the full path must read it."""
+    document_decoder, _ = _decoders(limits.max_text_chars)
+    counter = _Counter()
+    with _fast_path():
+        try:
+            document = _builder(Document)(document_decoder.decode(raw), counter)
+        except Exception:  # any refusal at all: the full path reports it properly
+            return None
+    if document.evidence != FORMAT_VERSION or counter.keys != _keys_in(raw):
+        return None
+    return document  # type: ignore[no-any-return]
+
+
+def decode_json_lines(raw: bytes) -> list[Record] | None:
+    """The records of a JSON Lines body (the lines after the header, one record on each), or
+    None when the full path must read them."""
+    _, line_decoder = _decoders(limits.max_text_chars)
+    counter = _Counter()
+    with _fast_path():
+        try:
+            mirrors = line_decoder.decode_lines(raw)
+            records = [_builder(_MIRRORED[type(mirror)])(mirror, counter) for mirror in mirrors]
+        except Exception:
+            return None
+    lines = raw.count(b"\n") + (not raw.endswith(b"\n"))
+    if len(records) != lines or counter.keys + len(records) != _keys_in(raw):  # and a "type" each
+        return None
+    return records
+
+
+@contextlib.contextmanager
+def _fast_path() -> Iterator[None]:
+    try:
+        with collector_paused():
+            yield
+    finally:
+        for valid in _VALID.values():
+            valid.clear()
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    # Records hold no cycles, yet the cyclic collector would scan every new one, several times
+    # over as they age. It rests while they are built; then freezing and unfreezing files the
+    # objects made meanwhile straight among the old ones, where a full collection still sees them.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.unfreeze()
+        if enabled:
+            gc.enable()

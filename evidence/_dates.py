@@ -393,10 +393,67 @@ def _parse_point(text: str, whole: str) -> Date:
     )
 
 
+# The two shapes most dates take in large record sets: a day, and a time to the second with
+# its offset. They are read without the general parser; anything else, or anything wrong, goes
+# the long way, which explains what is wrong.
+_COMMON = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}:[0-9]{2}))?")
+
+
+(
+    _SET_YEAR,
+    _SET_MONTH,
+    _SET_DAY,
+    _SET_HOUR,
+    _SET_MINUTE,
+    _SET_SECOND,
+    _SET_MICROSECOND,
+    _SET_UTC_OFFSET,
+    _SET_ZONE,
+    _SET_APPROXIMATE,
+    _SET_UNCERTAIN,
+) = (Date.__dict__[f.name].__set__ for f in attrs.fields(Date))
+
+
+def _common_date(text: str) -> Date | None:
+    if _COMMON.fullmatch(text) is None or (len(text) == 25 and text[23] > "5"):  # offset minutes over 59
+        return None
+    try:  # the calendar and the clock, checked in C
+        value = _dt.datetime.fromisoformat(text) if len(text) > 10 else _dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+    minutes = None
+    if isinstance(value, _dt.datetime):
+        offset = value.utcoffset()
+        assert offset is not None  # the pattern requires Z or an offset
+        minutes = offset.days * 1440 + offset.seconds // 60
+        if not -18 * 60 < minutes < 18 * 60:
+            return None
+        hour, minute, second = value.hour, value.minute, value.second
+    else:
+        hour = minute = second = None
+    # A frozen instance, filled through its slots' setters without the general checks again.
+    date = object.__new__(Date)
+    _SET_YEAR(date, value.year)
+    _SET_MONTH(date, value.month)
+    _SET_DAY(date, value.day)
+    _SET_HOUR(date, hour)
+    _SET_MINUTE(date, minute)
+    _SET_SECOND(date, second)
+    _SET_MICROSECOND(date, None)
+    _SET_UTC_OFFSET(date, minutes)
+    _SET_ZONE(date, None)
+    _SET_APPROXIMATE(date, False)
+    _SET_UNCERTAIN(date, False)
+    return date
+
+
 def parse_date(text: str) -> DateValue:
     """Parse EDTF text into a `Date` or a `DateInterval`; an `InvalidValue` names the problem."""
     if not isinstance(text, str):
         raise InvalidValue(f"expected a date as text, found {type(text).__name__}")
+    common = _common_date(text)
+    if common is not None:
+        return common
     # A zone name has slashes of its own: only a slash outside brackets splits an interval.
     slashes = [m.start() for m in re.finditer(r"/(?![^\[]*\])", text)]
     if not slashes:

@@ -11,20 +11,31 @@ from __future__ import annotations
 import contextlib
 import difflib
 import enum
+import functools
 import json
 import os
 import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 import orjson
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from evidence._convert import FORMAT_VERSION, Document, StructureProblems, describe, path_text, structure, unstructure
+from evidence._convert import (
+    FORMAT_VERSION,
+    Document,
+    StructureProblems,
+    decode_json,
+    decode_json_lines,
+    describe,
+    path_text,
+    structure,
+    unstructure,
+)
 from evidence._errors import LoadError, Problem
 from evidence._limits import limits
 from evidence._model import KIND_BY_NAME, MAX_NUMBER, Record
@@ -46,9 +57,11 @@ _SUFFIXES = {".yaml": Format.YAML, ".yml": Format.YAML, ".json": Format.JSON, ".
 RECORD_SUFFIXES = tuple(_SUFFIXES)
 
 
-@attrs.frozen(kw_only=True)
-class Origin:
-    """Where a record was read from: its file, its JSON path, and its line when known."""
+class Origin(NamedTuple):
+    """Where a record was read from: its file, its JSON path, and its line when known.
+
+    (A named tuple, not an attrs class: a large file has hundreds of thousands of them.)
+    """
 
     file: str
     path: JsonPath
@@ -392,13 +405,20 @@ def _document_problems(error: StructureProblems, file: str, locate: Any, base: J
     return problems
 
 
+_origin = functools.partial(tuple.__new__, Origin)  # Origin(...) without its keyword handling
+
+
 def _origins(document: Document, file: str, locate: Any) -> tuple[Origin, ...]:
     origins = []
     for cls in KIND_BY_NAME.values():
-        for index, _record in enumerate(getattr(document, cls.PLURAL)):
+        count = len(getattr(document, cls.PLURAL))
+        if locate is None:
+            origins += [_origin((file, (cls.PLURAL, index), None, None)) for index in range(count)]
+            continue
+        for index in range(count):
             path = (cls.PLURAL, index)
-            line, column = locate(path, False) if locate is not None else (None, None)
-            origins.append(Origin(file=file, path=path, line=line, column=column))
+            line, column = locate(path, False)
+            origins.append(Origin(file, path, line, column))
     return tuple(origins)
 
 
@@ -440,6 +460,10 @@ def read_file(path: Path, display: str | None = None) -> FileContent:
 
 def parse_bytes(raw: bytes, file: str, fmt: Format) -> FileContent:
     """The records of a record file's bytes; `file` is the name problems are reported under."""
+    if fmt is Format.JSON:
+        document = decode_json(raw)  # the fast path; None leaves the file to the full one
+        if document is not None:
+            return FileContent(file=file, format=fmt, records=document.records(), origins=_origins(document, file, None))
     text = _decode(raw, file)
     if fmt is Format.JSONL:
         return _read_jsonl(text, file)

@@ -241,8 +241,11 @@ def _not_negative(value: int) -> str | None:
     return None if value >= 0 else f"must be 0 or more, found {value}"
 
 
+_URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
+
+
 def _url_complaint(value: str) -> str | None:
-    if re.fullmatch(r"https?://[^\s/$.?#][^\s]*", value):
+    if _URL.fullmatch(value):
         return None
     return f"invalid URL {value!r}: expected an absolute http or https address"
 
@@ -256,8 +259,12 @@ def field(
     converter: Callable[[Any], Any] | None = None,
     in_hash: bool | None = None,
 ) -> Any:
-    """A documented field; `ref` names the record kinds a reference may point to."""
-    checks = [_checked(check)] if check is not None else []
+    """A documented field; `ref` names the record kinds a reference may point to.
+
+    `check` judges one value (None passes where None is the default); it is kept in the
+    field's metadata, where the JSON fast path in `_convert` finds it.
+    """
+    checks = [_checked(_optional(check) if default is None else check)] if check is not None else []
     if ref:
         many = isinstance(default, tuple)
         id_check = _each(_id_complaint) if many else _optional(_id_complaint)
@@ -270,8 +277,16 @@ def field(
         validator=checks or None,
         converter=converter,
         hash=in_hash,
-        metadata={"doc": doc, "ref": ref},
+        metadata={"doc": doc, "ref": ref, "check": check},
     )
+
+
+# Checks that are one regular expression: the JSON fast path has its decoder apply them.
+PATTERN_CHECKS: dict[Callable[[Any], str | None], re.Pattern[str]] = {
+    _id_complaint: _ID,
+    _language_complaint: _LANGUAGE,
+    _url_complaint: _URL,
+}
 
 
 # Control characters (but tab, line feed and carriage return), line and paragraph separators
@@ -279,7 +294,7 @@ def field(
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 
 
-def _control_complaint(value: str) -> str | None:
+def control_complaint(value: str) -> str | None:
     found = _CONTROL.search(value)
     if found is None:
         return None
@@ -287,13 +302,13 @@ def _control_complaint(value: str) -> str | None:
 
 
 def _mapping_control_complaint(value: Mapping[str, str]) -> str | None:
-    return _each(_control_complaint)(tuple(value)) or _each(_control_complaint)(tuple(value.values()))
+    return _each(control_complaint)(tuple(value)) or _each(control_complaint)(tuple(value.values()))
 
 
-_TEXT_CHECKS = {
-    "str": _control_complaint,
-    "str | None": _optional(_control_complaint),
-    "tuple[str, ...]": _each(_control_complaint),
+TEXT_CHECKS = {
+    "str": control_complaint,
+    "str | None": _optional(control_complaint),
+    "tuple[str, ...]": _each(control_complaint),
     "Mapping[str, str]": _mapping_control_complaint,
 }
 
@@ -399,7 +414,7 @@ def _guard_text(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Att
     guarded = []
     for f in fields:
         if isinstance(f.type, str):
-            check = _TEXT_CHECKS.get(f.type)
+            check = TEXT_CHECKS.get(f.type)
             if check is not None:
                 validators = [v for v in (f.validator, _checked(check)) if v is not None]
                 f = f.evolve(validator=attrs.validators.and_(*validators))
@@ -460,7 +475,7 @@ class BatesRange:
 
     begin: str = field("First Bates number, verbatim (e.g. META_KADREY_00012345).", check=_verbatim_complaint)
     end: str | None = field(
-        "Last Bates number, verbatim; absent for a single page.", default=None, check=_optional(_verbatim_complaint)
+        "Last Bates number, verbatim; absent for a single page.", default=None, check=_verbatim_complaint
     )
 
     def __attrs_post_init__(self) -> None:
@@ -488,14 +503,14 @@ class Quote:
     start: int | None = field(
         "Offset of the first character in the source text, in Unicode code points (not UTF-16 units).",
         default=None,
-        check=_optional(_not_negative),
+        check=_not_negative,
     )
     end: int | None = field(
-        "Offset just past the last character, in code points.", default=None, check=_optional(_not_negative)
+        "Offset just past the last character, in code points.", default=None, check=_not_negative
     )
     page: str | None = field("Page pinpoint, as printed (e.g. '4', '*2').", default=None)
-    paragraph: int | None = field("Paragraph pinpoint (¶).", default=None, check=_optional(_positive))
-    bates_page: str | None = field("Bates page pinpoint, verbatim.", default=None, check=_optional(_verbatim_complaint))
+    paragraph: int | None = field("Paragraph pinpoint (¶).", default=None, check=_positive)
+    bates_page: str | None = field("Bates page pinpoint, verbatim.", default=None, check=_verbatim_complaint)
 
     def __attrs_post_init__(self) -> None:
         if (self.start is None) != (self.end is None):
@@ -576,11 +591,11 @@ class Decision:
     title: str | None = field("What it decided, in a few words.", default=None)
     cite: str | None = field("Reporter or database citation (e.g. '2025 WL 82205').", default=None)
     docket_number: str | None = field(
-        "The docket number as the decision prints it.", default=None, check=_optional(_verbatim_complaint)
+        "The docket number as the decision prints it.", default=None, check=_verbatim_complaint
     )
     filing: str | None = field("The docket entry of the decision.", default=None, ref=("filing",))
     judge: str | None = field("The judge who signed it.", default=None, ref=("actor",))
-    url: str | None = field("Where to read it.", default=None, check=_optional(_url_complaint))
+    url: str | None = field("Where to read it.", default=None, check=_url_complaint)
 
 
 @attrs.frozen(kw_only=True, field_transformer=_guard_text)
@@ -591,7 +606,7 @@ class Attestation:
     quote: Quote = field("The quote, anchored in the source's text.")
     kind: AttestationKind = field("verbatim, translation or paraphrase.", default=AttestationKind.VERBATIM)
     language: str | None = field(
-        "Language of the quote (BCP 47); defaults to the source's.", default=None, check=_optional(_language_complaint)
+        "Language of the quote (BCP 47); defaults to the source's.", default=None, check=_language_complaint
     )
     translation_of: str | None = field(
         "For a translation: the source whose wording it translates.", default=None, ref=("source",)
@@ -637,6 +652,8 @@ class Record:
     links: tuple[Link, ...] = field("Typed provenance links to other records.", default=())
 
     def __attrs_post_init__(self) -> None:
+        if not self.field_confidence:
+            return
         names = {f.name for f in attrs.fields(type(self))}
         for key in self.field_confidence:
             if key not in names or key in ("id", "confidence", "field_confidence"):
@@ -658,7 +675,7 @@ class Court(Record):
 
     name: str | None = field("Full name (from courts-db when absent).", default=None)
     citation: str | None = field("Citation abbreviation, e.g. 'N.D. Cal.' (from courts-db when absent).", default=None)
-    url: str | None = field("The court's web site.", default=None, check=_optional(_url_complaint))
+    url: str | None = field("The court's web site.", default=None, check=_url_complaint)
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_last)
@@ -685,7 +702,7 @@ class Case(Record):
         default=types.MappingProxyType({}),
         in_hash=False,
     )
-    url: str | None = field("Where to read the docket.", default=None, check=_optional(_url_complaint))
+    url: str | None = field("Where to read the docket.", default=None, check=_url_complaint)
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_last)
@@ -701,7 +718,7 @@ class Actor(Record):
     aliases: tuple[str, ...] = field("Other names and spellings.", default=())
     affiliations: tuple[Affiliation, ...] = field("Organizations and titles.", default=())
     description: str | None = field("One line on who this is.", default=None)
-    url: str | None = field("An authoritative page about the actor.", default=None, check=_optional(_url_complaint))
+    url: str | None = field("An authoritative page about the actor.", default=None, check=_url_complaint)
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_last)
@@ -712,19 +729,19 @@ class Filing(Record):
     PLURAL = "filings"
 
     case: str = field("The case whose docket holds it.", ref=("case",))
-    ecf: int | None = field("ECF entry number.", default=None, check=_optional(_positive))
+    ecf: int | None = field("ECF entry number.", default=None, check=_positive)
     title: str | None = field(
         "Title as filed, e.g. 'Declaration of ... in Support of ...'; absent when not seen.",
         default=None,
-        check=_optional(_text_complaint),
+        check=_text_complaint,
     )
     short_title: str | None = field("Abbreviated title for citations, when the rules do not give it.", default=None)
     kind: FilingKind | None = field("complaint, motion, declaration, order, ...", default=None)
     filed: DateValue | None = field("Date filed.", default=None)
     filed_by: tuple[str, ...] = field("Parties or people who filed it.", default=(), ref=("actor",))
-    pages: int | None = field("Number of pages.", default=None, check=_optional(_positive))
+    pages: int | None = field("Number of pages.", default=None, check=_positive)
     sealing: tuple[SealingEvent, ...] = field("Sealing and unsealing history.", default=())
-    url: str | None = field("Where to read it.", default=None, check=_optional(_url_complaint))
+    url: str | None = field("Where to read it.", default=None, check=_url_complaint)
     text_file: str | None = field(
         "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
     )
@@ -740,7 +757,7 @@ class Exhibit(Record):
 
     filing: str = field("The filing it is attached to.", ref=("filing",))
     attachment: int | None = field(
-        "Attachment number on the docket (ECF No. 391-24 → 24).", default=None, check=_optional(_positive)
+        "Attachment number on the docket (ECF No. 391-24 → 24).", default=None, check=_positive
     )
     label: str | None = field("Exhibit label, e.g. 'K' for Ex. K.", default=None)
     title: str | None = field("What the exhibit is.", default=None)
@@ -748,7 +765,7 @@ class Exhibit(Record):
     custodian: str | None = field("Whose files it came from.", default=None, ref=("actor",))
     designations: tuple[Designation, ...] = field("Confidentiality designations, in order.", default=())
     sealing: tuple[SealingEvent, ...] = field("Sealing and unsealing history.", default=())
-    url: str | None = field("Where to read it.", default=None, check=_optional(_url_complaint))
+    url: str | None = field("Where to read it.", default=None, check=_url_complaint)
     text_file: str | None = field(
         "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
     )
@@ -777,9 +794,9 @@ class Message(Record):
     text: str | None = field(
         "The text in its original language (as reported, if the original is not seen).", default=None
     )
-    language: str | None = field("Language of `text` (BCP 47).", default=None, check=_optional(_language_complaint))
+    language: str | None = field("Language of `text` (BCP 47).", default=None, check=_language_complaint)
     bates_page: str | None = field(
-        "Bates page where it appears, verbatim.", default=None, check=_optional(_verbatim_complaint)
+        "Bates page where it appears, verbatim.", default=None, check=_verbatim_complaint
     )
     attestations: tuple[Attestation, ...] = field("Sources that quote it.", default=())
 
@@ -795,17 +812,17 @@ class Source(Record):
     title: str | None = field(
         "Title as published, in its own language; absent when not known.",
         default=None,
-        check=_optional(_text_complaint),
+        check=_text_complaint,
     )
     authors: tuple[str, ...] = field("Authors, as 'Given Family' or 'Family, Given'.", default=())
     publication: str | None = field("Newspaper, site or journal (e.g. 'TechCrunch').", default=None)
     publisher: str | None = field("Publisher, for books and reports.", default=None)
     published: DateValue | None = field("Publication date (and time, with zone, when given).", default=None)
     page: str | None = field("Print page, e.g. 'A6'.", default=None)
-    url: str | None = field("Where it was published.", default=None, check=_optional(_url_complaint))
-    archived_url: str | None = field("An archived copy.", default=None, check=_optional(_url_complaint))
+    url: str | None = field("Where it was published.", default=None, check=_url_complaint)
+    archived_url: str | None = field("An archived copy.", default=None, check=_url_complaint)
     retrieved: DateValue | None = field("When it was retrieved.", default=None)
-    language: str | None = field("Language (BCP 47).", default=None, check=_optional(_language_complaint))
+    language: str | None = field("Language (BCP 47).", default=None, check=_language_complaint)
     translation_of: str | None = field("The source this translates.", default=None, ref=("source",))
     translators: tuple[str, ...] = field("Translators.", default=())
     text_file: str | None = field(
@@ -823,7 +840,7 @@ class Claim(Record):
 
     statement: str = field("The assertion, in one sentence.", check=_text_complaint)
     language: str | None = field(
-        "Language of the statement (BCP 47).", default=None, check=_optional(_language_complaint)
+        "Language of the statement (BCP 47).", default=None, check=_language_complaint
     )
     asserted_by: str | None = field("Who asserts it (a party, a journalist, the court).", default=None, ref=("actor",))
     asserted_on: DateValue | None = field("When it was asserted.", default=None)

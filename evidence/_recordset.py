@@ -9,7 +9,7 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
-from evidence._convert import path_text
+from evidence._convert import collector_paused, path_text
 from evidence._courts import complete_court, lookup_court
 from evidence._errors import LoadError, Problem, ResolutionError, UsageError
 from evidence._files import RECORD_SUFFIXES, FileContent, Format, Origin, atomic_write, locate, read_file, render
@@ -46,28 +46,36 @@ class RecordSet:
 
     def __init__(self, records: Iterable[Record] = (), *, origins: Iterable[Origin | None] | None = None) -> None:
         self._records = tuple(records)
-        origin_list = list(origins) if origins is not None else [None] * len(self._records)
-        self._by_id: dict[str, Record] = {}
-        self._origins: dict[str, Origin] = {}
-        problems: list[Problem] = []
-        for record, origin in zip(self._records, origin_list, strict=True):
+        for record in self._records:
             if not isinstance(record, Record):
                 raise TypeError(f"a RecordSet holds records, not {type(record).__name__}")
-            if record.id in self._by_id:
-                problems.append(
-                    _duplicate_problem(record, origin, self._by_id[record.id], self._origins.get(record.id))
-                )
-                continue
-            self._by_id[record.id] = record
-            if origin is not None:
-                self._origins[record.id] = origin
-        if problems:
-            raise LoadError(problems)
-        self._by_kind: dict[type[Record], tuple[Record, ...]] = {
-            cls: tuple(r for r in self._records if type(r) is cls) for cls in RECORD_KINDS
+        ids = [record.id for record in self._records]
+        origin_list = list(origins) if origins is not None else [None] * len(self._records)
+        if len(origin_list) != len(ids):
+            raise ValueError("give one origin for each record")
+        self._by_id: dict[str, Record] = dict(zip(ids, self._records, strict=True))
+        self._origins: dict[str, Origin] = {
+            id: origin for id, origin in zip(ids, origin_list, strict=True) if origin is not None
         }
+        if len(self._by_id) != len(ids):
+            raise LoadError(self._duplicates(origin_list))
+        groups: dict[type[Record], list[Record]] = {cls: [] for cls in RECORD_KINDS}
+        for record in self._records:
+            groups[type(record)].append(record)
+        self._by_kind: dict[type[Record], tuple[Record, ...]] = {cls: tuple(group) for cls, group in groups.items()}
         self._referrers: dict[str, tuple[Record, ...]] | None = None
         self._courts: dict[str, Court] = {}  # courts resolved and completed, by id
+
+    def _duplicates(self, origins: list[Origin | None]) -> list[Problem]:
+        """A problem for every record whose id an earlier record has (the first one wins)."""
+        first: dict[str, tuple[Record, Origin | None]] = {}
+        problems = []
+        for record, origin in zip(self._records, origins, strict=True):
+            if record.id in first:
+                problems.append(_duplicate_problem(record, origin, *first[record.id]))
+            else:
+                first[record.id] = (record, origin)
+        return problems
 
     # -- the set as a collection ----------------------------------------------------------------
 
@@ -311,11 +319,12 @@ def read_files(path: PathLike) -> list[FileContent]:
 
 def load(path: PathLike) -> RecordSet:
     """Load a record file (.yaml, .yml, .json, .jsonl) or a folder of them into a `RecordSet`."""
-    contents = read_files(path)
-    return RecordSet(
-        (record for content in contents for record in content.records),
-        origins=[origin for content in contents for origin in content.origins],
-    )
+    with collector_paused():
+        contents = read_files(path)
+        return RecordSet(
+            (record for content in contents for record in content.records),
+            origins=[origin for content in contents for origin in content.origins],
+        )
 
 
 def dump(records: RecordSet | Iterable[Record], path: PathLike, *, format: str | None = None) -> None:
