@@ -275,25 +275,51 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
 def _unstructure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
     """A generated function that writes a class's fields in model order, leaving out defaults.
 
-    (cattrs' own puts fields with defaults after the required ones, which reorders files.)
+    (cattrs' own puts fields with defaults after the required ones, which reorders files, and
+    goes through a hook for every value; this one writes plain Python for each field's type.)
     """
     lines = ["def unstructure(obj):", "    out = {}"]
     namespace: dict[str, Any] = {}
     for index, f in enumerate(attrs.fields(cls)):
-        plain = f.type in (str, int, bool, str | None, int | None)
-        value = f"obj.{f.name}" if plain else f"hook_{index}(obj.{f.name})"
-        if not plain:
-            namespace[f"hook_{index}"] = converter.get_unstructure_hook(f.type)
+        value = _plain_code(f.type, f"obj.{f.name}", namespace, converter)
         if f.default is attrs.NOTHING:
             lines.append(f"    out[{f.name!r}] = {value}")
             continue
         default = f.default.factory() if isinstance(f.default, attrs.Factory) else f.default  # type: ignore[arg-type]
         namespace[f"default_{index}"] = default
-        lines.append(f"    if obj.{f.name} != default_{index}:")
-        lines.append(f"        out[{f.name!r}] = {value}")
+        if default is None or isinstance(default, (bool, enum.Enum)):
+            test = f"obj.{f.name} is not default_{index}"
+        elif default == () or default == {}:
+            test = f"obj.{f.name}"
+        else:
+            test = f"obj.{f.name} != default_{index}"
+        lines += [f"    if {test}:", f"        out[{f.name!r}] = {value}"]
     lines.append("    return out")
     exec("\n".join(lines), namespace)
     return namespace["unstructure"]  # type: ignore[no-any-return]
+
+
+def _plain_code(type_: Any, value: str, namespace: dict[str, Any], converter: cattrs.Converter) -> str:
+    """An expression giving the plain data of `value`, a field of type `type_` (not None)."""
+    options = [o for o in get_args(type_) if o is not type(None)] if get_origin(type_) is types.UnionType else []
+    if options and len(options) < len(get_args(type_)):  # optional: None stays None
+        inner = _plain_code(functools.reduce(operator.or_, options), value, namespace, converter)
+        return value if inner == value else f"(None if {value} is None else {inner})"
+    if type_ in (str, int, bool):
+        return value
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        return f"{value}._value_"
+    if type_ in (Date, DateInterval, Digest) or Date in get_args(type_):
+        return f"str({value})"
+    if _is_tuple(type_):
+        inner = _plain_code(get_args(type_)[0], "item", namespace, converter)
+        return f"list({value})" if inner == "item" else f"[{inner} for item in {value}]"
+    if _is_mapping(type_):
+        inner = _plain_code(get_args(type_)[1], "item", namespace, converter)
+        return f"dict({value})" if inner == "item" else f"{{key: {inner} for key, item in {value}.items()}}"
+    name = f"plain_{len(namespace)}"
+    namespace[name] = _unstructure_fn(type_, converter)  # nested attrs class
+    return f"{name}({value})"
 
 
 _FAST = _make_converter(detailed=False)

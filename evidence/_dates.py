@@ -269,6 +269,14 @@ class Date:
         return f"Date.parse({str(self)!r})"
 
     def __str__(self) -> str:
+        if self.second is not None and not self.microsecond and self.zone is None and self.utc_offset is not None:
+            # The usual date-time of a large set, written in one step.
+            offset = self.utc_offset
+            local = (self.year, self.month, self.day, self.hour, self.minute, self.second)
+            if offset == 0:
+                return "%04d-%02d-%02dT%02d:%02d:%02dZ" % local
+            hours, minutes = divmod(abs(offset), 60)
+            return "%04d-%02d-%02dT%02d:%02d:%02d%s%02d:%02d" % (*local, "+" if offset > 0 else "-", hours, minutes)
         if self.hour is not None:
             text = self._local_text()
             if self.utc_offset is not None:

@@ -29,6 +29,7 @@ from evidence._convert import (
     FORMAT_VERSION,
     Document,
     StructureProblems,
+    collector_paused,
     decode_json,
     decode_json_lines,
     describe,
@@ -755,6 +756,11 @@ def document_data(records: Iterator[Record] | tuple[Record, ...]) -> dict[str, A
 
 def render(records: tuple[Record, ...], fmt: Format) -> bytes:
     """The canonical bytes of a record file holding `records`."""
+    with collector_paused():  # thousands of short-lived dicts: nothing for the collector to find
+        return _render(records, fmt)
+
+
+def _render(records: tuple[Record, ...], fmt: Format) -> bytes:
     if fmt is Format.JSONL:
         lines = [orjson.dumps({"evidence": FORMAT_VERSION})]
         for cls in KIND_BY_NAME.values():
