@@ -465,6 +465,10 @@ def parse_bytes(raw: bytes, file: str, fmt: Format) -> FileContent:
         document = decode_json(raw)  # the fast path; None leaves the file to the full one
         if document is not None:
             return FileContent(file=file, format=fmt, records=document.records(), origins=_origins(document, file, None))
+    if fmt is Format.JSONL:
+        content = _fast_jsonl(raw, file)
+        if content is not None:
+            return content
     text = _decode(raw, file)
     if fmt is Format.JSONL:
         return _read_jsonl(text, file)
@@ -637,41 +641,14 @@ def _parse_json(text: str, file: str, *, base_line: int = 0) -> tuple[Any, Any]:
 
 def _read_jsonl(text: str, file: str) -> FileContent:
     problems: list[Problem] = []
-    records: list[Record] = []
-    origins: list[Origin] = []
     lines = text.split("\n")
     header_seen = False
+    number = 0
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            data, locate = _parse_json(line, file, base_line=number - 1)
-        except LoadError as error:
-            problems.extend(error.problems)
+        if line.strip():
             header_seen = True
-            continue
-        if not header_seen:
-            header_seen = True
-            try:
-                _check_version(data, file, locate)
-            except LoadError as error:
-                problems.extend(error.problems)
-            else:
-                if len(data) > 1:
-                    problems.append(
-                        Problem(
-                            file=file,
-                            line=number,
-                            column=1,
-                            path="$",
-                            message='the first line holds only the format version, e.g. {"evidence": 1}',
-                        )
-                    )
-            continue
-        record = _jsonl_record(data, file, number, locate, problems)
-        if record is not None:
-            records.append(record)
-            origins.append(Origin(file=file, path=(), line=number, column=1))
+            _jsonl_header(line, file, number, problems)
+            break
     if not header_seen:
         problems.append(
             Problem(
@@ -682,9 +659,88 @@ def _read_jsonl(text: str, file: str) -> FileContent:
                 message=f'empty record file: the first line is the format version, {{"evidence": {FORMAT_VERSION}}}',
             )
         )
+    records, origins = jsonl_lines(lines[number:], file, number + 1, problems)
     if problems:
         raise LoadError(problems)
     return FileContent(file=file, format=Format.JSONL, records=tuple(records), origins=tuple(origins))
+
+
+def _jsonl_header(line: str, file: str, number: int, problems: list[Problem]) -> None:
+    try:
+        data, locate = _parse_json(line, file, base_line=number - 1)
+        _check_version(data, file, locate)
+    except LoadError as error:
+        problems.extend(error.problems)
+        return
+    if len(data) > 1:
+        problems.append(
+            Problem(
+                file=file,
+                line=number,
+                column=1,
+                path="$",
+                message='the first line holds only the format version, e.g. {"evidence": 1}',
+            )
+        )
+
+
+def jsonl_lines(lines: list[str], file: str, first: int, problems: list[Problem]) -> tuple[list[Record], list[Origin]]:
+    """The records of JSON Lines record lines (numbered from `first`); problems are added."""
+    records: list[Record] = []
+    origins: list[Origin] = []
+    for number, line in enumerate(lines, start=first):
+        if not line.strip():
+            continue
+        try:
+            data, locate = _parse_json(line, file, base_line=number - 1)
+        except LoadError as error:
+            problems.extend(error.problems)
+            continue
+        record = _jsonl_record(data, file, number, locate, problems)
+        if record is not None:
+            records.append(record)
+            origins.append(Origin(file, (), number, 1))
+    return records, origins
+
+
+_HEADERS = (b'{"evidence":1}', b'{"evidence": 1}')
+
+
+def jsonl_batch(raw: bytes, file: str, first: int, problems: list[Problem]) -> tuple[list[Record], list[Origin]]:
+    """The records of a run of JSON Lines record lines given as bytes, numbered from `first`:
+    the fast path when it can read them, else line by line with every problem added."""
+    records = decode_json_lines(raw)
+    if records is not None:
+        return records, [_origin((file, (), number, 1)) for number in range(first, first + len(records))]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if text is None:  # report the bad bytes with the right line
+        lines = raw.split(b"\n")
+        decoded = []
+        for number, line in enumerate(lines, start=first):
+            try:
+                decoded.append(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                try:
+                    _decode(line, file)
+                except LoadError as error:
+                    problems.extend(attrs.evolve(p, line=number) for p in error.problems)
+                decoded.append("")
+        return jsonl_lines(decoded, file, first, problems)
+    return jsonl_lines(text.split("\n"), file, first, problems)
+
+
+def _fast_jsonl(raw: bytes, file: str) -> FileContent | None:
+    header, _, body = raw.partition(b"\n")
+    if header.rstrip(b"\r ") not in _HEADERS:
+        return None
+    records = decode_json_lines(body)
+    if records is None:
+        return None
+    origins = tuple(_origin((file, (), number, 1)) for number in range(2, len(records) + 2))
+    return FileContent(file=file, format=Format.JSONL, records=tuple(records), origins=origins)
 
 
 def _jsonl_record(data: Any, file: str, number: int, locate: Any, problems: list[Problem]) -> Record | None:
