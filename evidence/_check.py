@@ -13,20 +13,22 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 import attrs
 
-from evidence._convert import path_text
+from evidence._convert import collector_paused, path_text
+from evidence._courts import lookup_court
 from evidence._dates import DateValue, definitely_before
 from evidence._errors import LoadError, Problem
-from evidence._files import Locator
+from evidence._files import Locator, Origin
 from evidence._model import (
     ANY_KIND,
     KIND_BY_NAME,
     Case,
+    Claim,
     ClaimStatus,
     Confidence,
     Court,
@@ -44,6 +46,8 @@ from evidence._model import (
     iter_references,
 )
 from evidence._recordset import RecordSet, read_files
+
+R = TypeVar("R", bound=Record)
 
 
 class Severity(enum.Enum):
@@ -229,27 +233,97 @@ def _closest(text: str, quote: str) -> tuple[str, float]:
     return best, score
 
 
+# -- what the rules may ask about other records --------------------------------------------------
+
+
+class Lookup(Protocol):
+    """The questions rules ask about records other than the one they check. A record set answers
+    them from its records; a streamed check answers them from compact indexes (see `_stream`)."""
+
+    def get(self, id: str) -> Record | None:
+        """The record, when it is held whole (a streamed check holds all but messages and claims)."""
+
+    def kind_of(self, id: str) -> type[Record] | None: ...
+
+    def confidence_of(self, id: str) -> Confidence: ...
+
+    def ids_of(self, kind: type[Record]) -> list[str]: ...
+
+    def origin(self, id: str) -> Origin | None: ...
+
+
+class _SetLookup:
+    def __init__(self, records: RecordSet) -> None:
+        self.records = records
+
+    def get(self, id: str) -> Record | None:
+        return self.records[id] if id in self.records else None
+
+    def kind_of(self, id: str) -> type[Record] | None:
+        return type(self.records[id]) if id in self.records else None
+
+    def confidence_of(self, id: str) -> Confidence:
+        return self.records[id].confidence
+
+    def ids_of(self, kind: type[Record]) -> list[str]:
+        return [record.id for record in self.records.of_kind(kind)]
+
+    def origin(self, id: str) -> Origin | None:
+        return self.records.origin(id)
+
+
+# A finding before it is located: code, message, hint, record id, origin, path inside the record.
+Pending = tuple[str, str, "str | None", str, "Origin | None", tuple[str | int, ...]]
+
+
+class QuoteJob(NamedTuple):
+    """A quote to find in its target's text, with where to report it."""
+
+    owner: str
+    origin: Origin | None
+    path: tuple[str | int, ...]
+    target: str
+    quote: Quote
+
+
 # -- the run ----------------------------------------------------------------------------------
 
 
 class _Run:
-    def __init__(self, records: RecordSet, root: Path | None) -> None:
-        self.records = records
+    """One pass of the rules over `checked`, asking `lookup` about everything else."""
+
+    def __init__(self, lookup: Lookup, checked: Iterable[Record], root: Path | None) -> None:
+        self.lookup = lookup
+        self.checked = tuple(checked)
         self.root = root
-        self.locate = Locator()
-        self.findings: list[Finding] = []
-        self.texts: dict[str, str | None] = {}
+        self.pending: list[Pending] = []
+        self.jobs: list[QuoteJob] = []
+        self.texts: dict[str, str | None] = {}  # stored texts read while checking integrity
+
+    def of_kind(self, kind: type[R]) -> Iterator[R]:
+        return (record for record in self.checked if type(record) is kind)  # type: ignore[misc]
 
     def add(
         self, code: str, record: Record, message: str, path: tuple[str | int, ...] = (), hint: str | None = None
     ) -> None:
-        origin = self.records.origin(record.id)
+        self.pending.append((code, message, hint, record.id, self.lookup.origin(record.id), path))
+
+
+def locate_findings(pending: Iterable[Pending], locate: Locator | None = None) -> list[Finding]:
+    """Findings with file, line and column, each file read at most once to find them."""
+    locate = locate or Locator()
+    pending = list(pending)
+    for item in pending:
+        if item[4] is not None:
+            locate.want(item[4])
+    findings = []
+    for code, message, hint, record, origin, path in pending:
         file = line = column = None
         if origin is not None:
             file = origin.file
-            line, column = self.locate(origin, path)
+            line, column = locate(origin, path)
         record_path = (*origin.path, *path) if origin is not None else path
-        self.findings.append(
+        findings.append(
             Finding(
                 code=code,
                 severity=RULES[code].severity,
@@ -258,109 +332,159 @@ class _Run:
                 line=line,
                 column=column,
                 path=path_text(record_path),
-                record=record.id,
+                record=record,
                 hint=hint,
             )
         )
+    return findings
 
 
 def _references(run: _Run) -> None:
-    records = run.records
-    for record in records:
+    lookup = run.lookup
+    for record in run.checked:
         for path, target, kinds in iter_references(record):
-            found = _get(records, target, Record)
+            found = lookup.kind_of(target)
             if kinds == (ANY_KIND,):
                 if found is None:
                     run.add("R001", record, f"no record has the id {target!r}", path)
                 continue
             wanted = KIND_BY_NAME[kinds[0]]
             if found is None:
-                if wanted is Court and records.get(target, Court) is not None:
+                if wanted is Court and lookup_court(target) is not None:
                     continue  # a courts-db id
-                close = difflib.get_close_matches(target, [r.id for r in records.of_kind(wanted)], n=1)
+                close = difflib.get_close_matches(target, lookup.ids_of(wanted), n=1)
                 hint = f"did you mean {close[0]!r}?" if close else None
                 run.add("R001", record, f"no {wanted.KIND} has the id {target!r}", path, hint)
-            elif not isinstance(found, wanted):
+            elif not issubclass(found, wanted):
                 run.add("R002", record, f"{target!r} is {a(found.KIND)}, not {a(wanted.KIND)}", path)
 
 
-def _text_of(run: _Run, record: Record) -> str | None:
-    """The stored text of a source, filing or exhibit; None when it has none or it is unusable."""
+def stored_text(run: _Run, record: Record, *, report: bool) -> str | None:
+    """The stored text of a source, filing or exhibit; None when it has none or it is unusable.
+    With `report`, what is wrong with the file becomes findings (once per record)."""
     if record.id in run.texts:
         return run.texts[record.id]
-    run.texts[record.id] = None
     relative = getattr(record, "text_file", None)
-    folder = run.records.base_folder(record.id)
-    if relative is None or folder is None:
+    origin = run.lookup.origin(record.id)
+    if relative is None or origin is None:
         return None
+    folder = Path(origin.file).parent
     root = (run.root or folder).resolve()
+
+    def add(code: str, message: str, path: tuple[str | int, ...] = ("text_file",), hint: str | None = None) -> None:
+        if report:
+            run.add(code, record, message, path, hint)
+
     path = Path(relative)
     if path.is_absolute() or ".." in path.parts:
-        run.add(
-            "I003", record, f"text file {relative!r} leaves the record set's folder; it is not read", ("text_file",)
-        )
+        add("I003", f"text file {relative!r} leaves the record set's folder; it is not read")
         return None
     full = folder / path
     try:
         real = full.resolve(strict=True)
     except (OSError, RuntimeError):
-        run.add("I002", record, f"text file {relative!r} does not exist", ("text_file",))
+        add("I002", f"text file {relative!r} does not exist")
         return None
     if not real.is_relative_to(root):
-        run.add(
-            "I003",
-            record,
-            f"text file {relative!r} leads outside the record set's folder (a link?); it is not read",
-            ("text_file",),
-        )
+        add("I003", f"text file {relative!r} leads outside the record set's folder (a link?); it is not read")
         return None
     try:
         data = real.read_bytes()
     except OSError as error:
-        run.add("I002", record, f"text file {relative!r} cannot be read: {error.strerror or error}", ("text_file",))
+        add("I002", f"text file {relative!r} cannot be read: {error.strerror or error}")
         return None
-    digest = getattr(record, "digest", None)
-    if digest is None:
-        hint = f"add digest: sha256:{hashlib.sha256(data).hexdigest()}"
-        run.add("I004", record, f"text file {relative!r} has no digest", ("text_file",), hint)
-    else:
-        actual = hashlib.new(digest.algorithm, data).hexdigest()
-        if actual != digest.value:
-            message = f"text file {relative!r} was altered: its {digest.algorithm} is {actual}"
-            hint = "restore the file, or record its new digest if the change is intended"
-            run.add("I001", record, message, ("digest",), hint)
+    if report:
+        digest = getattr(record, "digest", None)
+        if digest is None:
+            add("I004", f"text file {relative!r} has no digest", hint=f"add digest: sha256:{hashlib.sha256(data).hexdigest()}")
+        else:
+            actual = hashlib.new(digest.algorithm, data).hexdigest()
+            if actual != digest.value:
+                message = f"text file {relative!r} was altered: its {digest.algorithm} is {actual}"
+                add("I001", message, ("digest",), "restore the file, or record its new digest if the change is intended")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        run.add("I002", record, f"text file {relative!r} is not UTF-8 text", ("text_file",))
+        add("I002", f"text file {relative!r} is not UTF-8 text")
         return None
-    run.texts[record.id] = text
     return text
 
 
-def _quote(run: _Run, owner: Record, path: tuple[str | int, ...], target_id: str, quote: Quote) -> None:
-    target = _get(run.records, target_id, Record)
-    if target is None:
-        return  # a dangling reference is R001's to report
-    # A message's own text, or a document's stored copy.
-    text = target.text if isinstance(target, Message) else _text_of(run, target)
-    if text is None:
-        if getattr(target, "text_file", None) is None:
-            run.add("Q004", owner, f"{target_id!r} has no stored text; the quote is not verified", path)
-        return
+def _integrity(run: _Run) -> None:
+    for record in run.checked:
+        if getattr(record, "text_file", None) is not None:
+            run.texts[record.id] = stored_text(run, record, report=True)
+
+
+def _quotes(run: _Run) -> None:
+    """Collect every quote as a job; `check_quotes` checks them one target text at a time."""
+    for message in run.of_kind(Message):
+        origin = run.lookup.origin(message.id)
+        for n, attestation in enumerate(message.attestations):
+            run.jobs.append(QuoteJob(message.id, origin, ("attestations", n, "quote"), attestation.source, attestation.quote))
+    for claim in run.of_kind(Claim):
+        origin = run.lookup.origin(claim.id)
+        for n, link in enumerate(claim.evidence):
+            if link.quote is not None:
+                run.jobs.append(QuoteJob(claim.id, origin, ("evidence", n, "quote"), link.record, link.quote))
+
+
+class _Target:
+    """A quoted record's text, normalized once for all its quotes."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.normalized = normalize(text)
+        self._where: list[int] | None = None
+
+    def line_of(self, index: int) -> int:
+        """The line of a position in the normalized text."""
+        if self._where is None:
+            self._where = _normalized_with_map(self.text)[1]
+        composed = unicodedata.normalize("NFC", self.text)  # `where` counts in the composed text
+        return composed.count("\n", 0, self._where[index]) + 1
+
+
+# What a quote's target offers: its text, or None with whether it has a text file at all.
+TextOf = Callable[[str], "tuple[str | None, bool] | None"]
+
+
+def check_quotes(jobs: Iterable[QuoteJob], text_of: TextOf) -> list[Pending]:
+    """Findings of quotes, each target's text read and normalized once.
+
+    `text_of(target)` gives (text, has_file), or None for a target no record has (R001's to
+    report)."""
+    pending: list[Pending] = []
+    by_target: dict[str, list[QuoteJob]] = {}
+    for job in jobs:
+        by_target.setdefault(job.target, []).append(job)
+    for target_id, group in by_target.items():
+        found = text_of(target_id)
+        if found is None:
+            continue
+        text, has_file = found
+        if text is None:
+            if not has_file:
+                for job in group:
+                    message = f"{target_id!r} has no stored text; the quote is not verified"
+                    pending.append(("Q004", message, None, job.owner, job.origin, job.path))
+            continue
+        target = _Target(text)
+        for job in group:
+            for code, message, hint in _quote_problems(target, target_id, job.quote):
+                pending.append((code, message, hint, job.owner, job.origin, job.path))
+    return pending
+
+
+def _quote_problems(target: _Target, target_id: str, quote: Quote) -> Iterator[tuple[str, str, str | None]]:
+    text = target.text
     if quote.start is not None and quote.end is not None and text[quote.start : quote.end] != quote.exact:
         at = text.find(quote.exact)
         hint = f"the exact text is at start {at}, end {at + len(quote.exact)}" if at != -1 else None
-        run.add(
-            "Q003",
-            owner,
-            f"text at {quote.start}-{quote.end} is {text[quote.start : quote.end]!r}, not the quote",
-            path,
-            hint,
-        )
+        yield "Q003", f"text at {quote.start}-{quote.end} is {text[quote.start : quote.end]!r}, not the quote", hint
     # Positions that hold the exact text settle which occurrence is meant.
     anchored = quote.start is not None and text[quote.start : quote.end] == quote.exact
-    normalized, where = _normalized_with_map(text)
+    normalized = target.normalized
     needle = normalize(quote.exact)
     hits = _occurrences(normalized, needle)
     found_anywhere = bool(hits)
@@ -368,37 +492,18 @@ def _quote(run: _Run, owner: Record, path: tuple[str | int, ...], target_id: str
         prefix, suffix = normalize(quote.prefix or ""), normalize(quote.suffix or "")
         hits = [h for h in hits if normalized[:h].endswith(prefix) and normalized[h + len(needle) :].startswith(suffix)]
     if len(hits) > 1 and not anchored:
-        composed = unicodedata.normalize("NFC", text)  # `where` counts in the composed text
-        lines = [composed.count("\n", 0, where[h]) + 1 for h in hits]
+        lines = [target.line_of(h) for h in hits]
         message = f"the quote is found {len(hits)} times in {target_id!r} (lines {', '.join(map(str, lines))})"
-        run.add("Q002", owner, message, path, "add a prefix or suffix, or the start and end positions")
+        yield "Q002", message, "add a prefix or suffix, or the start and end positions"
     elif not hits and not anchored and found_anywhere:
-        run.add("Q001", owner, f"the quote is in {target_id!r}, but never between the given prefix and suffix", path)
+        yield "Q001", f"the quote is in {target_id!r}, but never between the given prefix and suffix", None
     elif not hits and not anchored:
         passage, score = _closest(normalized, needle)
-        run.add(
-            "Q001",
-            owner,
-            f"the quote is not in {target_id!r}; the closest passage ({score:.0%} alike) is {passage!r}",
-            path,
-        )
+        yield "Q001", f"the quote is not in {target_id!r}; the closest passage ({score:.0%} alike) is {passage!r}", None
 
 
-def _quotes(run: _Run) -> None:
-    for message in run.records.messages:
-        for n, attestation in enumerate(message.attestations):
-            _quote(run, message, ("attestations", n, "quote"), attestation.source, attestation.quote)
-    for claim in run.records.claims:
-        for n, link in enumerate(claim.evidence):
-            if link.quote is not None:
-                _quote(run, claim, ("evidence", n, "quote"), link.record, link.quote)
-    for record in run.records:  # stored texts nothing quotes are still checked for integrity
-        if getattr(record, "text_file", None) is not None:
-            _text_of(run, record)
-
-
-def _get(records: RecordSet, id: str | None, kind: type[Any]) -> Any:
-    found = records[id] if id is not None and id in records else None
+def _get(lookup: Lookup, id: str | None, kind: type[R]) -> R | None:
+    found = lookup.get(id) if id is not None else None
     return found if isinstance(found, kind) else None
 
 
@@ -407,10 +512,10 @@ def _after(later: DateValue | None, earlier: DateValue | None) -> bool:
 
 
 def _time(run: _Run) -> None:
-    records = run.records
-    for message in records.messages:
-        exhibit = _get(records, message.exhibit, Exhibit)
-        filing = _get(records, exhibit.filing if exhibit else message.filing, Filing)
+    lookup = run.lookup
+    for message in run.of_kind(Message):
+        exhibit = _get(lookup, message.exhibit, Exhibit)
+        filing = _get(lookup, exhibit.filing if exhibit else message.filing, Filing)
         if filing is not None and _after(message.sent, filing.filed):
             run.add(
                 "T001",
@@ -421,7 +526,7 @@ def _time(run: _Run) -> None:
         if exhibit is not None:
             unsealed = [e.date for e in exhibit.sealing if e.action is SealingAction.UNSEALED and e.date is not None]
             for n, attestation in enumerate(message.attestations):
-                source = _get(records, attestation.source, Source)
+                source = _get(lookup, attestation.source, Source)
                 if source is not None and unsealed and all(_after(u, source.published) for u in unsealed):
                     run.add(
                         "T003",
@@ -429,11 +534,11 @@ def _time(run: _Run) -> None:
                         f"{source.id!r}, published {source.published}, quotes an exhibit unsealed on {unsealed[0]}",
                         ("attestations", n),
                     )
-    for filing in records.filings:
-        case = _get(records, filing.case, Case)
+    for filing in run.of_kind(Filing):
+        case = _get(lookup, filing.case, Case)
         if case is not None and _after(case.filed, filing.filed):
             run.add("T002", filing, f"filed {filing.filed}, before its case was filed on {case.filed}", ("filed",))
-    for case in records.cases:
+    for case in run.of_kind(Case):
         for n, decision in enumerate(case.decisions):
             if _after(case.filed, decision.date):
                 run.add(
@@ -448,9 +553,9 @@ _COURT_SOURCES = (SourceKind.COURT_DOCUMENT,)
 
 
 def _legal(run: _Run) -> None:
-    records = run.records
-    for message in records.messages:
-        exhibit = _get(records, message.exhibit, Exhibit)
+    lookup = run.lookup
+    for message in run.of_kind(Message):
+        exhibit = _get(lookup, message.exhibit, Exhibit)
         if exhibit is not None and message.filing is not None and exhibit.filing != message.filing:
             run.add(
                 "L006",
@@ -475,8 +580,27 @@ def _legal(run: _Run) -> None:
                     f"Bates page {message.bates_page} is outside the range {exhibit.bates} of exhibit {exhibit.id!r}",
                     ("bates_page",),
                 )
+    for claim in run.of_kind(Claim):
+        known = [link for link in claim.evidence if lookup.kind_of(link.record) is not None]
+        if claim.status is ClaimStatus.FOUND and not any(_is_court_record(lookup.get(link.record)) for link in known):
+            complaint = "status 'found' needs a court document among its evidence (an order, opinion or decision)"
+            hint = "link the order that found it, or use the status its evidence supports"
+            run.add("L004", claim, complaint, ("status",), hint)
+        if claim.confidence is Confidence.CONFIRMED and claim.evidence:
+            levels = [
+                min(link.confidence, lookup.confidence_of(link.record), key=lambda c: c.rank)
+                if lookup.kind_of(link.record) is not None
+                else link.confidence
+                for link in claim.evidence
+            ]
+            if all(level is Confidence.UNVERIFIED for level in levels):
+                run.add("L005", claim, "confirmed, but every piece of its evidence is unverified", ("confidence",))
+
+
+def exhibit_numbers(run: _Run) -> None:
+    """L003, over every exhibit of the set at once (a streamed check runs it on its index)."""
     seen: dict[tuple[str, str, object], Exhibit] = {}
-    for exhibit in records.exhibits:
+    for exhibit in run.of_kind(Exhibit):
         for field, value in (("attachment", exhibit.attachment), ("label", exhibit.label)):
             if value is None:
                 continue
@@ -487,29 +611,14 @@ def _legal(run: _Run) -> None:
                 )
             else:
                 seen[key] = exhibit
-    for claim in records.claims:
-        targets = [records[link.record] for link in claim.evidence if link.record in records]
-        if claim.status is ClaimStatus.FOUND and not any(_is_court_record(t) for t in targets):
-            complaint = "status 'found' needs a court document among its evidence (an order, opinion or decision)"
-            hint = "link the order that found it, or use the status its evidence supports"
-            run.add("L004", claim, complaint, ("status",), hint)
-        if claim.confidence is Confidence.CONFIRMED and claim.evidence:
-            levels = [
-                min(link.confidence, records[link.record].confidence, key=lambda c: c.rank)
-                if link.record in records
-                else link.confidence
-                for link in claim.evidence
-            ]
-            if all(level is Confidence.UNVERIFIED for level in levels):
-                run.add("L005", claim, "confirmed, but every piece of its evidence is unverified", ("confidence",))
 
 
 _COURT_FILINGS = (FilingKind.ORDER, FilingKind.OPINION, FilingKind.JUDGMENT)
 
 
-def _is_court_record(record: Record) -> bool:
+def _is_court_record(record: Record | None) -> bool:
     """A record in which a court speaks: an order, opinion or judgment, a case's decision, or a
-    source that is a court document. A party's filing or exhibit is not."""
+    source that is a court document. A party's filing or exhibit is not (nor a message or claim)."""
     if isinstance(record, Filing):
         return record.kind in _COURT_FILINGS
     if isinstance(record, Case):
@@ -518,7 +627,7 @@ def _is_court_record(record: Record) -> bool:
 
 
 def _style(run: _Run) -> None:
-    for record in run.records:
+    for record in run.checked:
         missing: list[str] = []
         if isinstance(record, Case) and record.filed is None:
             missing = ["filed"]
@@ -534,7 +643,8 @@ def _style(run: _Run) -> None:
             run.add("Y001", record, f"a citation of this {record.KIND} needs {', '.join(missing)}")
 
 
-_FAMILIES: tuple[Callable[[_Run], None], ...] = (_references, _quotes, _time, _legal, _style)
+# The rules that look at one record at a time (and ask the lookup about others).
+RECORD_RULES: tuple[Callable[[_Run], None], ...] = (_references, _integrity, _quotes, _time, _legal, _style)
 
 
 # -- load problems as findings ----------------------------------------------------------------
@@ -564,9 +674,9 @@ def problem_code(problem: Problem) -> str:
     return "S007"
 
 
-def _problem_findings(error: LoadError) -> list[Finding]:
+def problem_findings(problems: Iterable[Problem]) -> list[Finding]:
     findings = []
-    for problem in error.problems:
+    for problem in problems:
         code = problem_code(problem)
         findings.append(
             Finding(
@@ -598,33 +708,72 @@ def check(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
+    stream: bool | None = None,
+    dask_client: Any = None,
 ) -> Report:
     """Run every rule over a record set (or the record files at a path) and report findings.
 
     A path that cannot be loaded gives its load problems as schema findings (S…), and the other
-    rules wait until the files load.
+    rules wait until the files load. A path is checked as a stream (records read twice, never
+    all held at once; see docs/performance.md) when `stream` is true, when `jobs` asks for more
+    than one process, on a Dask cluster (`dask_client`, a `distributed.Client`), or, with
+    `stream=None`, when its JSON Lines files hold more than 64 MiB. The findings are the same.
     """
+    if not isinstance(records, RecordSet):
+        from evidence._stream import check_stream, streams_by_default
+
+        if stream or jobs > 1 or dask_client is not None or (stream is None and streams_by_default(records)):
+            return check_stream(records, select=select, ignore=ignore, jobs=jobs, dask_client=dask_client)
     root: Path | None = None
     if not isinstance(records, RecordSet):
         root = Path(records)
         root = root if root.is_dir() else root.parent
         try:
-            contents = read_files(records)
-            records = RecordSet(
-                (record for content in contents for record in content.records),
-                origins=[origin for content in contents for origin in content.origins],
-            )
+            with collector_paused():
+                contents = read_files(records)
+                records = RecordSet(
+                    (record for content in contents for record in content.records),
+                    origins=[origin for content in contents for origin in content.origins],
+                )
         except LoadError as error:
             # A set that does not load cannot be checked at all: its problems are always shown,
             # whatever `select` and `ignore` say.
-            return Report(findings=tuple(_problem_findings(error)))
-    run = _Run(records, root)
-    for done, family in enumerate(_FAMILIES, start=1):
+            return Report(findings=tuple(problem_findings(error.problems)))
+    lookup = _SetLookup(records)
+    run = _Run(lookup, records, root)
+    families = (*RECORD_RULES, exhibit_numbers)
+    for done, family in enumerate(families, start=1):
         family(run)
         if progress is not None:
-            progress(done, len(_FAMILIES))
+            progress(done, len(families) + 1)
+
+    def text_of(target_id: str) -> tuple[str | None, bool] | None:
+        target = lookup.get(target_id)
+        if target is None:
+            return None
+        if isinstance(target, Message):
+            return target.text, False
+        text = run.texts[target_id] if target_id in run.texts else stored_text(run, target, report=False)
+        return text, getattr(target, "text_file", None) is not None
+
+    run.pending += check_quotes(run.jobs, text_of)
+    if progress is not None:
+        progress(len(families) + 1, len(families) + 1)
+    return report(run.pending, select=select, ignore=ignore, records=len(records))
+
+
+def report(
+    pending: Iterable[Pending],
+    *,
+    select: Iterable[str] | None,
+    ignore: Iterable[str] | None,
+    records: int,
+    locate: Locator | None = None,
+) -> Report:
+    """The report of a check: wanted findings, located and in file order."""
+    wanted = [p for p in pending if _wanted(p[0], select, ignore)]
     findings = sorted(
-        (f for f in run.findings if _wanted(f.code, select, ignore)),
-        key=lambda f: (f.file or "", f.line or 0, f.column or 0, f.code),
+        locate_findings(wanted, locate), key=lambda f: (f.file or "", f.line or 0, f.column or 0, f.code, f.message)
     )
-    return Report(findings=tuple(findings), records=len(records))
+    return Report(findings=tuple(findings), records=records)

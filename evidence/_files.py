@@ -498,29 +498,41 @@ def locate(origin: Origin) -> tuple[int | None, int | None]:
 
 
 class Locator:
-    """Line and column of any JSON path inside the records of a set, each file parsed once."""
+    """Line and column of any JSON path inside the records of a set, each file parsed once.
+
+    For JSON Lines only the lines asked for beforehand (`want`) are kept, so locating findings
+    in a file of millions of lines does not hold the file."""
 
     def __init__(self) -> None:
         self._files: dict[str, Any] = {}
+        self._wanted: dict[str, set[int]] = {}
+
+    def want(self, origin: Origin) -> None:
+        if origin.line is not None and Format.of(Path(origin.file)) is Format.JSONL:
+            self._wanted.setdefault(origin.file, set()).add(origin.line)
 
     def __call__(self, origin: Origin, inner: JsonPath = ()) -> tuple[int | None, int | None]:
         try:
             if Format.of(Path(origin.file)) is Format.JSONL:
-                lines = self._lines(origin.file)
-                if origin.line is None or origin.line > len(lines):
+                line = self._line(origin.file, origin.line) if origin.line is not None else None
+                if line is None:
                     return origin.line, origin.column
-                _, column = _line_column(
-                    lines[origin.line - 1], _json_index_at(lines[origin.line - 1], inner, key=False)
-                )
+                _, column = _line_column(line, _json_index_at(line, inner, key=False))
                 return origin.line, column
             return self._locate(origin.file)((*origin.path, *inner), False)  # type: ignore[no-any-return]
         except (OSError, UnicodeDecodeError, LoadError):
             return origin.line, origin.column
 
-    def _lines(self, file: str) -> list[str]:
+    def _line(self, file: str, number: int) -> str | None:
         if file not in self._files:
-            self._files[file] = Path(file).read_text(encoding="utf-8").split("\n")
-        return self._files[file]  # type: ignore[no-any-return]
+            wanted = self._wanted.get(file)
+            lines: dict[int, str] = {}
+            with open(file, "rb") as stream:
+                for count, raw in enumerate(stream, start=1):
+                    if wanted is None or count in wanted:
+                        lines[count] = raw.decode("utf-8").rstrip("\r\n")
+            self._files[file] = lines
+        return self._files[file].get(number)  # type: ignore[no-any-return]
 
     def _locate(self, file: str) -> Any:
         if file not in self._files:

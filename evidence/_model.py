@@ -665,6 +665,15 @@ class Record:
         """The confidence of one field: its own if given, else the record's."""
         return self.field_confidence.get(name, self.confidence)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled (to send records to worker processes) with plain dicts where read-only
+        # mappings stand, which cannot be pickled themselves.
+        values = tuple(
+            dict(value) if isinstance(value, types.MappingProxyType) else value
+            for value in (getattr(self, f.name) for f in attrs.fields(type(self)))
+        )
+        return _restore, (type(self), values)
+
 
 @attrs.frozen(kw_only=True, field_transformer=_common_last)
 class Court(Record):
@@ -849,6 +858,13 @@ class Claim(Record):
     evidence: tuple[EvidenceLink, ...] = field("The evidence for (or against) it.", default=())
     superseded_by: str | None = field("A claim that replaces this one.", default=None, ref=("claim",))
     tags: tuple[str, ...] = field("Issues and topics.", default=())
+
+
+def _restore(cls: type[Record], values: tuple[Any, ...]) -> Record:
+    record = object.__new__(cls)
+    for f, value in zip(attrs.fields(cls), values, strict=True):
+        object.__setattr__(record, f.name, types.MappingProxyType(value) if isinstance(value, dict) else value)
+    return record
 
 
 RECORD_KINDS: tuple[type[Record], ...] = (Court, Case, Actor, Filing, Exhibit, Message, Source, Claim)

@@ -68,13 +68,13 @@ class RecordSet:
 
     def _duplicates(self, origins: list[Origin | None]) -> list[Problem]:
         """A problem for every record whose id an earlier record has (the first one wins)."""
-        first: dict[str, tuple[Record, Origin | None]] = {}
+        first: dict[str, Origin | None] = {}
         problems = []
         for record, origin in zip(self._records, origins, strict=True):
             if record.id in first:
-                problems.append(_duplicate_problem(record, origin, *first[record.id]))
+                problems.append(_duplicate_problem(record.id, origin, first[record.id]))
             else:
-                first[record.id] = (record, origin)
+                first[record.id] = origin
         return problems
 
     # -- the set as a collection ----------------------------------------------------------------
@@ -262,7 +262,7 @@ class RecordSet:
         )
 
 
-def _duplicate_problem(record: Record, origin: Origin | None, first: Record, first_origin: Origin | None) -> Problem:
+def _duplicate_problem(id: str, origin: Origin | None, first_origin: Origin | None) -> Problem:
     where = ""
     if first_origin is not None:
         line, _ = locate(first_origin)
@@ -273,7 +273,7 @@ def _duplicate_problem(record: Record, origin: Origin | None, first: Record, fir
         file = origin.file
         line, column = locate(origin)
         path = path_text(origin.path)
-    return Problem(file=file, line=line, column=column, path=path, message=f"id {record.id!r} is used twice{where}")
+    return Problem(file=file, line=line, column=column, path=path, message=f"id {id!r} is used twice{where}")
 
 
 def record_files(folder: Path) -> list[Path]:
