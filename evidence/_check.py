@@ -21,7 +21,7 @@ import attrs
 
 from evidence._convert import collector_paused, path_text
 from evidence._courts import lookup_court
-from evidence._dates import DateValue, definitely_before
+from evidence._dates import DateValue, definitely_before, last_edge
 from evidence._errors import LoadError, Problem
 from evidence._files import Locator, Origin
 from evidence._model import (
@@ -168,17 +168,33 @@ def _count(number: int, noun: str) -> str:
 
 # -- quotes -----------------------------------------------------------------------------------
 
-_QUOTE_MARKS = str.maketrans({c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′`"})
-_DASHES = re.compile("[‐‑‒–—―−]")
-_SPACE = re.compile(r"\s+")
+# What quote matching treats as the same: typographic and straight quote marks, dashes of every
+# length, the ellipsis character and three dots.
+_SAME = (
+    *((mark, '"') for mark in "“”„‟«»″"),
+    *((mark, "'") for mark in "‘’‚‛′`"),
+    *((dash, "-") for dash in "‐‑‒–—―−"),
+    ("…", "..."),
+)
 
 
 def normalize(text: str) -> str:
     """Text as quotes are matched: NFC, one kind of quote mark and dash, "..." for "…", single
     spaces."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTE_MARKS)
-    text = _DASHES.sub("-", text).replace("…", "...")
-    return _SPACE.sub(" ", text)
+    text = unicodedata.normalize("NFC", text)
+    for variant, plain in _SAME:
+        if variant in text:  # a scan in C; most texts hold few of them
+            text = text.replace(variant, plain)
+    return _single_spaces(text)
+
+
+def _single_spaces(text: str) -> str:
+    """Every run of white space as one space (the ends kept as one space too)."""
+    words = text.split()
+    if not words:
+        return " " if text else ""
+    joined = " ".join(words)
+    return (" " if text[0].isspace() else "") + joined + (" " if text[-1].isspace() else "")
 
 
 def _normalized_with_map(text: str) -> tuple[str, list[int]]:
@@ -255,12 +271,11 @@ class Lookup(Protocol):
 class _SetLookup:
     def __init__(self, records: RecordSet) -> None:
         self.records = records
-
-    def get(self, id: str) -> Record | None:
-        return self.records[id] if id in self.records else None
+        self.get: Callable[[str], Record | None] = records.by_id().get
 
     def kind_of(self, id: str) -> type[Record] | None:
-        return type(self.records[id]) if id in self.records else None
+        record = self.get(id)
+        return type(record) if record is not None else None
 
     def confidence_of(self, id: str) -> Confidence:
         return self.records[id].confidence
@@ -341,9 +356,10 @@ def locate_findings(pending: Iterable[Pending], locate: Locator | None = None) -
 
 def _references(run: _Run) -> None:
     lookup = run.lookup
+    kinds_of: dict[str, type[Record] | None] = {}  # the same few ids are named again and again
     for record in run.checked:
         for path, target, kinds in iter_references(record):
-            found = lookup.kind_of(target)
+            found = kinds_of[target] if target in kinds_of else kinds_of.setdefault(target, lookup.kind_of(target))
             if kinds == (ANY_KIND,):
                 if found is None:
                     run.add("R001", record, f"no record has the id {target!r}", path)
@@ -484,6 +500,8 @@ def _quote_problems(target: _Target, target_id: str, quote: Quote) -> Iterator[t
         yield "Q003", f"text at {quote.start}-{quote.end} is {text[quote.start : quote.end]!r}, not the quote", hint
     # Positions that hold the exact text settle which occurrence is meant.
     anchored = quote.start is not None and text[quote.start : quote.end] == quote.exact
+    if anchored:
+        return
     normalized = target.normalized
     needle = normalize(quote.exact)
     hits = _occurrences(normalized, needle)
@@ -491,13 +509,13 @@ def _quote_problems(target: _Target, target_id: str, quote: Quote) -> Iterator[t
     if quote.prefix or quote.suffix:
         prefix, suffix = normalize(quote.prefix or ""), normalize(quote.suffix or "")
         hits = [h for h in hits if normalized[:h].endswith(prefix) and normalized[h + len(needle) :].startswith(suffix)]
-    if len(hits) > 1 and not anchored:
+    if len(hits) > 1:
         lines = [target.line_of(h) for h in hits]
         message = f"the quote is found {len(hits)} times in {target_id!r} (lines {', '.join(map(str, lines))})"
         yield "Q002", message, "add a prefix or suffix, or the start and end positions"
-    elif not hits and not anchored and found_anywhere:
+    elif not hits and found_anywhere:
         yield "Q001", f"the quote is in {target_id!r}, but never between the given prefix and suffix", None
-    elif not hits and not anchored:
+    elif not hits:
         passage, score = _closest(normalized, needle)
         yield "Q001", f"the quote is not in {target_id!r}; the closest passage ({score:.0%} alike) is {passage!r}", None
 
@@ -513,10 +531,15 @@ def _after(later: DateValue | None, earlier: DateValue | None) -> bool:
 
 def _time(run: _Run) -> None:
     lookup = run.lookup
+    filed: dict[str, Any] = {}  # each filing's last instant, found once for all its messages
     for message in run.of_kind(Message):
         exhibit = _get(lookup, message.exhibit, Exhibit)
         filing = _get(lookup, exhibit.filing if exhibit else message.filing, Filing)
-        if filing is not None and _after(message.sent, filing.filed):
+        if filing is None or filing.filed is None or message.sent is None:
+            pass
+        elif (filed[filing.id] if filing.id in filed else filed.setdefault(filing.id, last_edge(filing.filed))).before(
+            message.sent
+        ):
             run.add(
                 "T001",
                 message,
@@ -554,6 +577,7 @@ _COURT_SOURCES = (SourceKind.COURT_DOCUMENT,)
 
 def _legal(run: _Run) -> None:
     lookup = run.lookup
+    ranges: dict[str, tuple[Any, Any]] = {}  # an exhibit's Bates range, split once
     for message in run.of_kind(Message):
         exhibit = _get(lookup, message.exhibit, Exhibit)
         if exhibit is not None and message.filing is not None and exhibit.filing != message.filing:
@@ -564,8 +588,10 @@ def _legal(run: _Run) -> None:
                 ("filing",),
             )
         if exhibit is not None and exhibit.bates is not None and message.bates_page is not None:
-            page, begin = _split_bates(message.bates_page), _split_bates(exhibit.bates.begin)
-            end = _split_bates(exhibit.bates.end or exhibit.bates.begin)
+            if exhibit.id not in ranges:
+                bates = exhibit.bates
+                ranges[exhibit.id] = (_split_bates(bates.begin), _split_bates(bates.end or bates.begin))
+            page, (begin, end) = _split_bates(message.bates_page), ranges[exhibit.id]
             inside = (
                 page is not None
                 and begin is not None

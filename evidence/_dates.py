@@ -227,7 +227,15 @@ class Date:
     def _span(self) -> tuple[_dt.datetime, _dt.datetime]:
         """Half-open UTC span [start, end) that the value stands for, before qualifiers."""
         if self.hour is not None:
-            start = self.to_datetime().astimezone(UTC)
+            if self.zone is None and self.utc_offset is not None and self.year > 1:
+                # A fixed offset: the UTC instant is a subtraction away.
+                local = _dt.datetime(
+                    self.year, self.month, self.day, self.hour, self.minute or 0, self.second or 0,  # type: ignore[arg-type]
+                    self.microsecond or 0, tzinfo=UTC
+                )
+                start = local - _dt.timedelta(minutes=self.utc_offset)
+            else:
+                start = self.to_datetime().astimezone(UTC)
             step = _dt.timedelta(seconds=1) if self.second is not None else _dt.timedelta(minutes=1)
             if self.microsecond:
                 step = _dt.timedelta(microseconds=1)
@@ -501,15 +509,33 @@ def definitely_before(a: DateValue, b: DateValue) -> bool:
     midnight UTC (at UTC-12) and begin up to 14 hours before it (at UTC+14). When a calendar day
     is compared with a date-time, that much is allowed rather than a zone guessed.
     """
-    end_of_a, start_of_b = _edge(a, last=True), _edge(b, last=False)
-    if end_of_a is None or start_of_b is None:
-        return False
-    latest, earliest = end_of_a.latest, start_of_b.earliest
-    try:
-        if not end_of_a.has_time and start_of_b.has_time:
-            latest += _WEST_SLACK
-        elif end_of_a.has_time and not start_of_b.has_time:
-            earliest -= _EAST_SLACK
-    except OverflowError:
-        return False
-    return latest < earliest
+    return last_edge(a).before(b)
+
+
+class LastEdge:
+    """The last instant a value can stand for, ready to compare with many others."""
+
+    __slots__ = ("has_time", "latest")
+
+    def __init__(self, latest: _dt.datetime | None, has_time: bool) -> None:
+        self.latest, self.has_time = latest, has_time
+
+    def before(self, b: DateValue) -> bool:
+        """`definitely_before(a, b)` for the `a` this edge was taken from."""
+        start_of_b = _edge(b, last=False)
+        if self.latest is None or start_of_b is None:
+            return False
+        latest, earliest = self.latest, start_of_b.earliest
+        try:
+            if not self.has_time and start_of_b.has_time:
+                latest += _WEST_SLACK
+            elif self.has_time and not start_of_b.has_time:
+                earliest -= _EAST_SLACK
+        except OverflowError:
+            return False
+        return latest < earliest
+
+
+def last_edge(a: DateValue) -> LastEdge:
+    end_of_a = _edge(a, last=True)
+    return LastEdge(end_of_a.latest if end_of_a is not None else None, end_of_a is not None and end_of_a.has_time)

@@ -894,32 +894,51 @@ def _nested_attrs_class(annotation: Any) -> type | None:
     return None
 
 
-_PLANS: dict[type, tuple[tuple[str, tuple[str, ...] | None], ...]] = {}
+_COLLECTORS: dict[type, Callable[[Any, tuple[str | int, ...], list[Any]], None]] = {}
+
+
+def _collector(cls: type) -> Callable[[Any, tuple[str | int, ...], list[Any]], None]:
+    """Generated code that appends (path, id, kinds) for every reference a value of `cls` holds."""
+    if cls in _COLLECTORS:
+        return _COLLECTORS[cls]
+    lines = ["def collect(value, path, out):"]
+    namespace: dict[str, Any] = {}
+    for index, (name, kinds) in enumerate(_reference_plan(cls)):
+        many = _is_tuple_field(cls, name)
+        lines.append(f"    item = value.{name}")
+        if kinds is not None:
+            namespace[f"kinds_{index}"] = kinds
+            if many:
+                lines += [
+                    "    for n, target in enumerate(item):",
+                    f"        out.append(((*path, {name!r}, n), target, kinds_{index}))",
+                ]
+            else:
+                lines += ["    if item is not None:", f"        out.append(((*path, {name!r}), item, kinds_{index}))"]
+            continue
+        nested = _nested_attrs_class(attrs.fields_dict(cls)[name].type)
+        namespace[f"collect_{index}"] = _collector(nested)  # type: ignore[arg-type]
+        if many:
+            lines += ["    for n, nested in enumerate(item):", f"        collect_{index}(nested, (*path, {name!r}, n), out)"]
+        else:
+            lines += ["    if item is not None:", f"        collect_{index}(item, (*path, {name!r}), out)"]
+    lines.append("    return None")
+    exec("\n".join(lines), namespace)
+    _COLLECTORS[cls] = namespace["collect"]
+    return _COLLECTORS[cls]
+
+
+def _is_tuple_field(cls: type, name: str) -> bool:
+    return str(attrs.fields_dict(cls)[name].type).startswith("tuple[")
 
 
 def iter_references(
     value: Any, path: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[tuple[str | int, ...], str, tuple[str, ...]]]:
-    """Yield (path, id, allowed kinds) for every reference in a record or value object."""
-    cls = type(value)
-    plan = _PLANS.get(cls)
-    if plan is None:
-        plan = _PLANS[cls] = _reference_plan(cls)
-    for name, kinds in plan:
-        item = getattr(value, name)
-        if item is None:
-            continue
-        if kinds is not None:
-            if isinstance(item, tuple):
-                for index, target in enumerate(item):
-                    yield (*path, name, index), target, kinds
-            else:
-                yield (*path, name), item, kinds
-        elif isinstance(item, tuple):
-            for index, nested in enumerate(item):
-                yield from iter_references(nested, (*path, name, index))
-        else:
-            yield from iter_references(item, (*path, name))
+    """Every reference in a record or value object: (JSON path, id, kinds it may name)."""
+    found: list[tuple[tuple[str | int, ...], str, tuple[str, ...]]] = []
+    _collector(type(value))(value, path, found)
+    return iter(found)
 
 
 VALUE_OBJECTS: tuple[type, ...] = (

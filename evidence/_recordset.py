@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+import types
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
@@ -104,6 +105,10 @@ class RecordSet:
             if items
         )
         return f"<RecordSet: {counts or 'empty'}>"
+
+    def by_id(self) -> Mapping[str, Record]:
+        """The records by id (a read-only view)."""
+        return types.MappingProxyType(self._by_id)
 
     def __getitem__(self, id: str) -> Record:
         try:
