@@ -51,7 +51,7 @@ from evidence._model import (
     Source,
     SourceKind,
 )
-from evidence._recordset import RecordSet, dump, load
+from evidence._recordset import RecordSet, dump, dumps, load
 from evidence._schema import json_schema
 from evidence._trace import Trace, trace
 from evidence._views import CastMember, Event, cast, timeline, to_pandas, to_table
@@ -122,6 +122,7 @@ __all__ = [
     "cite",
     "definitely_before",
     "dump",
+    "dumps",
     "index_to_utf16",
     "json_schema",
     "limits",

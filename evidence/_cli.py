@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import attrs
 
@@ -210,7 +210,20 @@ def _check(args: argparse.Namespace) -> int:
             sys.stderr.write(f"\rchecking: {done}/{total} rule families" + ("\n" if done == total else ""))
 
     select, ignore = _codes(args.select), _codes(args.ignore)
-    reports = [check(name, select=select, ignore=ignore, progress=progress) for name in args.paths]
+    if args.jobs < 1:
+        raise UsageError("--jobs takes a number of processes, 1 or more")
+    client = _dask_client(args.dask) if args.dask else None
+    try:
+        reports = [
+            check(
+                name, select=select, ignore=ignore, progress=progress, jobs=args.jobs, stream=args.stream,
+                dask_client=client,
+            )
+            for name in args.paths
+        ]
+    finally:
+        if client is not None:
+            client.close()
     findings = [finding for report in reports for finding in report.findings]
     report = Report(findings=tuple(findings), records=sum(r.records for r in reports))
     if args.format == "json":
@@ -233,6 +246,19 @@ def _check(args: argparse.Namespace) -> int:
             print(text)
         print(report.summary(), file=sys.stderr)
     return PROBLEMS if report.failed(strict=args.strict) else OK
+
+
+def _dask_client(address: str) -> Any:
+    try:
+        from distributed import Client
+    except ImportError:
+        raise UsageError("--dask needs the dask extra: pip install 'evidence[dask]'") from None
+    try:
+        if address == "local":  # a cluster of this machine's cores, for trying it out
+            return Client(processes=True, dashboard_address=None)
+        return Client(address, timeout=10)
+    except (OSError, TimeoutError) as error:
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {error}") from None
 
 
 # -- trace ------------------------------------------------------------------------------------
@@ -359,6 +385,17 @@ def build_parser() -> argparse.ArgumentParser:
     check_.add_argument("--select", metavar="CODES", help="only these rules (codes or prefixes, comma-separated)")
     check_.add_argument("--ignore", metavar="CODES", help="skip these rules (codes or prefixes, comma-separated)")
     check_.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    scale = check_.add_argument_group("large sets (see docs/performance.md)")
+    scale.add_argument(
+        "--stream",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="read records in batches, twice, never all at once (default: for JSON Lines over 64 MiB)",
+    )
+    scale.add_argument("--jobs", type=int, default=1, metavar="N", help="check files in N processes (streams)")
+    scale.add_argument(
+        "--dask", metavar="ADDRESS", help="check files on a Dask cluster (scheduler address, or 'local'; streams)"
+    )
 
     trace_ = commands.add_parser("trace", help="follow a record back to its primary sources")
     trace_.add_argument("path", metavar="PATH", help="a record file or folder")

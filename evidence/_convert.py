@@ -577,10 +577,11 @@ _SPACED_KEY = re.compile(rb'"[ \t\r\n]+:')
 
 
 def _keys_in(raw: bytes) -> int | None:
-    """How many keys the JSON text holds, when that is simple to count: every `":` ends a key.
+    """How many keys the JSON text holds, at most: every key ends in `":`, unless written with
+    space before its colon (then None).
 
-    Inside a string a quote is escaped, so `":` there comes only as `\\":`, which makes the count
-    too high and sends the file to the full path, as does white space before a colon (None).
+    `":` also comes where a text starts with a colon, or inside a text as `\\":`; then the
+    count is too high, and the file goes to the full path, which counts nothing but is right.
     """
     if _SPACED_KEY.search(raw) is not None:
         return None
@@ -612,7 +613,7 @@ def decode_json_lines(raw: bytes) -> list[Record] | None:
             records = [_builder(_MIRRORED[type(mirror)])(mirror, counter) for mirror in mirrors]
         except Exception:
             return None
-    lines = raw.count(b"\n") + (not raw.endswith(b"\n"))
+    lines = raw.count(b"\n") + (bool(raw) and not raw.endswith(b"\n"))
     if len(records) != lines or counter.keys + len(records) != _keys_in(raw):  # and a "type" each
         return None
     return records

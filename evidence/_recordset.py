@@ -339,3 +339,12 @@ def dump(records: RecordSet | Iterable[Record], path: PathLike, *, format: str |
     if fmt is None:
         raise UsageError(f"cannot tell the format of {target}: use a .yaml, .json or .jsonl name, or pass format=")
     atomic_write(target, render(tuple(records), fmt))
+
+
+def dumps(records: RecordSet | Iterable[Record], format: str = "json") -> bytes:
+    """The bytes of a record file holding `records`: "yaml", "json" or "jsonl" (canonical form)."""
+    try:
+        fmt = Format(format)
+    except ValueError:
+        raise UsageError(f"unknown format {format!r}: use yaml, json or jsonl") from None
+    return render(tuple(records), fmt)

@@ -22,7 +22,7 @@ def test_the_public_api_is_pinned() -> None:
         "InvalidValue", "Judge", "Limits", "Link", "LinkRel", "LoadError", "Message", "Party", "PartyRole",
         "Precision", "Problem", "Quote", "Record", "RecordSet", "Report", "ResolutionError", "Rule",
         "SealingAction", "SealingEvent", "Severity", "Source", "SourceKind", "Trace", "UsageError",
-        "__version__", "bibliography", "cast", "check", "citation", "cite", "definitely_before", "dump",
+        "__version__", "bibliography", "cast", "check", "citation", "cite", "definitely_before", "dump", "dumps",
         "index_to_utf16", "json_schema", "limits", "load", "parse_date", "timeline", "to_pandas", "to_table",
         "trace", "utf16_to_index",
     ]  # fmt: skip

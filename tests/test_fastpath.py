@@ -1,0 +1,216 @@
+"""The JSON fast path (msgspec mirrors and generated builders) agrees with the full path.
+
+The fast path may decline a file (None), and then the full path reads it; what it must never do
+is accept a file the full path refuses, or read one differently.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import evidence as ev
+from evidence._check import _normalized_with_map, normalize
+from evidence._convert import Document, StructureProblems, decode_json, decode_json_lines, structure
+from evidence._dates import _common_date, _parse_point
+from evidence._errors import InvalidValue, LoadError
+from evidence._files import Format, _parse_json, render
+from tests import strategies as s
+
+
+def _full_path(raw: bytes) -> Document | None:
+    """What the full path makes of JSON bytes: the document, or None when it refuses them."""
+    try:
+        data, _ = _parse_json(raw.decode("utf-8"), "records.json")
+        if not isinstance(data, dict) or data.get("evidence") != 1 or type(data.get("evidence")) is not int:
+            return None
+        return structure(data, Document)
+    except (LoadError, StructureProblems, UnicodeDecodeError):
+        return None
+
+
+def _agree(raw: bytes) -> None:
+    fast, full = decode_json(raw), _full_path(raw)
+    if fast is not None:
+        assert full is not None, "the fast path accepted what the full path refuses"
+        assert fast == full
+
+
+@given(s.record_sets())
+def test_generated_sets_read_the_same_both_ways(records: ev.RecordSet) -> None:
+    raw = render(tuple(records), Format.JSON)
+    fast = decode_json(raw)
+    if fast is None:
+        # Canonical files take the fast path, unless a text starts with a colon or holds a quote
+        # mark before one: `":` then no longer counts keys alone, and the full path reads them.
+        assert re.search(rb'(: |\[|, )":|\\":', raw), raw
+        return
+    assert fast == _full_path(raw)
+    assert list(fast.records()) == [r for cls in ev._model.RECORD_KINDS for r in records.of_kind(cls)]
+
+
+@given(s.record_sets())
+def test_generated_sets_read_the_same_from_json_lines(records: ev.RecordSet) -> None:
+    raw = render(tuple(records), Format.JSONL)
+    body = raw.partition(b"\n")[2]
+    fast = decode_json_lines(body)
+    if fast is None:
+        assert re.search(rb'(:|\[|,)":|\\":', body), body  # as above
+        return
+    assert fast == list(ev.RecordSet(fast)) == [r for cls in ev._model.RECORD_KINDS for r in records.of_kind(cls)]
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> bytes:
+    """A canonical file with a few bytes changed, deleted, inserted or a line repeated."""
+    raw = bytearray(render(tuple(draw(s.record_sets(max_size=3))), Format.JSON))
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, max(0, len(raw) - 1)))
+        action = draw(st.sampled_from(["replace", "delete", "insert", "repeat line"]))
+        if action == "replace" and raw:
+            raw[at] = draw(st.sampled_from(b'"{}[],:0123456789abcxyz \\-nut\x7f'))
+        elif action == "delete" and raw:
+            del raw[at]
+        elif action == "insert":
+            raw[at:at] = draw(st.sampled_from([b'"', b"\\u0007", b"\\b", b" ", b"\xe2\x80\xa8", b"1", b"\xff"]))
+        else:
+            start = raw.rfind(b"\n", 0, at) + 1
+            end = raw.find(b"\n", at)
+            line = bytes(raw[start:end]) if end != -1 else b""
+            raw[start:start] = line + b"\n"  # often a key given twice
+    return bytes(raw)
+
+
+@given(_mutated())
+def test_mutated_files_are_never_read_differently(raw: bytes) -> None:
+    _agree(raw)
+
+
+SAMPLE = {
+    "evidence": 1,
+    "actors": [{"id": "meta", "name": "Meta Platforms, Inc.", "kind": "organization", "aliases": ["Meta"]}],
+    "messages": [
+        {
+            "id": "m1",
+            "sender": "meta",
+            "sent": "2023-10-10T09:21:00-07:00",
+            "text": "We need to beat GPT-4.",
+            "language": "en",
+            "field_confidence": {"sent": "likely"},
+        }
+    ],
+}
+
+
+def _sample(**changes: Any) -> bytes:
+    message = {**SAMPLE["messages"][0], **changes}
+    return json.dumps({**SAMPLE, "messages": [message]}, indent=2, ensure_ascii=False).encode()
+
+
+@pytest.mark.parametrize(
+    ("why", "raw"),
+    [
+        ("a key given twice", _sample().replace(b'"text":', b'"text": "x",\n      "text":')),
+        ("a key given twice, once with space before its colon", _sample().replace(b'"text":', b'"text" : "x", "text":')),
+        ("a mapping key given twice", _sample().replace(b'"sent": "likely"', b'"sent": "likely", "sent": "unverified"')),
+        ("a control character escaped", _sample(text="bell \u0007")),
+        ("a form feed escaped", _sample(text="page\fbreak")),
+        ("a line separator", _sample(text="one\u2028two")),
+        ("a byte-order mark inside", _sample(text="a\ufeffb")),
+        ("DEL", _sample(text="a\x7fb")),
+        ("a C1 control", _sample(text="a\x85b")),
+        ("a number too large", _sample().replace(b'"id": "m1",', b'"id": "m1", "bates_page": "X1",').replace(b'"X1"', b"1" + b"0" * 40)),
+        ("a float where text belongs", _sample().replace(b'"text": "We need to beat GPT-4."', b'"text": 1.5')),
+        ("true where a list belongs", _sample().replace(b'"aliases": [\n        "Meta"\n      ]', b'"aliases": true')),
+        ("a year as a number", _sample().replace(b'"2023-10-10T09:21:00-07:00"', b"2023")),
+        ("an unknown key", _sample(sender_name="x")),
+        ("an impossible day", _sample(sent="2023-02-30T09:21:00-07:00")),
+        ("offset minutes over 59", _sample(sent="2023-02-03T09:21:00-07:75")),
+        ("a naive date-time", _sample(sent="2023-02-03T09:21:00")),
+        ("an id with a capital", _sample(id="M1")),
+        ("an id ending in a newline", _sample(id="m1\n")),
+        ("a reference with a space", _sample(sender="meta platforms")),
+        ("a bad language tag", _sample(language="english!")),
+        ("an enum value unknown", _sample(channel="pigeon")),
+        ("a byte-order mark first", b"\xef\xbb\xbf" + _sample()),
+        ("invalid UTF-8", _sample().replace(b"beat", b"b\xffat")),
+        ("NaN", _sample().replace(b'"evidence": 1', b'"evidence": NaN')),
+        ("version 2", _sample().replace(b'"evidence": 1', b'"evidence": 2')),
+        ("version true", _sample().replace(b'"evidence": 1', b'"evidence": true')),
+        ("an escaped quote before a colon", _sample(text='say "x": y')),
+    ],
+)
+def test_edge_cases_agree_with_the_full_path(why: str, raw: bytes) -> None:
+    _agree(raw)
+
+
+def test_the_text_limit_holds_on_the_fast_path() -> None:
+    raw = _sample(text="x" * 50)
+    assert decode_json(raw) is not None
+    saved = ev.limits.max_text_chars
+    ev.limits.max_text_chars = 20
+    try:
+        assert decode_json(raw) is None
+        with pytest.raises(LoadError, match="longer than the limit of 20"):
+            ev._files.parse_bytes(raw, "records.json", Format.JSON)
+    finally:
+        ev.limits.max_text_chars = saved
+
+
+def test_json_lines_with_blank_lines_or_problems_go_the_full_way(tmp_path: Any) -> None:
+    good = b'{"type":"actor","id":"a","name":"A","kind":"person"}\n'
+    assert decode_json_lines(good * 1) is not None
+    assert decode_json_lines(good + b"\n" + good.replace(b'"a"', b'"b"')) is None  # a blank line
+    assert decode_json_lines(good.replace(b'"person"', b'"robot"')) is None
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(b'{"evidence":1}\n' + good + b"\n" + good.replace(b'"a"', b'"b"'))
+    loaded = ev.load(path)
+    assert [loaded.origin(id).line for id in ("a", "b")] == [2, 4]  # lines counted as they stand
+
+
+_day = st.integers(0, 39).map(lambda n: f"{n:02d}")
+_common_shapes = st.one_of(
+    st.tuples(st.integers(0, 9999), st.integers(0, 19), _day).map(lambda t: f"{t[0]:04d}-{t[1]:02d}-{t[2]}"),
+    st.tuples(
+        st.integers(0, 9999),
+        st.integers(0, 19),
+        _day,
+        st.integers(0, 29),
+        st.integers(0, 69),
+        st.integers(0, 69),
+        st.sampled_from(["Z", "+", "-"]),
+        st.integers(0, 25),
+        st.integers(0, 99),
+    ).map(
+        lambda t: f"{t[0]:04d}-{t[1]:02d}-{t[2]}T{t[3]:02d}:{t[4]:02d}:{t[5]:02d}"
+        + ("Z" if t[6] == "Z" else f"{t[6]}{t[7]:02d}:{t[8]:02d}")
+    ),
+)
+
+
+@given(_common_shapes)
+@example("2024-02-29T23:59:59+17:59")
+@example("2023-03-14T09:21:00-00:00")
+@example("2023-03-14T09:21:00+05:75")
+def test_common_dates_read_as_the_general_parser_reads_them(text: str) -> None:
+    try:
+        expected = _parse_point(text, text)
+    except InvalidValue:
+        expected = None
+    fast = _common_date(text)
+    if fast is None:
+        return  # the general parser then decides (and explains)
+    assert expected is not None and fast == expected and repr(fast) == repr(expected)
+    assert str(fast) == str(expected)
+
+
+@given(st.text(st.characters(codec="utf-8"), max_size=60))
+@example("  a\u2028b “x” — … ")
+@example("e\u0301 ` ‘’\t\n")
+def test_normalizing_a_text_at_once_or_by_character_agrees(text: str) -> None:
+    assert normalize(text) == _normalized_with_map(text)[0]
