@@ -96,13 +96,33 @@ def _batches(path: Path, display: str, problems: list[Problem]) -> Iterator[tupl
 # -- pass one: the index ----------------------------------------------------------------------
 
 
+class _Origins:
+    """The origins of a shard's records, compactly: JSON Lines records differ only by line."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.lines = array.array("q")
+        self.others: dict[int, Origin] = {}  # records of YAML and JSON files
+
+    def append(self, origin: Origin) -> None:
+        if origin.path == () and origin.column == 1 and origin.file == self.file and origin.line is not None:
+            self.lines.append(origin.line)
+        else:
+            self.others[len(self.lines)] = origin
+            self.lines.append(-1)
+
+    def __iter__(self) -> Iterator[Origin]:
+        for index, line in enumerate(self.lines):
+            yield self.others[index] if line < 0 else Origin(self.file, (), line, 1)
+
+
 class ShardIndex(NamedTuple):
     """What pass one learns from a shard, in a form that travels cheaply between processes."""
 
     problems: list[Problem]
     ids: list[str]
     codes: bytes  # kind * 3 + confidence rank, per id
-    origins: list[Origin]  # of every record (kept only until duplicates are ruled out)
+    origins: _Origins  # of every record (used only to report ids used twice)
     whole: list[tuple[Record, Origin]]  # records of the kinds the rules look inside
     quoted: set[str]  # ids that quotes point at
 
@@ -112,7 +132,7 @@ def scan_shard(path: str, display: str) -> ShardIndex:
     problems: list[Problem] = []
     ids: list[str] = []
     codes = array.array("B")
-    origins: list[Origin] = []
+    origins = _Origins(display)
     whole: list[tuple[Record, Origin]] = []
     quoted: set[str] = set()
     with collector_paused():
