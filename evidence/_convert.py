@@ -287,16 +287,55 @@ def _unstructure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any], d
             continue
         default = f.default.factory() if isinstance(f.default, attrs.Factory) else f.default  # type: ignore[arg-type]
         namespace[f"default_{index}"] = default
-        if default is None or isinstance(default, (bool, enum.Enum)):
-            test = f"obj.{f.name} is not default_{index}"
-        elif default == () or default == {}:
-            test = f"obj.{f.name}"
-        else:
-            test = f"obj.{f.name} != default_{index}"
-        lines += [f"    if {test}:", f"        out[{f.name!r}] = {value}"]
+        lines += [f"    if {_default_test(f, default, index)}:", f"        out[{f.name!r}] = {value}"]
     lines.append("    return out")
     exec("\n".join(lines), namespace)
     return namespace["unstructure"]  # type: ignore[no-any-return]
+
+
+def _default_test(f: attrs.Attribute[Any], default: Any, index: int) -> str:
+    """A test that is true when field `f` of `obj` differs from its default (`default_{index}`)."""
+    if default is None or isinstance(default, (bool, enum.Enum)):
+        return f"obj.{f.name} is not default_{index}"
+    if default == () or default == {}:
+        return f"obj.{f.name}"
+    return f"obj.{f.name} != default_{index}"
+
+
+_SHALLOW: dict[type, Callable[[Any], Any]] = {}
+
+
+def json_default(value: Any) -> Any:
+    """What orjson cannot write itself: a record or value object as a mapping of its fields that
+    differ from their defaults (nested values left for orjson to ask again), a date or digest as
+    its text, a read-only mapping as a dict. The same data as `unstructure`, made lazily."""
+    cls = type(value)
+    if cls not in _SHALLOW:
+        if cls in (Date, DateInterval, Digest):
+            _SHALLOW[cls] = str
+        elif cls is types.MappingProxyType:
+            _SHALLOW[cls] = dict
+        elif attrs.has(cls):
+            lines = ["def shallow(obj):", "    out = {}"]
+            namespace: dict[str, Any] = {}
+            for index, f in enumerate(attrs.fields(cls)):
+                code = f"obj.{f.name}"
+                options = set(get_args(f.type)) - {type(None)} or {f.type}
+                if len(options) == 1 and isinstance(kind := next(iter(options)), type) and issubclass(kind, enum.Enum):
+                    # An enum's value, read from its instance: orjson would call the slower property.
+                    code = f"{code}._value_" if f.default is not None else f"(None if {code} is None else {code}._value_)"
+                if f.default is attrs.NOTHING:
+                    lines.append(f"    out[{f.name!r}] = {code}")
+                    continue
+                default = f.default.factory() if isinstance(f.default, attrs.Factory) else f.default  # type: ignore[arg-type]
+                namespace[f"default_{index}"] = default
+                lines += [f"    if {_default_test(f, default, index)}:", f"        out[{f.name!r}] = {code}"]
+            lines.append("    return out")
+            exec("\n".join(lines), namespace)
+            _SHALLOW[cls] = namespace["shallow"]
+        else:
+            raise TypeError(f"cannot write {cls.__name__} as JSON")
+    return _SHALLOW[cls](value)
 
 
 def _plain_code(type_: Any, value: str, namespace: dict[str, Any], converter: cattrs.Converter) -> str:
@@ -520,7 +559,10 @@ def _builder(cls: type) -> Callable[[Any, _Counter], Any]:
             lines += [f"        {line}" for line in body]
         lines.append(f"        {set_value}")
     lines.insert(2, f"    keys = {required}")
-    if any("__attrs_post_init__" in vars(c) for c in cls.__mro__[:-1]):
+    owner = next((c for c in cls.__mro__[:-1] if "__attrs_post_init__" in vars(c)), None)
+    if owner is Record:  # which checks field_confidence alone: only when it is given
+        lines += ["    if mirror.field_confidence is not UNSET:", "        record.__attrs_post_init__()"]
+    elif owner is not None:
         lines.append("    record.__attrs_post_init__()")
     lines += ["    counter.keys += keys", "    return record"]
     _BUILDERS[cls] = build = _compile(lines, namespace)

@@ -149,6 +149,9 @@ class Date:
     zone: str | None = None  # IANA time zone name
     approximate: bool = False
     uncertain: bool = False
+    # The text the date was read from, when that is how it is written: large sets write back
+    # hundreds of thousands of date-times, and this saves formatting each one again.
+    _text: str | None = attrs.field(default=None, init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         _check_date(self)
@@ -277,6 +280,8 @@ class Date:
         return f"Date.parse({str(self)!r})"
 
     def __str__(self) -> str:
+        if self._text is not None:
+            return self._text
         if self.second is not None and not self.microsecond and self.zone is None and self.utc_offset is not None:
             # The usual date-time of a large set, written in one step.
             offset = self.utc_offset
@@ -427,6 +432,7 @@ _COMMON = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}:[0-9]{2}(
     _SET_ZONE,
     _SET_APPROXIMATE,
     _SET_UNCERTAIN,
+    _SET_TEXT,
 ) = (Date.__dict__[f.name].__set__ for f in attrs.fields(Date))
 
 
@@ -460,6 +466,7 @@ def _common_date(text: str) -> Date | None:
     _SET_ZONE(date, None)
     _SET_APPROXIMATE(date, False)
     _SET_UNCERTAIN(date, False)
+    _SET_TEXT(date, None if text.endswith("-00:00") else text)  # else written as Z
     return date
 
 

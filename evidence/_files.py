@@ -16,9 +16,9 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 import attrs
 import orjson
@@ -33,6 +33,7 @@ from evidence._convert import (
     decode_json,
     decode_json_lines,
     describe,
+    json_default,
     path_text,
     structure,
     unstructure,
@@ -77,7 +78,7 @@ class FileContent:
     file: str
     format: Format
     records: tuple[Record, ...]
-    origins: tuple[Origin, ...]
+    origins: Sequence[Origin]
 
 
 # -- YAML -------------------------------------------------------------------------------------
@@ -409,6 +410,26 @@ def _document_problems(error: StructureProblems, file: str, locate: Any, base: J
 _origin = functools.partial(tuple.__new__, Origin)  # Origin(...) without its keyword handling
 
 
+class _PathOrigins(Sequence[Origin]):
+    """The origins of a JSON file's records, made when asked for: `(kind, index)` paths, no lines."""
+
+    def __init__(self, file: str, counts: list[tuple[str, int]]) -> None:
+        self._file = file
+        self._paths = [(plural, index) for plural, count in counts for index in range(count)]
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    @overload
+    def __getitem__(self, index: int) -> Origin: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Origin]: ...
+    def __getitem__(self, index: int | slice) -> Origin | Sequence[Origin]:
+        if isinstance(index, slice):
+            return [_origin((self._file, path, None, None)) for path in self._paths[index]]
+        return _origin((self._file, self._paths[index], None, None))
+
+
 def _origins(document: Document, file: str, locate: Any) -> tuple[Origin, ...]:
     origins = []
     for cls in KIND_BY_NAME.values():
@@ -464,7 +485,8 @@ def parse_bytes(raw: bytes, file: str, fmt: Format) -> FileContent:
     if fmt is Format.JSON:
         document = decode_json(raw)  # the fast path; None leaves the file to the full one
         if document is not None:
-            return FileContent(file=file, format=fmt, records=document.records(), origins=_origins(document, file, None))
+            counts = [(cls.PLURAL, len(getattr(document, cls.PLURAL))) for cls in KIND_BY_NAME.values()]
+            return FileContent(file=file, format=fmt, records=document.records(), origins=_PathOrigins(file, counts))
     if fmt is Format.JSONL:
         content = _fast_jsonl(raw, file)
         if content is not None:
@@ -829,16 +851,20 @@ def render(records: tuple[Record, ...], fmt: Format) -> bytes:
 
 
 def _render(records: tuple[Record, ...], fmt: Format) -> bytes:
+    # JSON is written by orjson straight from the records (`json_default` says what each one
+    # holds), YAML from their plain data; tests/test_roundtrip.py holds the two equal.
+    groups: dict[type[Record], list[Record]] = {cls: [] for cls in KIND_BY_NAME.values()}
+    for record in records:
+        groups[type(record)].append(record)
     if fmt is Format.JSONL:
         lines = [orjson.dumps({"evidence": FORMAT_VERSION})]
-        for cls in KIND_BY_NAME.values():
-            for record in records:
-                if type(record) is cls:
-                    lines.append(orjson.dumps({"type": cls.KIND, **unstructure(record)}))
+        for cls, group in groups.items():
+            lines += [orjson.dumps({"type": cls.KIND, **json_default(record)}, default=json_default) for record in group]
         return b"\n".join(lines) + b"\n"
-    data = document_data(tuple(records))
     if fmt is Format.JSON:
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+        document = Document(evidence=FORMAT_VERSION, **{cls.PLURAL: tuple(group) for cls, group in groups.items()})
+        return orjson.dumps(document, default=json_default, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    data = document_data(tuple(records))
     text = yaml.dump(
         data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1_000_000
     )

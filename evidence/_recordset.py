@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import types
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
@@ -43,7 +43,7 @@ class RecordSet:
     the claims citing a source) use an index built on first use.
     """
 
-    __slots__ = ("_by_id", "_by_kind", "_courts", "_origins", "_records", "_referrers")
+    __slots__ = ("_by_id", "_by_kind", "_courts", "_origin_list", "_origins", "_records", "_referrers")
 
     def __init__(self, records: Iterable[Record] = (), *, origins: Iterable[Origin | None] | None = None) -> None:
         self._records = tuple(records)
@@ -51,13 +51,19 @@ class RecordSet:
             if not isinstance(record, Record):
                 raise TypeError(f"a RecordSet holds records, not {type(record).__name__}")
         ids = [record.id for record in self._records]
-        origin_list = list(origins) if origins is not None else [None] * len(self._records)
+        # A sequence of origins is kept as it is (a large file's are made only when asked for).
+        origin_list: Sequence[Origin | None] = (
+            [None] * len(self._records)
+            if origins is None
+            else origins
+            if isinstance(origins, Sequence)
+            else list(origins)
+        )
         if len(origin_list) != len(ids):
             raise ValueError("give one origin for each record")
         self._by_id: dict[str, Record] = dict(zip(ids, self._records, strict=True))
-        self._origins: dict[str, Origin] = {
-            id: origin for id, origin in zip(ids, origin_list, strict=True) if origin is not None
-        }
+        self._origin_list = origin_list
+        self._origins: dict[str, Origin] | None = None  # by id, made when first asked
         if len(self._by_id) != len(ids):
             raise LoadError(self._duplicates(origin_list))
         groups: dict[type[Record], list[Record]] = {cls: [] for cls in RECORD_KINDS}
@@ -67,7 +73,13 @@ class RecordSet:
         self._referrers: dict[str, tuple[Record, ...]] | None = None
         self._courts: dict[str, Court] = {}  # courts resolved and completed, by id
 
-    def _duplicates(self, origins: list[Origin | None]) -> list[Problem]:
+    def _origin_map(self) -> dict[str, Origin]:
+        if self._origins is None:
+            pairs = zip(self._records, self._origin_list, strict=True)
+            self._origins = {record.id: origin for record, origin in pairs if origin is not None}
+        return self._origins
+
+    def _duplicates(self, origins: Sequence[Origin | None]) -> list[Problem]:
         """A problem for every record whose id an earlier record has (the first one wins)."""
         first: dict[str, Origin | None] = {}
         problems = []
@@ -174,11 +186,11 @@ class RecordSet:
 
     def origin(self, id: str) -> Origin | None:
         """The file and JSON path a record was read from (None for records made in code)."""
-        return self._origins.get(id)
+        return self._origin_map().get(id)
 
     def location(self, id: str) -> tuple[str | None, int | None, int | None]:
         """(file, line, column) of a record; line and column are found on demand for JSON."""
-        origin = self._origins.get(id)
+        origin = self._origin_map().get(id)
         if origin is None:
             return None, None, None
         line, column = locate(origin)
@@ -186,7 +198,7 @@ class RecordSet:
 
     def base_folder(self, id: str) -> Path | None:
         """The folder of a record's file: paths in the record (a source's text) are relative to it."""
-        origin = self._origins.get(id)
+        origin = self._origin_map().get(id)
         return Path(origin.file).parent if origin is not None else None
 
     # -- references -----------------------------------------------------------------------------
@@ -328,7 +340,7 @@ def load(path: PathLike) -> RecordSet:
         contents = read_files(path)
         return RecordSet(
             (record for content in contents for record in content.records),
-            origins=[origin for content in contents for origin in content.origins],
+            origins=contents[0].origins if len(contents) == 1 else [o for c in contents for o in c.origins],
         )
 
 

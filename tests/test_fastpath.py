@@ -10,16 +10,17 @@ import json
 import re
 from typing import Any
 
+import orjson
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 import evidence as ev
 from evidence._check import _normalized_with_map, normalize
-from evidence._convert import Document, StructureProblems, decode_json, decode_json_lines, structure
+from evidence._convert import Document, StructureProblems, decode_json, decode_json_lines, structure, unstructure
 from evidence._dates import _common_date, _parse_point
 from evidence._errors import InvalidValue, LoadError
-from evidence._files import Format, _parse_json, render
+from evidence._files import Format, _parse_json, document_data, render
 from tests import strategies as s
 
 
@@ -214,3 +215,14 @@ def test_common_dates_read_as_the_general_parser_reads_them(text: str) -> None:
 @example("e\u0301 ` ‘’\t\n")
 def test_normalizing_a_text_at_once_or_by_character_agrees(text: str) -> None:
     assert normalize(text) == _normalized_with_map(text)[0]
+
+
+@given(s.record_sets())
+def test_json_is_written_as_the_plain_data_says(records: ev.RecordSet) -> None:
+    # JSON is written by orjson straight from the records; YAML from `unstructure`'s plain data.
+    plain = orjson.dumps(document_data(tuple(records)), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    assert render(tuple(records), Format.JSON) == plain
+    lines = render(tuple(records), Format.JSONL).splitlines()[1:]
+    assert [orjson.loads(line) for line in lines] == [
+        {"type": record.KIND, **unstructure(record)} for cls in ev._model.RECORD_KINDS for record in records.of_kind(cls)
+    ]
