@@ -31,10 +31,11 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from evidence._dates import Date, DateInterval, parse_date
+from evidence._dates import Date, DateInterval, _common_date, parse_date
 from evidence._errors import InvalidValue
 from evidence._limits import limits
 from evidence._model import (
+    ASCII_PATTERNS,
     PATTERN_CHECKS,
     RECORD_KINDS,
     TEXT_CHECKS,
@@ -467,7 +468,7 @@ _DAYS: dict[str, Any] = {}  # days and months recur in large sets; dates are imm
 def _date(text: str) -> Any:
     found = _DAYS.get(text)
     if found is None:
-        found = parse_date(text)
+        found = _common_date(text) or parse_date(text)
         if len(text) <= 10 and len(_DAYS) < 10_000:  # not date-times, which rarely recur
             _DAYS[text] = found
     return found
@@ -599,11 +600,16 @@ def _field_code(f: attrs.Attribute[Any], index: int, namespace: dict[str, Any]) 
     others = [c for c in (check,) if c is not None and c is not pattern]
     items = "(*value.keys(), *value.values())" if _is_mapping(type_) else "value" if many else None
     test = []
-    if pattern is not None:  # pure functions of the value: what passed once passes again
+    if pattern is not None:
         namespace[f"pattern_{index}"] = pattern
         namespace[f"valid_{index}"] = _VALID[pattern]
-        failed = f"{control} or pattern_{index}(item) is not None" if texts else f"pattern_{index}(item) is not None"
-        test += [f"if item not in valid_{index}:", f"    if {failed}: raise Refused", f"    valid_{index}.add(item)"]
+        failed = f"pattern_{index}(item) is not None"
+        if texts and pattern not in ASCII_PATTERNS:
+            failed = f"{control} or {failed}"
+        if f.name == "id":  # a record's own id, seen once
+            test.append(f"if {failed}: raise Refused")
+        else:  # pure functions of the value: what passed once passes again
+            test += [f"if item not in valid_{index}:", f"    if {failed}: raise Refused", f"    valid_{index}.add(item)"]
     elif texts:
         test.append(f"if {control}: raise Refused")
     for number, other in enumerate(others):
@@ -614,8 +620,19 @@ def _field_code(f: attrs.Attribute[Any], index: int, namespace: dict[str, Any]) 
     return code
 
 
-# A key written with white space before its colon escapes the key count (see `_keys_in`).
-_SPACED_KEY = re.compile(rb'"[ \t\r\n]+:')
+# A colon with white space before it (the regular expression starts at the colon, the rarer
+# character, and looks back): perhaps a key written `"key" : value`, which escapes the count.
+_SPACE_THEN_COLON = re.compile(rb":(?<=[ \t\r\n]:)")
+
+
+def _spaced_key(raw: bytes) -> bool:
+    for match in _SPACE_THEN_COLON.finditer(raw):  # rare, but for texts like "il a dit :"
+        before = match.start() - 1
+        while before >= 0 and raw[before] in b" \t\r\n":
+            before -= 1
+        if before >= 0 and raw[before] == ord('"'):
+            return True
+    return False
 
 
 def _keys_in(raw: bytes) -> int | None:
@@ -625,7 +642,7 @@ def _keys_in(raw: bytes) -> int | None:
     `":` also comes where a text starts with a colon, or inside a text as `\\":`; then the
     count is too high, and the file goes to the full path, which counts nothing but is right.
     """
-    if _SPACED_KEY.search(raw) is not None:
+    if _spaced_key(raw):
         return None
     return raw.count(b'":')
 

@@ -437,10 +437,20 @@ _COMMON = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}:[0-9]{2}(
 
 
 def _common_date(text: str) -> Date | None:
-    if _COMMON.fullmatch(text) is None or (len(text) == 25 and text[23] > "5"):  # offset minutes over 59
+    # The shape, by its fixed characters; the C parser takes only ASCII digits between them.
+    length = len(text)
+    if length == 10:
+        shaped = text[4] == "-" and text[7] == "-"
+    elif length == 20:
+        shaped = text[19] == "Z"
+    elif length == 25:
+        shaped = text[19] in "+-" and text[22] == ":" and text[23] <= "5"  # offset minutes up to 59
+    else:
+        return None
+    if not shaped or (length > 10 and not (text[4] == text[7] == "-" and text[10] == "T" and text[13] == text[16] == ":")):
         return None
     try:  # the calendar and the clock, checked in C
-        value = _dt.datetime.fromisoformat(text) if len(text) > 10 else _dt.date.fromisoformat(text)
+        value = _dt.datetime.fromisoformat(text) if length > 10 else _dt.date.fromisoformat(text)
     except ValueError:
         return None
     minutes = None
@@ -466,7 +476,7 @@ def _common_date(text: str) -> Date | None:
     _SET_ZONE(date, None)
     _SET_APPROXIMATE(date, False)
     _SET_UNCERTAIN(date, False)
-    _SET_TEXT(date, None if text.endswith("-00:00") else text)  # else written as Z
+    _SET_TEXT(date, None if text.endswith(("+00:00", "-00:00")) else text)  # those are written Z
     return date
 
 

@@ -287,6 +287,8 @@ PATTERN_CHECKS: dict[Callable[[Any], str | None], re.Pattern[str]] = {
     _language_complaint: _LANGUAGE,
     _url_complaint: _URL,
 }
+# Those whose pattern admits printable ASCII alone, so no invisible character either.
+ASCII_PATTERNS = frozenset({_id_complaint, _language_complaint})
 
 
 # Control characters (but tab, line feed and carriage return), line and paragraph separators

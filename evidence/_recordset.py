@@ -47,8 +47,12 @@ class RecordSet:
 
     def __init__(self, records: Iterable[Record] = (), *, origins: Iterable[Origin | None] | None = None) -> None:
         self._records = tuple(records)
+        groups: dict[type[Record], list[Record]] = {cls: [] for cls in RECORD_KINDS}
         for record in self._records:
-            if not isinstance(record, Record):
+            group = groups.get(type(record))
+            if group is not None:
+                group.append(record)
+            elif not isinstance(record, Record):
                 raise TypeError(f"a RecordSet holds records, not {type(record).__name__}")
         ids = [record.id for record in self._records]
         # A sequence of origins is kept as it is (a large file's are made only when asked for).
@@ -66,9 +70,6 @@ class RecordSet:
         self._origins: dict[str, Origin] | None = None  # by id, made when first asked
         if len(self._by_id) != len(ids):
             raise LoadError(self._duplicates(origin_list))
-        groups: dict[type[Record], list[Record]] = {cls: [] for cls in RECORD_KINDS}
-        for record in self._records:
-            groups[type(record)].append(record)
         self._by_kind: dict[type[Record], tuple[Record, ...]] = {cls: tuple(group) for cls, group in groups.items()}
         self._referrers: dict[str, tuple[Record, ...]] | None = None
         self._courts: dict[str, Court] = {}  # courts resolved and completed, by id

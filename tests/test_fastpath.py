@@ -198,6 +198,13 @@ _common_shapes = st.one_of(
 @example("2024-02-29T23:59:59+17:59")
 @example("2023-03-14T09:21:00-00:00")
 @example("2023-03-14T09:21:00+05:75")
+@example("2023-01-01T09:21:0 Z")
+@example("2023-01-01T09:2a:00Z")
+@example("2023-01-01T09:21:00+0700")
+@example("2023-01-01T09:21:00.5Z")
+@example("2023-01-0١")
+@example("2023-W11-22")
+@example("+023-01-01")
 def test_common_dates_read_as_the_general_parser_reads_them(text: str) -> None:
     try:
         expected = _parse_point(text, text)
