@@ -44,6 +44,7 @@ from evidence._model import (
     _split_bates,
     a,
     iter_references,
+    reference_targets,
 )
 from evidence._recordset import RecordSet, read_files
 
@@ -314,9 +315,14 @@ class _Run:
         self.pending: list[Pending] = []
         self.jobs: list[QuoteJob] = []
         self.texts: dict[str, str | None] = {}  # stored texts read while checking integrity
+        self._by_kind: dict[type[Record], list[Record]] | None = None
 
-    def of_kind(self, kind: type[R]) -> Iterator[R]:
-        return (record for record in self.checked if type(record) is kind)  # type: ignore[misc]
+    def of_kind(self, kind: type[R]) -> list[R]:
+        if self._by_kind is None:  # grouped once for all the rules
+            self._by_kind = {}
+            for record in self.checked:
+                self._by_kind.setdefault(type(record), []).append(record)
+        return self._by_kind.get(kind, [])  # type: ignore[return-value]
 
     def add(
         self, code: str, record: Record, message: str, path: tuple[str | int, ...] = (), hint: str | None = None
@@ -356,10 +362,17 @@ def locate_findings(pending: Iterable[Pending], locate: Locator | None = None) -
 
 def _references(run: _Run) -> None:
     lookup = run.lookup
-    kinds_of: dict[str, type[Record] | None] = {}  # the same few ids are named again and again
+    # The same few ids are named again and again: each (kinds, id) is judged once, and a record
+    # whose every reference is known good is passed without walking its paths.
+    good: set[tuple[str, tuple[str, ...]]] = set()
     for record in run.checked:
+        if good.issuperset(reference_targets(record)):
+            continue
         for path, target, kinds in iter_references(record):
-            found = kinds_of[target] if target in kinds_of else kinds_of.setdefault(target, lookup.kind_of(target))
+            found = lookup.kind_of(target)
+            if found is not None and (kinds == (ANY_KIND,) or issubclass(found, KIND_BY_NAME[kinds[0]])):
+                good.add((target, kinds))
+                continue
             if kinds == (ANY_KIND,):
                 if found is None:
                     run.add("R001", record, f"no record has the id {target!r}", path)
@@ -434,15 +447,15 @@ def _integrity(run: _Run) -> None:
 
 def _quotes(run: _Run) -> None:
     """Collect every quote as a job; `check_quotes` checks them one target text at a time."""
+    origin = run.lookup.origin
     for message in run.of_kind(Message):
-        origin = run.lookup.origin(message.id)
         for n, attestation in enumerate(message.attestations):
-            run.jobs.append(QuoteJob(message.id, origin, ("attestations", n, "quote"), attestation.source, attestation.quote))
+            path = ("attestations", n, "quote")
+            run.jobs.append(QuoteJob(message.id, origin(message.id), path, attestation.source, attestation.quote))
     for claim in run.of_kind(Claim):
-        origin = run.lookup.origin(claim.id)
         for n, link in enumerate(claim.evidence):
             if link.quote is not None:
-                run.jobs.append(QuoteJob(claim.id, origin, ("evidence", n, "quote"), link.record, link.quote))
+                run.jobs.append(QuoteJob(claim.id, origin(claim.id), ("evidence", n, "quote"), link.record, link.quote))
 
 
 class _Target:
@@ -769,10 +782,11 @@ def check(
     lookup = _SetLookup(records)
     run = _Run(lookup, records, root)
     families = (*RECORD_RULES, exhibit_numbers)
-    for done, family in enumerate(families, start=1):
-        family(run)
-        if progress is not None:
-            progress(done, len(families) + 1)
+    with collector_paused():  # the rules make many small objects and no cycles
+        for done, family in enumerate(families, start=1):
+            family(run)
+            if progress is not None:
+                progress(done, len(families) + 1)
 
     def text_of(target_id: str) -> tuple[str | None, bool] | None:
         target = lookup.get(target_id)

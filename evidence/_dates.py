@@ -539,8 +539,19 @@ class LastEdge:
 
     def before(self, b: DateValue) -> bool:
         """`definitely_before(a, b)` for the `a` this edge was taken from."""
+        if self.latest is None:
+            return False
+        if type(b) is Date and b.hour is not None and b.zone is None and b.utc_offset is not None and b.year > 1:
+            # The usual date-time, its first instant found without the general route.
+            earliest = _dt.datetime(
+                b.year, b.month, b.day, b.hour, b.minute or 0, b.second or 0, b.microsecond or 0, tzinfo=UTC  # type: ignore[arg-type]
+            ) - _dt.timedelta(minutes=b.utc_offset)
+            try:
+                return (self.latest if self.has_time else self.latest + _WEST_SLACK) < earliest
+            except OverflowError:
+                return False
         start_of_b = _edge(b, last=False)
-        if self.latest is None or start_of_b is None:
+        if start_of_b is None:
             return False
         latest, earliest = self.latest, start_of_b.earliest
         try:

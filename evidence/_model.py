@@ -896,42 +896,51 @@ def _nested_attrs_class(annotation: Any) -> type | None:
     return None
 
 
-_COLLECTORS: dict[type, Callable[[Any, tuple[str | int, ...], list[Any]], None]] = {}
+_COLLECTORS: dict[tuple[type, bool], Callable[..., None]] = {}
 
 
-def _collector(cls: type) -> Callable[[Any, tuple[str | int, ...], list[Any]], None]:
-    """Generated code that appends (path, id, kinds) for every reference a value of `cls` holds."""
-    if cls in _COLLECTORS:
-        return _COLLECTORS[cls]
-    lines = ["def collect(value, path, out):"]
+def _collector(cls: type, paths: bool = True) -> Callable[..., None]:
+    """Generated code that appends (path, id, kinds) for every reference a value of `cls` holds
+    to `out`; without `paths`, (id, kinds) alone (quicker, for checking that all resolve)."""
+    if (cls, paths) in _COLLECTORS:
+        return _COLLECTORS[cls, paths]
+    lines = ["def collect(value, path, out):" if paths else "def collect(value, out):"]
     namespace: dict[str, Any] = {}
     for index, (name, kinds) in enumerate(_reference_plan(cls)):
         many = _is_tuple_field(cls, name)
         lines.append(f"    item = value.{name}")
         if kinds is not None:
             namespace[f"kinds_{index}"] = kinds
+            one = f"((*path, {name!r}), item, kinds_{index})" if paths else f"(item, kinds_{index})"
+            each = f"((*path, {name!r}, n), target, kinds_{index})" if paths else f"(target, kinds_{index})"
             if many:
-                lines += [
-                    "    for n, target in enumerate(item):",
-                    f"        out.append(((*path, {name!r}, n), target, kinds_{index}))",
-                ]
+                lines += ["    for n, target in enumerate(item):", f"        out.append({each})"]
             else:
-                lines += ["    if item is not None:", f"        out.append(((*path, {name!r}), item, kinds_{index}))"]
+                lines += ["    if item is not None:", f"        out.append({one})"]
             continue
         nested = _nested_attrs_class(attrs.fields_dict(cls)[name].type)
-        namespace[f"collect_{index}"] = _collector(nested)  # type: ignore[arg-type]
+        namespace[f"collect_{index}"] = _collector(nested, paths)  # type: ignore[arg-type]
         if many:
-            lines += ["    for n, nested in enumerate(item):", f"        collect_{index}(nested, (*path, {name!r}, n), out)"]
+            call = f"collect_{index}(nested, (*path, {name!r}, n), out)" if paths else f"collect_{index}(nested, out)"
+            lines += ["    for n, nested in enumerate(item):", f"        {call}"]
         else:
-            lines += ["    if item is not None:", f"        collect_{index}(item, (*path, {name!r}), out)"]
+            call = f"collect_{index}(item, (*path, {name!r}), out)" if paths else f"collect_{index}(item, out)"
+            lines += ["    if item is not None:", f"        {call}"]
     lines.append("    return None")
     exec("\n".join(lines), namespace)
-    _COLLECTORS[cls] = namespace["collect"]
-    return _COLLECTORS[cls]
+    _COLLECTORS[cls, paths] = namespace["collect"]
+    return _COLLECTORS[cls, paths]
 
 
 def _is_tuple_field(cls: type, name: str) -> bool:
     return str(attrs.fields_dict(cls)[name].type).startswith("tuple[")
+
+
+def reference_targets(value: Any) -> list[tuple[str, tuple[str, ...]]]:
+    """(id, kinds) of every reference a value holds, without the paths."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+    _collector(type(value), paths=False)(value, found)
+    return found
 
 
 def iter_references(

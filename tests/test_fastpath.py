@@ -7,6 +7,7 @@ is accept a file the full path refuses, or read one differently.
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 import re
 from typing import Any
 
@@ -233,3 +234,19 @@ def test_json_is_written_as_the_plain_data_says(records: ev.RecordSet) -> None:
     assert [orjson.loads(line) for line in lines] == [
         {"type": record.KIND, **unstructure(record)} for cls in ev._model.RECORD_KINDS for record in records.of_kind(cls)
     ]
+
+
+@given(s.date_values, s.date_values)
+def test_comparing_dates_takes_the_documented_route(a: ev.DateValue, b: ev.DateValue) -> None:
+    # `definitely_before` has a quick road for the usual date-time; it must agree with the rule
+    # it stands for: a's last instant before b's first, with slack where a day meets a time.
+    end, start = ev._dates._edge(a, last=True), ev._dates._edge(b, last=False)
+    expected = False
+    if end is not None and start is not None:
+        try:
+            latest = end.latest + (ev._dates._WEST_SLACK if not end.has_time and start.has_time else timedelta(0))
+            earliest = start.earliest - (ev._dates._EAST_SLACK if end.has_time and not start.has_time else timedelta(0))
+            expected = latest < earliest
+        except OverflowError:
+            expected = False
+    assert ev.definitely_before(a, b) == expected
