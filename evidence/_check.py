@@ -425,12 +425,14 @@ def stored_text(run: _Run, record: Record, *, report: bool) -> str | None:
     if report:
         digest = getattr(record, "digest", None)
         if digest is None:
-            add("I004", f"text file {relative!r} has no digest", hint=f"add digest: sha256:{hashlib.sha256(data).hexdigest()}")
+            hint = f"add digest: sha256:{hashlib.sha256(data).hexdigest()}"
+            add("I004", f"text file {relative!r} has no digest", hint=hint)
         else:
             actual = hashlib.new(digest.algorithm, data).hexdigest()
             if actual != digest.value:
                 message = f"text file {relative!r} was altered: its {digest.algorithm} is {actual}"
-                add("I001", message, ("digest",), "restore the file, or record its new digest if the change is intended")
+                hint = "restore the file, or record its new digest if the change is intended"
+                add("I001", message, ("digest",), hint)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

@@ -255,8 +255,8 @@ def _dask_client(address: str) -> Any:
         raise UsageError("--dask needs the dask extra: pip install 'evidence[dask]'") from None
     try:
         if address == "local":  # a cluster of this machine's cores, for trying it out
-            return Client(processes=True, dashboard_address=None)
-        return Client(address, timeout=10)
+            return Client(processes=True, dashboard_address=None)  # type: ignore[no-untyped-call]
+        return Client(address, timeout=10)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as error:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {error}") from None
 

@@ -39,8 +39,6 @@ from evidence._model import (
     PATTERN_CHECKS,
     RECORD_KINDS,
     TEXT_CHECKS,
-    _id_complaint,
-    control_complaint,
     VALUE_OBJECTS,
     Actor,
     Case,
@@ -52,6 +50,8 @@ from evidence._model import (
     Message,
     Record,
     Source,
+    _id_complaint,
+    control_complaint,
 )
 
 T = TypeVar("T")
@@ -324,7 +324,8 @@ def json_default(value: Any) -> Any:
                 options = set(get_args(f.type)) - {type(None)} or {f.type}
                 if len(options) == 1 and isinstance(kind := next(iter(options)), type) and issubclass(kind, enum.Enum):
                     # An enum's value, read from its instance: orjson would call the slower property.
-                    code = f"{code}._value_" if f.default is not None else f"(None if {code} is None else {code}._value_)"
+                    enum_value = f"{code}._value_"
+                    code = enum_value if f.default is not None else f"(None if {code} is None else {enum_value})"
                 if f.default is attrs.NOTHING:
                     lines.append(f"    out[{f.name!r}] = {code}")
                     continue
@@ -485,7 +486,7 @@ def _mirror_type(type_: Any, text: Any, mirrors: dict[Any, Any]) -> Any:
     if _is_tuple(type_):
         return tuple[_mirror_type(get_args(type_)[0], text, mirrors), ...]  # type: ignore[misc]
     if _is_mapping(type_):
-        return dict[text, _mirror_type(get_args(type_)[1], text, mirrors)]  # type: ignore[valid-type]
+        return dict[text, _mirror_type(get_args(type_)[1], text, mirrors)]  # type: ignore[misc]
     if attrs.has(type_):
         return _mirror(type_, text, mirrors)
     raise TypeError(f"no mirror for {type_!r}")  # a new kind of field: teach the fast path
@@ -567,7 +568,7 @@ def _builder(cls: type) -> Callable[[Any, _Counter], Any]:
         lines.append("    record.__attrs_post_init__()")
     lines += ["    counter.keys += keys", "    return record"]
     _BUILDERS[cls] = build = _compile(lines, namespace)
-    return build
+    return build  # type: ignore[no-any-return]
 
 
 def _compile(lines: list[str], namespace: dict[str, Any]) -> Any:
@@ -609,7 +610,8 @@ def _field_code(f: attrs.Attribute[Any], index: int, namespace: dict[str, Any]) 
         if f.name == "id":  # a record's own id, seen once
             test.append(f"if {failed}: raise Refused")
         else:  # pure functions of the value: what passed once passes again
-            test += [f"if item not in valid_{index}:", f"    if {failed}: raise Refused", f"    valid_{index}.add(item)"]
+            valid = f"valid_{index}"
+            test += [f"if item not in {valid}:", f"    if {failed}: raise Refused", f"    {valid}.add(item)"]
     elif texts:
         test.append(f"if {control}: raise Refused")
     for number, other in enumerate(others):

@@ -287,9 +287,10 @@ class Date:
             offset = self.utc_offset
             local = (self.year, self.month, self.day, self.hour, self.minute, self.second)
             if offset == 0:
-                return "%04d-%02d-%02dT%02d:%02d:%02dZ" % local
+                return "%04d-%02d-%02dT%02d:%02d:%02dZ" % local  # type: ignore[str-format]  # noqa: UP031 (quicker)
             hours, minutes = divmod(abs(offset), 60)
-            return "%04d-%02d-%02dT%02d:%02d:%02d%s%02d:%02d" % (*local, "+" if offset > 0 else "-", hours, minutes)
+            sign = "+" if offset > 0 else "-"
+            return "%04d-%02d-%02dT%02d:%02d:%02d%s%02d:%02d" % (*local, sign, hours, minutes)  # type: ignore[str-format]  # noqa: UP031
         if self.hour is not None:
             text = self._local_text()
             if self.utc_offset is not None:
@@ -447,7 +448,8 @@ def _common_date(text: str) -> Date | None:
         shaped = text[19] in "+-" and text[22] == ":" and text[23] <= "5"  # offset minutes up to 59
     else:
         return None
-    if not shaped or (length > 10 and not (text[4] == text[7] == "-" and text[10] == "T" and text[13] == text[16] == ":")):
+    clock = length == 10 or (text[4] == text[7] == "-" and text[10] == "T" and text[13] == text[16] == ":")
+    if not shaped or not clock:
         return None
     try:  # the calendar and the clock, checked in C
         value = _dt.datetime.fromisoformat(text) if length > 10 else _dt.date.fromisoformat(text)
@@ -460,7 +462,9 @@ def _common_date(text: str) -> Date | None:
         minutes = offset.days * 1440 + offset.seconds // 60
         if not -18 * 60 < minutes < 18 * 60:
             return None
-        hour, minute, second = value.hour, value.minute, value.second
+        hour: int | None = value.hour
+        minute: int | None = value.minute
+        second: int | None = value.second
     else:
         hour = minute = second = None
     # A frozen instance, filled through its slots' setters without the general checks again.

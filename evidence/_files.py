@@ -859,10 +859,13 @@ def _render(records: tuple[Record, ...], fmt: Format) -> bytes:
     if fmt is Format.JSONL:
         lines = [orjson.dumps({"evidence": FORMAT_VERSION})]
         for cls, group in groups.items():
-            lines += [orjson.dumps({"type": cls.KIND, **json_default(record)}, default=json_default) for record in group]
+            lines += [
+                orjson.dumps({"type": cls.KIND, **json_default(record)}, default=json_default) for record in group
+            ]
         return b"\n".join(lines) + b"\n"
     if fmt is Format.JSON:
-        document = Document(evidence=FORMAT_VERSION, **{cls.PLURAL: tuple(group) for cls, group in groups.items()})
+        kinds = {cls.PLURAL: tuple(group) for cls, group in groups.items()}
+        document = Document(evidence=FORMAT_VERSION, **kinds)  # type: ignore[arg-type]
         return orjson.dumps(document, default=json_default, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     data = document_data(tuple(records))
     text = yaml.dump(

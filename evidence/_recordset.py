@@ -48,13 +48,15 @@ class RecordSet:
     def __init__(self, records: Iterable[Record] = (), *, origins: Iterable[Origin | None] | None = None) -> None:
         self._records = tuple(records)
         groups: dict[type[Record], list[Record]] = {cls: [] for cls in RECORD_KINDS}
+        by_id: dict[str, Record] = {}
+        # One pass: in a set of millions each record is fetched from memory once, not three times.
         for record in self._records:
             group = groups.get(type(record))
             if group is not None:
                 group.append(record)
             elif not isinstance(record, Record):
                 raise TypeError(f"a RecordSet holds records, not {type(record).__name__}")
-        ids = [record.id for record in self._records]
+            by_id[record.id] = record
         # A sequence of origins is kept as it is (a large file's are made only when asked for).
         origin_list: Sequence[Origin | None] = (
             [None] * len(self._records)
@@ -63,12 +65,12 @@ class RecordSet:
             if isinstance(origins, Sequence)
             else list(origins)
         )
-        if len(origin_list) != len(ids):
+        if len(origin_list) != len(self._records):
             raise ValueError("give one origin for each record")
-        self._by_id: dict[str, Record] = dict(zip(ids, self._records, strict=True))
+        self._by_id = by_id
         self._origin_list = origin_list
         self._origins: dict[str, Origin] | None = None  # by id, made when first asked
-        if len(self._by_id) != len(ids):
+        if len(self._by_id) != len(self._records):
             raise LoadError(self._duplicates(origin_list))
         self._by_kind: dict[type[Record], tuple[Record, ...]] = {cls: tuple(group) for cls, group in groups.items()}
         self._referrers: dict[str, tuple[Record, ...]] | None = None

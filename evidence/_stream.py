@@ -33,7 +33,19 @@ from evidence._check import (
 from evidence._convert import collector_paused
 from evidence._errors import LoadError, Problem, UsageError
 from evidence._files import Format, Origin, _jsonl_header, jsonl_batch, read_file
-from evidence._model import RECORD_KINDS, Actor, Case, Claim, Confidence, Court, Exhibit, Filing, Message, Record, Source
+from evidence._model import (
+    RECORD_KINDS,
+    Actor,
+    Case,
+    Claim,
+    Confidence,
+    Court,
+    Exhibit,
+    Filing,
+    Message,
+    Record,
+    Source,
+)
 from evidence._recordset import _duplicate_problem, record_files
 
 BATCH_LINES = 20_000  # records held at once per shard: a few tens of megabytes
@@ -69,7 +81,7 @@ def _batches(path: Path, display: str, problems: list[Problem]) -> Iterator[tupl
     with path.open("rb") as stream:
         number = 0
         header_seen = False
-        for number, line in enumerate(stream, start=1):  # noqa: B007 (the header's number is kept)
+        for number, line in enumerate(stream, start=1):
             if line.strip():
                 header_seen = True
                 try:
@@ -306,7 +318,8 @@ def check_stream(
     folder = root if root.is_dir() else root.parent
     if root.is_dir() and not files:
         message = "no record files (.yaml, .yml, .json, .jsonl) in this folder"
-        return Report(findings=tuple(problem_findings([Problem(file=str(root), line=None, column=None, path="", message=message)])))
+        problem = Problem(file=str(root), line=None, column=None, path="", message=message)
+        return Report(findings=tuple(problem_findings([problem])))
     shards = [(str(file), str(file)) for file in files]
     if dask_client is not None:
         return _on_dask(dask_client, shards, folder, select, ignore)
@@ -329,16 +342,15 @@ def check_stream(
 
 def _on_dask(client: Any, shards: list[tuple[str, str]], folder: Path, select: Any, ignore: Any) -> Report:
     import dask.bag
+    from dask.delayed import delayed
 
-    bag = dask.bag.from_sequence(shards, npartitions=len(shards))
-    indexes = bag.map(lambda shard: scan_shard(*shard)).compute(scheduler=client.get)
+    bag = dask.bag.from_sequence(shards, npartitions=len(shards))  # type: ignore[no-untyped-call]
+    indexes = bag.map(lambda shard: scan_shard(shard[0], shard[1])).compute(scheduler=client.get)
     index, failed = _merge(indexes)
     if failed is not None:
         return failed
-    import dask
-
-    shared = dask.delayed(index, traverse=False)  # one copy of the index in the graph
-    results = bag.map(lambda shard, index: check_shard(*shard, index, str(folder)), index=shared).compute(
+    shared = delayed(index, traverse=False)  # one copy of the index in the graph
+    results = bag.map(lambda shard, index: check_shard(shard[0], shard[1], index, str(folder)), index=shared).compute(
         scheduler=client.get
     )
     return _finish(index, results, folder, select, ignore)

@@ -7,8 +7,8 @@ is accept a file the full path refuses, or read one differently.
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 import re
+from datetime import timedelta
 from typing import Any
 
 import orjson
