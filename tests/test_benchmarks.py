@@ -1,0 +1,36 @@
+"""The benchmark corpus and harness work (their figures are for docs/performance.md, not tests)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import evidence as ev
+from benchmarks.corpus import write_corpus
+from benchmarks.rivals import jsonschema_validate, msgspec_load, pydantic_load
+from tests.conftest import ROOT
+
+
+def test_the_corpus_follows_from_its_seed_and_checks_clean(tmp_path: Path) -> None:
+    first = write_corpus(tmp_path / "a", 400, seed=3, shards=2)
+    second = write_corpus(tmp_path / "b", 400, seed=3, shards=2)
+    raw = (first["json"] / "records.json").read_bytes()
+    assert raw == (second["json"] / "records.json").read_bytes()
+    records = ev.load(first["json"])
+    assert len(records.messages) == 400 and len(records.claims) == 80 and len(records.sources) == 4
+    assert ev.load(first["jsonl"]) == records == ev.load(first["shards"])
+    assert all(len(link.quote.exact) > 20 for claim in records.claims for link in claim.evidence if link.quote)
+    assert ev.check(first["json"]).findings == ()
+    assert ev.dumps(records, "json") == raw  # written in canonical form
+    # The rivals read the same file, and agree that it is valid.
+    assert pydantic_load(raw) is not None and msgspec_load(raw) is not None
+    assert jsonschema_validate(raw) == 0
+
+
+def test_the_harness_prints_the_ratio_table(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "benchmarks.run", "--n", "300", "--runs", "1", "--out", str(tmp_path)]
+    run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False, timeout=300)
+    assert run.returncode == 0, run.stderr
+    for line in ("| load (read + parse + validate) |", "| dump (canonical indented JSON) |", "## Targets"):
+        assert line in run.stdout
