@@ -279,28 +279,36 @@ def _unstructure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any], d
     (cattrs' own puts fields with defaults after the required ones, which reorders files, and
     goes through a hook for every value; this one writes plain Python for each field's type.)
     """
-    lines = ["def unstructure(obj):", "    out = {}"]
+    return _fields_function(cls, lambda f, namespace: _plain_code(f.type, f"obj.{f.name}", namespace, converter))
+
+
+def _fields_function(
+    cls: type, value_code: Callable[[attrs.Attribute[Any], dict[str, Any]], str]
+) -> Callable[[Any], dict[str, Any]]:
+    """Generated code making the mapping of an instance's fields that differ from their defaults,
+    in model order; `value_code` gives the expression written for each field's value."""
+    lines = ["def fields(obj):", "    out = {}"]
     namespace: dict[str, Any] = {}
     for index, f in enumerate(attrs.fields(cls)):
-        value = _plain_code(f.type, f"obj.{f.name}", namespace, converter)
+        value = value_code(f, namespace)
         if f.default is attrs.NOTHING:
             lines.append(f"    out[{f.name!r}] = {value}")
             continue
-        default = f.default.factory() if isinstance(f.default, attrs.Factory) else f.default  # type: ignore[arg-type]
-        namespace[f"default_{index}"] = default
-        lines += [f"    if {_default_test(f, default, index)}:", f"        out[{f.name!r}] = {value}"]
+        default = namespace[f"default_{index}"] = _default_of(f)
+        if default is None or isinstance(default, (bool, enum.Enum)):
+            test = f"obj.{f.name} is not default_{index}"
+        elif default == () or default == {}:
+            test = f"obj.{f.name}"
+        else:
+            test = f"obj.{f.name} != default_{index}"
+        lines += [f"    if {test}:", f"        out[{f.name!r}] = {value}"]
     lines.append("    return out")
     exec("\n".join(lines), namespace)
-    return namespace["unstructure"]  # type: ignore[no-any-return]
+    return namespace["fields"]  # type: ignore[no-any-return]
 
 
-def _default_test(f: attrs.Attribute[Any], default: Any, index: int) -> str:
-    """A test that is true when field `f` of `obj` differs from its default (`default_{index}`)."""
-    if default is None or isinstance(default, (bool, enum.Enum)):
-        return f"obj.{f.name} is not default_{index}"
-    if default == () or default == {}:
-        return f"obj.{f.name}"
-    return f"obj.{f.name} != default_{index}"
+def _default_of(f: attrs.Attribute[Any]) -> Any:
+    return f.default.factory() if isinstance(f.default, attrs.Factory) else f.default  # type: ignore[arg-type,union-attr]
 
 
 _SHALLOW: dict[type, Callable[[Any], Any]] = {}
@@ -317,27 +325,19 @@ def json_default(value: Any) -> Any:
         elif cls is types.MappingProxyType:
             _SHALLOW[cls] = dict
         elif attrs.has(cls):
-            lines = ["def shallow(obj):", "    out = {}"]
-            namespace: dict[str, Any] = {}
-            for index, f in enumerate(attrs.fields(cls)):
-                code = f"obj.{f.name}"
-                options = set(get_args(f.type)) - {type(None)} or {f.type}
-                if len(options) == 1 and isinstance(kind := next(iter(options)), type) and issubclass(kind, enum.Enum):
-                    # An enum's value, read from its instance: orjson would call the slower property.
-                    enum_value = f"{code}._value_"
-                    code = enum_value if f.default is not None else f"(None if {code} is None else {enum_value})"
-                if f.default is attrs.NOTHING:
-                    lines.append(f"    out[{f.name!r}] = {code}")
-                    continue
-                default = f.default.factory() if isinstance(f.default, attrs.Factory) else f.default  # type: ignore[arg-type]
-                namespace[f"default_{index}"] = default
-                lines += [f"    if {_default_test(f, default, index)}:", f"        out[{f.name!r}] = {code}"]
-            lines.append("    return out")
-            exec("\n".join(lines), namespace)
-            _SHALLOW[cls] = namespace["shallow"]
+            _SHALLOW[cls] = _fields_function(cls, _shallow_code)
         else:
             raise TypeError(f"cannot write {cls.__name__} as JSON")
     return _SHALLOW[cls](value)
+
+
+def _shallow_code(f: attrs.Attribute[Any], namespace: dict[str, Any]) -> str:
+    code = f"obj.{f.name}"
+    options = set(get_args(f.type)) - {type(None)} or {f.type}
+    if len(options) == 1 and isinstance(kind := next(iter(options)), type) and issubclass(kind, enum.Enum):
+        # An enum's value, read from its instance: orjson would call the slower property.
+        return f"{code}._value_" if f.default is not None else f"(None if {code} is None else {code}._value_)"
+    return code
 
 
 def _plain_code(type_: Any, value: str, namespace: dict[str, Any], converter: cattrs.Converter) -> str:
@@ -551,8 +551,7 @@ def _builder(cls: type) -> Callable[[Any, _Counter], Any]:
             required += 1
             lines += [f"    {line}" for line in body] + [f"    {set_value}"]
             continue
-        default = f.default.factory() if isinstance(f.default, attrs.Factory) else f.default  # type: ignore[arg-type]
-        namespace[f"default_{index}"] = default
+        default = namespace[f"default_{index}"] = _default_of(f)
         lines += ["    if value is UNSET:", f"        set_{index}(record, default_{index})", "    else:"]
         lines.append("        keys += 1")
         if default is None and body:  # null is allowed, and left as it is
