@@ -748,21 +748,10 @@ def jsonl_batch(raw: bytes, file: str, first: int, problems: list[Problem]) -> t
         return records, [_origin((file, (), number, 1)) for number in range(first, first + len(records))]
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = None
-    if text is None:  # report the bad bytes with the right line
-        lines = raw.split(b"\n")
-        decoded = []
-        for number, line in enumerate(lines, start=first):
-            try:
-                decoded.append(line.decode("utf-8"))
-            except UnicodeDecodeError:
-                try:
-                    _decode(line, file)
-                except LoadError as error:
-                    problems.extend(attrs.evolve(p, line=number) for p in error.problems)
-                decoded.append("")
-        return jsonl_lines(decoded, file, first, problems)
+    except UnicodeDecodeError as error:  # the whole file's reading names the byte
+        line = first + raw.count(b"\n", 0, error.start)
+        problems.append(Problem(file=file, line=line, column=None, path="", message="invalid UTF-8"))
+        return [], []
     return jsonl_lines(text.split("\n"), file, first, problems)
 
 
