@@ -441,6 +441,14 @@ def stored_text(run: _Run, record: Record, *, report: bool) -> str | None:
     return text
 
 
+def target_text(run: _Run, target: Record) -> tuple[str | None, bool]:
+    """A quoted record's text (a message's own, or a stored copy), and whether it has a text file."""
+    if isinstance(target, Message):
+        return target.text, False
+    text = run.texts[target.id] if target.id in run.texts else stored_text(run, target, report=False)
+    return text, getattr(target, "text_file", None) is not None
+
+
 def _integrity(run: _Run) -> None:
     for record in run.checked:
         if getattr(record, "text_file", None) is not None:
@@ -792,12 +800,7 @@ def check(
 
     def text_of(target_id: str) -> tuple[str | None, bool] | None:
         target = lookup.get(target_id)
-        if target is None:
-            return None
-        if isinstance(target, Message):
-            return target.text, False
-        text = run.texts[target_id] if target_id in run.texts else stored_text(run, target, report=False)
-        return text, getattr(target, "text_file", None) is not None
+        return target_text(run, target) if target is not None else None
 
     run.pending += check_quotes(run.jobs, text_of)
     if progress is not None:

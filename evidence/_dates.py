@@ -415,12 +415,6 @@ def _parse_point(text: str, whole: str) -> Date:
     )
 
 
-# The two shapes most dates take in large record sets: a day, and a time to the second with
-# its offset. They are read without the general parser; anything else, or anything wrong, goes
-# the long way, which explains what is wrong.
-_COMMON = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:Z|[+-][0-9]{2}:[0-9]{2}))?")
-
-
 (
     _SET_YEAR,
     _SET_MONTH,
@@ -438,6 +432,9 @@ _COMMON = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}:[0-9]{2}(
 
 
 def _common_date(text: str) -> Date | None:
+    """The two shapes most dates take in large record sets, a day and a time to the second with
+    its offset, read without the general parser; None for anything else, or anything wrong, which
+    goes the long way and is explained there."""
     # The shape, by its fixed characters; the C parser takes only ASCII digits between them.
     length = len(text)
     if length == 10:

@@ -430,15 +430,14 @@ class _PathOrigins(Sequence[Origin]):
         return _origin((self._file, self._paths[index], None, None))
 
 
-def _origins(document: Document, file: str, locate: Any) -> tuple[Origin, ...]:
+def _origins(document: Document, file: str, locate: Any) -> Sequence[Origin]:
+    counts = [(cls.PLURAL, len(getattr(document, cls.PLURAL))) for cls in KIND_BY_NAME.values()]
+    if locate is None:  # JSON: lines are found on demand
+        return _PathOrigins(file, counts)
     origins = []
-    for cls in KIND_BY_NAME.values():
-        count = len(getattr(document, cls.PLURAL))
-        if locate is None:
-            origins += [_origin((file, (cls.PLURAL, index), None, None)) for index in range(count)]
-            continue
+    for plural, count in counts:
         for index in range(count):
-            path = (cls.PLURAL, index)
+            path = (plural, index)
             line, column = locate(path, False)
             origins.append(Origin(file, path, line, column))
     return tuple(origins)
@@ -485,8 +484,8 @@ def parse_bytes(raw: bytes, file: str, fmt: Format) -> FileContent:
     if fmt is Format.JSON:
         document = decode_json(raw)  # the fast path; None leaves the file to the full one
         if document is not None:
-            counts = [(cls.PLURAL, len(getattr(document, cls.PLURAL))) for cls in KIND_BY_NAME.values()]
-            return FileContent(file=file, format=fmt, records=document.records(), origins=_PathOrigins(file, counts))
+            origins = _origins(document, file, None)
+            return FileContent(file=file, format=fmt, records=document.records(), origins=origins)
     if fmt is Format.JSONL:
         content = _fast_jsonl(raw, file)
         if content is not None:
@@ -690,13 +689,16 @@ def _read_jsonl(text: str, file: str) -> FileContent:
                 line=1,
                 column=1,
                 path="",
-                message=f'empty record file: the first line is the format version, {{"evidence": {FORMAT_VERSION}}}',
+                message=EMPTY_JSONL,
             )
         )
     records, origins = jsonl_lines(lines[number:], file, number + 1, problems)
     if problems:
         raise LoadError(problems)
     return FileContent(file=file, format=Format.JSONL, records=tuple(records), origins=tuple(origins))
+
+
+EMPTY_JSONL = f'empty record file: the first line is the format version, {{"evidence": {FORMAT_VERSION}}}'
 
 
 def _jsonl_header(line: str, file: str, number: int, problems: list[Problem]) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import array
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -28,11 +28,11 @@ from evidence._check import (
     exhibit_numbers,
     problem_findings,
     report,
-    stored_text,
+    target_text,
 )
 from evidence._convert import collector_paused
 from evidence._errors import LoadError, Problem, UsageError
-from evidence._files import Format, Origin, _jsonl_header, jsonl_batch, read_file
+from evidence._files import EMPTY_JSONL, Format, Origin, _jsonl_header, jsonl_batch, read_file
 from evidence._model import (
     RECORD_KINDS,
     Actor,
@@ -90,8 +90,7 @@ def _batches(path: Path, display: str, problems: list[Problem]) -> Iterator[tupl
                     problems.append(Problem(file=display, line=number, column=1, path="", message="invalid UTF-8"))
                 break
         if not header_seen:
-            message = 'empty record file: the first line is the format version, {"evidence": 1}'
-            problems.append(Problem(file=display, line=1, column=1, path="", message=message))
+            problems.append(Problem(file=display, line=1, column=1, path="", message=EMPTY_JSONL))
             return
         first = number + 1
         lines: list[bytes] = []
@@ -282,13 +281,6 @@ def check_shard(path: str, display: str, index: Index, root: str) -> ShardFindin
 
 # -- running the passes -----------------------------------------------------------------------
 
-Mapper = Callable[[Callable[..., Any], Sequence[tuple[Any, ...]]], list[Any]]
-
-
-def _serial(function: Callable[..., Any], calls: Sequence[tuple[Any, ...]]) -> list[Any]:
-    return [function(*call) for call in calls]
-
-
 _WORKER_INDEX: Index | None = None
 
 
@@ -382,10 +374,9 @@ def _finish(
         if target_id in texts:
             return texts[target_id], False
         target = index.get(target_id)
-        if target is None:
-            kind = index.kind_of(target_id)
-            return None if kind is None else (None, False)  # a claim has no text
-        return stored_text(reader, target, report=False), getattr(target, "text_file", None) is not None
+        if target is None:  # no such record, or a claim: no text
+            return None if index.kind_of(target_id) is None else (None, False)
+        return target_text(reader, target)
 
     jobs = [job for result in results for job in result.jobs]
     pending += check_quotes(jobs, text_of)
