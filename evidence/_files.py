@@ -749,12 +749,21 @@ def jsonl_batch(raw: bytes, file: str, first: int, problems: list[Problem]) -> t
     if records is not None:
         return records, [_origin((file, (), number, 1)) for number in range(first, first + len(records))]
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:  # the whole file's reading names the byte
-        line = first + raw.count(b"\n", 0, error.start)
-        problems.append(Problem(file=file, line=line, column=None, path="", message="invalid UTF-8"))
+        text = decode_lines(raw, file, first)
+    except LoadError as error:
+        problems += error.problems
         return [], []
     return jsonl_lines(text.split("\n"), file, first, problems)
+
+
+def decode_lines(raw: bytes, file: str, first: int) -> str:
+    """Lines of a file (numbered from `first`) as text; a `LoadError` names invalid UTF-8 (or a
+    byte-order mark) with its line in the file."""
+    try:
+        return _decode(raw, file)
+    except LoadError as error:
+        shifted = [attrs.evolve(p, line=p.line + first - 1 if p.line else None) for p in error.problems]
+        raise LoadError(shifted) from None
 
 
 def _fast_jsonl(raw: bytes, file: str) -> FileContent | None:

@@ -32,7 +32,8 @@ from evidence._check import (
 )
 from evidence._convert import collector_paused
 from evidence._errors import LoadError, Problem, UsageError
-from evidence._files import EMPTY_JSONL, Format, Origin, _jsonl_header, jsonl_batch, read_file
+from evidence._files import EMPTY_JSONL, Format, Origin, _jsonl_header, decode_lines, jsonl_batch, read_file
+from evidence._limits import limits
 from evidence._model import (
     RECORD_KINDS,
     Actor,
@@ -85,9 +86,9 @@ def _batches(path: Path, display: str, problems: list[Problem]) -> Iterator[tupl
             if line.strip():
                 header_seen = True
                 try:
-                    _jsonl_header(line.decode("utf-8"), display, number, problems)
-                except UnicodeDecodeError:  # reported as loading the file reports it
-                    problems.append(Problem(file=display, line=number, column=1, path="", message="invalid UTF-8"))
+                    _jsonl_header(decode_lines(line, display, number), display, number, problems)
+                except LoadError as error:
+                    problems += error.problems
                 break
         if not header_seen:
             problems.append(Problem(file=display, line=1, column=1, path="", message=EMPTY_JSONL))
@@ -158,9 +159,9 @@ def scan_shard(path: str, display: str) -> ShardIndex:
                     quoted.update(a.source for a in record.attestations)
                 elif isinstance(record, Claim):
                     quoted.update(link.record for link in record.evidence if link.quote is not None)
-    if problems:
-        # A broken shard is read whole once more, so its problems are exactly those loading
-        # it reports (the first invalid byte only, say, as a file that cannot be decoded stops).
+    if problems and Path(path).stat().st_size <= limits.max_file_bytes:
+        # A broken shard small enough to load is read whole once more, so its problems are
+        # exactly those loading it reports (loading stops at the first invalid byte, say).
         try:
             read_file(Path(path), display)
         except LoadError as error:

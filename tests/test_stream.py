@@ -123,3 +123,23 @@ def test_the_command_line_runs_shards_in_processes(corpus: Path) -> None:
     assert json.loads(parallel.stdout) == json.loads(serial.stdout)
     refused = run("--jobs", "0")
     assert refused.returncode == 2 and "--jobs takes a number of processes" in refused.stderr
+
+
+def test_a_broken_shard_too_large_to_load_is_reported_line_by_line(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shards = tmp_path / "shards"
+    shutil.copytree(corpus, shards)
+    broken = shards / "part-0001.jsonl"
+    lines = broken.read_bytes().split(b"\n")
+    lines[5] = b'{"type": "message", "id": "m", "sent": "2023-02-30"}'
+    lines[9] = b'{"type": "message", "id": "n\xff"}'
+    broken.write_bytes(b"\n".join(lines))
+    monkeypatch.setattr(_stream, "BATCH_LINES", 4)
+    monkeypatch.setattr(ev.limits, "max_file_bytes", 1000)  # every shard is "too large" to load whole
+    report = ev.check(shards, stream=True)
+    found = {(f.file, f.line, f.code): f.message for f in report.findings}
+    assert ("S006" in {code for _, _, code in found}) and any(
+        line == 10 and "invalid UTF-8 (byte 0xff)" in message for (_, line, _), message in found.items()
+    ), found
+    assert all(file == str(broken) for file, _, _ in found)  # not "the file is too large"
