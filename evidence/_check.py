@@ -11,7 +11,6 @@ import difflib
 import enum
 import hashlib
 import os
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -698,39 +697,14 @@ RECORD_RULES: tuple[Callable[[_Run], None], ...] = (_references, _integrity, _qu
 
 # -- load problems as findings ----------------------------------------------------------------
 
-_PROBLEM_CODES: tuple[tuple[str, str], ...] = (
-    (
-        r"^invalid (YAML|JSON|UTF-8)|byte-order mark|not a record file|is a directory|cannot read|no record files"
-        r"|nested too deeply|expands to more than|empty record file|^expected a record file",
-        "S001",
-    ),
-    (r"^unknown key|^unknown record type|^missing record type", "S002"),
-    (r"^missing required field", "S004"),
-    (r"^duplicate key", "S009"),
-    (r"format version", "S008"),
-    (r"is used twice", "R003"),
-    (r"^expected one of", "S005"),
-    (r"^invalid date|naive date-time", "S006"),
-    (r"Bates range begins at", "L001"),
-    (r"^expected |not a valid |unsupported YAML tag|a key must be plain text", "S003"),
-)
-
-
-def problem_code(problem: Problem) -> str:
-    for pattern, code in _PROBLEM_CODES:
-        if re.search(pattern, problem.message):
-            return code
-    return "S007"
-
 
 def problem_findings(problems: Iterable[Problem]) -> list[Finding]:
     findings = []
     for problem in problems:
-        code = problem_code(problem)
         findings.append(
             Finding(
-                code=code,
-                severity=RULES[code].severity,
+                code=problem.code,
+                severity=RULES[problem.code].severity,
                 message=problem.message,
                 file=problem.file,
                 line=problem.line,

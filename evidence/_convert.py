@@ -105,7 +105,7 @@ def _strict(expected_type: type, expected: str) -> Callable[[Any, Any], Any]:
     def hook(value: Any, _: Any) -> Any:
         # bool is an int subclass in Python, but `true` is not a number in a record file.
         if type(value) is not expected_type:
-            raise InvalidValue(f"expected {expected}, found {describe(value)}")
+            raise InvalidValue(f"expected {expected}, found {describe(value)}", code="S003")
         return value
 
     return hook
@@ -113,7 +113,7 @@ def _strict(expected_type: type, expected: str) -> Callable[[Any, Any], Any]:
 
 def _text(value: Any, _: Any) -> str:
     if type(value) is not str:
-        raise InvalidValue(f"expected text, found {describe(value)}")
+        raise InvalidValue(f"expected text, found {describe(value)}", code="S003")
     if len(value) > limits.max_text_chars:
         raise InvalidValue(
             f"a text of {len(value):,} characters is longer than the limit of {limits.max_text_chars:,} "
@@ -135,7 +135,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
             close = difflib.get_close_matches(value, values, n=1)
             if close:
                 hint = f" (did you mean {close[0]!r}?)"
-        raise InvalidValue(f"expected one of {', '.join(values)}; found {describe(value)}{hint}")
+        raise InvalidValue(f"expected one of {', '.join(values)}; found {describe(value)}{hint}", code="S005")
 
     return hook
 
@@ -145,27 +145,29 @@ def _date_value(value: Any, _: Any) -> Any:
     if type(value) is int and 1000 <= value <= 9999:
         value = str(value)
     if not isinstance(value, str):
-        raise InvalidValue(f"expected a date as text (such as '2023-10' or '2023-10-10'), found {describe(value)}")
+        raise InvalidValue(
+            f"expected a date as text (such as '2023-10' or '2023-10-10'), found {describe(value)}", code="S003"
+        )
     return parse_date(value)
 
 
 def _single_date(value: Any, _: Any) -> Date:
     parsed = _date_value(value, _)
     if not isinstance(parsed, Date):
-        raise InvalidValue(f"expected a single date, found the interval {value!r}")
+        raise InvalidValue(f"expected a single date, found the interval {value!r}", code="S003")
     return parsed
 
 
 def _interval(value: Any, _: Any) -> DateInterval:
     parsed = _date_value(value, _)
     if not isinstance(parsed, DateInterval):
-        raise InvalidValue(f"expected an interval such as '2024-01/2024-03', found {describe(value)}")
+        raise InvalidValue(f"expected an interval such as '2024-01/2024-03', found {describe(value)}", code="S003")
     return parsed
 
 
 def _digest(value: Any, _: Any) -> Digest:
     if not isinstance(value, str):
-        raise InvalidValue(f"expected a digest such as 'sha256:<hex>', found {describe(value)}")
+        raise InvalidValue(f"expected a digest such as 'sha256:<hex>', found {describe(value)}", code="S003")
     return Digest.parse(value)
 
 
@@ -207,7 +209,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
 
         def hook(value: Any, _: Any) -> tuple[Any, ...]:
             if not isinstance(value, list):
-                raise InvalidValue(f"expected a list, found {describe(value)}")
+                raise InvalidValue(f"expected a list, found {describe(value)}", code="S003")
             if not detailed:
                 return tuple(item_hook(item, item_type) for item in value)
             result, errors = [], []
@@ -234,15 +236,15 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
 
         def hook(value: Any, _: Any) -> Mapping[str, Any]:
             if not isinstance(value, dict):
-                raise InvalidValue(f"expected a mapping, found {describe(value)}")
+                raise InvalidValue(f"expected a mapping, found {describe(value)}", code="S003")
             result: dict[str, Any] = {}
             for key, item in value.items():
                 if not isinstance(key, str):
-                    raise InvalidValue(f"expected text keys, found {describe(key)}")
+                    raise InvalidValue(f"expected text keys, found {describe(key)}", code="S003")
                 try:
                     result[key] = value_hook(item, value_type)
                 except InvalidValue as error:
-                    raise InvalidValue(error.message, field=key) from None
+                    raise InvalidValue(error.message, field=key, code=error.code) from None
             return types.MappingProxyType(result)
 
         return hook
@@ -259,7 +261,7 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
 
         def hook(value: Any, _: Any) -> Any:
             if not isinstance(value, dict):
-                raise InvalidValue(f"expected a mapping, found {describe(value)}")
+                raise InvalidValue(f"expected a mapping, found {describe(value)}", code="S003")
             return structure(value, cls)
 
         return hook
@@ -386,9 +388,9 @@ def unstructure(value: Any) -> Any:
 
 
 class StructureProblems(Exception):
-    """Problems found while structuring, each a (path, message) pair."""
+    """Problems found while structuring, each a (path, message, code) triple."""
 
-    def __init__(self, problems: list[tuple[Path, str]]) -> None:
+    def __init__(self, problems: list[tuple[Path, str, str]]) -> None:
         super().__init__(problems)
         self.problems = problems
 
@@ -398,13 +400,13 @@ def _fields_of(cls: Any) -> list[str]:
 
 
 def _walk(error: BaseException, path: Path) -> Any:
-    """Yield (path, message) for every leaf problem of a cattrs error tree."""
+    """Yield (path, message, code) for every leaf problem of a cattrs error tree."""
     if isinstance(error, (ClassValidationError, IterableValidationError)):
         with_notes, without = error.group_exceptions()
         for sub, note in with_notes:
             step: str | int = note.name if isinstance(note, AttributeValidationNote) else note.index
             if isinstance(sub, KeyError) and isinstance(note, AttributeValidationNote):
-                yield path, f"missing required field '{note.name}'"
+                yield path, f"missing required field '{note.name}'", "S004"
                 continue
             yield from _walk(sub, (*path, step))
         for sub in without:
@@ -417,12 +419,12 @@ def _walk(error: BaseException, path: Path) -> Any:
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             if error.cl is Document:
                 hint = hint or f" (record kinds are {', '.join(cls.PLURAL for cls in RECORD_KINDS)})"
-            yield (*path, key), f"unknown key '{key}'{hint}"
+            yield (*path, key), f"unknown key '{key}'{hint}", "S002"
         return
     if isinstance(error, InvalidValue):
-        yield ((*path, error.field) if error.field else path), error.message
+        yield ((*path, error.field) if error.field else path), error.message, error.code
         return
-    yield path, f"invalid value: {error}"
+    yield path, f"invalid value: {error}", "S007"
 
 
 def path_text(path: Path) -> str:

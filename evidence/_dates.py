@@ -233,8 +233,14 @@ class Date:
             if self.zone is None and self.utc_offset is not None and self.year > 1:
                 # A fixed offset: the UTC instant is a subtraction away.
                 local = _dt.datetime(
-                    self.year, self.month, self.day, self.hour, self.minute or 0, self.second or 0,  # type: ignore[arg-type]
-                    self.microsecond or 0, tzinfo=UTC
+                    self.year,
+                    self.month,
+                    self.day,
+                    self.hour,
+                    self.minute or 0,
+                    self.second or 0,  # type: ignore[arg-type]
+                    self.microsecond or 0,
+                    tzinfo=UTC,
                 )
                 start = local - _dt.timedelta(minutes=self.utc_offset)
             else:
@@ -484,7 +490,17 @@ def _common_date(text: str) -> Date | None:
 def parse_date(text: str) -> DateValue:
     """Parse EDTF text into a `Date` or a `DateInterval`; an `InvalidValue` names the problem."""
     if not isinstance(text, str):
-        raise InvalidValue(f"expected a date as text, found {type(text).__name__}")
+        raise InvalidValue(f"expected a date as text, found {type(text).__name__}", code="S003")
+    try:
+        return _parse_date(text)
+    except InvalidValue as error:
+        message = (
+            error.message if error.message.startswith("invalid date") else f"invalid date '{text}': {error.message}"
+        )
+        raise InvalidValue(message, code="S006") from None
+
+
+def _parse_date(text: str) -> DateValue:
     common = _common_date(text)
     if common is not None:
         return common
@@ -545,7 +561,14 @@ class LastEdge:
         if type(b) is Date and b.hour is not None and b.zone is None and b.utc_offset is not None and b.year > 1:
             # The usual date-time, its first instant found without the general route.
             earliest = _dt.datetime(
-                b.year, b.month, b.day, b.hour, b.minute or 0, b.second or 0, b.microsecond or 0, tzinfo=UTC  # type: ignore[arg-type]
+                b.year,
+                b.month,
+                b.day,
+                b.hour,
+                b.minute or 0,
+                b.second or 0,
+                b.microsecond or 0,
+                tzinfo=UTC,  # type: ignore[arg-type]
             ) - _dt.timedelta(minutes=b.utc_offset)
             try:
                 return (self.latest if self.has_time else self.latest + _WEST_SLACK) < earliest

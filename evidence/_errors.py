@@ -9,7 +9,8 @@ Every error the library raises on purpose derives from `EvidenceError`::
     └── UsageError          a command or function was asked something it cannot do
 
 A `Problem` is one located complaint about a file: file, line and column (1-based, when
-known), the JSON path inside the document, and the message.
+known), the JSON path inside the document, the message, and the code of the checker's rule it
+breaks, given where the problem is found.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ class EvidenceError(Exception):
 class InvalidValue(EvidenceError, ValueError):
     """A value breaks an invariant of a record or value object."""
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(self, message: str, *, field: str | None = None, code: str = "S007") -> None:
         super().__init__(message)
         self.message = message
         self.field = field
+        self.code = code  # the checker's rule code for this kind of problem (docs/rules.md)
 
 
 @attrs.frozen(kw_only=True)
@@ -41,6 +43,7 @@ class Problem:
     column: int | None
     path: str
     message: str
+    code: str
 
     def __str__(self) -> str:
         where = ""

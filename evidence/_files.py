@@ -160,9 +160,11 @@ class _YamlBuilder:
         self.in_alias = 0
         self.alias_values = 0
 
-    def problem(self, node: Node, path: JsonPath, message: str) -> None:
+    def problem(self, node: Node, path: JsonPath, message: str, code: str) -> None:
         line, column = _mark(node)
-        self.problems.append(Problem(file=self.file, line=line, column=column, path=path_text(path), message=message))
+        self.problems.append(
+            Problem(file=self.file, line=line, column=column, path=path_text(path), message=message, code=code)
+        )
 
     def build(self, node: Node, path: JsonPath) -> Any:
         if len(path) > limits.max_depth:
@@ -185,26 +187,26 @@ class _YamlBuilder:
             return self.scalar(node, path)
         if isinstance(node, SequenceNode):
             if node.tag != _SEQ:
-                self.problem(node, path, f"unsupported YAML tag {node.tag!r}")
+                self.problem(node, path, f"unsupported YAML tag {node.tag!r}", "S003")
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         assert isinstance(node, MappingNode)
         if node.tag != _MAP:
-            self.problem(node, path, f"unsupported YAML tag {node.tag!r}")
+            self.problem(node, path, f"unsupported YAML tag {node.tag!r}", "S003")
         result: dict[str, Any] = {}
         first_seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode) or key_node.tag not in (_STR, _INT, _BOOL, _NULL):
-                self.problem(key_node, path, "a key must be plain text")
+                self.problem(key_node, path, "a key must be plain text", "S003")
                 continue
             if key_node.tag == "tag:yaml.org,2002:merge" or (
                 key_node.value == "<<" and key_node.style not in ("'", '"')
             ):
-                self.problem(key_node, path, "merge keys ('<<') are not supported; write the fields out")
+                self.problem(key_node, path, "merge keys ('<<') are not supported; write the fields out", "S007")
                 continue
             key = key_node.value
             if key in first_seen:
                 line, _ = _mark(first_seen[key])
-                self.problem(key_node, path, f"duplicate key '{key}' (first given on line {line})")
+                self.problem(key_node, path, f"duplicate key '{key}' (first given on line {line})", "S009")
                 continue
             first_seen[key] = key_node
             result[key] = self.build(value_node, (*path, key))
@@ -216,16 +218,16 @@ class _YamlBuilder:
             return value
         rule = _SCALARS.get(node.tag)
         if rule is None:
-            self.problem(node, path, f"unsupported YAML tag {node.tag!r}")
+            self.problem(node, path, f"unsupported YAML tag {node.tag!r}", "S003")
             return value
         pattern, build = rule
         if not pattern.fullmatch(value):  # only an explicit tag (`!!int abc`) gets here
-            self.problem(node, path, f"{value!r} is not a valid {node.tag.rsplit(':', 1)[-1]}")
+            self.problem(node, path, f"{value!r} is not a valid {node.tag.rsplit(':', 1)[-1]}", "S003")
             return value
         try:
             return build(value)
         except ValueError as error:
-            self.problem(node, path, str(error))
+            self.problem(node, path, str(error), "S007")
             return value
 
 
@@ -347,6 +349,7 @@ def _decode(raw: bytes, file: str) -> str:
         raise LoadError(
             [
                 Problem(
+                    code="S001",
                     file=file,
                     line=1,
                     column=1,
@@ -360,7 +363,7 @@ def _decode(raw: bytes, file: str) -> str:
     except UnicodeDecodeError as error:
         line, column = _line_column(raw[: error.start].decode("utf-8", "replace"), error.start)
         message = f"invalid UTF-8 (byte 0x{raw[error.start]:02x}); record files are UTF-8 text"
-        raise LoadError([Problem(file=file, line=line, column=column, path="", message=message)]) from None
+        raise LoadError([Problem(code="S001", file=file, line=line, column=column, path="", message=message)]) from None
 
 
 def _check_version(data: Any, file: str, locate: Any) -> None:
@@ -370,6 +373,7 @@ def _check_version(data: Any, file: str, locate: Any) -> None:
         raise LoadError(
             [
                 Problem(
+                    code="S001",
                     file=file,
                     line=line,
                     column=column,
@@ -390,7 +394,12 @@ def _check_version(data: Any, file: str, locate: Any) -> None:
     raise LoadError(
         [
             Problem(
-                file=file, line=line, column=column, path="$.evidence" if "evidence" in data else "$", message=message
+                code="S008",
+                file=file,
+                line=line,
+                column=column,
+                path="$.evidence" if "evidence" in data else "$",
+                message=message,
             )
         ]
     )
@@ -398,12 +407,12 @@ def _check_version(data: Any, file: str, locate: Any) -> None:
 
 def _document_problems(error: StructureProblems, file: str, locate: Any, base: JsonPath = ()) -> list[Problem]:
     problems = []
-    for path, message in error.problems:
+    for path, message, code in error.problems:
         # An unknown key is reported on its record and located at the key itself.
-        is_key = message.startswith("unknown key")
+        is_key = code == "S002"
         shown = path[:-1] if is_key else path
         line, column = locate((*base, *path), is_key)
-        problems.append(Problem(file=file, line=line, column=column, path=path_text(shown), message=message))
+        problems.append(Problem(code=code, file=file, line=line, column=column, path=path_text(shown), message=message))
     return problems
 
 
@@ -451,6 +460,7 @@ def read_file(path: Path, display: str | None = None) -> FileContent:
         raise LoadError(
             [
                 Problem(
+                    code="S001",
                     file=file,
                     line=None,
                     column=None,
@@ -466,15 +476,28 @@ def read_file(path: Path, display: str | None = None) -> FileContent:
                 f"the file is {size / 2**20:,.1f} MiB, more than the limit of {limits.max_file_bytes / 2**20:,.0f} MiB "
                 "(raise it with --max-file-mb)"
             )
-            raise LoadError([Problem(file=file, line=None, column=None, path="", message=message)])
+            raise LoadError([Problem(code="S001", file=file, line=None, column=None, path="", message=message)])
         raw = path.read_bytes()
     except IsADirectoryError:
         raise LoadError(
-            [Problem(file=file, line=None, column=None, path="", message="is a directory, not a record file")]
+            [
+                Problem(
+                    code="S001", file=file, line=None, column=None, path="", message="is a directory, not a record file"
+                )
+            ]
         ) from None
     except OSError as error:
         raise LoadError(
-            [Problem(file=file, line=None, column=None, path="", message=f"cannot read: {error.strerror or error}")]
+            [
+                Problem(
+                    code="S001",
+                    file=file,
+                    line=None,
+                    column=None,
+                    path="",
+                    message=f"cannot read: {error.strerror or error}",
+                )
+            ]
         ) from None
     return parse_bytes(raw, file, fmt)
 
@@ -580,18 +603,27 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, Any]:
             message = f"invalid YAML: {error.problem} ({error.context})"
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
             message = "invalid YAML: a tab where YAML needs spaces (indent with spaces only)"
-        raise LoadError([Problem(file=file, line=line, column=column, path="", message=message)]) from None
+        raise LoadError([Problem(code="S001", file=file, line=line, column=column, path="", message=message)]) from None
     except yaml.reader.ReaderError as error:
         line, column = _line_column(text, error.position)
         message = f"invalid YAML: the character U+{error.character:04X} is not allowed in YAML text"
-        raise LoadError([Problem(file=file, line=line, column=column, path="", message=message)]) from None
+        raise LoadError([Problem(code="S001", file=file, line=line, column=column, path="", message=message)]) from None
     except yaml.YAMLError as error:
         raise LoadError(
-            [Problem(file=file, line=None, column=None, path="", message=f"invalid YAML: {error}")]
+            [Problem(code="S001", file=file, line=None, column=None, path="", message=f"invalid YAML: {error}")]
         ) from None
     except RecursionError:
         raise LoadError(
-            [Problem(file=file, line=None, column=None, path="", message="the YAML is nested too deeply to read")]
+            [
+                Problem(
+                    code="S001",
+                    file=file,
+                    line=None,
+                    column=None,
+                    path="",
+                    message="the YAML is nested too deeply to read",
+                )
+            ]
         ) from None
 
     def locate(path: JsonPath, key: bool) -> tuple[int | None, int | None]:
@@ -607,10 +639,21 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, Any]:
         data = builder.build(root, ())
     except _TooLarge as error:
         line, column = _mark(error.node)
-        raise LoadError([Problem(file=file, line=line, column=column, path="", message=error.message)]) from None
+        raise LoadError(
+            [Problem(code="S001", file=file, line=line, column=column, path="", message=error.message)]
+        ) from None
     except RecursionError:
         raise LoadError(
-            [Problem(file=file, line=None, column=None, path="", message="the YAML is nested too deeply to read")]
+            [
+                Problem(
+                    code="S001",
+                    file=file,
+                    line=None,
+                    column=None,
+                    path="",
+                    message="the YAML is nested too deeply to read",
+                )
+            ]
         ) from None
     if builder.problems:
         raise LoadError(builder.problems)
@@ -637,6 +680,7 @@ def _parse_json(text: str, file: str, *, base_line: int = 0) -> tuple[Any, Any]:
         raise LoadError(
             [
                 Problem(
+                    code="S001",
                     file=file,
                     line=error.lineno + base_line,
                     column=error.colno,
@@ -649,11 +693,22 @@ def _parse_json(text: str, file: str, *, base_line: int = 0) -> tuple[Any, Any]:
         found = re.search(r"NaN|-?Infinity|[-+]?\d{31,}", text)
         line, column = _line_column(text, found.start()) if found else (1, 1)
         message = f"invalid JSON: {error}"
-        raise LoadError([Problem(file=file, line=line + base_line, column=column, path="", message=message)]) from None
+        raise LoadError(
+            [Problem(code="S001", file=file, line=line + base_line, column=column, path="", message=message)]
+        ) from None
     except RecursionError:
         message = "the JSON is nested too deeply to read"
         raise LoadError(
-            [Problem(file=file, line=base_line + 1 if base_line else None, column=None, path="", message=message)]
+            [
+                Problem(
+                    code="S001",
+                    file=file,
+                    line=base_line + 1 if base_line else None,
+                    column=None,
+                    path="",
+                    message=message,
+                )
+            ]
         ) from None
     if duplicates:
         problems = []
@@ -661,7 +716,14 @@ def _parse_json(text: str, file: str, *, base_line: int = 0) -> tuple[Any, Any]:
             places = [m.start() for m in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text)]
             line, column = _line_column(text, places[1] if len(places) > 1 else 0)
             problems.append(
-                Problem(file=file, line=line + base_line, column=column, path="", message=f"duplicate key '{key}'")
+                Problem(
+                    code="S009",
+                    file=file,
+                    line=line + base_line,
+                    column=column,
+                    path="",
+                    message=f"duplicate key '{key}'",
+                )
             )
         raise LoadError(problems)
 
@@ -685,6 +747,7 @@ def _read_jsonl(text: str, file: str) -> FileContent:
     if not header_seen:
         problems.append(
             Problem(
+                code="S001",
                 file=file,
                 line=1,
                 column=1,
@@ -711,6 +774,7 @@ def _jsonl_header(line: str, file: str, number: int, problems: list[Problem]) ->
     if len(data) > 1:
         problems.append(
             Problem(
+                code="S008",
                 file=file,
                 line=number,
                 column=1,
@@ -781,6 +845,7 @@ def _jsonl_record(data: Any, file: str, number: int, locate: Any, problems: list
     if not isinstance(data, dict):
         problems.append(
             Problem(
+                code="S003",
                 file=file,
                 line=number,
                 column=1,
@@ -800,7 +865,14 @@ def _jsonl_record(data: Any, file: str, number: int, locate: Any, problems: list
             hint = f" (did you mean '{close[0]}'?)" if close else f" (expected one of {', '.join(KIND_BY_NAME)})"
             message = f"unknown record type {kind!r}{hint}"
         problems.append(
-            Problem(file=file, line=line, column=column, path="$.type" if "type" in data else "$", message=message)
+            Problem(
+                code="S002",
+                file=file,
+                line=line,
+                column=column,
+                path="$.type" if "type" in data else "$",
+                message=message,
+            )
         )
         return None
     body = {key: value for key, value in data.items() if key != "type"}

@@ -351,7 +351,7 @@ def _to_enum(cls: type[enum.Enum]) -> Callable[[Any, attrs.Attribute[Any]], Any]
             return cls(value)
         except ValueError:
             choices = ", ".join(str(m.value) for m in cls)
-            raise InvalidValue(f"expected one of {choices}; found {value!r}", field=field.name) from None
+            raise InvalidValue(f"expected one of {choices}; found {value!r}", field=field.name, code="S005") from None
 
     return convert
 
@@ -367,7 +367,7 @@ def _to_date(value: Any, field: attrs.Attribute[Any]) -> Any:
         if isinstance(value, datetime.date):
             return Date.from_date(value)
     except InvalidValue as error:
-        raise InvalidValue(error.message, field=field.name) from None
+        raise InvalidValue(error.message, field=field.name, code=error.code) from None
     raise InvalidValue(
         f"expected a date (text such as '2023-10', a Date, or a datetime.date), found {type(value).__name__}",
         field=field.name,
@@ -489,7 +489,9 @@ class BatesRange:
         if begin[0] != end[0]:
             raise InvalidValue(f"Bates prefixes differ: {begin[0]!r} and {end[0]!r}", field="end")
         if begin[1] > end[1]:
-            raise InvalidValue(f"Bates range begins at {self.begin} after it ends at {self.end}", field="end")
+            raise InvalidValue(
+                f"Bates range begins at {self.begin} after it ends at {self.end}", field="end", code="L001"
+            )
 
     def __str__(self) -> str:
         return self.begin if self.end is None else f"{self.begin}–{self.end}"
@@ -507,9 +509,7 @@ class Quote:
         default=None,
         check=_not_negative,
     )
-    end: int | None = field(
-        "Offset just past the last character, in code points.", default=None, check=_not_negative
-    )
+    end: int | None = field("Offset just past the last character, in code points.", default=None, check=_not_negative)
     page: str | None = field("Page pinpoint, as printed (e.g. '4', '*2').", default=None)
     paragraph: int | None = field("Paragraph pinpoint (¶).", default=None, check=_positive)
     bates_page: str | None = field("Bates page pinpoint, verbatim.", default=None, check=_verbatim_complaint)
@@ -806,9 +806,7 @@ class Message(Record):
         "The text in its original language (as reported, if the original is not seen).", default=None
     )
     language: str | None = field("Language of `text` (BCP 47).", default=None, check=_language_complaint)
-    bates_page: str | None = field(
-        "Bates page where it appears, verbatim.", default=None, check=_verbatim_complaint
-    )
+    bates_page: str | None = field("Bates page where it appears, verbatim.", default=None, check=_verbatim_complaint)
     attestations: tuple[Attestation, ...] = field("Sources that quote it.", default=())
 
 
@@ -850,9 +848,7 @@ class Claim(Record):
     PLURAL = "claims"
 
     statement: str = field("The assertion, in one sentence.", check=_text_complaint)
-    language: str | None = field(
-        "Language of the statement (BCP 47).", default=None, check=_language_complaint
-    )
+    language: str | None = field("Language of the statement (BCP 47).", default=None, check=_language_complaint)
     asserted_by: str | None = field("Who asserts it (a party, a journalist, the court).", default=None, ref=("actor",))
     asserted_on: DateValue | None = field("When it was asserted.", default=None)
     status: ClaimStatus = field("reported, alleged, disputed, admitted, found, rejected or retracted.")

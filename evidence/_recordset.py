@@ -293,7 +293,9 @@ def _duplicate_problem(id: str, origin: Origin | None, first_origin: Origin | No
         file = origin.file
         line, column = locate(origin)
         path = path_text(origin.path)
-    return Problem(file=file, line=line, column=column, path=path, message=f"id {id!r} is used twice{where}")
+    return Problem(
+        code="R003", file=file, line=line, column=column, path=path, message=f"id {id!r} is used twice{where}"
+    )
 
 
 def record_files(folder: Path) -> list[Path]:
@@ -317,6 +319,7 @@ def read_files(path: PathLike) -> list[FileContent]:
         raise LoadError(
             [
                 Problem(
+                    code="S001",
                     file=str(root),
                     line=None,
                     column=None,

@@ -91,7 +91,7 @@ def _batches(path: Path, display: str, problems: list[Problem]) -> Iterator[tupl
                     problems += error.problems
                 break
         if not header_seen:
-            problems.append(Problem(file=display, line=1, column=1, path="", message=EMPTY_JSONL))
+            problems.append(Problem(code="S001", file=display, line=1, column=1, path="", message=EMPTY_JSONL))
             return
         first = number + 1
         lines: list[bytes] = []
@@ -311,7 +311,7 @@ def check_stream(
     folder = root if root.is_dir() else root.parent
     if root.is_dir() and not files:
         message = "no record files (.yaml, .yml, .json, .jsonl) in this folder"
-        problem = Problem(file=str(root), line=None, column=None, path="", message=message)
+        problem = Problem(code="S001", file=str(root), line=None, column=None, path="", message=message)
         return Report(findings=tuple(problem_findings([problem])))
     shards = [(str(file), str(file)) for file in files]
     if dask_client is not None:
@@ -359,9 +359,7 @@ def _merge(indexes: Sequence[ShardIndex]) -> tuple[Index, Report | None]:
     return index, None
 
 
-def _finish(
-    index: Index, results: Sequence[ShardFindings], folder: Path, select: Any, ignore: Any
-) -> Report:
+def _finish(index: Index, results: Sequence[ShardFindings], folder: Path, select: Any, ignore: Any) -> Report:
     pending = [p for result in results for p in result.pending]
     texts = {id: text for result in results for id, text in result.texts.items()}
     # Exhibit numbering looks at all exhibits at once, which the index holds whole.

@@ -20,11 +20,15 @@ TIMEOUT = 10  # seconds before the command is killed
 FAST = 5  # seconds a refusal may take
 
 
-def case(name: str, line: int | None, fragment: str, *, file: str | None = None, code: int = 1) -> object:
-    """A corpus entry: `evidence check NAME` exits with `code` and prints `fragment`, naming
-    `file` (the entry itself unless given) at `line` (or without a line when None)."""
+def case(
+    name: str, line: int | None, fragment: str | tuple[str, ...], *, file: str | None = None, code: int = 1
+) -> object:
+    """A corpus entry: `evidence check NAME` exits with `code` and prints `fragment` (or one of
+    several), naming `file` (the entry itself unless given) at `line` (or without a line when None)."""
     return pytest.param(name, code, fragment, file or name, line, id=name)
 
+
+_DEEPER = "S001 the YAML is nested deeper than 100 levels"
 
 CASES = [
     # -- YAML that does not parse
@@ -55,7 +59,9 @@ CASES = [
         "invalid YAML: but found another document (expected a single document in the stream)",
     ),
     case("yaml-undefined-alias.yaml", 4, "invalid YAML: found undefined alias"),
-    case("yaml-deep-nesting.yaml", 2, "invalid YAML: exceeded maximum nesting depth"),
+    # libyaml refuses deep nesting itself in some builds (PyYAML 6.0.2's wheels); where it
+    # does not, the library's own depth limit does.
+    case("yaml-deep-nesting.yaml", 2, ("S001 invalid YAML: exceeded maximum nesting depth", _DEEPER)),
     # -- YAML that parses into something a record file cannot be
     case("yaml-duplicate-key.yaml", 6, "S009 $.actors[0]: duplicate key 'name' (first given on line 4)"),
     case("yaml-python-object-tag.yaml", 3, "unsupported YAML tag 'tag:yaml.org,2002:python/object:os.system'"),
@@ -211,12 +217,13 @@ def test_every_file_of_the_corpus_has_a_case() -> None:
 
 @pytest.mark.parametrize(("name", "code", "fragment", "file", "line"), CASES)
 def test_bad_input_is_refused_with_its_message(
-    name: str, code: int, fragment: str, file: str, line: int | None
+    name: str, code: int, fragment: str | tuple[str, ...], file: str, line: int | None
 ) -> None:
     exit_code, output, seconds = evidence("check", name)
     assert_refused(output, exit_code, seconds, code)
-    assert fragment in output, output
-    lines = [text for text in output.splitlines() if fragment in text]
+    fragments = fragment if isinstance(fragment, tuple) else (fragment,)
+    assert any(f in output for f in fragments), output
+    lines = [text for text in output.splitlines() if any(f in text for f in fragments)]
     where = f"{file}:{line}:" if line is not None else f"{file}: "
     assert any(text.startswith(where) for text in lines), output
 
@@ -283,7 +290,7 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
     (tmp_path / "big.yaml").write_text(actor_named("x" * 3 * 2**20), encoding="utf-8")
     code, output, seconds = evidence("--max-file-mb", "1", "check", "big.yaml", cwd=tmp_path)
     assert_refused(output, code, seconds)
-    assert "big.yaml: S007 the file is 3.0 MiB, more than the limit of 1 MiB (raise it with --max-file-mb)" in output
+    assert "big.yaml: S001 the file is 3.0 MiB, more than the limit of 1 MiB (raise it with --max-file-mb)" in output
     code, _, _ = evidence("--max-file-mb", "4", "check", "big.yaml", cwd=tmp_path)
     assert code == 0
 
@@ -300,19 +307,27 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
         pytest.param(
             "deep.yaml",
             "evidence: 1\nactors: [" + "{a: " * 10_000 + "1" + "}" * 10_000 + "]\n",
-            "deep.yaml:2:4002: S001 invalid YAML: exceeded maximum nesting depth (while increasing flow level)",
+            (
+                "deep.yaml:2:4002: S001 invalid YAML: exceeded maximum nesting depth (while increasing flow level)",
+                f"deep.yaml:2:406: {_DEEPER}",
+            ),
             id="yaml flow mappings",
         ),
         pytest.param(
             "deep-block.yaml",
             "evidence: 1\nactors:\n" + "".join(" " * level + "- \n" for level in range(2_000)),
-            "deep-block.yaml:1002:1000: S001 invalid YAML: exceeded maximum nesting depth (while increasing block level)",
+            (
+                "deep-block.yaml:1002:1000: S001 invalid YAML: exceeded maximum nesting depth (while increasing block level)",
+                f"deep-block.yaml:103:101: {_DEEPER}",
+            ),
             id="yaml block lists (2,000 levels: 10,000 would take 50 MB of indentation)",
         ),
     ],
 )
-def test_10000_levels_of_nesting_are_refused_quickly(tmp_path: Path, name: str, text: str, expected: str) -> None:
+def test_10000_levels_of_nesting_are_refused_quickly(
+    tmp_path: Path, name: str, text: str, expected: str | tuple[str, ...]
+) -> None:
     (tmp_path / name).write_text(text, encoding="utf-8")
     code, output, seconds = evidence("check", name, cwd=tmp_path)
     assert_refused(output, code, seconds)
-    assert expected in output
+    assert any(e in output for e in (expected if isinstance(expected, tuple) else (expected,))), output
