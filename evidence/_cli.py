@@ -216,7 +216,12 @@ def _check(args: argparse.Namespace) -> int:
     try:
         reports = [
             check(
-                name, select=select, ignore=ignore, progress=progress, jobs=args.jobs, stream=args.stream,
+                name,
+                select=select,
+                ignore=ignore,
+                progress=progress,
+                jobs=args.jobs,
+                stream=args.stream,
                 dask_client=client,
             )
             for name in args.paths

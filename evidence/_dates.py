@@ -234,11 +234,11 @@ class Date:
                 # A fixed offset: the UTC instant is a subtraction away.
                 local = _dt.datetime(
                     self.year,
-                    self.month,
-                    self.day,
+                    self.month,  # type: ignore[arg-type]
+                    self.day,  # type: ignore[arg-type]
                     self.hour,
                     self.minute or 0,
-                    self.second or 0,  # type: ignore[arg-type]
+                    self.second or 0,
                     self.microsecond or 0,
                     tzinfo=UTC,
                 )
@@ -562,13 +562,13 @@ class LastEdge:
             # The usual date-time, its first instant found without the general route.
             earliest = _dt.datetime(
                 b.year,
-                b.month,
-                b.day,
+                b.month,  # type: ignore[arg-type]
+                b.day,  # type: ignore[arg-type]
                 b.hour,
                 b.minute or 0,
                 b.second or 0,
                 b.microsecond or 0,
-                tzinfo=UTC,  # type: ignore[arg-type]
+                tzinfo=UTC,
             ) - _dt.timedelta(minutes=b.utc_offset)
             try:
                 return (self.latest if self.has_time else self.latest + _WEST_SLACK) < earliest

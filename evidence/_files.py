@@ -830,6 +830,46 @@ def decode_lines(raw: bytes, file: str, first: int) -> str:
         raise LoadError(shifted) from None
 
 
+BATCH_LINES = 20_000  # records held at once per shard: a few tens of megabytes
+
+
+def read_batches(path: Path, display: str, problems: list[Problem]) -> Iterator[tuple[list[Record], list[Origin]]]:
+    """The records of one record file, a batch at a time (JSON Lines in runs of `BATCH_LINES`
+    lines, other formats whole); load problems are added to `problems`."""
+    if Format.of(path) is not Format.JSONL:
+        try:
+            content = read_file(path, display)
+        except LoadError as error:
+            problems.extend(error.problems)
+            return
+        yield list(content.records), list(content.origins)
+        return
+    with path.open("rb") as stream:
+        number = 0
+        header_seen = False
+        for number, line in enumerate(stream, start=1):
+            if line.strip():
+                header_seen = True
+                try:
+                    _jsonl_header(decode_lines(line, display, number), display, number, problems)
+                except LoadError as error:
+                    problems += error.problems
+                break
+        if not header_seen:
+            problems.append(Problem(code="S001", file=display, line=1, column=1, path="", message=EMPTY_JSONL))
+            return
+        first = number + 1
+        lines: list[bytes] = []
+        for line in stream:
+            lines.append(line)
+            if len(lines) == BATCH_LINES:
+                yield jsonl_batch(b"".join(lines), display, first, problems)
+                first += len(lines)
+                lines = []
+        if lines:
+            yield jsonl_batch(b"".join(lines), display, first, problems)
+
+
 def _fast_jsonl(raw: bytes, file: str) -> FileContent | None:
     header, _, body = raw.partition(b"\n")
     if header.rstrip(b"\r ") not in _HEADERS:

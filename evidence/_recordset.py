@@ -88,7 +88,7 @@ class RecordSet:
         problems = []
         for record, origin in zip(self._records, origins, strict=True):
             if record.id in first:
-                problems.append(_duplicate_problem(record.id, origin, first[record.id]))
+                problems.append(duplicate_problem(record.id, origin, first[record.id]))
             else:
                 first[record.id] = origin
         return problems
@@ -282,7 +282,7 @@ class RecordSet:
         )
 
 
-def _duplicate_problem(id: str, origin: Origin | None, first_origin: Origin | None) -> Problem:
+def duplicate_problem(id: str, origin: Origin | None, first_origin: Origin | None) -> Problem:
     where = ""
     if first_origin is not None:
         line, _ = locate(first_origin)

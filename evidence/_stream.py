@@ -32,7 +32,7 @@ from evidence._check import (
 )
 from evidence._convert import collector_paused
 from evidence._errors import LoadError, Problem, UsageError
-from evidence._files import EMPTY_JSONL, Format, Origin, _jsonl_header, decode_lines, jsonl_batch, read_file
+from evidence._files import Format, Origin, read_batches, read_file
 from evidence._limits import limits
 from evidence._model import (
     RECORD_KINDS,
@@ -47,9 +47,8 @@ from evidence._model import (
     Record,
     Source,
 )
-from evidence._recordset import _duplicate_problem, record_files
+from evidence._recordset import duplicate_problem, record_files
 
-BATCH_LINES = 20_000  # records held at once per shard: a few tens of megabytes
 STREAM_ABOVE = 64 * 2**20  # bytes of JSON Lines from which `check` streams by default
 
 # Kinds the rules look inside when another record names them; messages and claims, the bulk
@@ -64,45 +63,6 @@ def streams_by_default(path: str | os.PathLike[str]) -> bool:
     root = Path(path)
     files = record_files(root) if root.is_dir() else [root] if root.is_file() else []
     return sum(f.stat().st_size for f in files if Format.of(f) is Format.JSONL) > STREAM_ABOVE
-
-
-# -- reading a shard in batches ---------------------------------------------------------------
-
-
-def _batches(path: Path, display: str, problems: list[Problem]) -> Iterator[tuple[list[Record], list[Origin]]]:
-    """The records of one record file, a batch at a time; load problems are added to `problems`."""
-    if Format.of(path) is not Format.JSONL:
-        try:
-            content = read_file(path, display)
-        except LoadError as error:
-            problems.extend(error.problems)
-            return
-        yield list(content.records), list(content.origins)
-        return
-    with path.open("rb") as stream:
-        number = 0
-        header_seen = False
-        for number, line in enumerate(stream, start=1):
-            if line.strip():
-                header_seen = True
-                try:
-                    _jsonl_header(decode_lines(line, display, number), display, number, problems)
-                except LoadError as error:
-                    problems += error.problems
-                break
-        if not header_seen:
-            problems.append(Problem(code="S001", file=display, line=1, column=1, path="", message=EMPTY_JSONL))
-            return
-        first = number + 1
-        lines: list[bytes] = []
-        for line in stream:
-            lines.append(line)
-            if len(lines) == BATCH_LINES:
-                yield jsonl_batch(b"".join(lines), display, first, problems)
-                first += len(lines)
-                lines = []
-        if lines:
-            yield jsonl_batch(b"".join(lines), display, first, problems)
 
 
 # -- pass one: the index ----------------------------------------------------------------------
@@ -148,7 +108,7 @@ def scan_shard(path: str, display: str) -> ShardIndex:
     whole: list[tuple[Record, Origin]] = []
     quoted: set[str] = set()
     with collector_paused():
-        for records, batch_origins in _batches(Path(path), display, problems):
+        for records, batch_origins in read_batches(Path(path), display, problems):
             for record, origin in zip(records, batch_origins, strict=True):
                 ids.append(record.id)
                 codes.append(_KIND_CODE[type(record)] * 3 + record.confidence.rank)
@@ -218,7 +178,7 @@ def _duplicates(shards: Sequence[ShardIndex]) -> list[Problem]:
     for shard in shards:
         for id, origin in zip(shard.ids, shard.origins, strict=True):
             if id in seen:
-                problems.append(_duplicate_problem(id, origin, first[id]))
+                problems.append(duplicate_problem(id, origin, first[id]))
             else:
                 seen.add(id)
                 first[id] = origin
@@ -267,7 +227,7 @@ def check_shard(path: str, display: str, index: Index, root: str) -> ShardFindin
     count = 0
     problems: list[Problem] = []  # pass one has seen them all
     with collector_paused():
-        for records, origins in _batches(Path(path), display, problems):
+        for records, origins in read_batches(Path(path), display, problems):
             run = _Run(_BatchLookup(index, records, origins), records, Path(root))
             for rule in RECORD_RULES:
                 rule(run)

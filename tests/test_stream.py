@@ -14,7 +14,7 @@ import pytest
 
 import evidence as ev
 from benchmarks.corpus import write_corpus
-from evidence import _stream
+from evidence import _files
 
 DATA = Path(__file__).parent / "data"
 KADREY = Path(__file__).parent.parent / "examples" / "kadrey-v-meta"
@@ -69,7 +69,7 @@ def test_the_faults_are_found(corpus: Path) -> None:
 
 @pytest.mark.parametrize("batch", [20_000, 7])
 def test_a_streamed_check_finds_the_same(corpus: Path, batch: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_stream, "BATCH_LINES", batch)  # 7: many batches per shard
+    monkeypatch.setattr(_files, "BATCH_LINES", batch)  # 7: many batches per shard
     assert ev.check(corpus, stream=True) == ev.check(corpus, stream=False)
 
 
@@ -135,7 +135,7 @@ def test_a_broken_shard_too_large_to_load_is_reported_line_by_line(
     lines[5] = b'{"type": "message", "id": "m", "sent": "2023-02-30"}'
     lines[9] = b'{"type": "message", "id": "n\xff"}'
     broken.write_bytes(b"\n".join(lines))
-    monkeypatch.setattr(_stream, "BATCH_LINES", 4)
+    monkeypatch.setattr(_files, "BATCH_LINES", 4)
     monkeypatch.setattr(ev.limits, "max_file_bytes", 1000)  # every shard is "too large" to load whole
     report = ev.check(shards, stream=True)
     found = {(f.file, f.line, f.code): f.message for f in report.findings}
