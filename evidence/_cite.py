@@ -19,6 +19,7 @@ import attrs
 
 from evidence._dates import Date, DateInterval, DateValue
 from evidence._errors import UsageError
+from evidence._labels import ecf_designation
 from evidence._model import (
     Actor,
     AttestationKind,
@@ -473,10 +474,7 @@ def _filing_title(filing: Filing, ctx: _Context) -> str:
 
 
 def _ecf(filing: Filing, exhibit: Exhibit | None = None) -> str:
-    if filing.ecf is None:
-        return ""
-    number = f"{filing.ecf}-{exhibit.attachment}" if exhibit is not None and exhibit.attachment else str(filing.ecf)
-    return f"ECF No. {number}"
+    return ecf_designation(filing, exhibit) or ""
 
 
 def _other_case(case: Case, date: DateValue | None, ctx: _Context) -> list[Part]:
