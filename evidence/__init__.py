@@ -11,6 +11,9 @@ Load a record set, query it, and write it back::
 
 from __future__ import annotations
 
+import importlib.metadata
+import types
+
 from evidence._check import Finding, Report, Rule, Severity, check, index_to_utf16, utf16_to_index
 from evidence._cite import BluebookOptions, Citation, CitationSequence, bibliography, citation, cite
 from evidence._dates import Date, DateInterval, DateValue, Precision, definitely_before, parse_date
@@ -56,7 +59,21 @@ from evidence._schema import json_schema
 from evidence._trace import Trace, trace
 from evidence._views import CastMember, Event, cast, timeline, to_pandas, to_table
 
-__version__ = "0.1.0"
+
+def _version() -> str:
+    """The version written once, in pyproject.toml, as the installed package's metadata has it."""
+    try:
+        return importlib.metadata.version("evidence")
+    except importlib.metadata.PackageNotFoundError:  # a source tree put on the path, not installed
+        import tomllib
+        from pathlib import Path
+
+        pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+        with pyproject.open("rb") as file:
+            return str(tomllib.load(file)["project"]["version"])
+
+
+__version__ = _version()
 
 __all__ = [
     "Actor",
@@ -134,3 +151,15 @@ __all__ = [
     "trace",
     "utf16_to_index",
 ]
+
+
+def _belong_here() -> None:
+    """Public classes and functions name `evidence` as their module, as users import them, so reprs
+    and help() read `evidence.Actor`. Pickle finds them there too, under the same name."""
+    for name in __all__:
+        value = globals()[name]
+        if isinstance(value, type | types.FunctionType) and value.__module__.startswith("evidence."):
+            value.__module__ = __name__
+
+
+_belong_here()

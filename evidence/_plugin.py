@@ -17,6 +17,9 @@ Configuration, in the `[tool.pytest.ini_options]` table of pyproject.toml (or py
 
 A folder is collected when pytest's collection reaches it (`pytest`, `pytest records/`); with
 `testpaths` set, list the folder there too. Nothing else is collected inside such a folder.
+
+The check itself is `evidence.testing.assert_check_passes`, which users' own tests call too;
+this module only collects and reports.
 """
 
 from __future__ import annotations
@@ -26,10 +29,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
 
-from evidence._check import Report, Severity, check
+from evidence.testing import CheckFailed, assert_check_passes
 
 _STRICT_HELP = "evidence: warnings of `evidence check` fail the test too (default: false)"
 
@@ -95,14 +97,6 @@ class EvidenceFile(pytest.File):
         return [EvidenceItem.from_parent(self, name="evidence")]
 
 
-class CheckFailed(Exception):
-    """The findings that failed a record set's check."""
-
-    def __init__(self, report: Report) -> None:
-        super().__init__(f"{len(report.errors)} errors, {len(report.warnings)} warnings")
-        self.report = report
-
-
 class EvidenceItem(pytest.Item):
     """`evidence check` of the record set at the parent's path."""
 
@@ -119,18 +113,14 @@ class EvidenceItem(pytest.Item):
         return codes or None
 
     def runtest(self) -> None:
-        report = check(self.record_set, select=self._codes("evidence_select"), ignore=self._codes("evidence_ignore"))
-        if report.failed(strict=bool(self.config.getini("evidence_strict"))):
-            raise CheckFailed(report)
-
-    def _shown(self, file: str | None) -> str | None:
-        """A finding's file as the user's shell would name it: relative to where pytest was run."""
-        if file is None:
-            return None
-        try:
-            return os.path.relpath(file, self.config.invocation_params.dir)
-        except ValueError:  # another drive, on Windows
-            return file
+        assert_check_passes(
+            self.record_set,
+            strict=bool(self.config.getini("evidence_strict")),
+            select=self._codes("evidence_select"),
+            ignore=self._codes("evidence_ignore"),
+            # Findings name files as the user's shell would: relative to where pytest was run.
+            relative_to=self.config.invocation_params.dir,
+        )
 
     def repr_failure(
         self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None
@@ -138,14 +128,12 @@ class EvidenceItem(pytest.Item):
         if not isinstance(excinfo.value, CheckFailed):
             return super().repr_failure(excinfo, style)
         report = excinfo.value.report
-        lines = [
-            str(attrs.evolve(finding, file=self._shown(finding.file)))
-            for finding in report.findings
-            if finding.severity is not Severity.INFO
-        ]
         strict = " (evidence_strict: warnings fail)" if report.warnings and not report.errors else ""
-        lines.append(report.summary() + strict)
-        return "\n".join(lines)
+        return str(excinfo.value) + strict
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        return self.path, None, f"evidence check {self._shown(str(self.path))}"
+        try:
+            shown = os.path.relpath(self.path, self.config.invocation_params.dir)
+        except ValueError:  # another drive, on Windows
+            shown = str(self.path)
+        return self.path, None, f"evidence check {shown}"

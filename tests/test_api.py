@@ -2,32 +2,74 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+import inspect
+import pickle
+import pydoc
+import re
+import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import evidence as ev
-from tests.conftest import EXAMPLES
+from evidence import testing
+from tests.conftest import EXAMPLES, ROOT
 
 KADREY = EXAMPLES / "kadrey-v-meta"
 
 
-def test_the_public_api_is_pinned() -> None:
+def test_the_public_api_is_sorted_and_every_name_importable() -> None:
     assert ev.__all__ == sorted(ev.__all__)
-    assert ev.__all__ == [
-        "Actor", "ActorKind", "Affiliation", "Attestation", "AttestationKind", "BatesRange", "BluebookOptions",
-        "Case", "CaseStatus", "CastMember", "Channel", "Citation", "CitationSequence", "Claim", "ClaimStatus",
-        "Confidence", "Court", "Date", "DateInterval", "DateValue", "Decision", "Designation", "Digest",
-        "Event", "EvidenceError", "EvidenceLink", "EvidenceRole", "Exhibit", "Filing", "FilingKind", "Finding",
-        "InvalidValue", "Judge", "Limits", "Link", "LinkRel", "LoadError", "Message", "Party", "PartyRole",
-        "Precision", "Problem", "Quote", "Record", "RecordSet", "Report", "ResolutionError", "Rule",
-        "SealingAction", "SealingEvent", "Severity", "Source", "SourceKind", "Trace", "UsageError",
-        "__version__", "bibliography", "cast", "check", "citation", "cite", "definitely_before", "dump", "dumps",
-        "index_to_utf16", "json_schema", "limits", "load", "parse_date", "timeline", "to_pandas", "to_table",
-        "trace", "utf16_to_index",
-    ]  # fmt: skip
-    for name in ev.__all__:
-        assert hasattr(ev, name), name
+    assert len(set(ev.__all__)) == len(ev.__all__)
+    namespace: dict[str, object] = {}
+    exec("from evidence import *", namespace)
+    assert set(ev.__all__) <= set(namespace)
+
+
+def _public_objects() -> list[tuple[str, object]]:
+    """The classes and functions of the public API (not the version, the `limits` instance or a type alias)."""
+    return [
+        (name, value)
+        for name in ev.__all__
+        if isinstance(value := getattr(ev, name), type) or inspect.isfunction(value)
+    ]
+
+
+def test_every_public_name_is_documented() -> None:
+    # In code font or spelled `evidence.NAME`, so that an English word ("check", "load") does not count.
+    docs = "\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").glob("*.md")))
+    undocumented = [
+        name for name in ev.__all__ if not re.search(rf"`{re.escape(name)}\b|evidence\.{re.escape(name)}\b", docs)
+    ]
+    assert undocumented == []
+
+
+def test_public_classes_and_functions_belong_to_evidence() -> None:
+    assert len(_public_objects()) > 50
+    assert [name for name, value in _public_objects() if value.__module__ != "evidence"] == []
+    assert repr(ev.Actor) == "<class 'evidence.Actor'>"
+    assert "in module evidence" in pydoc.render_doc(ev.Actor)
+
+
+def test_records_and_reports_pickle_under_their_public_names(kadrey: ev.RecordSet) -> None:
+    # The streamed check sends records and findings to worker processes by pickle.
+    for name, value in _public_objects():
+        assert pickle.loads(pickle.dumps(value)) is value, name
+    assert pickle.loads(pickle.dumps(kadrey)) == kadrey
+    assert all(pickle.loads(pickle.dumps(record)) == record for record in kadrey)
+    report = ev.check(kadrey)
+    assert pickle.loads(pickle.dumps(report)) == report
+    assert pickle.loads(pickle.dumps(ev.Confidence.LIKELY)) is ev.Confidence.LIKELY
+
+
+def test_the_version_is_written_once_in_pyproject() -> None:
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        project = tomllib.load(file)["project"]
+    assert "version" not in project.get("dynamic", [])
+    assert ev.__version__ == project["version"] == importlib.metadata.version("evidence")
+    assert '__version__ = "' not in (ROOT / "evidence" / "__init__.py").read_text(encoding="utf-8")
 
 
 def test_errors_share_one_root() -> None:
@@ -54,7 +96,7 @@ def test_records_are_frozen_slotted_and_keyword_only(kadrey: ev.RecordSet) -> No
 
 def test_look_up_by_id_and_kind(kadrey: ev.RecordSet) -> None:
     assert "kadrey-v-meta" in kadrey
-    assert kadrey["kadrey-v-meta"].name == "Kadrey v. Meta Platforms, Inc."  # type: ignore[attr-defined]
+    assert kadrey["kadrey-v-meta"].name == "Kadrey v. Meta Platforms, Inc."
     assert isinstance(kadrey.get("ecf-391", ev.Filing), ev.Filing)
     with pytest.raises(ev.ResolutionError, match="'ecf-391' is a filing, not an exhibit"):
         kadrey.get("ecf-391", ev.Exhibit)
@@ -186,3 +228,52 @@ def test_records_accept_plain_values_in_code() -> None:
     assert message.confidence_of("sent") is ev.Confidence.CONFIRMED
     likely = ev.Message(id="m", field_confidence={"sent": ev.Confidence.LIKELY})
     assert likely.confidence_of("sent") is ev.Confidence.LIKELY
+
+
+# -- documented misuse ------------------------------------------------------------------------
+#
+# Each raises an EvidenceError naming what was asked (UsageError, or ResolutionError for a
+# record of another kind), never a bare ValueError, TypeError or KeyError.
+
+_CASE = testing.record(ev.Case)
+_RECORDS = testing.record_set()
+MISUSE: dict[str, tuple[Callable[[Path], object], type[ev.EvidenceError], str]] = {
+    "dump to an unknown format": (lambda tmp: ev.dump(_RECORDS, tmp / "r.yaml", format="xml"), ev.UsageError, "xml"),
+    "dumps to an unknown format": (lambda tmp: ev.dumps(_RECORDS, format="xml"), ev.UsageError, "xml"),
+    "dump to a file of no known suffix": (lambda tmp: ev.dump(_RECORDS, tmp / "r.txt"), ev.UsageError, "r.txt"),
+    "load a path that does not exist": (lambda tmp: ev.load(tmp / "no" / "such"), ev.UsageError, "no such file"),
+    "check a path that does not exist": (lambda tmp: ev.check(tmp / "no" / "such"), ev.UsageError, "no such file"),
+    "cite in an unknown style": (lambda tmp: ev.cite(_CASE, records=_RECORDS, style="mla"), ev.UsageError, "mla"),
+    "cite in an unknown form": (lambda tmp: ev.cite(_CASE, records=_RECORDS, form="long"), ev.UsageError, "long"),
+    "cite in an unknown markup": (lambda tmp: ev.cite(_CASE, records=_RECORDS, markup="rtf"), ev.UsageError, "rtf"),
+    "citation in an unknown style": (
+        lambda tmp: ev.citation(_CASE, records=_RECORDS, style="mla"),
+        ev.UsageError,
+        "mla",
+    ),
+    "bibliography in an unknown style": (lambda tmp: ev.bibliography(_RECORDS, style="mla"), ev.UsageError, "mla"),
+    "bibliography in an unknown markup": (lambda tmp: ev.bibliography(_RECORDS, markup="rtf"), ev.UsageError, "rtf"),
+    "citation sequence in an unknown style": (lambda tmp: ev.CitationSequence(style="mla"), ev.UsageError, "mla"),
+    "citation sequence in an unknown markup": (lambda tmp: ev.CitationSequence(markup="rtf"), ev.UsageError, "rtf"),
+    "get a record as another kind": (lambda tmp: _RECORDS.get("case", ev.Message), ev.ResolutionError, "not a message"),
+    "get an id no record has": (lambda tmp: _RECORDS["nope"], ev.ResolutionError, "nope"),
+    "resolve a field that is not a reference": (
+        lambda tmp: _RECORDS.resolve(_CASE, "caption"),
+        ev.UsageError,
+        "caption",
+    ),
+    "a table of an unknown kind": (lambda tmp: ev.to_table(_RECORDS, "nonesuch"), ev.UsageError, "nonesuch"),
+    "trace an id no record has": (lambda tmp: ev.trace(_RECORDS, "nope"), ev.ResolutionError, "nope"),
+    "export to an unknown format": (lambda tmp: ev.export(_RECORDS, "xml"), ev.UsageError, "xml"),
+    "a test record of a kind that is not a record": (lambda tmp: testing.record(ev.Quote), ev.UsageError, "Quote"),
+}
+
+
+@pytest.mark.parametrize("case", list(MISUSE))
+def test_documented_misuse_is_a_usage_error(case: str, tmp_path: Path) -> None:
+    call, expected, named = MISUSE[case]
+    with pytest.raises(ev.EvidenceError) as raised:
+        call(tmp_path)
+    assert isinstance(raised.value, expected), f"{case}: {type(raised.value).__name__}: {raised.value}"
+    assert not isinstance(raised.value, ValueError | TypeError | KeyError)
+    assert named in str(raised.value)

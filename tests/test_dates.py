@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 
 import evidence as ev
-from tests import strategies as s
+from evidence.testing import strategies as s
 
 UTC = dt.UTC
 

@@ -19,7 +19,7 @@ from hypothesis import given
 import evidence as ev
 from evidence._cli import main
 from evidence._export import FORMATS, _bibtex_fields, _bibtex_title, _items, export, to_bibtex, to_csl_json, to_ris
-from tests import strategies as s
+from evidence.testing import strategies as s
 from tests.conftest import EXAMPLES, ROOT
 
 KADREY = EXAMPLES / "kadrey-v-meta"

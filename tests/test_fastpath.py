@@ -21,7 +21,7 @@ from evidence._convert import Document, StructureProblems, decode_json, decode_j
 from evidence._dates import _common_date, _parse_point
 from evidence._errors import InvalidValue, LoadError
 from evidence._files import Format, _parse_json, document_data, render
-from tests import strategies as s
+from evidence.testing import strategies as s
 
 
 def _full_path(raw: bytes) -> Document | None:

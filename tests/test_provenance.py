@@ -19,8 +19,8 @@ from evidence._provenance import (
     to_prov_n,
     to_prov_turtle,
 )
+from evidence.testing.strategies import record_sets
 from tests.conftest import EXAMPLES
-from tests.strategies import record_sets
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import evidence as ev
 from evidence._convert import structure, unstructure
-from tests import strategies as s
+from evidence.testing import strategies as s
 
 FORMATS = ["yaml", "json", "jsonl"]
 

@@ -13,7 +13,7 @@ from hypothesis import given
 import evidence as ev
 from evidence._convert import unstructure
 from evidence._files import _parse_yaml
-from tests import strategies as s
+from evidence.testing import strategies as s
 from tests.conftest import EXAMPLES
 
 SCHEMA = ev.json_schema()

@@ -1,4 +1,10 @@
-"""Hypothesis strategies: one per record kind and value object, producing valid values only."""
+"""Hypothesis strategies: one per record kind and value object, producing valid values only.
+
+Needs hypothesis (`pip install 'evidence[testing]'`). `RECORDS` and `VALUE_OBJECTS` give the
+strategy of each class; `record_sets()` draws whole record sets with unique ids. References
+point at ids drawn at random, so a drawn set loads, dumps and reads back, but its references
+need not resolve: it is for tests of reading and writing, not of `check`.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,15 @@ import datetime as dt
 import zoneinfo
 from typing import Any
 
-from hypothesis import strategies as st
+import attrs
+
+try:
+    from hypothesis import strategies as st
+except ImportError as error:  # an extra, so that `evidence` alone does not need it
+    raise ImportError("evidence.testing.strategies needs hypothesis: pip install 'evidence[testing]'") from error
 
 import evidence as ev
+from evidence._model import MAX_NUMBER
 
 ZONES = ("America/Los_Angeles", "America/New_York", "Europe/Lisbon", "Asia/Tokyo", "UTC")
 
@@ -23,7 +35,7 @@ non_blank = free_text.filter(lambda s: s.strip() != "")
 verbatim = non_blank.map(str.strip)
 languages = st.sampled_from(["en", "pt", "pt-BR", "en-US", "de", "zh-Hant-TW", "es-419"])
 urls = st.from_regex(r"https://[a-z]{1,12}\.(com|org|gov)(/[a-z0-9_-]{1,10}){0,3}", fullmatch=True)
-counts = st.integers(min_value=1, max_value=ev._model.MAX_NUMBER)
+counts = st.integers(min_value=1, max_value=MAX_NUMBER)
 offsets_in_text = st.integers(min_value=0, max_value=10_000)
 
 
@@ -199,8 +211,6 @@ evidence_links = st.builds(
 @st.composite
 def _common(draw: st.DrawFn, cls: type[ev.Record]) -> dict[str, Any]:
     """The fields every record shares, with field_confidence naming real fields of `cls`."""
-    import attrs
-
     own = [f.name for f in attrs.fields(cls) if f.name not in ("id", "confidence", "field_confidence")]
     names = draw(st.lists(st.sampled_from(own), max_size=3, unique=True))
     return {
