@@ -251,8 +251,16 @@ MISUSE: dict[str, tuple[Callable[[Path], object], type[ev.EvidenceError], str]] 
         ev.UsageError,
         "mla",
     ),
-    "bibliography in an unknown style": (lambda tmp: ev.bibliography(_RECORDS, style="mla"), ev.UsageError, "mla"),
-    "bibliography in an unknown markup": (lambda tmp: ev.bibliography(_RECORDS, markup="rtf"), ev.UsageError, "rtf"),
+    "bibliography in an unknown style": (
+        lambda tmp: ev.bibliography(_RECORDS, style="mla", record_set=_RECORDS),
+        ev.UsageError,
+        "mla",
+    ),
+    "bibliography in an unknown markup": (
+        lambda tmp: ev.bibliography(_RECORDS, markup="rtf", record_set=_RECORDS),
+        ev.UsageError,
+        "rtf",
+    ),
     "citation sequence in an unknown style": (lambda tmp: ev.CitationSequence(style="mla"), ev.UsageError, "mla"),
     "citation sequence in an unknown markup": (lambda tmp: ev.CitationSequence(markup="rtf"), ev.UsageError, "rtf"),
     "get a record as another kind": (lambda tmp: _RECORDS.get("case", ev.Message), ev.ResolutionError, "not a message"),

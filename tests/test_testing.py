@@ -8,7 +8,6 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
 
 import evidence as ev
 from evidence import testing
@@ -77,12 +76,6 @@ def test_a_failed_check_lists_errors_and_warnings_but_not_notes(tmp_path: Path) 
     dangling = testing.record_set(testing.record(ev.Message, id="orphan", sender="nobody"))
     with pytest.raises(testing.CheckFailed, match=r"R001 \$\.sender: no actor has the id 'nobody'"):
         testing.assert_check_passes(dangling)
-
-
-@given(strategies.record_sets())
-def test_drawn_record_sets_hold_valid_records_of_unique_ids(records: ev.RecordSet) -> None:
-    assert len({record.id for record in records}) == len(records)
-    assert ev.RecordSet(list(records)) == records
 
 
 def test_hypothesis_is_needed_only_by_the_strategies() -> None:

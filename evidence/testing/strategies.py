@@ -226,6 +226,8 @@ def _record(cls: type[ev.Record], **fields: st.SearchStrategy[Any]) -> st.Search
     return st.tuples(_common(cls), st.fixed_dictionaries(fields)).map(lambda pair: cls(**pair[0], **pair[1]))
 
 
+# The fields of a document whose text may be stored beside the records: filings, exhibits, sources.
+_stored_document = {"url": optional(urls), "text_file": optional(free_text), "digest": optional(digests)}
 courts = _record(ev.Court, name=optional(free_text), citation=optional(free_text), url=optional(urls))
 cases = _record(
     ev.Case,
@@ -265,9 +267,7 @@ filings = _record(
     filed_by=tuples(ids),
     pages=optional(counts),
     sealing=tuples(sealing_events),
-    url=optional(urls),
-    text_file=optional(free_text),
-    digest=optional(digests),
+    **_stored_document,
 )
 exhibits = _record(
     ev.Exhibit,
@@ -279,9 +279,7 @@ exhibits = _record(
     custodian=optional(ids),
     designations=tuples(designations),
     sealing=tuples(sealing_events),
-    url=optional(urls),
-    text_file=optional(free_text),
-    digest=optional(digests),
+    **_stored_document,
 )
 messages = _record(
     ev.Message,
@@ -307,14 +305,12 @@ sources = _record(
     publisher=optional(free_text),
     published=optional_dates,
     page=optional(free_text),
-    url=optional(urls),
     archived_url=optional(urls),
     retrieved=optional_dates,
     language=optional(languages),
     translation_of=optional(ids),
     translators=tuples(free_text),
-    text_file=optional(free_text),
-    digest=optional(digests),
+    **_stored_document,
 )
 claims = _record(
     ev.Claim,
