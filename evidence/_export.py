@@ -18,11 +18,11 @@ from typing import Any, TypeVar
 import attrs
 
 from evidence._cite import (
-    _CHANNEL_WORDS,
-    _KIND_TITLES,
+    CHANNEL_WORDS,
+    KIND_TITLES,
     Name,
-    _ecf,
     abbreviate_document_title,
+    ecf_text,
     parse_name,
     title_case,
 )
@@ -321,7 +321,7 @@ def _short_filing_title(filing: Filing) -> str | None:
     elif filing.title:
         short = abbreviate_document_title(filing.title)
     else:
-        short = _KIND_TITLES.get(filing.kind) if filing.kind is not None else None
+        short = KIND_TITLES.get(filing.kind) if filing.kind is not None else None
     return short if short != _filing_title(filing) else None
 
 
@@ -345,7 +345,7 @@ def _filing_item(filing: Filing, records: RecordSet) -> _Item:
         authors=_people(records, filing.filed_by),
         container=case.name if case is not None else None,
         authority=court,
-        number=_ecf(filing) or None,
+        number=ecf_text(filing) or None,
         number_of_pages=filing.pages,
         issued=filing.filed,
         url=filing.url,
@@ -384,7 +384,7 @@ def _exhibit_item(exhibit: Exhibit, records: RecordSet) -> _Item:
         title_short=label if label != title else None,
         container=case.name if case is not None else None,
         authority=court,
-        number=(_ecf(filing, exhibit) or None) if filing is not None else None,
+        number=(ecf_text(filing, exhibit) or None) if filing is not None else None,
         issued=filing.filed if filing is not None else None,
         url=exhibit.url,
         note=_text(exhibit.notes),
@@ -397,7 +397,7 @@ def _message_title(message: Message) -> str:
     if message.subject and message.subject.strip():
         return message.subject
     lines = [line.strip() for line in (message.text or "").splitlines() if line.strip()]
-    return lines[0] if lines else _CHANNEL_WORDS[message.channel.value if message.channel else "other"]
+    return lines[0] if lines else CHANNEL_WORDS[message.channel.value if message.channel else "other"]
 
 
 def _message_item(message: Message, records: RecordSet) -> _Item:
@@ -425,7 +425,7 @@ def _message_item(message: Message, records: RecordSet) -> _Item:
         id=message.id,
         type="personal_communication",
         title=_message_title(message),
-        genre=_CHANNEL_WORDS[message.channel.value] if message.channel is not None else None,
+        genre=CHANNEL_WORDS[message.channel.value] if message.channel is not None else None,
         authors=authors,
         recipients=_people(records, message.recipients),
         issued=issued,

@@ -7,12 +7,22 @@ real, the motion of ECF No. 373 and its Exhibit A are illustrative (as in the ru
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import evidence as ev
-from evidence._cite import abbreviate_case_name, abbreviate_document_title, case_name_from_caption, title_case
+from evidence._cite import (
+    Form,
+    Markup,
+    Style,
+    abbreviate_case_name,
+    abbreviate_document_title,
+    case_name_from_caption,
+    title_case,
+)
 
 U = "https://techcrunch.com/2025/01/09/mark-zuckerberg-gave-metas-llama-team-the-ok-to-train-on-copyrighted-works-filing-claims/"
 WIGGERS_TITLE = "Mark Zuckerberg gave Meta's Llama team the OK to train on copyrighted works, filing claims"
@@ -816,3 +826,81 @@ def test_uncitable_records_are_refused_in_every_form() -> None:
     for form in ("full", "short", "id", "supra"):
         with pytest.raises(ev.UsageError, match="actor records are not cited"):
             ev.cite(RECORDS["al-dahle"], records=RECORDS, form=form)
+
+
+# The message a user sees for each documented misuse: every one an `evidence.UsageError`.
+STYLE_CHOICES = "choose bluebook, ecf, apa or chicago"
+FORM_CHOICES = "choose full, short, id, supra or bibliography"
+MARKUP_CHOICES = "choose text, markdown or html"
+KADREY_DECISIONS = "name one of its 2 by number (0 to 1), reporter cite, date or filing id"
+MISUSES: list[tuple[str, Any, str]] = [
+    # unknown style, form or markup, given as text
+    ("cite style", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, style="harvard"),
+     f"'harvard' is not a valid Style: {STYLE_CHOICES}"),
+    ("cite style not text", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, style=["apa"]),
+     f"['apa'] is not a valid Style: {STYLE_CHOICES}"),
+    ("cite form", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, form="long"),
+     f"'long' is not a valid Form: {FORM_CHOICES}"),
+    ("cite markup", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, markup="latex"),
+     f"'latex' is not a valid Markup: {MARKUP_CHOICES}"),
+    ("citation style", lambda: ev.citation(RECORDS["wiggers"], style="mla"),
+     f"'mla' is not a valid Style: {STYLE_CHOICES}"),
+    ("citation form", lambda: ev.citation(RECORDS["wiggers"], form="Full"),
+     f"'Full' is not a valid Form: {FORM_CHOICES}"),
+    ("render markup", lambda: ev.citation(RECORDS["wiggers"]).render("rtf"),
+     f"'rtf' is not a valid Markup: {MARKUP_CHOICES}"),
+    ("sequence style", lambda: ev.CitationSequence(RECORDS, style="harvard"),
+     f"'harvard' is not a valid Style: {STYLE_CHOICES}"),
+    ("sequence markup", lambda: ev.CitationSequence(RECORDS, markup="latex"),
+     f"'latex' is not a valid Markup: {MARKUP_CHOICES}"),
+    ("bibliography style", lambda: ev.bibliography(RECORDS, style="harvard"),
+     f"'harvard' is not a valid Style: {STYLE_CHOICES}"),
+    ("bibliography markup", lambda: ev.bibliography([], markup="latex"),
+     f"'latex' is not a valid Markup: {MARKUP_CHOICES}"),
+    # a form the style does not have for the record
+    ("supra of a case", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, form="supra"),
+     "supra is never used for cases (R15.3): use the short form"),
+    ("supra of a case, ECF", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, style="ecf", form="supra"),
+     "supra is never used for cases (R15.3): use the short form"),
+    # a decision the case does not have
+    ("decision number", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, decision=2),
+     f"case 'kadrey' has no decision 2: {KADREY_DECISIONS}"),
+    ("decision cite", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, decision="2024 WL 1"),
+     f"case 'kadrey' has no decision '2024 WL 1': {KADREY_DECISIONS}"),
+    ("decision, APA", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, style="apa", form="short", decision=-3),
+     f"case 'kadrey' has no decision -3: {KADREY_DECISIONS}"),
+    ("decision of a case without any", lambda: ev.cite(RECORDS["tech"], records=RECORDS, decision=0),
+     "case 'tech' has no decisions to cite"),
+    ("pin without a decision", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, pin="4"),
+     "a pin cite of a case needs a decision: pass decision="),
+    # a record kind no style cites, or no record at all
+    ("actor", lambda: ev.cite(RECORDS["al-dahle"], records=RECORDS, style="chicago"),
+     "actor records are not cited; cite a case, filing, exhibit, message, source or claim"),
+    ("an id for a record", lambda: ev.cite("kadrey", records=RECORDS),  # type: ignore[arg-type]
+     "cannot cite str 'kadrey': pass a record (by id: records[id])"),
+    ("sequence, not a record", lambda: ev.CitationSequence(RECORDS).cite(42),  # type: ignore[arg-type]
+     "cannot cite int 42: pass a record (by id: records[id])"),
+    ("sequence, an id without records", lambda: ev.CitationSequence().cite("kadrey"),
+     "citing by id needs the record set"),
+    ("without the record set", lambda: ev.cite(RECORDS["email"]), "citing a message needs the record set: pass records="),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("call", "message"), [pytest.param(c, m, id=n) for n, c, m in MISUSES])
+def test_every_misuse_is_a_usage_error_with_its_message(call: Any, message: str) -> None:
+    with pytest.raises(ev.UsageError) as raised:
+        call()
+    assert str(raised.value) == message
+
+
+def test_the_enums_cite_takes_are_importable_and_accepted() -> None:
+    assert ev.cite(RECORDS["wiggers"], style=Style.APA, form=Form.SHORT, markup=Markup.HTML) == "(Wiggers, 2025)"
+
+
+@pytest.mark.parametrize(("argument", "enum"), [("style", Style), ("form", Form), ("markup", Markup)])
+def test_the_enums_hold_the_values_the_reference_documents(argument: str, enum: Any) -> None:
+    """The values in docs/citations.md's table of `cite`'s arguments are the enum's values."""
+    text = Path("docs/citations.md").read_text(encoding="utf-8")
+    row = re.search(rf"^\| `{argument}` \| ([^|]+) \|", text, re.MULTILINE)
+    assert row is not None
+    assert re.findall(r"`([a-z]+)`", row.group(1)) == [member.value for member in enum]

@@ -1,0 +1,209 @@
+"""The entry points: `citation` chooses, by style and form, the rule that cites a record and
+finishes the citation sentence (signal, parenthetical, stop); `cite` renders it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from evidence._cite import apa, bluebook, chicago, ecf
+from evidence._cite.context import Context
+from evidence._cite.options import (
+    DEFAULT_OPTIONS,
+    BluebookOptions,
+    Form,
+    Markup,
+    Style,
+    parse_form,
+    parse_style,
+)
+from evidence._cite.parts import Citation, Part, i, r
+from evidence._errors import UsageError
+from evidence._model import Case, Claim, EvidenceRole, Exhibit, Filing, Message, Record, Source
+
+if TYPE_CHECKING:
+    from evidence._recordset import RecordSet
+
+
+CITABLE = (Case, Filing, Exhibit, Message, Source, Claim)
+
+
+def _parts(
+    record: Record,
+    style: Style,
+    form: Form,
+    pin: str | None,
+    ctx: Context,
+    decision: Any,
+    note: int | None,
+) -> tuple[list[Part], bool]:
+    """The parts of one citation, and whether they already end the sentence."""
+    if not isinstance(record, CITABLE):
+        raise not_cited(record)
+    if form is Form.ID and style is Style.CHICAGO:
+        return [r("Ibid." if not pin else f"Ibid., {pin}.")], True  # CMOS 14.34
+    if form is Form.ID and style is not Style.APA:
+        if pin:
+            return ([i("Id."), r(f" {pin}" if pin.startswith("¶") else f" at {pin}")], False)
+        return [i("Id.")], False
+    if isinstance(record, Claim):
+        return _claim_parts(record, style, ctx), style is Style.APA
+    if style is Style.APA and form in (Form.ID, Form.SUPRA):
+        form = Form.SHORT  # APA has neither id. nor supra: the in-text citation again
+    if style is Style.CHICAGO and form is Form.SUPRA:
+        form = Form.SHORT  # Chicago's short note stands where Bluebook has supra
+    if style in (Style.APA, Style.CHICAGO):
+        if isinstance(record, Source):
+            parts = apa.cite_source(record, form, pin) if style is Style.APA else chicago.cite_source(record, form, pin)
+            return parts, True
+        if isinstance(record, Message):
+            personal = apa.personal_communication if style is Style.APA else chicago.personal_communication
+            return personal(record, ctx), True
+        if style is Style.APA and isinstance(record, Case) and form is Form.SHORT:
+            return apa.cite_case_in_text(record, decision), True
+    if form is Form.BIBLIOGRAPHY:
+        form = Form.FULL  # legal materials are listed as they are cited
+    if form is Form.SUPRA:
+        if isinstance(record, Case):
+            raise UsageError("supra is never used for cases (R15.3): use the short form")
+        if isinstance(record, Source):
+            return bluebook.supra(record, note, pin), False
+        form = Form.SHORT
+    if isinstance(record, Case):
+        return bluebook.cite_case(record, ctx, form, pin, decision), False
+    if isinstance(record, Filing):
+        if style is Style.ECF:
+            return ecf.cite_filing(record, pin), False
+        return bluebook.cite_filing(record, ctx, form, pin), False
+    if isinstance(record, Exhibit):
+        if style is Style.ECF:
+            return ecf.cite_exhibit(record, ctx, pin), False
+        return bluebook.cite_exhibit(record, ctx, form, pin), False
+    if isinstance(record, Message):
+        return bluebook.cite_message(record, ctx, form, pin, style), False
+    if isinstance(record, Source):
+        if form is Form.SHORT:
+            return bluebook.supra(record, note, pin), False
+        return bluebook.cite_source(record, ctx, form, pin), False
+    raise not_cited(record)
+
+
+def not_cited(record: object) -> UsageError:
+    if not isinstance(record, Record):  # an id, say, where the record belongs
+        return UsageError(f"cannot cite {type(record).__name__} {record!r:.60}: pass a record (by id: records[id])")
+    return UsageError(f"{record.KIND} records are not cited; cite a case, filing, exhibit, message, source or claim")
+
+
+# R1.2-R1.3: signals by the evidence's role, in the order their citation sentences come:
+# support, then contrary authority, then background.
+_SIGNALS = {EvidenceRole.SUPPORTS: None, EvidenceRole.CONTRADICTS: "but see", EvidenceRole.CONTEXT: "see generally"}
+
+
+def _claim_parts(claim: Claim, style: Style, ctx: Context) -> list[Part]:
+    """The citations for a claim's evidence: one citation sentence per role, each with its
+    signal; the citations of one role are joined by semicolons. APA gathers them all in one
+    parenthetical in-text citation."""
+    records = ctx.need("a claim's evidence")
+    out: list[Part] = []
+    in_text = style is Style.APA
+    for role, signal in _SIGNALS.items():
+        links = [link for link in claim.evidence if link.role is role]
+        if not links:
+            continue
+        if out:  # a new citation sentence (APA: the next part of the parenthetical)
+            out.append(r("; " if in_text else ". "))
+        if signal:
+            out += [i(signal.capitalize() if out and not in_text else signal), r(" ")]
+        for n, link in enumerate(links):
+            pin = link.quote.page if link.quote is not None else None
+            form = Form.SHORT if in_text else Form.FULL
+            parts, ends = _parts(records[link.record], style, form, pin, ctx, None, None)
+            if ends:  # a note or in-text citation complete in itself: drop its own stop
+                parts = _strip_stop(parts, in_text)
+            out += ([r("; ")] if n else []) + parts
+    return [r("("), *out, r(")")] if in_text else out
+
+
+def _strip_stop(parts: list[Part], parentheses: bool) -> list[Part]:
+    """Parts without their closing period (and, for an in-text citation, its parentheses)."""
+    text, style = parts[-1]
+    parts = [*parts[:-1], (text[:-1] if text.endswith(".") else text, style)]
+    if parentheses and parts[0][0].startswith("(") and parts[-1][0].endswith(")"):
+        parts[0] = (parts[0][0][1:], parts[0][1])
+        parts[-1] = (parts[-1][0][:-1], parts[-1][1])
+    return parts
+
+
+def _finish(parts: list[Part], ends_sentence: bool, signal: str | None, parenthetical: str | None,
+            options: BluebookOptions, in_parentheses: bool) -> list[Part]:  # fmt: skip
+    if signal and parts[0][0].startswith("(") and ends_sentence:  # APA: the signal goes inside
+        parts = [r("("), i(signal), r(" "), (parts[0][0][1:], parts[0][1]), *parts[1:]]
+        signal = None
+    if signal:
+        parts = [i(signal), r(" "), *parts]
+    if parenthetical:
+        parts = [*parts, r(f" ({parenthetical})")]
+    # A citation sentence starts with a capital (a signal or "id." included); an APA in-text
+    # citation sits inside the writer's sentence and keeps its case.
+    first_text, first_style = parts[0]
+    if not first_text.startswith("("):
+        parts[0] = (first_text[:1].upper() + first_text[1:], first_style)
+    if ends_sentence:
+        wrapped = parts[0][0].startswith("(")  # APA's in-text citations carry their own
+        return [r("("), *parts, r(")")] if in_parentheses and not wrapped else parts
+    # A citation that already ends in a period ("Id.", "Inc.") takes no second one.
+    stop = "" if parts[-1][0].endswith(".") else "."
+    if in_parentheses:
+        return [r("("), *parts, r(f"{stop})")] if options.period_inside_parentheses else [r("("), *parts, r(").")]
+    return [*parts, r(stop)]
+
+
+def cite(
+    record: Record,
+    *,
+    records: RecordSet | None = None,
+    style: Style | str = "bluebook",
+    form: Form | str = "full",
+    pin: str | None = None,
+    signal: str | None = None,
+    parenthetical: str | None = None,
+    markup: Markup | str = "text",
+    decision: int | str | None = None,
+    in_case: str | None = None,
+    note: int | None = None,
+    in_parentheses: bool = False,
+    options: BluebookOptions | None = None,
+) -> str:
+    """One citation of a record, ready to paste.
+
+    `records` resolves what the citation needs (a filing's case, a case's court, a message's
+    sender). `pin` is a pinpoint as printed ("4", "¶ 12", "*2", a Bates number). `decision`
+    picks a case's decision (its index, reporter cite or date). `in_case` is the id of the case
+    a brief is written in: its own documents are cited without the case (R24), other cases'
+    with it (R25.2). `note` is the footnote of the first full citation, for *supra*.
+    """
+    return citation(
+        record, records=records, style=style, form=form, pin=pin, signal=signal, parenthetical=parenthetical,
+        decision=decision, in_case=in_case, note=note, in_parentheses=in_parentheses, options=options,
+    ).render(markup)  # fmt: skip
+
+
+def citation(
+    record: Record,
+    *,
+    records: RecordSet | None = None,
+    style: Style | str = "bluebook",
+    form: Form | str = "full",
+    pin: str | None = None,
+    signal: str | None = None,
+    parenthetical: str | None = None,
+    decision: int | str | None = None,
+    in_case: str | None = None,
+    note: int | None = None,
+    in_parentheses: bool = False,
+    options: BluebookOptions | None = None,
+) -> Citation:
+    """Like `cite`, but the `Citation` itself, to render in several markups."""
+    style, form = parse_style(style), parse_form(form)
+    ctx = Context(records=records, options=options or DEFAULT_OPTIONS, in_case=in_case)
+    parts, ends = _parts(record, style, form, pin, ctx, decision, note)
+    return Citation(tuple(_finish(parts, ends, signal, parenthetical, ctx.options, in_parentheses)))

@@ -1,0 +1,60 @@
+"""Dates as the styles write them: T17's abbreviated months, APA's year first, the year alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from evidence._dates import Date, DateInterval, DateValue
+
+NO_DATE = Date(year=1).earliest  # undated entries sort first among an author's works
+_T17 = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]  # fmt: skip
+
+
+def point(value: DateValue | None) -> Date | None:
+    if isinstance(value, DateInterval):
+        return value.start or value.end
+    return value
+
+
+def format_date(
+    value: DateValue | None, *, months: Sequence[str] = _T17, time: bool = False, zone: bool = False
+) -> str:
+    """'Jan. 13, 2025' (T17), 'Oct. 2023' for a month, '2023' for a year; 'c.' when approximate.
+    With `time`, the time of day the value gives ('12:14 PM'), and with `zone` its zone ('PDT')."""
+    date = point(value)
+    if date is None:
+        return ""
+    if date.month is None:
+        text = str(date.year)
+    elif date.day is None:
+        text = f"{months[date.month - 1]} {date.year}"
+    else:
+        text = f"{months[date.month - 1]} {date.day}, {date.year}"
+    if time and date.has_time:
+        local = date.to_datetime()
+        text += f", {local.hour % 12 or 12}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
+        if zone:
+            text += f" {local.tzname()}"
+    if date.approximate:
+        text = f"c. {text}"
+    if date.uncertain:
+        text += "?"
+    return text
+
+
+def year(value: DateValue | None) -> str:
+    date = point(value)
+    return str(date.year) if date is not None else "n.d."
+
+
+def apa_date(value: DateValue | None) -> str:
+    date = point(value)
+    if date is None:
+        return "n.d."
+    if date.month is None:
+        return str(date.year)
+    if date.day is None:
+        return f"{date.year}, {MONTHS[date.month - 1]}"
+    return f"{date.year}, {MONTHS[date.month - 1]} {date.day}"

@@ -1,0 +1,112 @@
+"""The citations of one document in order (short forms, id., supra) and bibliographies."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from evidence._cite.citing import CITABLE, citation, cite, not_cited
+from evidence._cite.dates import NO_DATE, point
+from evidence._cite.options import DEFAULT_OPTIONS, BluebookOptions, Form, Markup, Style, parse_markup, parse_style
+from evidence._errors import UsageError
+from evidence._model import Case, Claim, Exhibit, Filing, Message, Record, Source
+
+if TYPE_CHECKING:
+    from evidence._recordset import RecordSet
+
+
+class CitationSequence:
+    """The citations of one document, in order, so later ones take their short forms.
+
+    - *Id.* only for the authority cited immediately before, never after an intervening
+      different one, and at most four times in a row (R15.3, R31);
+    - a case cited before: its short form (R15.2), never *supra*; in footnotes, only while the
+      full citation is within the previous five notes, else the full citation again;
+    - a source cited before: *supra*, with "note N" when footnotes are numbered (R31);
+    - a court document or exhibit cited before: its short form, without the case.
+    """
+
+    def __init__(
+        self,
+        records: RecordSet | None = None,
+        *,
+        style: Style | str = "bluebook",
+        markup: Markup | str = "text",
+        footnotes: bool = True,
+        in_case: str | None = None,
+        options: BluebookOptions | None = None,
+    ) -> None:
+        self.records = records
+        self.style = parse_style(style)
+        self.markup = parse_markup(markup)
+        self.footnotes = footnotes
+        self.in_case = in_case
+        self.options = options or DEFAULT_OPTIONS
+        self._first_note: dict[tuple[str, Any], int | None] = {}
+        self._last: tuple[str, Any] | None = None
+        self._ids_in_a_row = 0
+
+    def cite(
+        self,
+        record: Record | str,
+        *,
+        note: int | None = None,
+        pin: str | None = None,
+        signal: str | None = None,
+        parenthetical: str | None = None,
+        decision: int | str | None = None,
+    ) -> str:
+        if isinstance(record, str):
+            if self.records is None:
+                raise UsageError("citing by id needs the record set")
+            record = self.records[record]
+        elif not isinstance(record, Record):
+            raise not_cited(record)
+        key = (record.id, decision)
+        form = Form.FULL
+        if self._last == key and self._ids_in_a_row < 4 and not isinstance(record, Claim):
+            form = Form.ID
+        elif key in self._first_note:
+            first = self._first_note[key]
+            if isinstance(record, Case):
+                recent = not self.footnotes or note is None or first is None or note - first <= 5
+                form = Form.SHORT if recent else Form.FULL
+            elif isinstance(record, Source):
+                form = Form.SUPRA
+            elif isinstance(record, (Filing, Exhibit)):
+                form = Form.SHORT
+        self._ids_in_a_row = self._ids_in_a_row + 1 if form is Form.ID else 0
+        # A full citation sets the note that later short forms count from (a case cited in full
+        # again, after five notes, starts a new count).
+        if form is Form.FULL and (key not in self._first_note or isinstance(record, Case)):
+            self._first_note[key] = note
+        self._last = key
+        supra_note = self._first_note.get(key) if self.footnotes else None
+        return cite(
+            record, records=self.records, style=self.style, form=form, pin=pin, signal=signal,
+            parenthetical=parenthetical, markup=self.markup, decision=decision, in_case=self.in_case,
+            note=supra_note, options=self.options,
+        )  # fmt: skip
+
+
+def bibliography(records: Iterable[Record], *, style: Style | str = "apa", markup: Markup | str = "text",
+                 record_set: RecordSet | None = None) -> list[str]:  # fmt: skip
+    """Reference-list entries in the style's order: by author (or title), then year."""
+    chosen = parse_style(style)
+    markup = parse_markup(markup)  # refused here, not only once there is an entry to render
+    form = Form.BIBLIOGRAPHY if chosen is Style.CHICAGO else Form.FULL
+    entries = []
+    for record in records:
+        if not isinstance(record, CITABLE) or isinstance(record, Claim):
+            continue
+        if chosen is not Style.BLUEBOOK and isinstance(record, Message):
+            continue  # personal communications stay out of APA and Chicago reference lists
+        entry = citation(record, records=record_set, style=chosen, form=form)
+        plain = entry.render(Markup.TEXT)
+        # Alphabetical by what leads the entry (author or title), then by date.
+        lead = re.sub(r"[^\w ]", "", plain.split(" (")[0]).casefold()
+        when = getattr(record, "published", None) or getattr(record, "filed", None) or getattr(record, "sent", None)
+        dated = point(when)
+        entries.append(((lead, dated.earliest if dated is not None else NO_DATE, plain), entry.render(markup)))
+    return [text for _, text in sorted(entries, key=lambda pair: pair[0])]

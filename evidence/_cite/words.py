@@ -1,0 +1,198 @@
+"""The word tables of citations and the functions that apply them: title case (R8; CMOS
+8.159), case names (R11, T6), the titles of court documents (T18), and the words for the kinds
+of filings, messages and languages."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from evidence._model import Case, FilingKind
+
+# R8: articles, conjunctions and prepositions of four letters or fewer stay lowercase in titles.
+_SMALL_WORDS: frozenset[str] = frozenset(
+    "a an the and but for nor or so yet as at by down for from in into like near of off on onto out over "
+    "past per than to up upon via with".split()
+)
+# Chicago 17 (8.159) lowercases every preposition, whatever its length.
+_LONG_PREPOSITIONS: frozenset[str] = frozenset(
+    "about above across after against along among around before behind below beneath "
+    "beside between beyond during except inside outside since through throughout toward "
+    "towards under underneath until within without".split()
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def title_case(title: str, *, lower_all_prepositions: bool = False) -> str:
+    """Headline case: major words capitalized, short function words lowercase unless first or
+    last. A word with a capital after its first letter ("OpenAI", "GPT-4", "iPhone", "OK",
+    "AI") is kept as written."""
+    words = title.split(" ")
+    last = len(words) - 1
+    while last > 0 and not words[last]:
+        last -= 1
+    small_words = _SMALL_WORDS | _LONG_PREPOSITIONS if lower_all_prepositions else _SMALL_WORDS
+    after_colon = True
+    for n, word in enumerate(words):
+        bare = word if word.isalpha() else word.strip(_PUNCTUATION)
+        rest = bare[1:]
+        if bare and rest == rest.lower():  # no capital inside: the case is ours to set
+            lower = bare.lower()
+            small = lower in small_words and not after_colon and n != last
+            fixed = lower if small else bare[0].upper() + rest
+            if fixed != bare:
+                words[n] = fixed if bare is word else word.replace(bare, fixed, 1)
+        after_colon = word[-1:] == ":"
+    return " ".join(words)
+
+
+_PUNCTUATION = "\"'“”‘’(),.;:!?"
+
+
+def sentence_case_first(title: str) -> str:
+    """APA keeps the title as published in sentence case; only the first letter is raised."""
+    return title[:1].upper() + title[1:]
+
+
+# T6/T11: words abbreviated in case names in citation sentences.
+_CASE_WORDS = {
+    "Incorporated": "Inc.",
+    "Company": "Co.",
+    "Corporation": "Corp.",
+    "International": "Int'l",
+    "Technology": "Tech.",
+    "Technologies": "Techs.",
+    "Association": "Ass'n",
+    "Limited": "Ltd.",
+    "Brothers": "Bros.",
+    "Number": "No.",
+    "Department": "Dep't",
+    "Government": "Gov't",
+    "National": "Nat'l",
+    "University": "Univ.",
+    "Laboratory": "Lab'y",
+    "Manufacturing": "Mfg.",
+    "Services": "Servs.",
+    "Systems": "Sys.",
+    "Communications": "Commc'ns",
+    "Insurance": "Ins.",
+    "Entertainment": "Ent.",
+    "Publishing": "Publ'g",
+    "America": "Am.",
+    "American": "Am.",
+}
+# R11.4: in textual sentences only these are abbreviated.
+_TEXTUAL_WORDS = {
+    "Association": "Ass'n",
+    "Brothers": "Bros.",
+    "Company": "Co.",
+    "Corporation": "Corp.",
+    "Incorporated": "Inc.",
+    "Limited": "Ltd.",
+    "Number": "No.",
+}
+_BUSINESS = re.compile(r"\b(Inc|Co|Corp|Ltd|LLC|L\.L\.C|LLP|L\.P|LP|N\.A|S\.A|GmbH|PLC|Bros)\.?(?=\W|$)")
+
+
+@functools.lru_cache(maxsize=4096)  # the same cases are cited again and again
+def abbreviate_case_name(name: str, *, textual: bool = False) -> str:
+    words = _TEXTUAL_WORDS if textual else _CASE_WORDS
+    return re.sub(r"\b[A-Z][a-z]+\b", lambda m: words.get(m.group(), m.group()), name)
+
+
+def _party_name(party: str) -> str:
+    """One side of a caption, cut to what a case name keeps (R11.5)."""
+    party = re.sub(r",?\s+et\s+al\.?", "", party, flags=re.IGNORECASE).strip(" ,")
+    party = re.sub(
+        r",?\s+(Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?)(-[A-Za-z]+)?\.?\s*$",
+        "",
+        party,
+        flags=re.IGNORECASE,
+    ).strip(" ,")
+    if party.isupper():
+        party = " ".join(_recase(word) for word in party.split())
+    # R10.2.1: "United States" stays whole; "State of California" is "California".
+    if party.casefold() in ("united states", "united states of america"):
+        return "United States"
+    government = re.fullmatch(r"(?:the )?(?:people of the )?(?:state|commonwealth) of (.+)", party, re.IGNORECASE)
+    if government:
+        return government.group(1)
+    # R11.5.6: drop "Inc." and the like when the name already shows it is a business.
+    match = re.fullmatch(r"(.*\b(?:Co|Corp|Ltd|Bros)\.),\s*Inc\.", party)
+    if match:
+        return match.group(1)
+    if _BUSINESS.search(party) or len(party.split()) != 2:
+        return party
+    return party.split()[-1]  # a person: the surname only (R11.5.1)
+
+
+def _recase(word: str) -> str:
+    if word.rstrip(".,") in ("LLC", "LLP", "LP", "USA", "NA", "N.A.", "PLC"):
+        return word
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+
+
+def case_name_from_caption(caption: str) -> str:
+    """'RICHARD KADREY, et al. v. META PLATFORMS, INC.' → 'Kadrey v. Meta Platforms, Inc.' (R11)."""
+    sides = re.split(r"\s+(?:v\.|vs\.?|V\.)\s+", caption, maxsplit=1)
+    if len(sides) != 2:
+        return caption
+    return f"{_party_name(sides[0])} v. {_party_name(sides[1])}"
+
+
+# T18 (and T6): words abbreviated in the titles of court documents.
+_DOCUMENT_WORDS = {
+    "plaintiff's": "Pl.'s", "plaintiffs'": "Pls.'", "plaintiff": "Pl.", "plaintiffs": "Pls.",
+    "defendant's": "Def.'s", "defendants'": "Defs.'", "defendant": "Def.", "defendants": "Defs.",
+    "motion": "Mot.", "memorandum": "Mem.", "amended": "Am.", "declaration": "Decl.", "exhibit": "Ex.",
+    "opposition": "Opp'n", "response": "Resp.", "summary": "Summ.", "judgment": "J.", "supplement": "Supp.",
+    "supplemental": "Supp.", "transcript": "Tr.", "deposition": "Dep.", "request": "Req.",
+    "preliminary": "Prelim.", "injunction": "Inj.", "attorney": "Att'y", "attorneys": "Att'ys",
+    "attorney's": "Att'y's", "complaint": "Compl.", "brief": "Br.", "affidavit": "Aff.", "answer": "Answer",
+    "interrogatory": "Interrog.", "interrogatories": "Interrogs.", "objection": "Obj.", "objections": "Objs.",
+    "stipulation": "Stip.", "application": "Appl.", "administrative": "Admin.",
+    "certificate": "Cert.", "certification": "Certification", "proposed": "Proposed", "partial": "Partial",
+}  # fmt: skip
+# Prepositions and articles Bluebook practice drops ("Mot. Summ. J."); "to" before a verb stays.
+_DOCUMENT_SMALL = frozenset({"of", "for", "in", "on", "the", "a", "an"})
+KIND_TITLES = {
+    FilingKind.COMPLAINT: "Compl.",
+    FilingKind.ANSWER: "Answer",
+    FilingKind.MOTION: "Mot.",
+    FilingKind.OPPOSITION: "Opp'n",
+    FilingKind.REPLY: "Reply",
+    FilingKind.BRIEF: "Br.",
+    FilingKind.DECLARATION: "Decl.",
+    FilingKind.ORDER: "Order",
+    FilingKind.OPINION: "Op.",
+    FilingKind.JUDGMENT: "J.",
+    FilingKind.STIPULATION: "Stip.",
+    FilingKind.NOTICE: "Notice",
+    FilingKind.LETTER: "Letter",
+    FilingKind.TRANSCRIPT: "Tr.",
+}
+
+
+def abbreviate_document_title(title: str, *, drop_prepositions: bool = False) -> str:
+    """'Plaintiffs' Motion for Leave to File Third Amended Complaint' →
+    "Pls.' Mot. for Leave to File Third Am. Compl." (T18); "Reply", "Order" stay whole."""
+    out = []
+    for word in title.split():
+        key = word.lower().replace("’", "'")
+        if key in _DOCUMENT_WORDS:
+            out.append(_DOCUMENT_WORDS[key])
+        elif drop_prepositions and key in _DOCUMENT_SMALL and out:
+            continue
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def case_name(case: Case) -> str:
+    return abbreviate_case_name(case.name or case_name_from_caption(case.caption))
+
+
+CHANNEL_WORDS = {"chat": "Chat message", "email": "E-mail", "sms": "Text message", "memo": "Memorandum",
+                 "letter": "Letter", "other": "Message"}  # fmt: skip
+LANGUAGE_NAMES = {"pt": "Portuguese", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",
+                  "en": "English", "zh": "Chinese", "ja": "Japanese"}  # fmt: skip
