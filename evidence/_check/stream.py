@@ -24,7 +24,7 @@ from evidence._check.rules import RECORD_RULES
 from evidence._check.run import QuoteJob, Run
 from evidence._convert import collector_paused
 from evidence._errors import Problem, UsageError
-from evidence._files import Format, read_batches
+from evidence._files import RECORD_SUFFIXES, Format, read_batches
 from evidence._model import Exhibit, Message
 from evidence._recordset import duplicate_problems, record_files
 
@@ -96,7 +96,7 @@ def check_stream(
     files = record_files(root) if root.is_dir() else [root]
     folder = root if root.is_dir() else root.parent
     if root.is_dir() and not files:
-        message = "no record files (.yaml, .yml, .json, .jsonl) in this folder"
+        message = f"no record files ({', '.join(RECORD_SUFFIXES)}) in this folder"  # as loading says
         return load_failed([Problem(code="S001", file=str(root), line=None, column=None, path="", message=message)])
     shards = [(str(file), str(file)) for file in files]
     if dask_client is not None:
