@@ -466,7 +466,7 @@ class Digest:
         return f"{self.algorithm}:{self.value}"
 
 
-def _split_bates(value: str) -> tuple[str, int] | None:
+def split_bates(value: str) -> tuple[str, int] | None:
     match = _BATES.fullmatch(value)
     return (match["prefix"], int(match["number"])) if match else None
 
@@ -483,7 +483,7 @@ class BatesRange:
     def __attrs_post_init__(self) -> None:
         if self.end is None:
             return
-        begin, end = _split_bates(self.begin), _split_bates(self.end)
+        begin, end = split_bates(self.begin), split_bates(self.end)
         if begin is None or end is None:
             raise InvalidValue(f"Bates numbers {self.begin!r} and {self.end!r} must end in digits", field="end")
         if begin[0] != end[0]:

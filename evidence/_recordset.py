@@ -71,7 +71,7 @@ class RecordSet:
         self._origin_list = origin_list
         self._origins: dict[str, Origin] | None = None  # by id, made when first asked
         if len(self._by_id) != len(self._records):
-            raise LoadError(self._duplicates(origin_list))
+            raise LoadError(duplicate_problems((record.id for record in self._records), origin_list))
         self._by_kind: dict[type[Record], tuple[Record, ...]] = {cls: tuple(group) for cls, group in groups.items()}
         self._referrers: dict[str, tuple[Record, ...]] | None = None
         self._courts: dict[str, Court] = {}  # courts resolved and completed, by id
@@ -81,17 +81,6 @@ class RecordSet:
             pairs = zip(self._records, self._origin_list, strict=True)
             self._origins = {record.id: origin for record, origin in pairs if origin is not None}
         return self._origins
-
-    def _duplicates(self, origins: Sequence[Origin | None]) -> list[Problem]:
-        """A problem for every record whose id an earlier record has (the first one wins)."""
-        first: dict[str, Origin | None] = {}
-        problems = []
-        for record, origin in zip(self._records, origins, strict=True):
-            if record.id in first:
-                problems.append(duplicate_problem(record.id, origin, first[record.id]))
-            else:
-                first[record.id] = origin
-        return problems
 
     # -- the set as a collection ----------------------------------------------------------------
 
@@ -280,6 +269,18 @@ class RecordSet:
         return tuple(
             r for r in self.referrers(key) if isinstance(r, Claim) and any(e.record == key for e in r.evidence)
         )
+
+
+def duplicate_problems(ids: Iterable[str], origins: Iterable[Origin | None]) -> list[Problem]:
+    """A problem for every record whose id an earlier record has (the first one wins)."""
+    first: dict[str, Origin | None] = {}
+    problems = []
+    for id, origin in zip(ids, origins, strict=True):
+        if id in first:
+            problems.append(duplicate_problem(id, origin, first[id]))
+        else:
+            first[id] = origin
+    return problems
 
 
 def duplicate_problem(id: str, origin: Origin | None, first_origin: Origin | None) -> Problem:

@@ -16,7 +16,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import evidence as ev
-from evidence._check import _normalized_with_map, normalize
+from evidence._check import normalize, normalized_with_map
 from evidence._convert import Document, StructureProblems, decode_json, decode_json_lines, structure, unstructure
 from evidence._dates import _common_date, _parse_point
 from evidence._errors import InvalidValue, LoadError
@@ -232,7 +232,7 @@ def test_common_dates_read_as_the_general_parser_reads_them(text: str) -> None:
 @example("  a\u2028b “x” — … ")
 @example("e\u0301 ` ‘’\t\n")
 def test_normalizing_a_text_at_once_or_by_character_agrees(text: str) -> None:
-    assert normalize(text) == _normalized_with_map(text)[0]
+    assert normalize(text) == normalized_with_map(text)[0]
 
 
 @given(s.record_sets())

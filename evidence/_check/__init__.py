@@ -1,0 +1,60 @@
+"""The checker: every rule of the design's families run over a record set, findings as data.
+
+`report` says what a check reports (rules, findings, the report); `text` how quotes are matched;
+one module per rule family (`references`, `integrity`, `quotes`, `time`, `legal`, `style`) over
+the shared state of a pass (`run`), asking one look-up protocol (`lookup`) about other records.
+Two drivers run them: `memory`, over a record set held in memory, and `stream`, over shards read
+twice against a compact index (`index`), in one process, in several, or on Dask. Neither driver
+imports the other; `check` chooses between them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from evidence._check.memory import check_records
+from evidence._check.report import RULES, Finding, Report, Rule, Severity
+from evidence._check.stream import check_stream, streams_by_default
+from evidence._check.text import index_to_utf16, normalize, normalized_with_map, utf16_to_index
+from evidence._recordset import RecordSet
+
+
+def check(
+    records: RecordSet | str | os.PathLike[str],
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
+    stream: bool | None = None,
+    dask_client: Any = None,
+) -> Report:
+    """Run every rule over a record set (or the record files at a path) and report findings.
+
+    A path that cannot be loaded gives its load problems as schema findings (S…), and the other
+    rules wait until the files load. A path is checked as a stream (records read twice, never
+    all held at once; see docs/performance.md) when `stream` is true, when `jobs` asks for more
+    than one process, on a Dask cluster (`dask_client`, a `distributed.Client`), or, with
+    `stream=None`, when its JSON Lines files hold more than 64 MiB. The findings are the same.
+    """
+    if not isinstance(records, RecordSet) and (
+        stream or jobs > 1 or dask_client is not None or (stream is None and streams_by_default(records))
+    ):
+        return check_stream(records, select=select, ignore=ignore, jobs=jobs, dask_client=dask_client)
+    return check_records(records, select=select, ignore=ignore, progress=progress)
+
+
+__all__ = [
+    "RULES",
+    "Finding",
+    "Report",
+    "Rule",
+    "Severity",
+    "check",
+    "index_to_utf16",
+    "normalize",
+    "normalized_with_map",
+    "utf16_to_index",
+]

@@ -1,0 +1,93 @@
+"""Quotes (Q001-Q004): every quote is found, once, in its target's text. Quotes are gathered as
+the records are checked and found last, grouped by target, so each text is read and normalized
+once."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+
+from evidence._check.integrity import text_of
+from evidence._check.run import QuoteJob, Run
+from evidence._check.text import closest, normalize, normalized_with_map, occurrences
+from evidence._model import Claim, Message, Quote
+
+
+def quotes(run: Run) -> None:
+    """Gather every quote of the records checked as a job for `find_quotes`."""
+    origin = run.lookup.origin
+    for message in run.of_kind(Message):
+        for n, attestation in enumerate(message.attestations):
+            path = ("attestations", n, "quote")
+            run.jobs.append(QuoteJob(message.id, origin(message.id), path, attestation.source, attestation.quote))
+    for claim in run.of_kind(Claim):
+        for n, link in enumerate(claim.evidence):
+            if link.quote is not None:
+                run.jobs.append(QuoteJob(claim.id, origin(claim.id), ("evidence", n, "quote"), link.record, link.quote))
+
+
+def find_quotes(run: Run) -> None:
+    """The findings of the run's quote jobs, each target's text read and normalized once."""
+    by_target: dict[str, list[QuoteJob]] = {}
+    for job in run.jobs:
+        by_target.setdefault(job.target, []).append(job)
+    pending = run.pending
+    for target_id, group in by_target.items():
+        found = text_of(run, target_id)
+        if found is None:
+            continue
+        text, has_file = found
+        if text is None:
+            if not has_file:
+                for job in group:
+                    message = f"{target_id!r} has no stored text; the quote is not verified"
+                    pending.append(("Q004", message, None, job.owner, job.origin, job.path))
+            continue
+        target = _Target(text)
+        for job in group:
+            for code, message, hint in _quote_problems(target, target_id, job.quote):
+                pending.append((code, message, hint, job.owner, job.origin, job.path))
+
+
+class _Target:
+    """A quoted record's text, normalized once for all its quotes."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.normalized = normalize(text)
+        self._where: list[int] | None = None
+
+    def line_of(self, index: int) -> int:
+        """The line of a position in the normalized text."""
+        if self._where is None:
+            self._where = normalized_with_map(self.text)[1]
+        composed = unicodedata.normalize("NFC", self.text)  # `where` counts in the composed text
+        return composed.count("\n", 0, self._where[index]) + 1
+
+
+def _quote_problems(target: _Target, target_id: str, quote: Quote) -> Iterator[tuple[str, str, str | None]]:
+    text = target.text
+    if quote.start is not None and quote.end is not None and text[quote.start : quote.end] != quote.exact:
+        at = text.find(quote.exact)
+        hint = f"the exact text is at start {at}, end {at + len(quote.exact)}" if at != -1 else None
+        yield "Q003", f"text at {quote.start}-{quote.end} is {text[quote.start : quote.end]!r}, not the quote", hint
+    # Positions that hold the exact text settle which occurrence is meant.
+    anchored = quote.start is not None and text[quote.start : quote.end] == quote.exact
+    if anchored:
+        return
+    normalized = target.normalized
+    needle = normalize(quote.exact)
+    hits = occurrences(normalized, needle)
+    found_anywhere = bool(hits)
+    if quote.prefix or quote.suffix:
+        prefix, suffix = normalize(quote.prefix or ""), normalize(quote.suffix or "")
+        hits = [h for h in hits if normalized[:h].endswith(prefix) and normalized[h + len(needle) :].startswith(suffix)]
+    if len(hits) > 1:
+        lines = [target.line_of(h) for h in hits]
+        message = f"the quote is found {len(hits)} times in {target_id!r} (lines {', '.join(map(str, lines))})"
+        yield "Q002", message, "add a prefix or suffix, or the start and end positions"
+    elif not hits and found_anywhere:
+        yield "Q001", f"the quote is in {target_id!r}, but never between the given prefix and suffix", None
+    elif not hits:
+        passage, score = closest(normalized, needle)
+        yield "Q001", f"the quote is not in {target_id!r}; the closest passage ({score:.0%} alike) is {passage!r}", None
