@@ -15,7 +15,7 @@ import importlib.metadata
 import types
 
 from evidence._check import Finding, Report, Rule, Severity, check, index_to_utf16, utf16_to_index
-from evidence._cite import BluebookOptions, Citation, CitationSequence, bibliography, citation, cite
+from evidence._cite import BluebookOptions, Citation, CitationSequence, Form, Markup, Style, bibliography, citation, cite
 from evidence._dates import Date, DateInterval, DateValue, Precision, definitely_before, parse_date
 from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
 from evidence._limits import Limits, limits
@@ -107,12 +107,14 @@ __all__ = [
     "Filing",
     "FilingKind",
     "Finding",
+    "Form",
     "InvalidValue",
     "Judge",
     "Limits",
     "Link",
     "LinkRel",
     "LoadError",
+    "Markup",
     "Message",
     "Party",
     "PartyRole",
@@ -129,6 +131,7 @@ __all__ = [
     "Severity",
     "Source",
     "SourceKind",
+    "Style",
     "Trace",
     "UsageError",
     "__version__",
