@@ -15,7 +15,17 @@ import importlib.metadata
 import types
 
 from evidence._check import Finding, Report, Rule, Severity, check, index_to_utf16, utf16_to_index
-from evidence._cite import BluebookOptions, Citation, CitationSequence, Form, Markup, Style, bibliography, citation, cite
+from evidence._cite import (
+    BluebookOptions,
+    Citation,
+    CitationSequence,
+    Form,
+    Markup,
+    Style,
+    bibliography,
+    citation,
+    cite,
+)
 from evidence._dates import Date, DateInterval, DateValue, Precision, definitely_before, parse_date
 from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
 from evidence._limits import Limits, limits
