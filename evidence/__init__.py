@@ -15,6 +15,8 @@ from evidence._check import Finding, Report, Rule, Severity, check, index_to_utf
 from evidence._cite import BluebookOptions, Citation, CitationSequence, bibliography, citation, cite
 from evidence._dates import Date, DateInterval, DateValue, Precision, definitely_before, parse_date
 from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
+from evidence._export import export as export
+from evidence._export import export_files as export_files
 from evidence._limits import Limits, limits
 from evidence._model import (
     Actor,

@@ -19,6 +19,7 @@ import attrs
 
 from evidence._dates import Date, DateInterval, DateValue
 from evidence._errors import UsageError
+from evidence._labels import CHANNEL_WORDS as _CHANNEL_WORDS
 from evidence._labels import ecf_designation
 from evidence._model import (
     Actor,
@@ -332,7 +333,7 @@ _DOCUMENT_WORDS = {
 }  # fmt: skip
 # Prepositions and articles Bluebook practice drops ("Mot. Summ. J."); "to" before a verb stays.
 _DOCUMENT_SMALL = frozenset({"of", "for", "in", "on", "the", "a", "an"})
-_KIND_TITLES = {
+KIND_TITLES = {
     FilingKind.COMPLAINT: "Compl.",
     FilingKind.ANSWER: "Answer",
     FilingKind.MOTION: "Mot.",
@@ -468,8 +469,8 @@ def _filing_title(filing: Filing, ctx: _Context) -> str:
         return filing.short_title
     if filing.title:
         return abbreviate_document_title(filing.title, drop_prepositions=ctx.options.drop_prepositions)
-    if filing.kind is not None and filing.kind in _KIND_TITLES:
-        return _KIND_TITLES[filing.kind]
+    if filing.kind is not None and filing.kind in KIND_TITLES:
+        return KIND_TITLES[filing.kind]
     return "Filing"
 
 
@@ -547,10 +548,6 @@ def _bluebook_exhibit(exhibit: Exhibit, ctx: _Context, form: Form, pin: str | No
     if ecf:
         parts.append(r(f", {ecf}"))
     return parts
-
-
-_CHANNEL_WORDS = {"chat": "Chat message", "email": "E-mail", "sms": "Text message", "memo": "Memorandum",
-                  "letter": "Letter", "other": "Message"}  # fmt: skip
 
 
 def _message_people(message: Message, ctx: _Context) -> tuple[str, str]:
