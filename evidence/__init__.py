@@ -28,6 +28,7 @@ from evidence._cite import (
 )
 from evidence._dates import Date, DateInterval, DateValue, Precision, definitely_before, parse_date
 from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
+from evidence._export import export, export_files
 from evidence._limits import Limits, limits
 from evidence._model import (
     Actor,
@@ -153,6 +154,8 @@ __all__ = [
     "definitely_before",
     "dump",
     "dumps",
+    "export",
+    "export_files",
     "index_to_utf16",
     "json_schema",
     "limits",

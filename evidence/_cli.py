@@ -15,22 +15,21 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-import attrs
-
 from evidence import __version__
-from evidence._check import Report, Severity, check
+from evidence._check import Report, check
 from evidence._cite import BluebookOptions, Form, Markup, Style, bibliography, cite
-from evidence._courts import complete_court
-from evidence._errors import EvidenceError, LoadError, ResolutionError, UsageError
+from evidence._errors import EvidenceError, LoadError, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
-from evidence._export import export as export_records
-from evidence._files import Format, atomic_write, parse_bytes, render, yaml_has_comments
-from evidence._limits import limits
-from evidence._model import RECORD_KINDS, Actor, Case, Claim, Court, Exhibit, Filing, Message, Record, Source
-from evidence._recordset import RecordSet, load, record_files
+from evidence._export import export, export_files, export_format
+from evidence._files import atomic_write
+from evidence._fmt import format_files, summary
+from evidence._labels import describe
+from evidence._limits import limits, scoped_limits
+from evidence._model import RECORD_KINDS
+from evidence._recordset import load
 from evidence._schema import json_schema
 from evidence._trace import render_tree, trace
-from evidence._views import actor_name, cast_markdown, timeline_csv, timeline_html, timeline_markdown, write_parquet
+from evidence._views import FINDINGS_FORMATS, TIMELINE_FORMATS, cast_markdown, render_findings
 
 OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
 
@@ -47,50 +46,17 @@ def _print_problems(error: LoadError, stream: TextIO) -> None:
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    files: list[Path] = []
-    for name in args.paths:
-        path = Path(name)
-        if not path.exists():
-            raise UsageError(f"no such file or folder: {path}")
-        files.extend(record_files(path) if path.is_dir() else [path])
     status = OK
-    changed = clean = 0
-    for file in files:
-        fmt = Format.of(file)
-        if fmt is None:
-            raise UsageError(f"not a record file: {file} (expected .yaml, .yml, .json or .jsonl)")
-        raw = file.read_bytes()
-        try:
-            content = parse_bytes(raw, str(file), fmt)
-        except LoadError as error:
-            _print_problems(error, sys.stderr)
+    outcomes = []
+    for outcome in format_files(args.paths, check=args.check, drop_comments=args.drop_comments):
+        outcomes.append(outcome)
+        if outcome.error is not None:
+            _print_problems(outcome.error, sys.stderr)
+        elif outcome.message is not None:
+            print(outcome.message, file=sys.stdout if outcome.changed else sys.stderr)
+        if outcome.failed:
             status = PROBLEMS
-            continue
-        canonical = render(content.records, fmt)
-        if canonical == raw:
-            clean += 1
-            continue
-        # Rewriting must never change what the file means.
-        if parse_bytes(canonical, str(file), fmt).records != content.records:
-            print(f"{file}: canonical form would change the records; left as it is (please report)", file=sys.stderr)
-            status = PROBLEMS
-            continue
-        if fmt is Format.YAML and not args.drop_comments and yaml_has_comments(raw.decode("utf-8")):
-            print(
-                f"{file}: has comments, which fmt cannot keep; move them into 'notes' fields (or pass --drop-comments)",
-                file=sys.stderr,
-            )
-            status = PROBLEMS
-            continue
-        changed += 1
-        if args.check:
-            print(f"would reformat {file}")
-            status = PROBLEMS
-        else:
-            atomic_write(file, canonical)
-            print(f"reformatted {file}")
-    verb = "would be reformatted" if args.check else "reformatted"
-    print(f"{changed} file{'s' if changed != 1 else ''} {verb}, {clean} already canonical", file=sys.stderr)
+    print(summary(outcomes, check=args.check), file=sys.stderr)
     return status
 
 
@@ -113,59 +79,6 @@ def _schema(args: argparse.Namespace) -> int:
 # -- show -------------------------------------------------------------------------------------
 
 
-def _names(records: RecordSet, ids: Sequence[str]) -> str:
-    return ", ".join(actor_name(records, id) or id for id in ids)
-
-
-def _short(text: str | None, width: int = 70) -> str:
-    if not text:
-        return ""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
-
-
-def label(record: Record, records: RecordSet) -> str:
-    """One line that tells a person what a record is."""
-    if isinstance(record, Case):
-        try:
-            court = records.court_of(record).citation or record.court
-        except ResolutionError:
-            court = record.court
-        return f"{record.name}, No. {record.docket_number} ({court})"
-    if isinstance(record, Actor):
-        return f"{record.name} ({record.kind.value})"
-    if isinstance(record, Filing):
-        parts = [f"ECF No. {record.ecf}" if record.ecf is not None else "filing"]
-        parts.append(_short(record.title) or (record.kind.value if record.kind else "untitled"))
-        return ": ".join(parts) + (f" (filed {record.filed})" if record.filed else "")
-    if isinstance(record, Exhibit):
-        parts = [f"Ex. {record.label}" if record.label else "exhibit"]
-        filing = records.get(record.filing) if record.filing in records else None
-        if isinstance(filing, Filing) and filing.ecf is not None:
-            parts.append(f"ECF No. {filing.ecf}" + (f"-{record.attachment}" if record.attachment else ""))
-        return ", ".join(parts) + (f": {_short(record.title, 50)}" if record.title else "")
-    if isinstance(record, Message):
-        who = _names(records, [record.sender]) if record.sender else (record.sender_description or "?")
-        to = f" → {_names(records, record.recipients)}" if record.recipients else ""
-        when = f"{record.sent}  " if record.sent else ""
-        return f"{when}{who}{to}: “{_short(record.text, 60)}”"
-    if isinstance(record, Source):
-        parts = [
-            ", ".join(record.authors),
-            _short(record.title, 60) or f"untitled {record.kind.value.replace('_', ' ')}",
-        ]
-        parts.append(record.publication or "")
-        when = f" ({record.published})" if record.published else ""
-        language = f" [{record.language}]" if record.language else ""
-        return ", ".join(part for part in parts if part) + when + language
-    if isinstance(record, Claim):
-        return f"[{record.status.value}, {record.confidence.value}] {_short(record.statement)}"
-    if isinstance(record, Court):
-        known = complete_court(record)
-        return f"{known.name or record.id}" + (f" ({known.citation})" if known.citation else "")
-    return record.id
-
-
 def _show(args: argparse.Namespace) -> int:
     records = load(args.path)
     kinds = [cls for cls in RECORD_KINDS if args.kind is None or args.kind == cls.KIND]
@@ -182,13 +95,11 @@ def _show(args: argparse.Namespace) -> int:
         print(f"\n{cls.PLURAL}")
         width = max(len(r.id) for r in items)
         for record in items:
-            print(f"  {record.id:<{width}}  {label(record, records)}")
+            print(f"  {record.id:<{width}}  {describe(record, records)}")
     return OK
 
 
 # -- check ------------------------------------------------------------------------------------
-
-_COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 
 
 def _colour(stream: TextIO) -> bool:
@@ -231,24 +142,8 @@ def _check(args: argparse.Namespace) -> int:
             client.close()
     findings = [finding for report in reports for finding in report.findings]
     report = Report(findings=tuple(findings), records=sum(r.records for r in reports))
-    if args.format == "json":
-        sys.stdout.write(json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n")
-    elif args.format == "github":
-        for f in findings:
-            level = {"error": "error", "warning": "warning", "info": "notice"}[f.severity.value]
-            where = ",".join(
-                f"{k}={v}" for k, v in (("file", f.file), ("line", f.line), ("col", f.column)) if v is not None
-            )
-            text = f"{f.path} {f.message}".strip() + (f" (hint: {f.hint})" if f.hint else "")
-            message = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            print(f"::{level} {where},title={f.code}::{message}")
-    else:
-        colour = _colour(sys.stdout)
-        for f in findings:
-            text = str(f)
-            if colour:
-                text = text.replace(f.code, f"{_COLOURS[f.severity]}{f.code}\033[0m", 1)
-            print(text)
+    sys.stdout.write(render_findings(report, args.format, colour=_colour(sys.stdout)))
+    if args.format == "text":
         print(report.summary(), file=sys.stderr)
     return PROBLEMS if report.failed(strict=args.strict) else OK
 
@@ -278,11 +173,9 @@ def _trace(args: argparse.Namespace) -> int:
 
 # -- timeline and cast --------------------------------------------------------------------------
 
-_TIMELINES = {"md": timeline_markdown, "csv": timeline_csv, "html": timeline_html}
-
 
 def _timeline(args: argparse.Namespace) -> int:
-    return _write_out(_TIMELINES[args.format](load(args.path)), args.output)
+    return _write_out(TIMELINE_FORMATS[args.format](load(args.path)), args.output)
 
 
 def _cast(args: argparse.Namespace) -> int:
@@ -293,13 +186,14 @@ def _cast(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    if args.to == "parquet":
-        if not args.output:
-            raise UsageError("--to parquet writes one file per record kind: name a folder with -o")
-        for written in write_parquet(load(args.path), Path(args.output)):
-            print(f"wrote {written}")
-        return OK
-    return _write_out(export_records(load(args.path), args.to), args.output)
+    written_as = export_format(args.to).folder
+    if written_as is None:
+        return _write_out(export(load(args.path), args.to), args.output)
+    if not args.output:
+        raise UsageError(f"--to {args.to} writes {written_as}: name a folder with -o")
+    for written in export_files(load(args.path), args.to, args.output):
+        print(f"wrote {written}")
+    return OK
 
 
 # -- cite -------------------------------------------------------------------------------------
@@ -386,7 +280,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check_ = commands.add_parser("check", help="check record files: references, quotes, integrity, dates, law")
     check_.add_argument("paths", nargs="+", metavar="PATH", help="record files or folders")
-    check_.add_argument("--format", default="text", choices=["text", "json", "github"], help="default: text")
+    check_.add_argument("--format", default="text", choices=list(FINDINGS_FORMATS), help="default: text")
     check_.add_argument("--select", metavar="CODES", help="only these rules (codes or prefixes, comma-separated)")
     check_.add_argument("--ignore", metavar="CODES", help="skip these rules (codes or prefixes, comma-separated)")
     check_.add_argument("--strict", action="store_true", help="warnings fail the check too")
@@ -408,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     timeline_ = commands.add_parser("timeline", help="every dated event in order, at its precision")
     timeline_.add_argument("path", metavar="PATH", help="a record file or folder")
-    timeline_.add_argument("--format", default="md", choices=list(_TIMELINES), help="default: md")
+    timeline_.add_argument("--format", default="md", choices=list(TIMELINE_FORMATS), help="default: md")
     timeline_.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     cast_ = commands.add_parser("cast", help="the people and organizations, their roles and records")
@@ -431,7 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write a record set for reference managers")
     export.add_argument("path", metavar="PATH", help="a record file or folder")
-    export.add_argument("--to", required=True, choices=[*EXPORT_FORMATS, "parquet"], help="the format to write")
+    export.add_argument("--to", required=True, choices=list(EXPORT_FORMATS), help="the format to write")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     return parser
 
@@ -446,12 +340,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return CANNOT_RUN
-    saved = attrs.evolve(limits)  # the options hold for this command only
-    for name in ("max_text_chars", "max_depth", "max_alias_values"):
-        if getattr(args, name) is not None:
-            setattr(limits, name, getattr(args, name))
+    asked = {name: getattr(args, name) for name in ("max_text_chars", "max_depth", "max_alias_values")}
     if args.max_file_mb is not None:
-        limits.max_file_bytes = args.max_file_mb * 2**20
+        asked["max_file_bytes"] = args.max_file_mb * 2**20
+    with scoped_limits(**{name: value for name, value in asked.items() if value is not None}):
+        return _dispatch(args)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the command; what goes wrong is told as a message and an exit code."""
     try:
         return _COMMANDS[args.command](args)
     except LoadError as error:
@@ -477,9 +374,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"evidence: internal error: {error!r} (set EVIDENCE_DEBUG=1 for details; please report it)", file=sys.stderr
         )
         return CANNOT_RUN
-    finally:
-        for field in attrs.fields(type(limits)):
-            setattr(limits, field.name, getattr(saved, field.name))
 
 
 def run() -> None:

@@ -1,8 +1,38 @@
-"""What a record is called: the one place every output takes its names from."""
+"""What a record is called: the one place every output takes its names from.
+
+Each function answers one question a reader of an output asks: the court's designation of a
+docket entry (`ecf_designation`), what an exhibit or a message is (`exhibit_label`,
+`message_kind`), the title of a filing for a reference manager (`filing_title`) or in a list of
+events (`filing_name`, `exhibit_name`), the short name of a node of a provenance graph
+(`node_name`), and the one line that lists a record (`describe`).
+"""
 
 from __future__ import annotations
 
-from evidence._model import Exhibit, Filing
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from evidence._courts import complete_court
+from evidence._errors import ResolutionError
+from evidence._model import (
+    Actor,
+    Case,
+    Claim,
+    Court,
+    Exhibit,
+    Filing,
+    FilingKind,
+    Message,
+    Record,
+    Source,
+)
+
+if TYPE_CHECKING:
+    from evidence._recordset import RecordSet
+
+# What a message is, by its channel, as a citation or a reference manager names it.
+CHANNEL_WORDS = {"chat": "Chat message", "email": "E-mail", "sms": "Text message", "memo": "Memorandum",
+                 "letter": "Letter", "other": "Message"}  # fmt: skip
 
 
 def ecf_designation(filing: Filing, exhibit: Exhibit | None = None) -> str | None:
@@ -13,3 +43,125 @@ def ecf_designation(filing: Filing, exhibit: Exhibit | None = None) -> str | Non
     if exhibit is not None and exhibit.attachment:
         return f"ECF No. {filing.ecf}-{exhibit.attachment}"
     return f"ECF No. {filing.ecf}"
+
+
+def exhibit_label(exhibit: Exhibit) -> str | None:
+    """ "Ex. A"; None when the exhibit has no label."""
+    return f"Ex. {exhibit.label}" if exhibit.label else None
+
+
+def message_kind(message: Message) -> str:
+    """What a message is: "E-mail", "Chat message"; "Message" when its channel is not known."""
+    return CHANNEL_WORDS[message.channel.value if message.channel else "other"]
+
+
+def filing_kind_name(kind: FilingKind) -> str:
+    """A filing's kind as a docket names it: "Declaration" (every kind is one word)."""
+    return kind.value.capitalize()
+
+
+def filing_title(filing: Filing) -> str | None:
+    """The title as filed, else what the filing is ("Declaration"), as the docket would say."""
+    if filing.title:
+        return filing.title
+    return filing_kind_name(filing.kind) if filing.kind is not None else None
+
+
+def filing_name(filing: Filing) -> str:
+    """A filing named in a list of events: its title, else its docket entry and kind
+    ("ECF No. 391 (declaration)"), else its kind, else its id."""
+    if filing.title or filing.short_title:
+        return filing.title or filing.short_title or ""
+    ecf = ecf_designation(filing)
+    if ecf is not None:
+        return ecf + (f" ({filing.kind.value})" if filing.kind is not None else "")
+    return filing.kind.value if filing.kind is not None else filing.id
+
+
+def exhibit_name(exhibit: Exhibit) -> str:
+    """An exhibit named in a list of events: its title, else "Ex. A", else its id."""
+    return exhibit.title or exhibit_label(exhibit) or exhibit.id
+
+
+def actor_name(records: RecordSet, id: str | None) -> str | None:
+    """The name of the actor an id names; the id itself when it names no actor."""
+    if id is None:
+        return None
+    if id not in records:
+        return id
+    record = records[id]
+    return record.name if isinstance(record, Actor) else id
+
+
+def shorten(text: str | None, width: int) -> str:
+    """The text on one line, cut to at most `width` characters, ending "…", when longer."""
+    if not text:
+        return ""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+
+
+def node_name(record: Record) -> str:
+    """The short name of a record as a node of its provenance graph (a trace, PROV's label)."""
+    if isinstance(record, Claim):
+        return record.statement
+    if isinstance(record, Message):
+        return (record.text or record.id).splitlines()[0]
+    if isinstance(record, Source):
+        return (
+            " ".join(p for p in (record.publication, f"[{record.language}]" if record.language else None) if p)
+            or record.id
+        )
+    if isinstance(record, Filing):
+        return ecf_designation(record) or record.title or record.id
+    if isinstance(record, Exhibit):
+        return exhibit_label(record) or record.id
+    if isinstance(record, Case):
+        return f"{record.name}, No. {record.docket_number}"
+    return getattr(record, "name", None) or record.id
+
+
+def _names(records: RecordSet, ids: Sequence[str]) -> str:
+    return ", ".join(actor_name(records, id) or id for id in ids)
+
+
+def describe(record: Record, records: RecordSet) -> str:
+    """One line that tells a person what a record is, for a listing of a record set."""
+    if isinstance(record, Case):
+        try:
+            court = records.court_of(record).citation or record.court
+        except ResolutionError:
+            court = record.court
+        return f"{record.name}, No. {record.docket_number} ({court})"
+    if isinstance(record, Actor):
+        return f"{record.name} ({record.kind.value})"
+    if isinstance(record, Filing):
+        parts = [ecf_designation(record) or "filing"]
+        parts.append(shorten(record.title, 70) or (record.kind.value if record.kind else "untitled"))
+        return ": ".join(parts) + (f" (filed {record.filed})" if record.filed else "")
+    if isinstance(record, Exhibit):
+        parts = [exhibit_label(record) or "exhibit"]
+        filing = records.get(record.filing) if record.filing in records else None
+        if isinstance(filing, Filing) and filing.ecf is not None:
+            parts.append(ecf_designation(filing, record) or "")
+        return ", ".join(parts) + (f": {shorten(record.title, 50)}" if record.title else "")
+    if isinstance(record, Message):
+        who = _names(records, [record.sender]) if record.sender else (record.sender_description or "?")
+        to = f" → {_names(records, record.recipients)}" if record.recipients else ""
+        when = f"{record.sent}  " if record.sent else ""
+        return f"{when}{who}{to}: “{shorten(record.text, 60)}”"
+    if isinstance(record, Source):
+        parts = [
+            ", ".join(record.authors),
+            shorten(record.title, 60) or f"untitled {record.kind.value.replace('_', ' ')}",
+        ]
+        parts.append(record.publication or "")
+        when = f" ({record.published})" if record.published else ""
+        language = f" [{record.language}]" if record.language else ""
+        return ", ".join(part for part in parts if part) + when + language
+    if isinstance(record, Claim):
+        return f"[{record.status.value}, {record.confidence.value}] {shorten(record.statement, 70)}"
+    if isinstance(record, Court):
+        known = complete_court(record)
+        return f"{known.name or record.id}" + (f" ({known.citation})" if known.citation else "")
+    return record.id

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 import attrs
 
 
@@ -17,3 +20,20 @@ class Limits:
 
 
 limits = Limits()
+
+
+@contextlib.contextmanager
+def scoped_limits(**changes: int) -> Iterator[Limits]:
+    """`limits` with `changes` (``max_depth=200``) for the `with` block only: the limits in force
+    before are back after it, however it ends. The readers look the limits up on each use, so
+    the one object is changed in place rather than replaced."""
+    changed = attrs.evolve(limits, **changes)  # refuses a name that is not a limit
+    saved = attrs.evolve(limits)
+    fields = attrs.fields(Limits)
+    try:
+        for field in fields:
+            setattr(limits, field.name, getattr(changed, field.name))
+        yield limits
+    finally:
+        for field in fields:
+            setattr(limits, field.name, getattr(saved, field.name))

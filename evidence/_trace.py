@@ -13,9 +13,9 @@ from collections.abc import Iterator
 import attrs
 
 from evidence._errors import ResolutionError
+from evidence._labels import node_name
 from evidence._model import (
     AttestationKind,
-    Case,
     Claim,
     Confidence,
     Exhibit,
@@ -56,25 +56,6 @@ def _weaker(*levels: Confidence) -> Confidence:
     return min(levels, key=lambda c: c.rank)
 
 
-def _label(record: Record) -> str:
-    if isinstance(record, Claim):
-        return record.statement
-    if isinstance(record, Message):
-        return (record.text or record.id).splitlines()[0]
-    if isinstance(record, Source):
-        return (
-            " ".join(p for p in (record.publication, f"[{record.language}]" if record.language else None) if p)
-            or record.id
-        )
-    if isinstance(record, Filing):
-        return f"ECF No. {record.ecf}" if record.ecf is not None else (record.title or record.id)
-    if isinstance(record, Exhibit):
-        return f"Ex. {record.label}" if record.label else record.id
-    if isinstance(record, Case):
-        return f"{record.name}, No. {record.docket_number}"
-    return getattr(record, "name", None) or record.id
-
-
 class _Walk:
     def __init__(self, records: RecordSet) -> None:
         self.records = records
@@ -83,7 +64,7 @@ class _Walk:
         self, id: str, link: str, confidence: Confidence, seen: frozenset[str], quote: Quote | None = None
     ) -> Trace:
         record = self.records[id]
-        label = f"“{quote.exact}” in {_label(record)}" if quote is not None else _label(record)
+        label = f"“{quote.exact}” in {node_name(record)}" if quote is not None else node_name(record)
         return Trace(
             record=id,
             kind=record.KIND,
@@ -144,7 +125,9 @@ class _Walk:
                         else ()
                     )
                     text = (
-                        f"“{reported.quote.exact}” in {_label(original)}" if reported is not None else _label(original)
+                        f"“{reported.quote.exact}” in {node_name(original)}"
+                        if reported is not None
+                        else node_name(original)
                     )
                     yield Trace(
                         record=original_id,

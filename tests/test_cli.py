@@ -239,3 +239,34 @@ def test_timeline_cast_and_provenance_exports(capsys: pytest.CaptureFixture[str]
     assert code == 0 and f"wrote {tmp_path / 'tables' / 'messages.parquet'}" in out
     assert pyarrow.parquet.read_table(tmp_path / "tables" / "messages.parquet").num_rows == 8
     assert run(capsys, "export", str(KADREY), "--to", "parquet")[0] == 2  # needs a folder
+
+
+def test_the_limit_options_hold_for_the_command_only(capsys: pytest.CaptureFixture[str]) -> None:
+    before = ev.Limits(
+        **{
+            name: getattr(ev.limits, name)
+            for name in ("max_file_bytes", "max_depth", "max_alias_values", "max_text_chars")
+        }
+    )
+    code, _, err = run(capsys, "--max-text-chars", "5", "show", str(KADREY))
+    assert code == 1 and "longer than the limit of 5" in err
+    assert ev.limits == before
+    assert run(capsys, "--max-depth", "200", "--max-file-mb", "1", "show", str(KADREY))[0] == 0
+    assert ev.limits == before
+
+
+def test_scoped_limits_are_undone_however_the_block_ends() -> None:
+    from evidence._limits import scoped_limits
+
+    depth = ev.limits.max_depth
+
+    def fail_inside() -> None:
+        with scoped_limits(max_depth=depth + 1) as limits:
+            assert limits.max_depth == ev.limits.max_depth == depth + 1
+            raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        fail_inside()
+    assert ev.limits.max_depth == depth
+    with pytest.raises(TypeError), scoped_limits(max_pages=3):  # not a limit
+        pass

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,10 @@ from hypothesis import given
 
 import evidence as ev
 from evidence._cli import main
-from evidence._export import FORMATS, _bibtex_fields, _bibtex_title, _items, export, to_bibtex, to_csl_json, to_ris
+from evidence._export import FORMATS, export, export_files, to_csl_json
+from evidence._export.bibtex import _bibtex_fields, _bibtex_title, to_bibtex
+from evidence._export.items import items as export_items
+from evidence._export.ris import to_ris
 from evidence.testing import strategies as s
 from tests.conftest import EXAMPLES, ROOT
 
@@ -309,7 +313,7 @@ def fields_of(entry: Entry) -> list[tuple[str, str]]:
 
 def test_bibtex_parses_back_to_every_field_written(records: ev.RecordSet) -> None:
     library = parse_bibtex(to_bibtex(records))
-    written = _items(records)
+    written = export_items(records)
     assert [entry.key for entry in library.entries] == [item.id for item in written]
     for entry, item in zip(library.entries, written, strict=True):
         assert fields_of(entry) == _bibtex_fields(item)
@@ -406,7 +410,7 @@ def test_bibtex_titles_brace_every_capital_a_style_could_lower(title: str, writt
 @given(records=s.record_sets())
 def test_every_record_set_exports_bibtex_that_parses_back(records: ev.RecordSet) -> None:
     library = parse_bibtex(to_bibtex(records))
-    written = _items(records)
+    written = export_items(records)
     assert [entry.key for entry in library.entries] == [item.id for item in written]
     for entry, item in zip(library.entries, written, strict=True):
         assert fields_of(entry) == _bibtex_fields(item)
@@ -471,7 +475,10 @@ def test_an_unknown_format_is_a_usage_error(records: ev.RecordSet) -> None:
         export(records, "xml")
 
 
-@pytest.mark.parametrize("to", list(FORMATS))
+TEXT_FORMATS = [name for name, fmt in FORMATS.items() if fmt.folder is None]
+
+
+@pytest.mark.parametrize("to", TEXT_FORMATS)
 def test_the_command_prints_or_writes_each_format(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, records: ev.RecordSet, to: str
 ) -> None:
@@ -508,3 +515,25 @@ def test_the_command_reports_bad_records_and_exits_1(capsys: pytest.CaptureFixtu
     path.write_text("evidence: 1\nmessages:\n  - id: m\n    recipents: []\n")
     assert main(["export", str(path), "--to", "bibtex"]) == 1
     assert "unknown key 'recipents'" in capsys.readouterr().err
+
+
+def test_parquet_is_written_as_files_and_the_text_formats_as_text(records: ev.RecordSet, tmp_path: Path) -> None:
+    written = export_files(records, "parquet", tmp_path / "tables")
+    assert [path.name for path in written] == [
+        f"{kinds}.parquet" for kinds in ("cases", "actors", "filings", "exhibits", "messages", "sources", "claims")
+    ]
+    with pytest.raises(ev.UsageError, match="parquet writes one file per record kind: use export_files"):
+        export(records, "parquet")
+    with pytest.raises(ev.UsageError, match="ris is one text: use export"):
+        export_files(records, "ris", tmp_path / "ris")
+    with pytest.raises(ev.UsageError, match="unknown export format 'xml'"):
+        export_files(records, "xml", tmp_path / "xml")
+
+
+def test_a_missing_extra_names_the_pip_command(
+    records: ev.RecordSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)  # as if pyarrow were not installed
+    with pytest.raises(ev.UsageError, match=r"Parquet needs pyarrow: pip install 'evidence\[arrow\]'"):
+        export_files(records, "parquet", tmp_path)
+    assert main(["export", str(KADREY), "--to", "parquet", "-o", str(tmp_path)]) == 2

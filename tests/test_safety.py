@@ -14,14 +14,14 @@ import pytest
 
 import evidence as ev
 from evidence._cli import main
-from evidence._export import FORMATS
+from evidence._export import FORMATS, export, export_files
 from tests.conftest import EXAMPLES
 
 KADREY = EXAMPLES / "kadrey-v-meta"
 
 
 def test_the_example_runs_with_sockets_disabled(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     def refuse(*_: object, **__: object) -> None:
         raise AssertionError("the library tried to open a network connection")
@@ -34,10 +34,13 @@ def test_the_example_runs_with_sockets_disabled(
     for record in records:
         if not isinstance(record, (ev.Actor, ev.Court)):
             ev.cite(record, records=records)
-    for fmt in FORMATS:
-        if fmt == "prov-turtle" and importlib.util.find_spec("rdflib") is None:
+    for name, fmt in FORMATS.items():
+        if name == "prov-turtle" and importlib.util.find_spec("rdflib") is None:
             continue  # needs rdflib, an optional dependency
-        ev._export.export(records, fmt)
+        if fmt.folder is None:
+            export(records, name)
+        else:
+            export_files(records, name, tmp_path / name)
     for command in (["check", str(KADREY)], ["show", str(KADREY)], ["cite", str(KADREY), "--all"], ["schema"]):
         assert main(command) == 0
     capsys.readouterr()

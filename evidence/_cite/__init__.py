@@ -22,7 +22,6 @@ from evidence._cite.options import BluebookOptions, Form, Markup, Style
 from evidence._cite.parts import Citation
 from evidence._cite.sequence import CitationSequence, bibliography
 from evidence._cite.words import (
-    CHANNEL_WORDS,
     KIND_TITLES,
     abbreviate_case_name,
     abbreviate_document_title,
@@ -32,7 +31,6 @@ from evidence._cite.words import (
 )
 
 __all__ = [
-    "CHANNEL_WORDS",
     "KIND_TITLES",
     "BluebookOptions",
     "Citation",

@@ -14,7 +14,6 @@ from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form, Style
 from evidence._cite.parts import ITALIC, ROMAN, SMALL_CAPS, Part, i, r
 from evidence._cite.words import (
-    CHANNEL_WORDS,
     KIND_TITLES,
     LANGUAGE_NAMES,
     abbreviate_document_title,
@@ -23,6 +22,7 @@ from evidence._cite.words import (
 )
 from evidence._dates import DateValue
 from evidence._errors import UsageError
+from evidence._labels import message_kind
 from evidence._model import AttestationKind, Case, Exhibit, Filing, Message, Source, SourceKind
 
 
@@ -127,7 +127,7 @@ def cite_message(message: Message, ctx: Context, form: Form, pin: str | None, st
     """R17's pattern for unpublished correspondence, then where the message can be found."""
     records = ctx.need("a message")
     sender, recipients = message_people(message, ctx)
-    kind = CHANNEL_WORDS[message.channel.value if message.channel else "other"]
+    kind = message_kind(message)
     text = kind + (f" from {sender}" if sender else "") + (f" to {recipients}" if recipients else "")
     when = format_date(message.sent, time=True, zone=True)  # R17: the time zone of a sent time
     parts = [r(f"{text}{' (' + when + ')' if when else ''}")]

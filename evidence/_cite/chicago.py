@@ -8,7 +8,8 @@ from evidence._cite.dates import MONTHS, format_date, year
 from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form
 from evidence._cite.parts import Part, i, r
-from evidence._cite.words import CHANNEL_WORDS, title_case
+from evidence._cite.words import title_case
+from evidence._labels import message_kind
 from evidence._model import Message, Source, SourceKind
 
 
@@ -72,7 +73,7 @@ def _publication(source: Source) -> Part:
 def personal_communication(message: Message, ctx: Context) -> list[Part]:
     """CMOS 14.214: an unpublished message is cited in a note only, never in the bibliography."""
     sender, recipients = message_people(message, ctx)
-    kind = CHANNEL_WORDS[message.channel.value if message.channel else "other"].lower()
+    kind = message_kind(message).lower()
     when = format_date(message.sent, months=MONTHS)
     text = ", ".join(p for p in (sender, f"{kind} to {recipients}" if recipients else kind, when) if p)
     return [r(text[:1].upper() + text[1:] + ".")]

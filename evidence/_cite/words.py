@@ -192,7 +192,5 @@ def case_name(case: Case) -> str:
     return abbreviate_case_name(case.name or case_name_from_caption(case.caption))
 
 
-CHANNEL_WORDS = {"chat": "Chat message", "email": "E-mail", "sms": "Text message", "memo": "Memorandum",
-                 "letter": "Letter", "other": "Message"}  # fmt: skip
 LANGUAGE_NAMES = {"pt": "Portuguese", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",
                   "en": "English", "zh": "Chinese", "ja": "Japanese"}  # fmt: skip

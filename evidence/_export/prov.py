@@ -1,10 +1,11 @@
-"""Records as W3C PROV (PROV-JSON, PROV-N, PROV-O Turtle) and quotes as W3C Web Annotations.
+"""Records as W3C PROV: PROV-JSON, PROV-N and PROV-O Turtle (the `prov` extra; Turtle rdflib).
 
-The PROV mapping:
+The mapping:
 
 * every record but an actor is an entity ``ev:<id>`` (``ev:`` is ``urn:evidence:record:``) with
-  ``prov:label``, ``ev:kind`` and ``ev:confidence``; an actor is an agent ``ev:<id>``
-  (``prov:Person`` or ``prov:Organization``; a group is an organization with ``ev:kind`` group);
+  ``prov:label`` (its name as a node of the graph, as `evidence trace` names it), ``ev:kind``
+  and ``ev:confidence``; an actor is an agent ``ev:<id>`` (``prov:Person`` or
+  ``prov:Organization``; a group is an organization with ``ev:kind`` group);
 * a record's `Link` becomes the relation its rel names, with ``ev:confidence`` (and ``ev:note``,
   ``ev:by`` when given): derived_from → ``wasDerivedFrom``, quoted_from → ``wasQuotedFrom``,
   primary_source → ``hadPrimarySource``, revision_of → ``wasRevisionOf``, translation_of →
@@ -29,7 +30,6 @@ Claim evidence is not provenance (evidence may contradict a claim): it goes to t
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -41,6 +41,7 @@ from prov.identifier import Namespace, QualifiedName
 from prov.model import ProvDocument
 
 from evidence._errors import UsageError
+from evidence._labels import node_name
 from evidence._model import (
     Actor,
     ActorKind,
@@ -51,7 +52,6 @@ from evidence._model import (
     Link,
     LinkRel,
     Message,
-    Quote,
     Record,
     Source,
 )
@@ -60,20 +60,6 @@ EV = Namespace("ev", "urn:evidence:record:")
 EVACT = Namespace("evact", "urn:evidence:activity:")
 EVAGENT = Namespace("evagent", "urn:evidence:agent:")
 PROV = Namespace("prov", "http://www.w3.org/ns/prov#")
-
-RECORD_URN = "urn:evidence:record:"
-ANNOTATION_URN = "urn:evidence:annotation:"
-ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-
-_LABEL_FIELDS = ("name", "title", "statement", "short_title", "subject", "text", "label", "publication")
-
-
-def _label(record: Record) -> str:
-    for name in _LABEL_FIELDS:
-        value = getattr(record, name, None)
-        if isinstance(value, str) and value.strip():
-            return value
-    return record.id
 
 
 def _slug(text: str) -> str:
@@ -118,7 +104,7 @@ class _Builder:
                 self.actor(record)
                 continue
             attributes: list[tuple[Any, Any]] = [
-                (PROV_LABEL, _label(record)),
+                (PROV_LABEL, node_name(record)),
                 (EV["kind"], record.KIND),
                 (EV["confidence"], record.confidence.value),
             ]
@@ -267,90 +253,3 @@ def to_prov_turtle(records: Iterable[Record]) -> str:
     if find_spec("rdflib") is None:
         raise UsageError("PROV-O Turtle needs rdflib: pip install rdflib")
     return str(to_prov(records).serialize(format="rdf", rdf_format="turtle"))
-
-
-# -- Web Annotations ------------------------------------------------------------------------------
-
-
-def _target(records: dict[str, Record], id: str, quote: Quote) -> dict[str, Any]:
-    record = records.get(id)
-    url = getattr(record, "url", None)
-    text_quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": quote.exact}
-    if quote.prefix is not None:
-        text_quote["prefix"] = quote.prefix
-    if quote.suffix is not None:
-        text_quote["suffix"] = quote.suffix
-    selectors = [text_quote]
-    if quote.start is not None and quote.end is not None:
-        selectors.append({"type": "TextPositionSelector", "start": quote.start, "end": quote.end})
-    return {"source": url if isinstance(url, str) else RECORD_URN + id, "selector": selectors}
-
-
-def _creator(records: dict[str, Record], id: str) -> dict[str, Any]:
-    creator: dict[str, Any] = {"id": RECORD_URN + id}
-    actor = records.get(id)
-    if isinstance(actor, Actor):
-        creator["type"] = "Person" if actor.kind is ActorKind.PERSON else "Organization"
-        creator["name"] = actor.name
-    return creator
-
-
-def _textual_body(value: str, purpose: str, language: str | None) -> dict[str, Any]:
-    body: dict[str, Any] = {"type": "TextualBody", "value": value, "format": "text/plain", "purpose": purpose}
-    if language is not None:
-        body["language"] = language
-    return body
-
-
-def to_annotations(records: Iterable[Record]) -> list[dict[str, Any]]:
-    """Every quote as a W3C Web Annotation (JSON-LD): message attestations (motivation quoting,
-    the body naming the message) and quoted claim evidence (motivation describing, the body the
-    claim's statement and a classifying body with the evidence's role). Ids are
-    ``urn:evidence:annotation:<record id>:<n>``, n counting the record's quotes from 1."""
-    records = tuple(records)
-    by_id = {record.id: record for record in records}
-    annotations: list[dict[str, Any]] = []
-    for record in records:
-        n = 0
-        if isinstance(record, Message):
-            for attestation in record.attestations:
-                n += 1
-                if record.text is not None:
-                    body = _textual_body(record.text, "identifying", record.language)
-                else:
-                    body = _textual_body(record.id, "identifying", None)
-                annotations.append(
-                    {
-                        "@context": ANNO_CONTEXT,
-                        "id": f"{ANNOTATION_URN}{record.id}:{n}",
-                        "type": "Annotation",
-                        "motivation": "quoting",
-                        "body": body,
-                        "target": _target(by_id, attestation.source, attestation.quote),
-                    }
-                )
-        elif isinstance(record, Claim):
-            for evidence in record.evidence:
-                if evidence.quote is None:
-                    continue
-                n += 1
-                annotation: dict[str, Any] = {
-                    "@context": ANNO_CONTEXT,
-                    "id": f"{ANNOTATION_URN}{record.id}:{n}",
-                    "type": "Annotation",
-                    "motivation": "describing",
-                    "body": [
-                        _textual_body(record.statement, "describing", record.language),
-                        _textual_body(evidence.role.value, "classifying", "en"),
-                    ],
-                    "target": _target(by_id, evidence.record, evidence.quote),
-                }
-                if record.asserted_by is not None:
-                    annotation["creator"] = _creator(by_id, record.asserted_by)
-                annotations.append(annotation)
-    return annotations
-
-
-def to_annotations_json(records: Iterable[Record]) -> str:
-    """Every quote as a W3C Web Annotation, in one JSON array."""
-    return json.dumps(to_annotations(records), indent=2, ensure_ascii=False)

@@ -1,0 +1,382 @@
+"""What one record says to a reference manager, before any syntax: the mapping every citation
+export (CSL-JSON, BibTeX, RIS) writes.
+
+Every citable record (source, case, filing, exhibit, message) becomes one item keyed by its id.
+What CSL has no variable for goes into its `custom` object, and from there into extra BibTeX
+fields and RIS notes, so that nothing the records know, least of all how sure they are of it, is
+lost on the way. References that do not resolve are left out of the names and titles, never a
+reason to fail: the ids stay in `custom`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from evidence._cite import KIND_TITLES, Name, abbreviate_document_title, parse_name
+from evidence._dates import DateValue
+from evidence._errors import ResolutionError
+from evidence._export.dates import exact_in_csl
+from evidence._labels import ecf_designation, exhibit_label, filing_kind_name, filing_title, message_kind
+from evidence._model import (
+    Actor,
+    ActorKind,
+    Case,
+    Confidence,
+    Court,
+    Exhibit,
+    Filing,
+    Message,
+    Record,
+    Source,
+    SourceKind,
+)
+from evidence._recordset import RecordSet
+
+R = TypeVar("R", bound=Record)
+
+# A name split into family and given parts, or a literal one (an organization, a description).
+Person = Name | str
+
+
+@attrs.frozen(kw_only=True)
+class Item:
+    """What one record says to a reference manager, in CSL's terms, before any syntax."""
+
+    id: str
+    type: str
+    title: str | None = None
+    title_short: str | None = None
+    genre: str | None = None
+    authors: tuple[Person, ...] = ()
+    recipients: tuple[Person, ...] = ()
+    translators: tuple[Person, ...] = ()
+    container: str | None = None
+    publisher: str | None = None
+    authority: str | None = None
+    number: str | None = None
+    page: str | None = None
+    number_of_pages: int | None = None
+    issued: DateValue | None = None
+    accessed: DateValue | None = None
+    url: str | None = None
+    language: str | None = None
+    original_title: str | None = None
+    original_authors: tuple[Person, ...] = ()
+    original_date: DateValue | None = None
+    abstract: str | None = None
+    note: str | None = None
+    custom: dict[str, Any] = attrs.field(factory=dict)
+
+
+# CSL 1.0.2 item types. CSL has no type for a docket entry or an exhibit: "document" is its type
+# for anything unpublished and unclassified.
+_CSL_TYPES = {
+    SourceKind.NEWS_ARTICLE: "article-newspaper",
+    SourceKind.WEB_PAGE: "webpage",
+    SourceKind.POST: "post-weblog",
+    SourceKind.PRESS_RELEASE: "report",  # APA 7 renders a report with genre "Press release"
+    SourceKind.COURT_DOCUMENT: "document",  # not "legal_case": it may be a brief as well as an opinion
+    SourceKind.BOOK: "book",
+    SourceKind.JOURNAL_ARTICLE: "article-journal",
+    SourceKind.DATASET: "dataset",
+    SourceKind.VIDEO: "motion_picture",  # CSL: "a film or video"
+    SourceKind.OTHER: "document",
+}
+_SOURCE_GENRES = {SourceKind.PRESS_RELEASE: "Press release", SourceKind.COURT_DOCUMENT: "Court document"}
+
+
+# -- resolving defensively --------------------------------------------------------------------
+
+
+def _find(records: RecordSet, id: str | None, kind: type[R]) -> R | None:
+    """The record an id names, or None when it names nothing, or something else."""
+    if id is None:
+        return None
+    try:
+        return records.get(id, kind)
+    except ResolutionError:
+        return None
+
+
+def _court(records: RecordSet, case: Case) -> Court | None:
+    try:
+        return records.court_of(case)
+    except ResolutionError:
+        return None
+
+
+def _actor_person(actor: Actor) -> Person:
+    """A person's name split as the records say; an organization's or a group's kept whole."""
+    if actor.kind is ActorKind.PERSON:
+        return _person(actor.name, actor.family_name or None)
+    return actor.name
+
+
+def _person(text: str, family: str | None = None) -> Person:
+    name = parse_name(text, family)
+    return name if name.family else text
+
+
+def _people(records: RecordSet, ids: Iterable[str]) -> tuple[Person, ...]:
+    actors = (_find(records, id, Actor) for id in ids)
+    return tuple(_actor_person(actor) for actor in actors if actor is not None)
+
+
+def _text(value: str | None) -> str | None:
+    """Empty text says nothing: it is left out."""
+    return value or None
+
+
+def _keep_date(custom: dict[str, Any], name: str, value: DateValue | None) -> DateValue | None:
+    """Pass a date on; when CSL cannot hold all of it, keep its exact text in `custom` too."""
+    if value is not None and not exact_in_csl(value):
+        custom[name] = str(value)
+    return value
+
+
+# -- records to items -------------------------------------------------------------------------
+
+
+def _confidence(record: Record, custom: dict[str, Any]) -> dict[str, Any]:
+    """Add how sure the record is, when it is not all confirmed: uncertainty is data."""
+    levels = [record.confidence, *record.field_confidence.values()]
+    if any(level is not Confidence.CONFIRMED for level in levels):
+        custom["confidence"] = record.confidence.value
+        if record.field_confidence:
+            custom["field_confidence"] = {name: level.value for name, level in record.field_confidence.items()}
+    return custom
+
+
+def _source_item(source: Source, records: RecordSet) -> Item:
+    custom: dict[str, Any] = {}
+    issued = _keep_date(custom, "published", source.published)
+    accessed = _keep_date(custom, "retrieved", source.retrieved)
+    original = _find(records, source.translation_of, Source)
+    if source.translation_of is not None:
+        custom["translation_of"] = source.translation_of
+    if source.archived_url is not None:
+        custom["archived_url"] = source.archived_url
+    return Item(
+        id=source.id,
+        type=_CSL_TYPES[source.kind],
+        title=source.title,
+        genre=_SOURCE_GENRES.get(source.kind),
+        authors=tuple(_person(author) for author in source.authors),
+        translators=tuple(_person(translator) for translator in source.translators),
+        container=_text(source.publication),
+        publisher=_text(source.publisher),
+        page=_text(source.page),
+        issued=issued,
+        accessed=accessed,
+        url=source.url,
+        language=source.language,
+        original_title=original.title if original is not None else None,
+        original_authors=tuple(_person(author) for author in original.authors) if original is not None else (),
+        original_date=original.published if original is not None else None,
+        note=_text(source.notes),
+        custom=_confidence(source, custom),
+    )
+
+
+def _case_item(case: Case, records: RecordSet) -> Item:
+    court = _court(records, case)
+    # CSL's date of a case is the date it was decided; a docket is dated by its filing, as the
+    # Bluebook cites a pending case ("filed July 7, 2023"), so `custom` says which date it is.
+    custom: dict[str, Any] = {"caption": case.caption, "court": case.court}
+    if case.filed is not None:
+        custom["filed"] = str(case.filed)
+    if case.closed is not None:
+        custom["closed"] = str(case.closed)
+    if case.status is not None:
+        custom["status"] = case.status.value
+    if case.nature_of_suit:
+        custom["nature_of_suit"] = case.nature_of_suit
+    if case.identifiers:
+        custom["identifiers"] = dict(case.identifiers)
+    if case.decisions:
+        custom["decisions"] = [
+            {key: str(value) for key, value in attrs.asdict(decision, recurse=False).items() if value is not None}
+            for decision in case.decisions
+        ]
+    return Item(
+        id=case.id,
+        type="legal_case",
+        title=case.name,
+        title_short=_text(case.short_name),
+        authority=_court_citation(court),
+        number=case.docket_number,
+        issued=case.filed,
+        url=case.url,
+        note=_text(case.notes),
+        custom=_confidence(case, custom),
+    )
+
+
+def _court_citation(court: Court | None) -> str | None:
+    return (_text(court.citation) or _text(court.name)) if court is not None else None
+
+
+def _docket(custom: dict[str, Any], case_id: str, records: RecordSet) -> tuple[Case | None, str | None]:
+    """Add the case, its docket number and its court to `custom`; the case and its court's citation."""
+    custom["case"] = case_id
+    case = _find(records, case_id, Case)
+    if case is None:
+        return None, None
+    custom["docket_number"] = case.docket_number
+    custom["court"] = case.court
+    return case, _court_citation(_court(records, case))
+
+
+def _short_filing_title(filing: Filing) -> str | None:
+    """The short title the records give, else the title abbreviated as the Bluebook does (T18)."""
+    if filing.short_title:
+        short: str | None = filing.short_title
+    elif filing.title:
+        short = abbreviate_document_title(filing.title)
+    else:
+        short = KIND_TITLES.get(filing.kind) if filing.kind is not None else None
+    return short if short != filing_title(filing) else None
+
+
+def _filing_item(filing: Filing, records: RecordSet) -> Item:
+    custom: dict[str, Any] = {}
+    case, court = _docket(custom, filing.case, records)
+    if filing.ecf is not None:
+        custom["ecf"] = filing.ecf
+    if filing.filed is not None:
+        custom["filed"] = str(filing.filed)
+    if filing.kind is not None:
+        custom["kind"] = filing.kind.value
+    if filing.filed_by:
+        custom["filed_by"] = list(filing.filed_by)
+    return Item(
+        id=filing.id,
+        type="document",
+        title=filing_title(filing),
+        title_short=_short_filing_title(filing),
+        genre=filing_kind_name(filing.kind) if filing.kind is not None and filing.title else None,
+        authors=_people(records, filing.filed_by),
+        container=case.name if case is not None else None,
+        authority=court,
+        number=ecf_designation(filing),
+        number_of_pages=filing.pages,
+        issued=filing.filed,
+        url=filing.url,
+        note=_text(filing.notes),
+        custom=_confidence(filing, custom),
+    )
+
+
+def _exhibit_item(exhibit: Exhibit, records: RecordSet) -> Item:
+    custom: dict[str, Any] = {}
+    if exhibit.label:
+        custom["exhibit"] = exhibit.label
+    if exhibit.attachment is not None:
+        custom["attachment"] = exhibit.attachment
+    if exhibit.bates is not None:
+        custom["bates_begin"] = exhibit.bates.begin
+        if exhibit.bates.end is not None:
+            custom["bates_end"] = exhibit.bates.end
+    custom["filing"] = exhibit.filing
+    filing = _find(records, exhibit.filing, Filing)
+    case = court = None
+    if filing is not None:
+        if filing.ecf is not None:
+            custom["ecf"] = filing.ecf
+        if filing.filed is not None:
+            custom["filed"] = str(filing.filed)
+        case, court = _docket(custom, filing.case, records)
+    if exhibit.custodian is not None:
+        custom["custodian"] = exhibit.custodian
+    label = exhibit_label(exhibit)
+    title = ": ".join(part for part in (label, _text(exhibit.title)) if part) or "Exhibit"
+    return Item(
+        id=exhibit.id,
+        type="document",
+        title=title,
+        title_short=label if label != title else None,
+        container=case.name if case is not None else None,
+        authority=court,
+        number=ecf_designation(filing, exhibit) if filing is not None else None,
+        issued=filing.filed if filing is not None else None,
+        url=exhibit.url,
+        note=_text(exhibit.notes),
+        custom=_confidence(exhibit, custom),
+    )
+
+
+def _message_title(message: Message) -> str:
+    """The subject of an e-mail, else the first line of the text, else what the message is."""
+    if message.subject and message.subject.strip():
+        return message.subject
+    lines = [line.strip() for line in (message.text or "").splitlines() if line.strip()]
+    return lines[0] if lines else message_kind(message)
+
+
+def _message_item(message: Message, records: RecordSet) -> Item:
+    custom: dict[str, Any] = {}
+    if message.channel is not None:
+        custom["channel"] = message.channel.value
+    for name, id in (("exhibit", message.exhibit), ("filing", message.filing), ("sender", message.sender)):
+        if id is not None:
+            custom[name] = id
+    if message.recipients:
+        custom["recipients"] = list(message.recipients)
+    if message.bates_page is not None:
+        custom["bates_page"] = message.bates_page
+    quoted_in = list(dict.fromkeys(attestation.source for attestation in message.attestations))
+    if quoted_in:
+        custom["quoted_in"] = quoted_in
+    issued = _keep_date(custom, "sent", message.sent)
+    sender = _find(records, message.sender, Actor)
+    authors: tuple[Person, ...] = ()
+    if sender is not None:
+        authors = (_actor_person(sender),)
+    elif message.sender_description:
+        authors = (message.sender_description,)
+    return Item(
+        id=message.id,
+        type="personal_communication",
+        title=_message_title(message),
+        genre=message_kind(message) if message.channel is not None else None,
+        authors=authors,
+        recipients=_people(records, message.recipients),
+        issued=issued,
+        language=message.language,
+        abstract=_text(message.text),
+        note=_text(message.notes),
+        custom=_confidence(message, custom),
+    )
+
+
+_BUILDERS: dict[type[Record], Callable[[Any, RecordSet], Item]] = {
+    Source: _source_item,
+    Case: _case_item,
+    Filing: _filing_item,
+    Exhibit: _exhibit_item,
+    Message: _message_item,
+}
+
+
+def items(records: RecordSet) -> list[Item]:
+    """One item per citable record, in the order the records were read."""
+    return [_BUILDERS[type(record)](record, records) for record in records if type(record) in _BUILDERS]
+
+
+# -- extras: what CSL keeps in `custom`, as plain fields --------------------------------------
+
+
+def _flat(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {_flat(item)}" for key, item in value.items())
+    if isinstance(value, list):
+        return "; ".join(_flat(item) for item in value)
+    return str(value)
+
+
+def extras(item_custom: dict[str, Any]) -> list[tuple[str, str]]:
+    """The `custom` entries of an item as (name, text) pairs, for formats without nesting."""
+    return [(key, _flat(value)) for key, value in item_custom.items()]

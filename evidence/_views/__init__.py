@@ -1,0 +1,37 @@
+"""Views of a record set: a timeline, a cast of actors, tables for pyarrow and pandas, and the
+findings of a check as people and programs read them."""
+
+from evidence._views.cast import Appearance, CastMember, cast, cast_markdown
+from evidence._views.findings import FINDINGS_FORMATS, render_findings
+from evidence._views.tables import to_pandas, to_table
+from evidence._views.timeline import (
+    CSV_COLUMNS,
+    TIMELINE_FORMATS,
+    Event,
+    date_label,
+    precision_label,
+    timeline,
+    timeline_csv,
+    timeline_html,
+    timeline_markdown,
+)
+
+__all__ = [
+    "CSV_COLUMNS",
+    "FINDINGS_FORMATS",
+    "TIMELINE_FORMATS",
+    "Appearance",
+    "CastMember",
+    "Event",
+    "cast",
+    "cast_markdown",
+    "date_label",
+    "precision_label",
+    "render_findings",
+    "timeline",
+    "timeline_csv",
+    "timeline_html",
+    "timeline_markdown",
+    "to_pandas",
+    "to_table",
+]

@@ -1,0 +1,98 @@
+"""The cast: the people, organizations and groups of a record set, their ties, their roles in
+cases and the records they appear in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from evidence._cite import parse_name
+from evidence._labels import actor_name
+from evidence._model import Actor, ActorKind, Case, Record, iter_references
+from evidence._recordset import RecordSet
+from evidence._views.shared import md_cell, records_of
+
+
+@attrs.frozen(kw_only=True)
+class Appearance:
+    """A record an actor appears in, and where: 'sender', 'recipients', 'filed_by', ..."""
+
+    record: str
+    fields: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
+class CastMember:
+    id: str
+    name: str
+    kind: str  # person, organization or group
+    affiliations: tuple[tuple[str, str | None], ...]  # (organization name, title)
+    roles: tuple[str, ...]  # 'plaintiff in Kadrey v. Meta Platforms, Inc.', 'district judge in ...'
+    appearances: tuple[Appearance, ...]
+    description: str | None = None
+
+    @property
+    def records(self) -> tuple[str, ...]:
+        """The ids of the records the actor appears in."""
+        return tuple(a.record for a in self.appearances)
+
+
+def _field_path(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(part) for part in path if isinstance(part, str))
+
+
+def _sort_key(actor: Actor) -> tuple[int, str, str]:
+    order = {ActorKind.PERSON: 0, ActorKind.ORGANIZATION: 1, ActorKind.GROUP: 2}[actor.kind]
+    if actor.kind is ActorKind.PERSON:
+        name = parse_name(actor.name, actor.family_name)
+        return order, f"{name.family}, {name.given}".casefold(), actor.id
+    return order, actor.name.casefold(), actor.id
+
+
+def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
+    """People, then organizations, then groups (people by family name), with their ties."""
+    rs = records_of(records)
+    members = []
+    for actor in sorted(rs.actors, key=_sort_key):
+        affiliations = tuple((actor_name(rs, a.organization) or a.organization, a.title) for a in actor.affiliations)
+        roles: list[str] = []
+        appearances: list[Appearance] = []
+        for record in rs.referrers(actor):
+            paths = tuple(
+                dict.fromkeys(_field_path(path) for path, ref, _ in iter_references(record) if ref == actor.id)
+            )
+            appearances.append(Appearance(record=record.id, fields=paths))
+            if isinstance(record, Case):
+                roles.extend(
+                    f"{p.role.value.replace('_', ' ')} in {record.name}" for p in record.parties if p.actor == actor.id
+                )
+                roles.extend(f"{j.role or 'judge'} in {record.name}" for j in record.judges if j.actor == actor.id)
+        members.append(
+            CastMember(
+                id=actor.id,
+                name=actor.name,
+                kind=actor.kind.value,
+                affiliations=affiliations,
+                roles=tuple(dict.fromkeys(roles)),
+                appearances=tuple(appearances),
+                description=actor.description,
+            )
+        )
+    return members
+
+
+def cast_markdown(records: RecordSet | Iterable[Record]) -> str:
+    """A Markdown table of the cast: who, what kind, ties, roles in cases, where they appear."""
+    lines = [
+        "| Name | Kind | Affiliations | Roles | Appears in |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for m in cast(records):
+        affiliations = "; ".join(f"{title}, {org}" if title else org for org, title in m.affiliations)
+        appears = ", ".join(f"`{a.record}` ({', '.join(a.fields)})" for a in m.appearances)
+        name = f"{m.name} (`{m.id}`)"
+        lines.append(
+            "| " + " | ".join(md_cell(c) for c in (name, m.kind, affiliations, "; ".join(m.roles), appears)) + " |"
+        )
+    return "# Cast\n\n" + "\n".join(lines) + "\n"

@@ -1,0 +1,248 @@
+"""The timeline: every dated event of a record set in order, and its pages (Markdown, CSV, HTML).
+
+Events are put in order of their earliest instant, and events whose order is not known are
+grouped: a month-precision message and a day-precision filing inside that month, or two filings
+of the same day, fall in one group (an event joins a group unless every member of the group is
+`definitely_before` it). Groups are numbered from 1; within a group the listed order says
+nothing about the order of events.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import html
+import io
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from evidence._cite import format_date
+from evidence._dates import Date, DateInterval, DateValue, definitely_before
+from evidence._labels import actor_name, exhibit_name, filing_name, shorten
+from evidence._model import Case, Claim, Exhibit, Filing, Message, Record, SealingEvent, Source
+from evidence._recordset import RecordSet
+from evidence._views.shared import OPEN, md_cell, records_of
+
+_TITLE_LENGTH = 100
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """One dated event of a record: when (at its precision), what, and which record."""
+
+    date: DateValue
+    precision: str  # 'year', 'month', 'day', 'minute', 'second', with ', approximate' etc.; or 'interval'
+    kind: str  # 'message sent', 'filing filed', 'exhibit unsealed', 'case filed', 'decision', ...
+    record: str  # the id of the record the event belongs to
+    title: str
+    group: int = 0  # events of one group overlap in time: their order is not known
+
+    @property
+    def label(self) -> str:
+        """The date at its precision: 'Oct. 2023', 'c. 2023', 'Jan. 14, 2025, 9:05 AM PST'."""
+        return date_label(self.date)
+
+    @property
+    def earliest(self) -> _dt.datetime:
+        return self.date.earliest
+
+    @property
+    def latest(self) -> _dt.datetime:
+        return self.date.latest
+
+
+def date_label(value: DateValue) -> str:
+    """A date as a reader writes it, at its precision; an interval as 'A – B'."""
+    if isinstance(value, Date):
+        return format_date(value, time=True, zone=True)
+    start = format_date(value.start, time=True, zone=True) if value.start is not None else ""
+    end = format_date(value.end, time=True, zone=True) if value.end is not None else ""
+    if value.open_start and end:
+        return f"on or before {end}"
+    if value.open_end and start:
+        return f"on or after {start}"
+    return f"{start or '?'} – {end or '?'}"
+
+
+def precision_label(value: DateValue) -> str:
+    if isinstance(value, DateInterval):
+        return "interval"
+    label = value.precision.name.lower()
+    if value.approximate:
+        label += ", approximate"
+    if value.uncertain:
+        label += ", uncertain"
+    return label
+
+
+def _message_title(records: RecordSet, message: Message) -> str:
+    who = actor_name(records, message.sender) or message.sender_description or "unknown sender"
+    to = [actor_name(records, r) or r for r in message.recipients]
+    head = who + (f" to {', '.join(to)}" if to else "")
+    body = message.subject or message.text
+    return f"{head}: {shorten(body, _TITLE_LENGTH)}" if body else head
+
+
+def _sealing_events(record: Filing | Exhibit, title: str) -> Iterator[tuple[DateValue | None, str, str]]:
+    for event in record.sealing:
+        yield event.date, f"{record.KIND} {_action(event)}", title
+
+
+def _action(event: SealingEvent) -> str:
+    return event.action.value.replace("_", " ")
+
+
+def _raw_events(records: RecordSet) -> Iterator[tuple[DateValue | None, str, str, str]]:
+    """(date, kind, record id, title) of every event, dated or not."""
+    for record in records:
+        if isinstance(record, Case):
+            yield record.filed, "case filed", record.id, record.name
+            yield record.closed, "case closed", record.id, record.name
+            for decision in record.decisions:
+                title = decision.title or decision.cite or "Decision"
+                yield decision.date, "decision", decision.filing or record.id, f"{record.name}: {title}"
+        elif isinstance(record, Filing):
+            title = filing_name(record)
+            yield record.filed, "filing filed", record.id, title
+            for date, kind, text in _sealing_events(record, title):
+                yield date, kind, record.id, text
+        elif isinstance(record, Exhibit):
+            for date, kind, text in _sealing_events(record, exhibit_name(record)):
+                yield date, kind, record.id, text
+        elif isinstance(record, Message):
+            yield record.sent, "message sent", record.id, _message_title(records, record)
+        elif isinstance(record, Source):
+            title = record.title or record.publication or record.id
+            if record.publication and record.title:
+                title = f"{record.title} ({record.publication})"
+            yield record.published, f"{record.kind.value.replace('_', ' ')} published", record.id, title
+        elif isinstance(record, Claim):
+            who = actor_name(records, record.asserted_by)
+            statement = shorten(record.statement, _TITLE_LENGTH)
+            yield record.asserted_on, "claim asserted", record.id, f"{who}: {statement}" if who else statement
+
+
+def timeline(records: RecordSet | Iterable[Record]) -> list[Event]:
+    """Every dated event in order of its earliest instant, in groups of events of unknown order."""
+    rs = records_of(records)
+    dated = [
+        Event(date=date, precision=precision_label(date), kind=kind, record=id, title=title)
+        for date, kind, id, title in _raw_events(rs)
+        if date is not None
+    ]
+    dated.sort(key=lambda e: (e.earliest, e.latest, e.kind, e.record))
+    result: list[Event] = []
+    members: list[Event] = []
+    group = 0
+    for event in dated:
+        # A new group starts when every event of the current one is definitely before this one.
+        if members and all(definitely_before(m.date, event.date) for m in members):
+            members = []
+        if not members:
+            group += 1
+        members.append(event)
+        result.append(attrs.evolve(event, group=group))
+    return result
+
+
+def _groups(events: list[Event]) -> list[list[Event]]:
+    groups: list[list[Event]] = []
+    for event in events:
+        if groups and groups[-1][0].group == event.group:
+            groups[-1].append(event)
+        else:
+            groups.append([event])
+    return groups
+
+
+def _instant(value: _dt.datetime) -> str:
+    return "" if value in OPEN else value.isoformat()
+
+
+def timeline_markdown(records: RecordSet | Iterable[Record]) -> str:
+    """A Markdown table; a group of events of unknown order shares one number and is marked."""
+    lines = [
+        "| Group | Date | Precision | Kind | Record | Title |",
+        "| ---: | --- | --- | --- | --- | --- |",
+    ]
+    for members in _groups(timeline(records)):
+        for index, event in enumerate(members):
+            group = str(event.group) if index == 0 else "″"
+            if index == 0 and len(members) > 1:
+                group += f" ({len(members)}, order unknown)"
+            cells = [group, event.label, event.precision, event.kind, f"`{event.record}`", event.title]
+            lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
+    note = "Events that share a group overlap in time: the order within a group is not known."
+    return f"# Timeline\n\n{note}\n\n" + "\n".join(lines) + "\n"
+
+
+CSV_COLUMNS = ("group", "date", "precision", "earliest", "latest", "kind", "id", "title")
+
+
+def timeline_csv(records: RecordSet | Iterable[Record]) -> str:
+    """CSV with the columns of `CSV_COLUMNS`; `date` as a reader writes it, `earliest` and
+    `latest` as ISO 8601 UTC instants (empty for an open end)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in timeline(records):
+        writer.writerow(
+            [e.group, e.label, e.precision, _instant(e.earliest), _instant(e.latest), e.kind, e.record, e.title]
+        )
+    return out.getvalue()
+
+
+_CSS = """
+body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.6rem; border-bottom: 1px solid #ddd; }
+th { background: #f0f0f0; }
+tbody.group:nth-of-type(even) { background: #f8f8fb; }
+tbody.unordered td.group { border-left: 4px solid #c80; }
+td.group, td.date { white-space: nowrap; }
+code { font-size: 0.9em; }
+p.note { color: #555; }
+"""
+
+
+def timeline_html(records: RecordSet | Iterable[Record], *, title: str = "Timeline") -> str:
+    """One self-contained HTML page (inline CSS, no scripts, nothing fetched); a group of events
+    of unknown order is one table body, marked in the margin."""
+    e = html.escape
+    rows: list[str] = []
+    for members in _groups(timeline(records)):
+        unordered = len(members) > 1
+        rows.append(f'<tbody class="group{" unordered" if unordered else ""}">')
+        for index, event in enumerate(members):
+            cell = ""
+            if index == 0:
+                cell = str(event.group) + (" <small>(order unknown)</small>" if unordered else "")
+            rows.append(
+                f'<tr><td class="group">{cell}</td><td class="date">{e(event.label)}</td>'
+                f"<td>{e(event.precision)}</td><td>{e(event.kind)}</td>"
+                f"<td><code>{e(event.record)}</code></td><td>{e(event.title)}</td></tr>"
+            )
+        rows.append("</tbody>")
+    body = "\n".join(rows)
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{e(title)}</title>
+<style>{_CSS}</style>
+</head>
+<body>
+<h1>{e(title)}</h1>
+<p class="note">Events that share a group overlap in time: the order within a group is not known.</p>
+<table>
+<thead><tr><th>Group</th><th>Date</th><th>Precision</th><th>Kind</th><th>Record</th><th>Title</th></tr></thead>
+{body}
+</table>
+</body>
+</html>
+"""
+
+
+# The pages of a timeline, by the name the command line gives them.
+TIMELINE_FORMATS = {"md": timeline_markdown, "csv": timeline_csv, "html": timeline_html}
