@@ -244,10 +244,24 @@ def test_turtle_answers_the_same_questions(kadrey: ev.RecordSet) -> None:
 
 
 def test_turtle_without_rdflib_names_the_package() -> None:
-    if find_spec("rdflib") is not None:
-        pytest.skip("rdflib is installed")
-    with pytest.raises(ev.UsageError, match="rdflib"):
-        export([], "prov-turtle")
+    """Where rdflib cannot be imported, PROV-JSON still works and Turtle says what to install."""
+    script = textwrap.dedent(
+        """
+        import sys
+        sys.modules["rdflib"] = None  # importing rdflib, or anything in it, now fails
+        import evidence
+        assert evidence.export([], "prov-json")
+        try:
+            evidence.export([], "prov-turtle")
+        except evidence.UsageError as error:
+            print(error)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert "rdflib" in result.stdout and "pip install" in result.stdout, result.stdout
 
 
 # -- every link type ----------------------------------------------------------------------------
