@@ -251,5 +251,5 @@ def to_prov_n(records: Iterable[Record]) -> str:
 def to_prov_turtle(records: Iterable[Record]) -> str:
     """The records as PROV-O in Turtle; needs rdflib."""
     if find_spec("rdflib") is None:
-        raise UsageError("PROV-O Turtle needs rdflib: pip install rdflib")
+        raise UsageError("PROV-O Turtle needs rdflib: pip install 'evidence[prov]' (which brings prov[rdf])")
     return str(to_prov(records).serialize(format="rdf", rdf_format="turtle"))
