@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from evidence._check import Finding, Report, Rule, Severity, check, index_to_utf16, utf16_to_index
 from evidence._cite import BluebookOptions, Citation, CitationSequence, bibliography, citation, cite
-from evidence._dates import Date, DateInterval, DateValue, Precision, definitely_before, parse_date
 from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
+from evidence._io import json_schema
 from evidence._limits import Limits, limits
 from evidence._model import (
     Actor,
@@ -30,6 +30,9 @@ from evidence._model import (
     ClaimStatus,
     Confidence,
     Court,
+    Date,
+    DateInterval,
+    DateValue,
     Decision,
     Designation,
     Digest,
@@ -44,15 +47,17 @@ from evidence._model import (
     Message,
     Party,
     PartyRole,
+    Precision,
     Quote,
     Record,
     SealingAction,
     SealingEvent,
     Source,
     SourceKind,
+    definitely_before,
+    parse_date,
 )
 from evidence._recordset import RecordSet, dump, dumps, load
-from evidence._schema import json_schema
 from evidence._trace import Trace, trace
 from evidence._views import CastMember, Event, cast, timeline, to_pandas, to_table
 

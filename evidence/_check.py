@@ -18,11 +18,8 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 
 import attrs
 
-from evidence._convert import collector_paused, path_text
-from evidence._courts import lookup_court
-from evidence._dates import DateValue, definitely_before, last_edge
 from evidence._errors import LoadError, Problem
-from evidence._files import Locator, Origin
+from evidence._io import Locator, Origin, collector_paused, path_text
 from evidence._model import (
     ANY_KIND,
     KIND_BY_NAME,
@@ -31,6 +28,7 @@ from evidence._model import (
     ClaimStatus,
     Confidence,
     Court,
+    DateValue,
     Exhibit,
     Filing,
     FilingKind,
@@ -40,10 +38,13 @@ from evidence._model import (
     SealingAction,
     Source,
     SourceKind,
-    _split_bates,
     a,
+    definitely_before,
     iter_references,
+    last_edge,
+    lookup_court,
     reference_targets,
+    split_bates,
 )
 from evidence._recordset import RecordSet, read_files
 
@@ -612,8 +613,8 @@ def _legal(run: _Run) -> None:
         if exhibit is not None and exhibit.bates is not None and message.bates_page is not None:
             if exhibit.id not in ranges:
                 bates = exhibit.bates
-                ranges[exhibit.id] = (_split_bates(bates.begin), _split_bates(bates.end or bates.begin))
-            page, (begin, end) = _split_bates(message.bates_page), ranges[exhibit.id]
+                ranges[exhibit.id] = (split_bates(bates.begin), split_bates(bates.end or bates.begin))
+            page, (begin, end) = split_bates(message.bates_page), ranges[exhibit.id]
             inside = (
                 page is not None
                 and begin is not None

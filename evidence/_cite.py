@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from evidence._dates import Date, DateInterval, DateValue
 from evidence._errors import UsageError
 from evidence._labels import ecf_designation
 from evidence._model import (
@@ -25,6 +24,9 @@ from evidence._model import (
     AttestationKind,
     Case,
     Claim,
+    Date,
+    DateInterval,
+    DateValue,
     Decision,
     EvidenceRole,
     Exhibit,

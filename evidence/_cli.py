@@ -20,15 +20,25 @@ import attrs
 from evidence import __version__
 from evidence._check import Report, Severity, check
 from evidence._cite import BluebookOptions, Form, Markup, Style, bibliography, cite
-from evidence._courts import complete_court
 from evidence._errors import EvidenceError, LoadError, ResolutionError, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
 from evidence._export import export as export_records
-from evidence._files import Format, atomic_write, parse_bytes, render, yaml_has_comments
+from evidence._io import Format, atomic_write, json_schema, parse_bytes, render, yaml_has_comments
 from evidence._limits import limits
-from evidence._model import RECORD_KINDS, Actor, Case, Claim, Court, Exhibit, Filing, Message, Record, Source
+from evidence._model import (
+    RECORD_KINDS,
+    Actor,
+    Case,
+    Claim,
+    Court,
+    Exhibit,
+    Filing,
+    Message,
+    Record,
+    Source,
+    complete_court,
+)
 from evidence._recordset import RecordSet, load, record_files
-from evidence._schema import json_schema
 from evidence._trace import render_tree, trace
 from evidence._views import actor_name, cast_markdown, timeline_csv, timeline_html, timeline_markdown, write_parquet
 

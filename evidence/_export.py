@@ -26,7 +26,6 @@ from evidence._cite import (
     parse_name,
     title_case,
 )
-from evidence._dates import Date, DateValue
 from evidence._errors import ResolutionError, UsageError
 from evidence._model import (
     Actor,
@@ -34,6 +33,8 @@ from evidence._model import (
     Case,
     Confidence,
     Court,
+    Date,
+    DateValue,
     Exhibit,
     Filing,
     Message,

@@ -30,9 +30,8 @@ from evidence._check import (
     report,
     target_text,
 )
-from evidence._convert import collector_paused
 from evidence._errors import LoadError, Problem, UsageError
-from evidence._files import Format, Origin, read_batches, read_file
+from evidence._io import Format, Origin, collector_paused, read_batches, read_file
 from evidence._limits import limits
 from evidence._model import (
     RECORD_KINDS,

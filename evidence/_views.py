@@ -23,9 +23,8 @@ from typing import Any
 import attrs
 
 from evidence._cite import format_date, parse_name
-from evidence._convert import unstructure
-from evidence._dates import Date, DateInterval, DateValue, definitely_before
 from evidence._errors import UsageError
+from evidence._io import unstructure
 from evidence._model import (
     KIND_BY_NAME,
     KIND_BY_PLURAL,
@@ -34,12 +33,16 @@ from evidence._model import (
     ActorKind,
     Case,
     Claim,
+    Date,
+    DateInterval,
+    DateValue,
     Exhibit,
     Filing,
     Message,
     Record,
     SealingEvent,
     Source,
+    definitely_before,
     iter_references,
 )
 from evidence._recordset import RecordSet

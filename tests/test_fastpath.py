@@ -17,17 +17,19 @@ from hypothesis import strategies as st
 
 import evidence as ev
 from evidence._check import _normalized_with_map, normalize
-from evidence._convert import Document, StructureProblems, decode_json, decode_json_lines, structure, unstructure
-from evidence._dates import _common_date, _parse_point
 from evidence._errors import InvalidValue, LoadError
-from evidence._files import Format, _parse_json, document_data, render
+from evidence._io import Document, Format, StructureProblems, document_data, parse_bytes, render, structure, unstructure
+from evidence._io.fastpath import decode_json, decode_json_lines
+from evidence._io.read_json import parse_json
+from evidence._model import dates
+from evidence._model.dates import _common_date, _parse_point
 from tests import strategies as s
 
 
 def _full_path(raw: bytes) -> Document | None:
     """What the full path makes of JSON bytes: the document, or None when it refuses them."""
     try:
-        data, _ = _parse_json(raw.decode("utf-8"), "records.json")
+        data, _ = parse_json(raw.decode("utf-8"), "records.json")
         if not isinstance(data, dict) or data.get("evidence") != 1 or type(data.get("evidence")) is not int:
             return None
         return structure(data, Document)
@@ -169,7 +171,7 @@ def test_the_text_limit_holds_on_the_fast_path() -> None:
     try:
         assert decode_json(raw) is None
         with pytest.raises(LoadError, match="longer than the limit of 20"):
-            ev._files.parse_bytes(raw, "records.json", Format.JSON)
+            parse_bytes(raw, "records.json", Format.JSON)
     finally:
         ev.limits.max_text_chars = saved
 
@@ -250,12 +252,12 @@ def test_json_is_written_as_the_plain_data_says(records: ev.RecordSet) -> None:
 def test_comparing_dates_takes_the_documented_route(a: ev.DateValue, b: ev.DateValue) -> None:
     # `definitely_before` has a quick road for the usual date-time; it must agree with the rule
     # it stands for: a's last instant before b's first, with slack where a day meets a time.
-    end, start = ev._dates._edge(a, last=True), ev._dates._edge(b, last=False)
+    end, start = dates._edge(a, last=True), dates._edge(b, last=False)
     expected = False
     if end is not None and start is not None:
         try:
-            latest = end.latest + (ev._dates._WEST_SLACK if not end.has_time and start.has_time else timedelta(0))
-            earliest = start.earliest - (ev._dates._EAST_SLACK if end.has_time and not start.has_time else timedelta(0))
+            latest = end.latest + (dates._WEST_SLACK if not end.has_time and start.has_time else timedelta(0))
+            earliest = start.earliest - (dates._EAST_SLACK if end.has_time and not start.has_time else timedelta(0))
             expected = latest < earliest
         except OverflowError:
             expected = False
