@@ -70,7 +70,8 @@ def _entry(cls: type) -> ClassEntry:
     return ClassEntry(cls=cls, fields=tuple(fields), invariants=getattr(cls, "__attrs_post_init__", None))
 
 
-FIELD_TABLE: dict[type, ClassEntry] = {cls: _entry(cls) for cls in (Document, *RECORD_KINDS, *VALUE_OBJECTS)}
+_CLASSES: tuple[type, ...] = (Document, *RECORD_KINDS, *VALUE_OBJECTS)
+FIELD_TABLE: dict[type, ClassEntry] = {cls: _entry(cls) for cls in _CLASSES}
 
 
 def entry(cls: type) -> ClassEntry:

@@ -61,10 +61,9 @@ def read_jsonl(raw: bytes, file: str) -> FileContent:
         body = raw[stream.tell() :]
         records = decode_json_lines(body)  # the fast path; None leaves the lines to the full one
         if records is not None:
-            origins = tuple(
-                make_origin((file, (), number, 1)) for number in range(header + 1, header + 1 + len(records))
-            )
-            return FileContent(file=file, format=Format.JSONL, records=tuple(records), origins=origins)
+            numbers = range(header + 1, header + 1 + len(records))
+            fast_origins = tuple(make_origin((file, (), number, 1)) for number in numbers)
+            return FileContent(file=file, format=Format.JSONL, records=tuple(records), origins=fast_origins)
     text = decode_text(raw, file)  # invalid UTF-8 anywhere is the one problem named
     records, origins = jsonl_lines(text.split("\n")[header:], file, header + 1, problems)
     if problems:

@@ -79,10 +79,14 @@ def _render(records: tuple[Record, ...], fmt: Format) -> bytes:
         document = Document(evidence=FORMAT_VERSION, **kinds)  # type: ignore[arg-type]
         return orjson.dumps(document, default=json_default, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     data = document_data(tuple(records))
-    text = yaml.dump(
+    return yaml_text(data).encode("utf-8")
+
+
+def yaml_text(data: Any) -> str:
+    """Plain data as block-style YAML, text quoted wherever a reader would take it for anything else."""
+    return yaml.dump(
         data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1_000_000
     )
-    return text.encode("utf-8")
 
 
 def atomic_write(path: Path, data: bytes) -> None:
