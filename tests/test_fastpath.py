@@ -383,3 +383,23 @@ def test_comparing_dates_takes_the_documented_route(a: ev.DateValue, b: ev.DateV
         except OverflowError:
             expected = False
     assert ev.definitely_before(a, b) == expected
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("identifiers", {"pacer": "4151\u000775"}),
+        ("identifiers", {"pa\u001bcer": "415175"}),
+        ("name", "Kadrey\u001b[31m v. Meta"),
+        ("name", "Kadrey\u0007"),
+        ("caption", "Kadrey\u2028v. Meta"),
+        ("docket_number", "3:23\ufeff"),
+    ],
+)
+def test_the_fast_path_runs_the_text_check_of_every_text_field(field: str, value: Any) -> None:
+    case = {"id": "c", "caption": "K", "name": "K", "court": "cand", "docket_number": "3", field: value}
+    raw = json.dumps({"evidence": 1, "cases": [case]}).encode()
+    assert decode_json(raw) is None  # refused, and left to the full path to explain
+    line = json.dumps({"type": "case", **case}).encode() + b"\n"
+    assert decode_json_lines(line) is None
+    assert _agree(raw)[0] == _agree(b'{"evidence": 1}\n' + line, Format.JSONL)[0] == "refused"
