@@ -80,7 +80,7 @@ URL = rf"https?://[^\s/$.?#{_INVISIBLE}][^\s{_INVISIBLE}]*"
 # Written "algorithm:hex"; the length depends on the algorithm.
 DIGEST = r"sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128}"
 
-# The EDTF subset of evidence._dates. Ranges are as tight as a regex allows (year 0001-9999, month
+# The EDTF subset of evidence._model.dates. Ranges are as tight as a regex allows (year 0001-9999, month
 # 01-12, day 01-31, hour 00-23, offset under 18 hours); a real calendar day ("2023-02-30"), a known
 # zone name, an offset that matches the zone and an interval's order need code, and are not checked.
 _YEAR = r"(?:[0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})"

@@ -26,9 +26,9 @@ from evidence._cite import (
     citation,
     cite,
 )
-from evidence._dates import Date, DateInterval, DateValue, Precision, definitely_before, parse_date
 from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
 from evidence._export import export, export_files
+from evidence._io import json_schema
 from evidence._limits import Limits, limits
 from evidence._model import (
     Actor,
@@ -44,6 +44,9 @@ from evidence._model import (
     ClaimStatus,
     Confidence,
     Court,
+    Date,
+    DateInterval,
+    DateValue,
     Decision,
     Designation,
     Digest,
@@ -58,15 +61,17 @@ from evidence._model import (
     Message,
     Party,
     PartyRole,
+    Precision,
     Quote,
     Record,
     SealingAction,
     SealingEvent,
     Source,
     SourceKind,
+    definitely_before,
+    parse_date,
 )
-from evidence._recordset import RecordSet, dump, dumps, load
-from evidence._schema import json_schema
+from evidence._recordset import RecordSet, dump, dumps, load, loads
 from evidence._trace import Trace, trace
 from evidence._views import CastMember, Event, cast, timeline, to_pandas, to_table
 
@@ -160,6 +165,7 @@ __all__ = [
     "json_schema",
     "limits",
     "load",
+    "loads",
     "parse_date",
     "timeline",
     "to_pandas",

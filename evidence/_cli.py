@@ -21,13 +21,12 @@ from evidence._cite import BluebookOptions, Form, Markup, Style, bibliography, c
 from evidence._errors import EvidenceError, LoadError, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
 from evidence._export import export, export_files, export_format
-from evidence._files import atomic_write
 from evidence._fmt import format_files, summary
+from evidence._io import atomic_write, json_schema
 from evidence._labels import describe
 from evidence._limits import limits, scoped_limits
 from evidence._model import RECORD_KINDS
 from evidence._recordset import load
-from evidence._schema import json_schema
 from evidence._trace import render_tree, trace
 from evidence._views import FINDINGS_FORMATS, TIMELINE_FORMATS, cast_markdown, render_findings
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import attrs
 
 from evidence._errors import LoadError, UsageError
-from evidence._files import Format, atomic_write, parse_bytes, render, yaml_has_comments
+from evidence._io import Format, atomic_write, parse_bytes, render, yaml_has_comments
 from evidence._recordset import record_files
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from evidence._courts import complete_court
 from evidence._errors import ResolutionError
 from evidence._model import (
     Actor,
@@ -25,6 +24,7 @@ from evidence._model import (
     Message,
     Record,
     Source,
+    complete_court,
 )
 
 if TYPE_CHECKING:

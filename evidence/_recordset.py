@@ -10,10 +10,20 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
-from evidence._convert import collector_paused, path_text
-from evidence._courts import complete_court, lookup_court
 from evidence._errors import LoadError, Problem, ResolutionError, UsageError
-from evidence._files import RECORD_SUFFIXES, FileContent, Format, Origin, atomic_write, locate, read_file, render
+from evidence._io import (
+    RECORD_SUFFIXES,
+    FileContent,
+    Format,
+    Origin,
+    atomic_write,
+    collector_paused,
+    locate,
+    parse_bytes,
+    path_text,
+    read_file,
+    render,
+)
 from evidence._model import (
     ANY_KIND,
     KIND_BY_NAME,
@@ -28,7 +38,9 @@ from evidence._model import (
     Record,
     Source,
     a,
+    complete_court,
     iter_references,
+    lookup_court,
 )
 
 R = TypeVar("R", bound=Record)
@@ -351,10 +363,20 @@ def load(path: PathLike) -> RecordSet:
         )
 
 
+def loads(data: bytes | str, format: str = "json", *, name: str = "<string>") -> RecordSet:
+    """The record set a record file's content holds: "yaml", "json" or "jsonl"; problems are
+    reported under `name`."""
+    fmt = _format(format)
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
+    with collector_paused():
+        content = parse_bytes(raw, name, fmt)
+        return RecordSet(content.records, origins=content.origins)
+
+
 def dump(records: RecordSet | Iterable[Record], path: PathLike, *, format: str | None = None) -> None:
     """Write records to one file, in the format its suffix names (or `format`), atomically."""
     target = Path(path)
-    fmt = Format(format) if format is not None else Format.of(target)
+    fmt = _format(format) if format is not None else Format.of(target)
     if fmt is None:
         raise UsageError(f"cannot tell the format of {target}: use a .yaml, .json or .jsonl name, or pass format=")
     atomic_write(target, render(tuple(records), fmt))
@@ -362,8 +384,11 @@ def dump(records: RecordSet | Iterable[Record], path: PathLike, *, format: str |
 
 def dumps(records: RecordSet | Iterable[Record], format: str = "json") -> bytes:
     """The bytes of a record file holding `records`: "yaml", "json" or "jsonl" (canonical form)."""
+    return render(tuple(records), _format(format))
+
+
+def _format(format: str) -> Format:
     try:
-        fmt = Format(format)
+        return Format(format)
     except ValueError:
         raise UsageError(f"unknown format {format!r}: use yaml, json or jsonl") from None
-    return render(tuple(records), fmt)

@@ -18,7 +18,7 @@ import atheris
 
 with atheris.instrument_imports():
     import evidence
-    from evidence._files import Format, parse_bytes
+    from evidence._io import Format, parse_bytes
 
 FORMATS = (Format.YAML, Format.JSON, Format.JSONL)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from pathlib import Path
 
 import pytest
 
 import evidence as ev
+from evidence._io.write import yaml_text
+from evidence._recordset import loads  # public as evidence.loads once the API exports it
 
 
 def problems(tmp_path: Path, text: str, name: str = "records.yaml") -> list[str]:
@@ -293,3 +296,75 @@ def test_constructing_a_record_in_code_names_the_field(tmp_path: Path) -> None:
 def test_no_such_path_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(ev.UsageError, match="no such file or folder"):
         ev.load(tmp_path / "missing")
+
+
+# -- invisible characters, refused on every path with the same message --------------------------
+
+_INVISIBLE = {"escape": "\x1b", "BEL": "\x07", "line separator": "\u2028", "byte-order mark": "\ufeff"}
+_CASE = {"id": "kadrey", "caption": "Kadrey v. Meta", "name": "Kadrey v. Meta", "court": "cand", "docket_number": "3"}
+
+
+def _case_file(fmt: str, case: dict[str, object]) -> bytes:
+    if fmt == "json":
+        return json.dumps({"evidence": 1, "cases": [case]}).encode()  # escaped: \u001b, \u2028, ...
+    if fmt == "jsonl":
+        return (json.dumps({"evidence": 1}) + "\n" + json.dumps({"type": "case", **case}) + "\n").encode()
+    return yaml_text({"evidence": 1, "cases": [case]}).encode()  # escaped in double quotes
+
+
+def _refusal(fmt: str, case: dict[str, object]) -> tuple[str, str]:
+    with pytest.raises(ev.LoadError) as caught:
+        loads(_case_file(fmt, case), fmt, name=f"records.{fmt}")
+    (problem,) = caught.value.problems
+    return problem.path, problem.message
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json", "jsonl"])
+@pytest.mark.parametrize("char", list(_INVISIBLE.values()), ids=list(_INVISIBLE))
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("name", "Kadrey{char}v. Meta"),
+        ("identifiers", {"pacer": "4151{char}75"}),
+        ("identifiers", {"pa{char}cer": "415175"}),
+        ("caption", "{char}Kadrey"),
+    ],
+    ids=["name", "identifiers value", "identifiers key", "caption"],
+)
+def test_invisible_characters_are_refused_in_every_format(fmt: str, char: str, field: str, value: object) -> None:
+    filled = (
+        value.replace("{char}", char)
+        if isinstance(value, str)
+        else {k.replace("{char}", char): v.replace("{char}", char) for k, v in value.items()}  # type: ignore[attr-defined]
+    )
+    expected = f"contains the invisible character U+{ord(char):04X}; record text cannot hold it"
+    prefix = "$" if fmt == "jsonl" else "$.cases[0]"
+    assert _refusal(fmt, {**_CASE, field: filled}) == (f"{prefix}.{field}", expected)
+    with pytest.raises(ev.InvalidValue) as caught:
+        ev.Case(**{**_CASE, field: filled})  # type: ignore[arg-type]
+    assert (caught.value.field, caught.value.message) == (field, expected)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_lone_surrogate_is_refused(fmt: str) -> None:
+    expected = "contains the lone surrogate U+D800; record text cannot hold it"
+    prefix = "$" if fmt == "jsonl" else "$.cases[0]"
+    assert _refusal(fmt, {**_CASE, "name": "Kadrey \ud800"}) == (f"{prefix}.name", expected)
+
+
+def test_loads_reads_every_format_and_names_the_source() -> None:
+    records = ev.RecordSet([ev.Case(**_CASE)])  # type: ignore[arg-type]
+    for fmt in ("yaml", "json", "jsonl"):
+        assert loads(ev.dumps(records, fmt), fmt) == records
+    assert loads(ev.dumps(records, "json").decode(), "json") == records
+    with pytest.raises(ev.LoadError, match=r"^mine\.json:1:1: "):
+        loads(b"[]", "json", name="mine.json")
+
+
+def test_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(ev.UsageError, match="unknown format 'xml'"):
+        loads(b"", "xml")
+    with pytest.raises(ev.UsageError, match="unknown format 'xml'"):
+        ev.dumps([], "xml")
+    with pytest.raises(ev.UsageError, match="unknown format 'xml'"):
+        ev.dump([], tmp_path / "records.json", format="xml")

@@ -6,9 +6,12 @@ is accept a file the full path refuses, or read one differently.
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import json
 from datetime import timedelta
 from typing import Any
+from unittest import mock
 
 import orjson
 import pytest
@@ -17,22 +20,54 @@ from hypothesis import strategies as st
 
 import evidence as ev
 from evidence._check import normalize, normalized_with_map
-from evidence._convert import Document, StructureProblems, decode_json, decode_json_lines, structure, unstructure
-from evidence._dates import _common_date, _parse_point
 from evidence._errors import InvalidValue, LoadError
-from evidence._files import Format, _parse_json, document_data, render
+from evidence._io import (
+    Document,
+    Format,
+    document_data,
+    files,
+    parse_bytes,
+    read_jsonl,
+    render,
+    unstructure,
+)
+from evidence._io.fastpath import decode_json, decode_json_lines
+from evidence._io.read_yaml import parse_yaml
+from evidence._io.write import yaml_text
+from evidence._model import RECORD_KINDS, dates
+from evidence._model.dates import _common_date, _parse_point
 from evidence.testing import strategies as s
 
+FILE = "records"
 
-def _full_path(raw: bytes) -> Document | None:
-    """What the full path makes of JSON bytes: the document, or None when it refuses them."""
-    try:
-        data, _ = _parse_json(raw.decode("utf-8"), "records.json")
-        if not isinstance(data, dict) or data.get("evidence") != 1 or type(data.get("evidence")) is not int:
-            return None
-        return structure(data, Document)
-    except (LoadError, StructureProblems, UnicodeDecodeError):
-        return None
+
+def _outcome(raw: bytes, fmt: Format, *, fast: bool = True) -> tuple[Any, ...]:
+    """What loading the bytes gives: the records and their origins, or every problem in full.
+    Without `fast`, the fast path is switched off and the full path reads everything."""
+    with contextlib.ExitStack() as stack:
+        if not fast:
+            stack.enter_context(mock.patch.object(files, "decode_json", return_value=None))
+            stack.enter_context(mock.patch.object(read_jsonl, "decode_json_lines", return_value=None))
+        try:
+            content = parse_bytes(raw, f"{FILE}.{fmt.value}", fmt)
+        except LoadError as error:
+            return ("refused", [(p.line, p.column, p.path, p.message, p.code) for p in error.problems])
+    return ("read", list(content.records), list(content.origins))
+
+
+def _agree(raw: bytes, fmt: Format = Format.JSON) -> tuple[Any, ...]:
+    """The fast path (falling back where it declines) and the full path give the same outcome;
+    where the fast path alone accepts, it makes the very records the full path makes."""
+    outcome = _outcome(raw, fmt)
+    assert outcome == _outcome(raw, fmt, fast=False)
+    alone = decode_json(raw) if fmt is Format.JSON else decode_json_lines(raw.partition(b"\n")[2])
+    if alone is not None and fmt is Format.JSONL and outcome[0] == "refused":  # the body alone was read
+        assert {line for line, *_ in outcome[1]} == {1}, "the fast path accepted lines the full path refuses"
+    elif alone is not None:
+        assert outcome[0] == "read", "the fast path accepted what the full path refuses"
+        records = alone.records() if isinstance(alone, Document) else alone
+        assert list(records) == outcome[1]
+    return outcome
 
 
 def _texts_with_colons(data: Any) -> bool:
@@ -46,35 +81,25 @@ def _texts_with_colons(data: Any) -> bool:
     return False
 
 
-def _agree(raw: bytes) -> None:
-    fast, full = decode_json(raw), _full_path(raw)
-    if fast is not None:
-        assert full is not None, "the fast path accepted what the full path refuses"
-        assert fast == full
-
-
 @given(s.record_sets())
 def test_generated_sets_read_the_same_both_ways(records: ev.RecordSet) -> None:
     raw = render(tuple(records), Format.JSON)
-    fast = decode_json(raw)
-    if fast is None:
+    outcome = _agree(raw)
+    assert outcome[1] == [r for cls in RECORD_KINDS for r in records.of_kind(cls)]
+    if decode_json(raw) is None:
         # Canonical files take the fast path, unless a text starts with a colon or holds a quote
         # mark before one: `":` then no longer counts keys alone, and the full path reads them.
         assert _texts_with_colons(json.loads(raw)), raw
-        return
-    assert fast == _full_path(raw)
-    assert list(fast.records()) == [r for cls in ev._model.RECORD_KINDS for r in records.of_kind(cls)]
 
 
 @given(s.record_sets())
 def test_generated_sets_read_the_same_from_json_lines(records: ev.RecordSet) -> None:
     raw = render(tuple(records), Format.JSONL)
+    outcome = _agree(raw, Format.JSONL)
+    assert outcome[1] == [r for cls in RECORD_KINDS for r in records.of_kind(cls)]
     body = raw.partition(b"\n")[2]
-    fast = decode_json_lines(body)
-    if fast is None:
+    if decode_json_lines(body) is None:
         assert _texts_with_colons([json.loads(line) for line in body.splitlines()]), body  # as above
-        return
-    assert fast == list(ev.RecordSet(fast)) == [r for cls in ev._model.RECORD_KINDS for r in records.of_kind(cls)]
 
 
 @st.composite
@@ -89,7 +114,9 @@ def _mutated(draw: st.DrawFn) -> bytes:
         elif action == "delete" and raw:
             del raw[at]
         elif action == "insert":
-            raw[at:at] = draw(st.sampled_from([b'"', b"\\u0007", b"\\b", b" ", b"\xe2\x80\xa8", b"1", b"\xff"]))
+            raw[at:at] = draw(
+                st.sampled_from([b'"', b"\\u0007", b"\\b", b" ", b"\xe2\x80\xa8", b"1", b"\xff", b"\\ud800"])
+            )
         else:
             start = raw.rfind(b"\n", 0, at) + 1
             end = raw.find(b"\n", at)
@@ -99,8 +126,93 @@ def _mutated(draw: st.DrawFn) -> bytes:
 
 
 @given(_mutated())
-def test_mutated_files_are_never_read_differently(raw: bytes) -> None:
+def test_mutated_files_are_read_alike_both_ways(raw: bytes) -> None:
     _agree(raw)
+
+
+# -- mutations of the data: the same change written as JSON, as JSON Lines and as YAML ----------
+
+_STRANGE_TEXT = st.sampled_from(["\x1b[31m", "\x07", "\u2028", "\ufeff", "\x85", "\x7f", "\ud800", "\udfff", "a\x00b"])
+_WRONG_VALUES = st.sampled_from(
+    [None, True, 1.5, 7, -3, 0, 2**53, 10**25, [], ["x"], {}, {"x": "y"}, "", " ", "X Y", "robot", "2023-02-30"]
+)
+
+
+def _places(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path of every value inside the data, and of every mapping (where a key may be added)."""
+    found = [path]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _places(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _places(value, (*path, index))
+    return found
+
+
+def _at(data: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        data = data[step]
+    return data
+
+
+@st.composite
+def _mutated_data(draw: st.DrawFn) -> dict[str, Any]:
+    """The plain data of a generated set with a few values changed: invisible characters and lone
+    surrogates in texts and keys, values of the wrong type or too large, null where it is not
+    allowed, unknown keys, keys left out."""
+    data = document_data(tuple(draw(s.record_sets(max_size=3))))
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(_places(data)[1:] or [()]))
+        if not path:
+            break
+        parent, step = _at(data, path[:-1]), path[-1]
+        value = parent[step]
+        action = draw(st.sampled_from(["strange text", "wrong value", "unknown key", "strange key", "left out"]))
+        if action == "strange text" and isinstance(value, str):
+            at = draw(st.integers(0, len(value)))
+            parent[step] = value[:at] + draw(_STRANGE_TEXT) + value[at:]
+        elif action == "wrong value":
+            parent[step] = copy.deepcopy(draw(_WRONG_VALUES))  # a list or mapping of its own
+        elif action in ("unknown key", "strange key") and isinstance(value, dict):
+            key = draw(st.sampled_from(["nmae", "type", "x"])) if action == "unknown key" else "k" + draw(_STRANGE_TEXT)
+            value[key] = copy.deepcopy(draw(_WRONG_VALUES | st.just("text")))
+        elif action == "left out" and isinstance(parent, dict):
+            del parent[step]
+    return data
+
+
+def _jsonl(data: dict[str, Any]) -> bytes:
+    lines = [json.dumps({"evidence": data.get("evidence")})]
+    for plural, records in data.items():
+        if plural != "evidence" and isinstance(records, list):
+            kind = ev._model.KIND_BY_PLURAL.get(plural)
+            for record in records:
+                tagged = {"type": kind.KIND, **record} if kind is not None and isinstance(record, dict) else record
+                lines.append(json.dumps(tagged))
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _without_places(outcome: tuple[Any, ...]) -> tuple[Any, ...]:
+    if outcome[0] == "read":
+        return ("read", outcome[1])
+    return ("refused", sorted((path, message, code) for _line, _column, path, message, code in outcome[1]))
+
+
+@given(_mutated_data())
+def test_mutated_data_is_judged_alike_in_every_format(data: dict[str, Any]) -> None:
+    as_json = _agree(json.dumps(data, indent=2).encode())  # escapes keep surrogates writable
+    _agree(_jsonl(data), Format.JSONL)
+    text = yaml_text(data)
+    try:  # YAML cannot hold every text as it is (a lone surrogate, a NEL read as a line break)
+        kept = parse_yaml(text, "records.yaml")[0] == data
+    except LoadError:
+        kept = False
+    as_yaml = _outcome(text.encode("utf-8", "surrogatepass"), Format.YAML)
+    # Where YAML holds the same data, and JSON can read it (numbers of over 30 digits are refused
+    # as the text is read), the records' problems are the same in both.
+    if kept and (as_json[0] == "read" or all(code != "S001" for *_, code in as_json[1])):
+        assert _without_places(as_yaml) == _without_places(as_json)
 
 
 SAMPLE = {
@@ -128,15 +240,24 @@ def _sample(**changes: Any) -> bytes:
     ("why", "raw"),
     [
         ("a key given twice", _sample().replace(b'"text":', b'"text": "x",\n      "text":')),
-        ("a key given twice, once with space before its colon", _sample().replace(b'"text":', b'"text" : "x", "text":')),
-        ("a mapping key given twice", _sample().replace(b'"sent": "likely"', b'"sent": "likely", "sent": "unverified"')),
+        (
+            "a key given twice, once with space before its colon",
+            _sample().replace(b'"text":', b'"text" : "x", "text":'),
+        ),
+        (
+            "a mapping key given twice",
+            _sample().replace(b'"sent": "likely"', b'"sent": "likely", "sent": "unverified"'),
+        ),
         ("a control character escaped", _sample(text="bell \u0007")),
         ("a form feed escaped", _sample(text="page\fbreak")),
         ("a line separator", _sample(text="one\u2028two")),
         ("a byte-order mark inside", _sample(text="a\ufeffb")),
         ("DEL", _sample(text="a\x7fb")),
         ("a C1 control", _sample(text="a\x85b")),
-        ("a number too large", _sample().replace(b'"id": "m1",', b'"id": "m1", "bates_page": "X1",').replace(b'"X1"', b"1" + b"0" * 40)),
+        (
+            "a number too large",
+            _sample().replace(b'"id": "m1",', b'"id": "m1", "bates_page": "X1",').replace(b'"X1"', b"1" + b"0" * 40),
+        ),
         ("a float where text belongs", _sample().replace(b'"text": "We need to beat GPT-4."', b'"text": 1.5')),
         ("true where a list belongs", _sample().replace(b'"aliases": [\n        "Meta"\n      ]', b'"aliases": true')),
         ("a year as a number", _sample().replace(b'"2023-10-10T09:21:00-07:00"', b"2023")),
@@ -169,7 +290,7 @@ def test_the_text_limit_holds_on_the_fast_path() -> None:
     try:
         assert decode_json(raw) is None
         with pytest.raises(LoadError, match="longer than the limit of 20"):
-            ev._files.parse_bytes(raw, "records.json", Format.JSON)
+            parse_bytes(raw, "records.json", Format.JSON)
     finally:
         ev.limits.max_text_chars = saved
 
@@ -199,8 +320,10 @@ _common_shapes = st.one_of(
         st.integers(0, 25),
         st.integers(0, 99),
     ).map(
-        lambda t: f"{t[0]:04d}-{t[1]:02d}-{t[2]}T{t[3]:02d}:{t[4]:02d}:{t[5]:02d}"
-        + ("Z" if t[6] == "Z" else f"{t[6]}{t[7]:02d}:{t[8]:02d}")
+        lambda t: (
+            f"{t[0]:04d}-{t[1]:02d}-{t[2]}T{t[3]:02d}:{t[4]:02d}:{t[5]:02d}"
+            + ("Z" if t[6] == "Z" else f"{t[6]}{t[7]:02d}:{t[8]:02d}")
+        )
     ),
 )
 
@@ -242,7 +365,7 @@ def test_json_is_written_as_the_plain_data_says(records: ev.RecordSet) -> None:
     assert render(tuple(records), Format.JSON) == plain
     lines = render(tuple(records), Format.JSONL).splitlines()[1:]
     assert [orjson.loads(line) for line in lines] == [
-        {"type": record.KIND, **unstructure(record)} for cls in ev._model.RECORD_KINDS for record in records.of_kind(cls)
+        {"type": record.KIND, **unstructure(record)} for cls in RECORD_KINDS for record in records.of_kind(cls)
     ]
 
 
@@ -250,13 +373,33 @@ def test_json_is_written_as_the_plain_data_says(records: ev.RecordSet) -> None:
 def test_comparing_dates_takes_the_documented_route(a: ev.DateValue, b: ev.DateValue) -> None:
     # `definitely_before` has a quick road for the usual date-time; it must agree with the rule
     # it stands for: a's last instant before b's first, with slack where a day meets a time.
-    end, start = ev._dates._edge(a, last=True), ev._dates._edge(b, last=False)
+    end, start = dates._edge(a, last=True), dates._edge(b, last=False)
     expected = False
     if end is not None and start is not None:
         try:
-            latest = end.latest + (ev._dates._WEST_SLACK if not end.has_time and start.has_time else timedelta(0))
-            earliest = start.earliest - (ev._dates._EAST_SLACK if end.has_time and not start.has_time else timedelta(0))
+            latest = end.latest + (dates._WEST_SLACK if not end.has_time and start.has_time else timedelta(0))
+            earliest = start.earliest - (dates._EAST_SLACK if end.has_time and not start.has_time else timedelta(0))
             expected = latest < earliest
         except OverflowError:
             expected = False
     assert ev.definitely_before(a, b) == expected
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("identifiers", {"pacer": "4151\u000775"}),
+        ("identifiers", {"pa\u001bcer": "415175"}),
+        ("name", "Kadrey\u001b[31m v. Meta"),
+        ("name", "Kadrey\u0007"),
+        ("caption", "Kadrey\u2028v. Meta"),
+        ("docket_number", "3:23\ufeff"),
+    ],
+)
+def test_the_fast_path_runs_the_text_check_of_every_text_field(field: str, value: Any) -> None:
+    case = {"id": "c", "caption": "K", "name": "K", "court": "cand", "docket_number": "3", field: value}
+    raw = json.dumps({"evidence": 1, "cases": [case]}).encode()
+    assert decode_json(raw) is None  # refused, and left to the full path to explain
+    line = json.dumps({"type": "case", **case}).encode() + b"\n"
+    assert decode_json_lines(line) is None
+    assert _agree(raw)[0] == _agree(b'{"evidence": 1}\n' + line, Format.JSONL)[0] == "refused"

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import enum
+import re
+import typing
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 
 import evidence as ev
+from tests.conftest import ROOT
 
 INVALID: list[tuple[str, Callable[[], Any], str | None, str]] = [
     (
@@ -130,10 +135,41 @@ def test_confidence_ranks_from_weakest_to_strongest() -> None:
     assert ranked == [ev.Confidence.UNVERIFIED, ev.Confidence.LIKELY, ev.Confidence.CONFIRMED]
 
 
-def test_claim_status_ladder_is_complete() -> None:
-    assert [s.value for s in ev.ClaimStatus] == [
-        "reported", "alleged", "disputed", "admitted", "found", "rejected", "retracted",
-    ]  # fmt: skip
+def _documented_enumerations() -> list[tuple[list[str], str]]:
+    """The rows of the Enumerations table of docs/format.md: (values, used by)."""
+    text = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    section = text.split("\n## Enumerations\n", 1)[1].split("\n## ", 1)[0]
+    table = section.split("| Values | Used by |", 1)[1].split("\n\n", 1)[0]
+    rows = []
+    for line in table.strip().splitlines()[1:]:  # after the |---| line
+        values, used_by = (cell.strip() for cell in line.strip("|").split("|"))
+        rows.append((re.findall(r"`([^`]+)`", values), used_by))
+    return rows
+
+
+def _enum_of(used_by: str) -> type[enum.Enum]:
+    """The enum of the first field a row names: 'Claim `status`', or '`confidence` of records'."""
+    owner, name = re.match(r"(?:(\w+) )?`(\w+)`", used_by).groups()  # type: ignore[union-attr]
+    cls = getattr(ev, owner) if owner else ev.Record
+    annotation = attrs.fields_dict(cls)[name].type
+    (found,) = [
+        t for t in (annotation, *typing.get_args(annotation)) if isinstance(t, type) and issubclass(t, enum.Enum)
+    ]
+    return found
+
+
+def test_the_format_reference_lists_every_enum_value() -> None:
+    rows = _documented_enumerations()
+    for values, used_by in rows:
+        assert values == [member.value for member in _enum_of(used_by)], used_by
+    used = {
+        t
+        for cls in (*ev._model.RECORD_KINDS, *ev._model.VALUE_OBJECTS)
+        for f in attrs.fields(cls)
+        for t in (f.type, *typing.get_args(f.type))
+        if isinstance(t, type) and issubclass(t, enum.Enum)
+    }
+    assert {_enum_of(used_by) for _, used_by in rows} == used  # every enum a field takes is listed
 
 
 def test_plain_values_become_the_real_types() -> None:

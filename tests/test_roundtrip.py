@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import evidence as ev
-from evidence._convert import structure, unstructure
+from evidence._io import structure, unstructure
 from evidence.testing import strategies as s
 
 FORMATS = ["yaml", "json", "jsonl"]

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 
 import evidence as ev
-from evidence._convert import unstructure
-from evidence._files import _parse_yaml
+from evidence._io import unstructure
+from evidence._io.read_yaml import parse_yaml
 from evidence.testing import strategies as s
 from tests.conftest import EXAMPLES
 
@@ -21,7 +21,7 @@ VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
 
 def file_data(path: Path) -> Any:
-    return _parse_yaml(path.read_text(encoding="utf-8"), str(path))[0]
+    return parse_yaml(path.read_text(encoding="utf-8"), str(path))[0]
 
 
 def test_the_schema_is_valid_draft_2020_12() -> None:
@@ -60,7 +60,7 @@ def test_fields_carry_their_descriptions() -> None:
 
 @given(s.record_sets(max_size=4))
 def test_every_file_the_library_writes_is_valid(records: ev.RecordSet) -> None:
-    from evidence._files import document_data
+    from evidence._io import document_data
 
     assert list(VALIDATOR.iter_errors(document_data(tuple(records)))) == []
 

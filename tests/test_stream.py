@@ -14,7 +14,7 @@ import pytest
 
 import evidence as ev
 from benchmarks.corpus import write_corpus
-from evidence import _files
+from evidence._io import files as _files
 
 DATA = Path(__file__).parent / "data"
 KADREY = Path(__file__).parent.parent / "examples" / "kadrey-v-meta"

@@ -14,9 +14,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from evidence._convert import collector_paused
 from evidence._errors import LoadError, Problem
-from evidence._files import Origin, read_batches, read_file
+from evidence._io import Origin, collector_paused, read_batches, read_file
 from evidence._limits import limits
 from evidence._model import (
     RECORD_KINDS,

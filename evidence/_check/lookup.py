@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from evidence._files import Origin
+from evidence._io import Origin
 from evidence._model import Confidence, Record
 from evidence._recordset import RecordSet
 

@@ -12,8 +12,8 @@ from evidence._check.quotes import find_quotes
 from evidence._check.report import Report, load_failed, make_report
 from evidence._check.rules import RECORD_RULES
 from evidence._check.run import Run
-from evidence._convert import collector_paused
 from evidence._errors import LoadError
+from evidence._io import collector_paused
 from evidence._recordset import RecordSet, load
 
 

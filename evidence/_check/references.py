@@ -5,8 +5,7 @@ from __future__ import annotations
 import difflib
 
 from evidence._check.run import Run
-from evidence._courts import lookup_court
-from evidence._model import ANY_KIND, KIND_BY_NAME, Court, a, iter_references, reference_targets
+from evidence._model import ANY_KIND, KIND_BY_NAME, Court, a, iter_references, lookup_court, reference_targets
 
 
 def references(run: Run) -> None:

@@ -13,9 +13,8 @@ from typing import Any
 
 import attrs
 
-from evidence._convert import path_text
 from evidence._errors import Problem
-from evidence._files import Locator, Origin
+from evidence._io import Locator, Origin, path_text
 
 
 class Severity(enum.Enum):

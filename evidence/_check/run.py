@@ -9,7 +9,7 @@ from typing import NamedTuple, TypeVar
 
 from evidence._check.lookup import Lookup
 from evidence._check.report import Pending
-from evidence._files import Origin
+from evidence._io import Origin
 from evidence._model import Quote, Record
 
 R = TypeVar("R", bound=Record)

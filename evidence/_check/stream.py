@@ -22,9 +22,8 @@ from evidence._check.quotes import find_quotes
 from evidence._check.report import Pending, Report, load_failed, make_report
 from evidence._check.rules import RECORD_RULES
 from evidence._check.run import QuoteJob, Run
-from evidence._convert import collector_paused
 from evidence._errors import Problem, UsageError
-from evidence._files import RECORD_SUFFIXES, Format, read_batches
+from evidence._io import RECORD_SUFFIXES, Format, collector_paused, read_batches
 from evidence._model import Exhibit, Message
 from evidence._recordset import duplicate_problems, record_files
 

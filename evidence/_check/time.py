@@ -5,8 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from evidence._check.run import Run
-from evidence._dates import DateValue, definitely_before, last_edge
-from evidence._model import Case, Exhibit, Filing, Message, SealingAction, Source
+from evidence._model import (
+    Case,
+    DateValue,
+    Exhibit,
+    Filing,
+    Message,
+    SealingAction,
+    Source,
+    definitely_before,
+    last_edge,
+)
 
 
 def _after(later: DateValue | None, earlier: DateValue | None) -> bool:

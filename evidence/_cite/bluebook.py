@@ -20,10 +20,9 @@ from evidence._cite.words import (
     case_name,
     title_case,
 )
-from evidence._dates import DateValue
 from evidence._errors import UsageError
 from evidence._labels import message_kind
-from evidence._model import AttestationKind, Case, Exhibit, Filing, Message, Source, SourceKind
+from evidence._model import AttestationKind, Case, DateValue, Exhibit, Filing, Message, Source, SourceKind
 
 
 def _case_parts(case: Case, ctx: Context) -> list[Part]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from evidence._dates import Date, DateInterval, DateValue
+from evidence._model import Date, DateInterval, DateValue
 
 NO_DATE = Date(year=1).earliest  # undated entries sort first among an author's works
 _T17 = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]

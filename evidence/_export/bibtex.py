@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from evidence._dates import DateValue
 from evidence._export.dates import csl_date, padded
 from evidence._export.items import Item, Person, extras, items
+from evidence._model import DateValue
 from evidence._recordset import RecordSet
 
 # The biblatex entry type of each CSL item type.

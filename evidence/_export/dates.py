@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from evidence._dates import Date, DateValue
+from evidence._model import Date, DateValue
 
 
 def _parts(date: Date) -> list[int]:

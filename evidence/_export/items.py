@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 import attrs
 
 from evidence._cite import KIND_TITLES, Name, abbreviate_document_title, parse_name
-from evidence._dates import DateValue
 from evidence._errors import ResolutionError
 from evidence._export.dates import exact_in_csl
 from evidence._labels import ecf_designation, exhibit_label, filing_kind_name, filing_title, message_kind
@@ -26,6 +25,7 @@ from evidence._model import (
     Case,
     Confidence,
     Court,
+    DateValue,
     Exhibit,
     Filing,
     Message,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from evidence._dates import Date, DateValue
 from evidence._export.dates import csl_date, exact_in_csl, padded
 from evidence._export.items import Item, Person, extras, items
+from evidence._model import Date, DateValue
 from evidence._recordset import RecordSet
 
 # The RIS TY of each CSL item type.

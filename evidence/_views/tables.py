@@ -11,10 +11,9 @@ from typing import Any
 
 import attrs
 
-from evidence._convert import unstructure
-from evidence._dates import Date, DateInterval, DateValue
 from evidence._errors import UsageError
-from evidence._model import KIND_BY_NAME, KIND_BY_PLURAL, RECORD_KINDS, Record
+from evidence._io import unstructure
+from evidence._model import KIND_BY_NAME, KIND_BY_PLURAL, RECORD_KINDS, Date, DateInterval, DateValue, Record
 from evidence._recordset import RecordSet
 from evidence._views.shared import OPEN, records_of
 

@@ -18,9 +18,21 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from evidence._cite import format_date
-from evidence._dates import Date, DateInterval, DateValue, definitely_before
 from evidence._labels import actor_name, exhibit_name, filing_name, shorten
-from evidence._model import Case, Claim, Exhibit, Filing, Message, Record, SealingEvent, Source
+from evidence._model import (
+    Case,
+    Claim,
+    Date,
+    DateInterval,
+    DateValue,
+    Exhibit,
+    Filing,
+    Message,
+    Record,
+    SealingEvent,
+    Source,
+    definitely_before,
+)
 from evidence._recordset import RecordSet
 from evidence._views.shared import OPEN, md_cell, records_of
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import enum
 import types
+from collections.abc import Mapping
 from typing import Any, get_args, get_origin
 
-import attrs
-
-from evidence._convert import FORMAT_VERSION, Document
-from evidence._dates import Date, DateInterval
-from evidence._model import ANY_KIND, RECORD_KINDS, Digest
+from evidence._io.document import FORMAT_VERSION, Document
+from evidence._io.fieldtable import FIELD_TABLE, entry
+from evidence._model import ANY_KIND, RECORD_KINDS, Date, DateInterval, Digest
 
 _POINT = (
     r"\d{4}(-\d{2}(-\d{2})?)?[~?%]?"
@@ -42,7 +41,7 @@ def _type_schema(annotation: Any, defs: dict[str, Any], ref_kinds: tuple[str, ..
         return schema
     if origin is tuple:
         return {"type": "array", "items": _type_schema(args[0], defs, ref_kinds)}
-    if origin is not None and "Mapping" in str(origin):
+    if origin is Mapping:
         return {"type": "object", "additionalProperties": _type_schema(args[1], defs)}
     if annotation is str:
         if ref_kinds:
@@ -59,7 +58,7 @@ def _type_schema(annotation: Any, defs: dict[str, Any], ref_kinds: tuple[str, ..
         return {"type": "string", "pattern": r"^(sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})$"}
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return {"enum": [member.value for member in annotation]}
-    if isinstance(annotation, type) and attrs.has(annotation):
+    if annotation in FIELD_TABLE:  # a model class
         name = annotation.__name__
         if name not in defs:
             defs[name] = {}  # placeholder: classes may refer to themselves
@@ -71,15 +70,14 @@ def _type_schema(annotation: Any, defs: dict[str, Any], ref_kinds: tuple[str, ..
 def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
     properties: dict[str, Any] = {}
     required: list[str] = []
-    for field in attrs.fields(cls):
-        schema = _type_schema(field.type, defs, field.metadata.get("ref", ()))
-        doc = field.metadata.get("doc")
-        if doc:
-            schema = {**schema, "description": doc}
+    for field in entry(cls).fields:
+        schema = _type_schema(field.type, defs, field.ref)
+        if field.doc:
+            schema = {**schema, "description": field.doc}
         if field.name == "id":
             schema = {**schema, "pattern": ID_PATTERN}
         properties[field.name] = schema
-        if field.default is attrs.NOTHING:
+        if field.required:
             required.append(field.name)
     schema = {"type": "object", "properties": properties, "additionalProperties": False}
     if cls.__doc__:
@@ -101,7 +99,7 @@ def json_schema() -> dict[str, Any]:
             "items": _type_schema(cls, defs),
             "description": f"The {cls.PLURAL} of the record set.",
         }
-    assert set(properties) == {f.name for f in attrs.fields(Document)}
+    assert set(properties) == {f.name for f in entry(Document).fields}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"urn:evidence:record-file:{FORMAT_VERSION}",

@@ -231,18 +231,7 @@ class Date:
         """Half-open UTC span [start, end) that the value stands for, before qualifiers."""
         if self.hour is not None:
             if self.zone is None and self.utc_offset is not None and self.year > 1:
-                # A fixed offset: the UTC instant is a subtraction away.
-                local = _dt.datetime(
-                    self.year,
-                    self.month,  # type: ignore[arg-type]
-                    self.day,  # type: ignore[arg-type]
-                    self.hour,
-                    self.minute or 0,
-                    self.second or 0,
-                    self.microsecond or 0,
-                    tzinfo=UTC,
-                )
-                start = local - _dt.timedelta(minutes=self.utc_offset)
+                start = _offset_start(self)
             else:
                 start = self.to_datetime().astimezone(UTC)
             step = _dt.timedelta(seconds=1) if self.second is not None else _dt.timedelta(minutes=1)
@@ -316,6 +305,23 @@ class Date:
         elif self.uncertain:
             text += "?"
         return text
+
+
+def _offset_start(d: Date) -> _dt.datetime:
+    """The first UTC instant of a date-time with a fixed offset (and a year after 1, so that the
+    subtraction stays in range): the local time less the offset."""
+    local = _dt.datetime(
+        d.year,
+        d.month,  # type: ignore[arg-type]
+        d.day,  # type: ignore[arg-type]
+        d.hour,  # type: ignore[arg-type]
+        d.minute or 0,
+        d.second or 0,
+        d.microsecond or 0,
+        tzinfo=UTC,
+    )
+    assert d.utc_offset is not None
+    return local - _dt.timedelta(minutes=d.utc_offset)
 
 
 def _safe_datetime(year: int, month: int) -> _dt.datetime:
@@ -559,17 +565,7 @@ class LastEdge:
         if self.latest is None:
             return False
         if type(b) is Date and b.hour is not None and b.zone is None and b.utc_offset is not None and b.year > 1:
-            # The usual date-time, its first instant found without the general route.
-            earliest = _dt.datetime(
-                b.year,
-                b.month,  # type: ignore[arg-type]
-                b.day,  # type: ignore[arg-type]
-                b.hour,
-                b.minute or 0,
-                b.second or 0,
-                b.microsecond or 0,
-                tzinfo=UTC,
-            ) - _dt.timedelta(minutes=b.utc_offset)
+            earliest = _offset_start(b)  # the usual date-time, without the general route
             try:
                 return (self.latest if self.has_time else self.latest + _WEST_SLACK) < earliest
             except OverflowError:

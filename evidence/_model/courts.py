@@ -6,7 +6,7 @@ import functools
 
 import attrs
 
-from evidence._model import Court
+from evidence._model.records import Court
 
 
 @functools.lru_cache(maxsize=512)

@@ -1,0 +1,39 @@
+"""Record files: YAML, JSON and JSON Lines read with positions and written in canonical form.
+
+Other packages import from here only; the modules inside are this package's own.
+"""
+
+from evidence._io.collector import collector_paused
+from evidence._io.content import RECORD_SUFFIXES, FileContent, Format, JsonPath, Origin
+from evidence._io.convert import StructureProblems, path_text, structure, unstructure
+from evidence._io.document import FORMAT_VERSION, Document
+from evidence._io.fieldtable import FIELD_TABLE
+from evidence._io.files import Locator, locate, parse_bytes, read_batches, read_file
+from evidence._io.schema import json_schema
+from evidence._io.write import atomic_write, document_data, render, yaml_has_comments
+
+__all__ = [
+    "FIELD_TABLE",
+    "FORMAT_VERSION",
+    "RECORD_SUFFIXES",
+    "Document",
+    "FileContent",
+    "Format",
+    "JsonPath",
+    "Locator",
+    "Origin",
+    "StructureProblems",
+    "atomic_write",
+    "collector_paused",
+    "document_data",
+    "json_schema",
+    "locate",
+    "parse_bytes",
+    "path_text",
+    "read_batches",
+    "read_file",
+    "render",
+    "structure",
+    "unstructure",
+    "yaml_has_comments",
+]

@@ -1,0 +1,87 @@
+"""What every reader shares: bytes to text, the format version, and problems with positions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from evidence._errors import LoadError, Problem
+from evidence._io.content import JsonPath
+from evidence._io.convert import StructureProblems, describe, path_text
+from evidence._io.document import FORMAT_VERSION
+from evidence._model import MAX_NUMBER
+
+
+def file_problem(
+    file: str, message: str, line: int | None = None, column: int | None = None, *, code: str = "S001", path: str = ""
+) -> Problem:
+    """A problem with a file as a whole, or at a place in its text (unreadable, too large...)."""
+    return Problem(code=code, file=file, line=line, column=column, path=path, message=message)
+
+
+def line_column(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def whole_number(text: str) -> int:
+    # Python refuses to convert more than 4,300 digits; no record field holds more than 16.
+    if len(text.lstrip("+-")) > 30:
+        raise ValueError(f"a number of {len(text.lstrip('+-'))} digits is too large (the largest is {MAX_NUMBER})")
+    return int(text)
+
+
+def decode_text(raw: bytes, file: str) -> str:
+    """The text of a record file; a `LoadError` names a byte-order mark or invalid UTF-8."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        message = "the file starts with a byte-order mark; save it as UTF-8 without one"
+        raise LoadError([file_problem(file, message, 1, 1)])
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = line_column(raw[: error.start].decode("utf-8", "replace"), error.start)
+        message = f"invalid UTF-8 (byte 0x{raw[error.start]:02x}); record files are UTF-8 text"
+        raise LoadError([file_problem(file, message, line, column)]) from None
+
+
+def decode_lines(raw: bytes, file: str, first: int) -> str:
+    """Lines of a file (numbered from `first`) as text; a `LoadError` names invalid UTF-8 (or a
+    byte-order mark) with its line in the file."""
+    try:
+        return decode_text(raw, file)
+    except LoadError as error:
+        shifted = [attrs.evolve(p, line=p.line + first - 1 if p.line else None) for p in error.problems]
+        raise LoadError(shifted) from None
+
+
+def check_version(data: Any, file: str, locate: Any) -> None:
+    """A `LoadError` unless the data is a mapping that starts a record file of this format."""
+    if not isinstance(data, dict):
+        line, column = locate((), False)
+        found = "an empty file" if data is None else describe(data)
+        message = f"expected a record file (a mapping starting 'evidence: {FORMAT_VERSION}'), found {found}"
+        raise LoadError([file_problem(file, message, line, column, path="$")])
+    version = data.get("evidence")
+    if version == FORMAT_VERSION and type(version) is int:
+        return
+    if "evidence" not in data:
+        line, column = locate((), False)
+        message = f"missing format version: a record file starts with 'evidence: {FORMAT_VERSION}'"
+    else:
+        line, column = locate(("evidence",), False)
+        message = f"unsupported format version {version!r}: this version of the library reads format {FORMAT_VERSION}"
+    path = "$.evidence" if "evidence" in data else "$"
+    raise LoadError([file_problem(file, message, line, column, code="S008", path=path)])
+
+
+def document_problems(error: StructureProblems, file: str, locate: Any, base: JsonPath = ()) -> list[Problem]:
+    """The converter's problems, each located in the file's text."""
+    problems = []
+    for path, message, code in error.problems:
+        # An unknown key is reported on its record and located at the key itself.
+        is_key = code == "S002"
+        shown = path[:-1] if is_key else path
+        line, column = locate((*base, *path), is_key)
+        problems.append(Problem(code=code, file=file, line=line, column=column, path=path_text(shown), message=message))
+    return problems

@@ -1,0 +1,123 @@
+"""Records written as files: the canonical text of each format, and atomic replacement.
+
+Writing turns records into the canonical text of each format and replaces the file through a
+temporary file and a rename, so a crash never leaves half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import yaml
+
+from evidence._io.collector import collector_paused
+from evidence._io.content import Format
+from evidence._io.convert import unstructure
+from evidence._io.document import FORMAT_VERSION, Document
+from evidence._io.plain import json_default
+from evidence._io.read_yaml import Resolver
+from evidence._model import KIND_BY_NAME, Record
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block style, lists indented under their key, multi-line text as literal blocks."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+# Quote any text that our reader would take for a number, a boolean or null, as well as what
+# YAML 1.1 readers would (the dumper's own rules), so files read the same everywhere.
+for _first, _rules in list(Resolver.yaml_implicit_resolvers.items()):
+    for _tag, _regexp in _rules:
+        _Dumper.add_implicit_resolver(_tag, _regexp, [_first] if _first is not None else None)
+
+
+def document_data(records: Iterator[Record] | tuple[Record, ...]) -> dict[str, Any]:
+    """Plain data of a record file: the format version, then the records grouped by kind."""
+    groups: dict[str, list[Record]] = {}
+    for record in records:
+        groups.setdefault(record.PLURAL, []).append(record)
+    kinds: dict[str, Any] = {plural: tuple(items) for plural, items in groups.items()}
+    document = Document(evidence=FORMAT_VERSION, **kinds)
+    return unstructure(document)  # type: ignore[no-any-return]
+
+
+def render(records: tuple[Record, ...], fmt: Format) -> bytes:
+    """The canonical bytes of a record file holding `records`."""
+    with collector_paused():  # thousands of short-lived dicts: nothing for the collector to find
+        return _render(records, fmt)
+
+
+def _render(records: tuple[Record, ...], fmt: Format) -> bytes:
+    # JSON is written by orjson straight from the records (`json_default` says what each one
+    # holds), YAML from their plain data; tests/test_roundtrip.py holds the two equal.
+    groups: dict[type[Record], list[Record]] = {cls: [] for cls in KIND_BY_NAME.values()}
+    for record in records:
+        groups[type(record)].append(record)
+    if fmt is Format.JSONL:
+        lines = [orjson.dumps({"evidence": FORMAT_VERSION})]
+        for cls, group in groups.items():
+            lines += [
+                orjson.dumps({"type": cls.KIND, **json_default(record)}, default=json_default) for record in group
+            ]
+        return b"\n".join(lines) + b"\n"
+    if fmt is Format.JSON:
+        kinds = {cls.PLURAL: tuple(group) for cls, group in groups.items()}
+        document = Document(evidence=FORMAT_VERSION, **kinds)  # type: ignore[arg-type]
+        return orjson.dumps(document, default=json_default, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    data = document_data(tuple(records))
+    return yaml_text(data).encode("utf-8")
+
+
+def yaml_text(data: Any) -> str:
+    """Plain data as block-style YAML, text quoted wherever a reader would take it for anything else."""
+    return yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1_000_000
+    )
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` through a temporary file in the same folder and a rename."""
+    folder = path.parent
+    mode = None
+    with contextlib.suppress(FileNotFoundError):
+        mode = path.stat().st_mode & 0o777
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if mode is not None:
+            os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def yaml_has_comments(text: str) -> bool:
+    """True when YAML text holds a comment (which rewriting the file would lose)."""
+    end = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if "#" in text[end : token.start_mark.index]:
+                return True
+            end = max(end, token.end_mark.index)
+    except yaml.YAMLError:
+        return "#" in text
+    return "#" in text[end:]

@@ -1,0 +1,125 @@
+"""The fixed vocabularies of record fields: each enum's values are the words a file may hold."""
+
+from __future__ import annotations
+
+import enum
+
+
+class Confidence(enum.Enum):
+    """How sure we are of a fact: seen in a primary source, agreed by several copies, or not found."""
+
+    CONFIRMED = "confirmed"
+    LIKELY = "likely"
+    UNVERIFIED = "unverified"
+
+    @property
+    def rank(self) -> int:
+        """2 for confirmed, 1 for likely, 0 for unverified: the weakest of a chain is its minimum."""
+        return {"confirmed": 2, "likely": 1, "unverified": 0}[self.value]
+
+
+class ClaimStatus(enum.Enum):
+    """Who stands behind a claim, on the ladder from press report to court finding."""
+
+    REPORTED = "reported"
+    ALLEGED = "alleged"
+    DISPUTED = "disputed"
+    ADMITTED = "admitted"
+    FOUND = "found"
+    REJECTED = "rejected"
+    RETRACTED = "retracted"
+
+
+class ActorKind(enum.Enum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    GROUP = "group"
+
+
+class PartyRole(enum.Enum):
+    PLAINTIFF = "plaintiff"
+    DEFENDANT = "defendant"
+    INTERVENOR = "intervenor"
+    AMICUS = "amicus"
+    THIRD_PARTY = "third_party"
+
+
+class CaseStatus(enum.Enum):
+    PENDING = "pending"
+    CLOSED = "closed"
+    SETTLED = "settled"
+    DISMISSED = "dismissed"
+    ON_APPEAL = "on_appeal"
+
+
+class FilingKind(enum.Enum):
+    COMPLAINT = "complaint"
+    ANSWER = "answer"
+    MOTION = "motion"
+    OPPOSITION = "opposition"
+    REPLY = "reply"
+    BRIEF = "brief"
+    DECLARATION = "declaration"
+    ORDER = "order"
+    OPINION = "opinion"
+    JUDGMENT = "judgment"
+    STIPULATION = "stipulation"
+    NOTICE = "notice"
+    LETTER = "letter"
+    TRANSCRIPT = "transcript"
+    OTHER = "other"
+
+
+class Channel(enum.Enum):
+    CHAT = "chat"
+    EMAIL = "email"
+    SMS = "sms"
+    MEMO = "memo"
+    LETTER = "letter"
+    OTHER = "other"
+
+
+class SourceKind(enum.Enum):
+    NEWS_ARTICLE = "news_article"
+    WEB_PAGE = "web_page"
+    POST = "post"
+    PRESS_RELEASE = "press_release"
+    COURT_DOCUMENT = "court_document"
+    BOOK = "book"
+    JOURNAL_ARTICLE = "journal_article"
+    DATASET = "dataset"
+    VIDEO = "video"
+    OTHER = "other"
+
+
+class AttestationKind(enum.Enum):
+    """How a source renders a message: word for word, translated, or in its own words."""
+
+    VERBATIM = "verbatim"
+    TRANSLATION = "translation"
+    PARAPHRASE = "paraphrase"
+
+
+class EvidenceRole(enum.Enum):
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+    CONTEXT = "context"
+
+
+class LinkRel(enum.Enum):
+    """Typed provenance links; the names follow W3C PROV where PROV has one."""
+
+    DERIVED_FROM = "derived_from"
+    QUOTED_FROM = "quoted_from"
+    PRIMARY_SOURCE = "primary_source"
+    REVISION_OF = "revision_of"
+    ALTERNATE_OF = "alternate_of"
+    TRANSLATION_OF = "translation_of"
+    PART_OF = "part_of"
+
+
+class SealingAction(enum.Enum):
+    LODGED_UNDER_SEAL = "lodged_under_seal"
+    SEALED = "sealed"
+    UNSEALED = "unsealed"
+    REDACTED = "redacted"

@@ -1,0 +1,273 @@
+"""The record kinds: frozen, slotted, keyword-only attrs classes whose collections are tuples.
+
+Each field carries a one-line description (used by the JSON Schema and the format reference)
+and, for a reference, the kinds of record it may name. Records know nothing of files:
+`evidence._io` turns them into data and back. These modules do not postpone annotations:
+`evidence._model.fields` reads each field's real type.
+"""
+
+import types
+from collections.abc import Mapping
+from typing import Any, ClassVar
+
+import attrs
+
+from evidence._errors import InvalidValue
+from evidence._model.checks import (
+    a,
+    id_complaint,
+    language_complaint,
+    positive,
+    text_complaint,
+    url_complaint,
+    verbatim_complaint,
+)
+from evidence._model.dates import DateValue
+from evidence._model.enums import (
+    ActorKind,
+    CaseStatus,
+    Channel,
+    ClaimStatus,
+    Confidence,
+    FilingKind,
+    SourceKind,
+)
+from evidence._model.fields import common_last, field
+from evidence._model.values import (
+    Affiliation,
+    Attestation,
+    BatesRange,
+    Decision,
+    Designation,
+    Digest,
+    EvidenceLink,
+    Judge,
+    Link,
+    Party,
+    SealingEvent,
+)
+
+
+@attrs.frozen(kw_only=True, field_transformer=common_last)
+class Record:
+    """Fields every record has."""
+
+    KIND: ClassVar[str] = ""
+    PLURAL: ClassVar[str] = ""
+
+    id: str = field("Unique id in the record set: lowercase letters, digits, '.', '_', '-'.", check=id_complaint)
+    confidence: Confidence = field("How sure we are of the record as a whole.", default=Confidence.CONFIRMED)
+    field_confidence: Mapping[str, Confidence] = field(
+        "Confidence of single fields, where it differs from the record's (e.g. {author: unverified}).",
+        default=types.MappingProxyType({}),
+        in_hash=False,
+    )
+    notes: str | None = field("Free text: what a reader should know about this record.", default=None)
+    links: tuple[Link, ...] = field("Typed provenance links to other records.", default=())
+
+    def __attrs_post_init__(self) -> None:
+        if not self.field_confidence:
+            return
+        names = {f.name for f in attrs.fields(type(self))}
+        for key in self.field_confidence:
+            if key not in names or key in ("id", "confidence", "field_confidence"):
+                raise InvalidValue(
+                    f"field_confidence names {key!r}, which is not a field of {a(self.KIND)}", field="field_confidence"
+                )
+
+    def confidence_of(self, name: str) -> Confidence:
+        """The confidence of one field: its own if given, else the record's."""
+        return self.field_confidence.get(name, self.confidence)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Unpickled (records sent to worker processes) through the constructor, checks and all,
+        # with plain dicts where read-only mappings stand, which cannot be pickled themselves.
+        values = ((f.name, getattr(self, f.name)) for f in attrs.fields(type(self)))
+        fields = {name: dict(value) if isinstance(value, types.MappingProxyType) else value for name, value in values}
+        return _rebuild, (type(self), fields)
+
+
+@attrs.frozen(kw_only=True, field_transformer=common_last)
+class Court(Record):
+    """A court; name and citation come from courts-db when the id is a courts-db id."""
+
+    KIND = "court"
+    PLURAL = "courts"
+
+    name: str | None = field("Full name (from courts-db when absent).", default=None)
+    citation: str | None = field("Citation abbreviation, e.g. 'N.D. Cal.' (from courts-db when absent).", default=None)
+    url: str | None = field("The court's web site.", default=None, check=url_complaint)
+
+
+@attrs.frozen(kw_only=True, field_transformer=common_last)
+class Case(Record):
+    """A lawsuit: one docket in one court."""
+
+    KIND = "case"
+    PLURAL = "cases"
+
+    caption: str = field("The caption as the docket prints it.", check=text_complaint)
+    name: str = field("Citation name, e.g. 'Kadrey v. Meta Platforms, Inc.'.", check=text_complaint)
+    short_name: str | None = field("Short-form name, e.g. 'Kadrey'.", default=None)
+    court: str = field("The court (a courts-db id such as 'cand', or a Court record).", ref=("court",))
+    docket_number: str = field("Docket number exactly as printed.", check=verbatim_complaint)
+    filed: DateValue | None = field("Date the case was filed.", default=None)
+    closed: DateValue | None = field("Date the case was closed.", default=None)
+    status: CaseStatus | None = field("pending, closed, settled, dismissed or on_appeal.", default=None)
+    nature_of_suit: str | None = field("Nature of suit, e.g. '820 Copyright'.", default=None)
+    judges: tuple[Judge, ...] = field("Judges assigned to the case.", default=())
+    parties: tuple[Party, ...] = field("Parties and their roles.", default=())
+    decisions: tuple[Decision, ...] = field("Decisions and orders, with where they are reported.", default=())
+    identifiers: Mapping[str, str] = field(
+        "Identifiers in other systems, e.g. {pacer: '415175', courtlistener: '67569326'}.",
+        default=types.MappingProxyType({}),
+        in_hash=False,
+    )
+    url: str | None = field("Where to read the docket.", default=None, check=url_complaint)
+
+
+@attrs.frozen(kw_only=True, field_transformer=common_last)
+class Actor(Record):
+    """A person, an organization or a group."""
+
+    KIND = "actor"
+    PLURAL = "actors"
+
+    name: str = field("Name as commonly written.", check=text_complaint)
+    kind: ActorKind = field("person, organization or group.")
+    family_name: str | None = field("Family name, where it is not the last word of the name.", default=None)
+    aliases: tuple[str, ...] = field("Other names and spellings.", default=())
+    affiliations: tuple[Affiliation, ...] = field("Organizations and titles.", default=())
+    description: str | None = field("One line on who this is.", default=None)
+    url: str | None = field("An authoritative page about the actor.", default=None, check=url_complaint)
+
+
+@attrs.frozen(kw_only=True, field_transformer=common_last)
+class Filing(Record):
+    """A document on a docket."""
+
+    KIND = "filing"
+    PLURAL = "filings"
+
+    case: str = field("The case whose docket holds it.", ref=("case",))
+    ecf: int | None = field("ECF entry number.", default=None, check=positive)
+    title: str | None = field(
+        "Title as filed, e.g. 'Declaration of ... in Support of ...'; absent when not seen.",
+        default=None,
+        check=text_complaint,
+    )
+    short_title: str | None = field("Abbreviated title for citations, when the rules do not give it.", default=None)
+    kind: FilingKind | None = field("complaint, motion, declaration, order, ...", default=None)
+    filed: DateValue | None = field("Date filed.", default=None)
+    filed_by: tuple[str, ...] = field("Parties or people who filed it.", default=(), ref=("actor",))
+    pages: int | None = field("Number of pages.", default=None, check=positive)
+    sealing: tuple[SealingEvent, ...] = field("Sealing and unsealing history.", default=())
+    url: str | None = field("Where to read it.", default=None, check=url_complaint)
+    text_file: str | None = field(
+        "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
+    )
+    digest: Digest | None = field("Digest of the local copy.", default=None)
+
+
+@attrs.frozen(kw_only=True, field_transformer=common_last)
+class Exhibit(Record):
+    """A document attached to a filing."""
+
+    KIND = "exhibit"
+    PLURAL = "exhibits"
+
+    filing: str = field("The filing it is attached to.", ref=("filing",))
+    attachment: int | None = field(
+        "Attachment number on the docket (ECF No. 391-24 → 24).", default=None, check=positive
+    )
+    label: str | None = field("Exhibit label, e.g. 'K' for Ex. K.", default=None)
+    title: str | None = field("What the exhibit is.", default=None)
+    bates: BatesRange | None = field("Bates range of the produced document.", default=None)
+    custodian: str | None = field("Whose files it came from.", default=None, ref=("actor",))
+    designations: tuple[Designation, ...] = field("Confidentiality designations, in order.", default=())
+    sealing: tuple[SealingEvent, ...] = field("Sealing and unsealing history.", default=())
+    url: str | None = field("Where to read it.", default=None, check=url_complaint)
+    text_file: str | None = field(
+        "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
+    )
+    digest: Digest | None = field("Digest of the local copy.", default=None)
+
+
+@attrs.frozen(kw_only=True, field_transformer=common_last)
+class Message(Record):
+    """A chat message, e-mail or memo produced in discovery."""
+
+    KIND = "message"
+    PLURAL = "messages"
+
+    exhibit: str | None = field("The exhibit that holds it, when known.", default=None, ref=("exhibit",))
+    filing: str | None = field(
+        "The filing that holds it, when only the filing is known.", default=None, ref=("filing",)
+    )
+    sender: str | None = field("Who sent it.", default=None, ref=("actor",))
+    sender_description: str | None = field(
+        "Who sent it, when no actor can be named ('an unnamed executive').", default=None
+    )
+    recipients: tuple[str, ...] = field("Who received it.", default=(), ref=("actor",))
+    channel: Channel | None = field("chat, email, sms, memo, letter or other.", default=None)
+    sent: DateValue | None = field("When it was sent, at the precision known.", default=None)
+    subject: str | None = field("Subject line of an e-mail.", default=None)
+    text: str | None = field(
+        "The text in its original language (as reported, if the original is not seen).", default=None
+    )
+    language: str | None = field("Language of `text` (BCP 47).", default=None, check=language_complaint)
+    bates_page: str | None = field("Bates page where it appears, verbatim.", default=None, check=verbatim_complaint)
+    attestations: tuple[Attestation, ...] = field("Sources that quote it.", default=())
+
+
+@attrs.frozen(kw_only=True, field_transformer=common_last)
+class Source(Record):
+    """A published or retrieved work: article, post, court document, book, dataset..."""
+
+    KIND = "source"
+    PLURAL = "sources"
+
+    kind: SourceKind = field("news_article, web_page, post, court_document, book, ...")
+    title: str | None = field(
+        "Title as published, in its own language; absent when not known.",
+        default=None,
+        check=text_complaint,
+    )
+    authors: tuple[str, ...] = field("Authors, as 'Given Family' or 'Family, Given'.", default=())
+    publication: str | None = field("Newspaper, site or journal (e.g. 'TechCrunch').", default=None)
+    publisher: str | None = field("Publisher, for books and reports.", default=None)
+    published: DateValue | None = field("Publication date (and time, with zone, when given).", default=None)
+    page: str | None = field("Print page, e.g. 'A6'.", default=None)
+    url: str | None = field("Where it was published.", default=None, check=url_complaint)
+    archived_url: str | None = field("An archived copy.", default=None, check=url_complaint)
+    retrieved: DateValue | None = field("When it was retrieved.", default=None)
+    language: str | None = field("Language (BCP 47).", default=None, check=language_complaint)
+    translation_of: str | None = field("The source this translates.", default=None, ref=("source",))
+    translators: tuple[str, ...] = field("Translators.", default=())
+    text_file: str | None = field(
+        "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
+    )
+    digest: Digest | None = field("Digest of the local copy.", default=None)
+
+
+@attrs.frozen(kw_only=True, field_transformer=common_last)
+class Claim(Record):
+    """One assertion, kept apart from where it comes from."""
+
+    KIND = "claim"
+    PLURAL = "claims"
+
+    statement: str = field("The assertion, in one sentence.", check=text_complaint)
+    language: str | None = field("Language of the statement (BCP 47).", default=None, check=language_complaint)
+    asserted_by: str | None = field("Who asserts it (a party, a journalist, the court).", default=None, ref=("actor",))
+    asserted_on: DateValue | None = field("When it was asserted.", default=None)
+    status: ClaimStatus = field("reported, alleged, disputed, admitted, found, rejected or retracted.")
+    status_note: str | None = field("Why the status is what it is (the reason for a retraction).", default=None)
+    evidence: tuple[EvidenceLink, ...] = field("The evidence for (or against) it.", default=())
+    superseded_by: str | None = field("A claim that replaces this one.", default=None, ref=("claim",))
+    tags: tuple[str, ...] = field("Issues and topics.", default=())
+
+
+def _rebuild(cls: type[Record], fields: dict[str, Any]) -> Record:
+    """A record from its fields, through its constructor: how unpickling builds one."""
+    return cls(**fields)
