@@ -4,7 +4,8 @@ Each function answers one question a reader of an output asks: the court's desig
 docket entry (`ecf_designation`), what an exhibit or a message is (`exhibit_label`,
 `message_kind`), the title of a filing for a reference manager (`filing_title`) or in a list of
 events (`filing_name`, `exhibit_name`), the short name of a node of a provenance graph
-(`node_name`), and the one line that lists a record (`describe`).
+(`node_name`, or `titled_name` where a source's title is wanted), and the one line that lists a
+record (`describe`).
 """
 
 from __future__ import annotations
@@ -119,6 +120,14 @@ def node_name(record: Record) -> str:
     if isinstance(record, Case):
         return f"{record.name}, No. {record.docket_number}"
     return getattr(record, "name", None) or record.id
+
+
+def titled_name(record: Record) -> str:
+    """A record's name where a title says more than the short name: a source by its title (when
+    it has one), anything else by its node name. PROV labels its entities with it."""
+    if isinstance(record, Source) and record.title:
+        return record.title
+    return node_name(record)
 
 
 def _names(records: RecordSet, ids: Sequence[str]) -> str:

@@ -41,7 +41,7 @@ from prov.identifier import Namespace, QualifiedName
 from prov.model import ProvDocument
 
 from evidence._errors import UsageError
-from evidence._labels import node_name
+from evidence._labels import titled_name
 from evidence._model import (
     Actor,
     ActorKind,
@@ -104,7 +104,7 @@ class _Builder:
                 self.actor(record)
                 continue
             attributes: list[tuple[Any, Any]] = [
-                (PROV_LABEL, node_name(record)),
+                (PROV_LABEL, titled_name(record)),
                 (EV["kind"], record.KIND),
                 (EV["confidence"], record.confidence.value),
             ]
