@@ -13,10 +13,10 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from evidence import __version__
-from evidence._check import Report, check
+from evidence._check import Report, check, connect_dask
 from evidence._cite import BluebookOptions, Form, Markup, Style, bibliography, cite
 from evidence._errors import EvidenceError, LoadError, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
@@ -122,7 +122,7 @@ def _check(args: argparse.Namespace) -> int:
     select, ignore = _codes(args.select), _codes(args.ignore)
     if args.jobs < 1:
         raise UsageError("--jobs takes a number of processes, 1 or more")
-    client = _dask_client(args.dask) if args.dask else None
+    client = connect_dask(args.dask) if args.dask else None
     try:
         reports = [
             check(
@@ -139,25 +139,11 @@ def _check(args: argparse.Namespace) -> int:
     finally:
         if client is not None:
             client.close()
-    findings = [finding for report in reports for finding in report.findings]
-    report = Report(findings=tuple(findings), records=sum(r.records for r in reports))
+    report = Report.merged(reports)
     sys.stdout.write(render_findings(report, args.format, colour=_colour(sys.stdout)))
     if args.format == "text":
         print(report.summary(), file=sys.stderr)
     return PROBLEMS if report.failed(strict=args.strict) else OK
-
-
-def _dask_client(address: str) -> Any:
-    try:
-        from distributed import Client
-    except ImportError:
-        raise UsageError("--dask needs the dask extra: pip install 'evidence[dask]'") from None
-    try:
-        if address == "local":  # a cluster of this machine's cores, for trying it out
-            return Client(processes=True, dashboard_address=None)  # type: ignore[no-untyped-call]
-        return Client(address, timeout=10)  # type: ignore[no-untyped-call]
-    except (OSError, TimeoutError) as error:
-        raise UsageError(f"cannot reach the Dask scheduler at {address}: {error}") from None
 
 
 # -- trace ------------------------------------------------------------------------------------

@@ -46,6 +46,12 @@ def test_no_such_path_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path
     assert (code, err) == (2, f"evidence: error: no such file or folder: {tmp_path / 'nowhere'}\n")
 
 
+def test_a_rule_code_that_names_no_rule_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", str(KADREY), "--select", "Q,ZZZ")
+    assert code == 2 and out == ""
+    assert "select: 'ZZZ' is no rule's code or prefix (families I, L, Q, R, S, T, Y; see docs/rules.md)" in err
+
+
 def test_fmt_check_passes_on_the_examples(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "fmt", "--check", str(EXAMPLES))
     assert (code, out) == (0, "")

@@ -16,8 +16,9 @@ from typing import Any
 
 from evidence._check.memory import check_records
 from evidence._check.report import RULES, Finding, Report, Rule, Severity
-from evidence._check.stream import check_stream, streams_by_default
+from evidence._check.stream import check_stream, connect_dask, streams_by_default
 from evidence._check.text import index_to_utf16, normalize, normalized_with_map, utf16_to_index
+from evidence._errors import UsageError
 from evidence._recordset import RecordSet
 
 
@@ -39,11 +40,27 @@ def check(
     than one process, on a Dask cluster (`dask_client`, a `distributed.Client`), or, with
     `stream=None`, when its JSON Lines files hold more than 64 MiB. The findings are the same.
     """
+    if jobs < 1:
+        raise UsageError(f"jobs is a number of processes, 1 or more; found {jobs}")
+    select, ignore = _codes(select, "select"), _codes(ignore, "ignore")
     if not isinstance(records, RecordSet) and (
         stream or jobs > 1 or dask_client is not None or (stream is None and streams_by_default(records))
     ):
         return check_stream(records, select=select, ignore=ignore, jobs=jobs, dask_client=dask_client)
     return check_records(records, select=select, ignore=ignore, progress=progress)
+
+
+def _codes(codes: Iterable[str] | None, name: str) -> tuple[str, ...] | None:
+    """Rule codes or their prefixes ("Q" for every quote rule); one that names no rule is a
+    mistake, not a selection of nothing."""
+    if codes is None:
+        return None
+    given = (codes,) if isinstance(codes, str) else tuple(codes)
+    for code in given:
+        if not isinstance(code, str) or not any(rule.startswith(code) for rule in RULES):
+            known = ", ".join(sorted({rule[0] for rule in RULES}))
+            raise UsageError(f"{name}: {code!r} is no rule's code or prefix (families {known}; see docs/rules.md)")
+    return given
 
 
 __all__ = [
@@ -53,6 +70,7 @@ __all__ = [
     "Rule",
     "Severity",
     "check",
+    "connect_dask",
     "index_to_utf16",
     "normalize",
     "normalized_with_map",

@@ -120,6 +120,12 @@ class Report:
         """Errors fail a check; with `strict`, warnings too."""
         return bool(self.errors or (strict and self.warnings))
 
+    @classmethod
+    def merged(cls, reports: Iterable[Report]) -> Report:
+        """One report of several checks (of several paths, say): their findings in turn."""
+        reports = tuple(reports)
+        return cls(findings=tuple(f for r in reports for f in r.findings), records=sum(r.records for r in reports))
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "records": self.records,

@@ -153,3 +153,18 @@ def _finish(index: Index, results: Sequence[ShardFindings], folder: Path, select
     find_quotes(run)
     pending = [p for result in results for p in result.pending] + run.pending
     return make_report(pending, select=select, ignore=ignore, records=sum(result.records for result in results))
+
+
+def connect_dask(address: str) -> Any:
+    """A client of the Dask scheduler at `address` (`local`: a cluster of this machine's cores);
+    UsageError when the extra is missing or the scheduler cannot be reached."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise UsageError("--dask needs the dask extra: pip install 'evidence[dask]'") from None
+    try:
+        if address == "local":  # a cluster of this machine's cores, for trying it out
+            return Client(processes=True, dashboard_address=None)  # type: ignore[no-untyped-call]
+        return Client(address, timeout=10)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError) as error:
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: {error}") from None
