@@ -11,7 +11,6 @@ Load a record set, query it, and write it back::
 
 from __future__ import annotations
 
-import importlib.metadata
 import types
 
 from evidence._check import Finding, Report, Rule, Severity, check, index_to_utf16, utf16_to_index
@@ -78,6 +77,8 @@ from evidence._views import CastMember, Event, cast, timeline, to_pandas, to_tab
 
 def _version() -> str:
     """The version written once, in pyproject.toml, as the installed package's metadata has it."""
+    import importlib.metadata  # read when asked for: it costs a tenth of the library's import time
+
     try:
         return importlib.metadata.version("evidence")
     except importlib.metadata.PackageNotFoundError:  # a source tree put on the path, not installed
@@ -89,7 +90,13 @@ def _version() -> str:
             return str(tomllib.load(file)["project"]["version"])
 
 
-__version__ = _version()
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        version = globals()["__version__"] = _version()
+        return version
+    raise AttributeError(f"module 'evidence' has no attribute {name!r}")
+
+
 
 __all__ = [
     "Actor",
@@ -179,7 +186,7 @@ def _belong_here() -> None:
     """Public classes and functions name `evidence` as their module, as users import them, so reprs
     and help() read `evidence.Actor`. Pickle finds them there too, under the same name."""
     for name in __all__:
-        value = globals()[name]
+        value = globals().get(name)  # __version__ is read when first asked for
         if isinstance(value, type | types.FunctionType) and value.__module__.startswith("evidence."):
             value.__module__ = __name__
 

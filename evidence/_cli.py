@@ -13,9 +13,8 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
-from evidence import __version__
 from evidence._check import Report, check, connect_dask
 from evidence._cite import BluebookOptions, Form, Markup, Style, bibliography, cite
 from evidence._errors import EvidenceError, LoadError, UsageError
@@ -228,11 +227,21 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+class _Version(argparse.Action):
+    """`--version`, which reads the package's metadata only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        import evidence
+
+        sys.stdout.write(f"evidence {evidence.__version__}\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="evidence", description="Typed records of lawsuits, their evidence and its provenance."
     )
-    parser.add_argument("--version", action="version", version=f"evidence {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sizes = parser.add_argument_group("limits (for unusually large files)")
     sizes.add_argument(
         "--max-file-mb", type=int, metavar="N", help=f"largest record file (default {limits.max_file_bytes // 2**20})"

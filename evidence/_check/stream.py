@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -101,6 +100,9 @@ def check_stream(
     if dask_client is not None:
         return _on_dask(dask_client, shards, folder, select, ignore)
     if jobs > 1:
+        # Imported here: multiprocessing costs a tenth of `import evidence`, and most checks run in one.
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             indexes = list(pool.map(scan_shard, *zip(*shards, strict=True)))
         index, failed = _merge(indexes)
