@@ -34,3 +34,14 @@ def test_the_harness_prints_the_ratio_table(tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr
     for line in ("| load (read + parse + validate) |", "| dump (canonical indented JSON) |", "## Targets"):
         assert line in run.stdout
+
+
+def test_the_comparison_runs_every_task_in_both_trees(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path, 100, seed=3, shards=2)["json"].parent
+    command = [sys.executable, "-m", "benchmarks.compare", str(ROOT), str(ROOT), str(corpus), "--rounds", "1"]
+    run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False, timeout=300)
+    assert run.returncode == 0, run.stderr
+    rows = [line for line in run.stdout.splitlines() if line.startswith("| ") and " s |" in line]
+    assert [row.split(" | ")[0][2:] for row in rows] == [
+        "import evidence", "load json", "load jsonl", "dump json", "check in memory", "check streamed"
+    ]  # fmt: skip
