@@ -3,7 +3,15 @@
 Other packages import from here only; the modules inside are this package's own.
 """
 
-from evidence._model.checks import ANY_KIND, MAX_NUMBER, PATTERN_CHECKS, Complaint, a, control_complaint
+from evidence._model.checks import (
+    ANY_KIND,
+    ASCII_CHECKS,
+    MAX_NUMBER,
+    PATTERN_CHECKS,
+    Complaint,
+    a,
+    control_complaint,
+)
 from evidence._model.courts import complete_court, lookup_court
 from evidence._model.dates import (
     Date,
@@ -51,6 +59,7 @@ from evidence._model.values import (
 
 __all__ = [
     "ANY_KIND",
+    "ASCII_CHECKS",
     "EACH",
     "KEYS_AND_VALUES",
     "KIND_BY_NAME",

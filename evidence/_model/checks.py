@@ -105,3 +105,6 @@ PATTERN_CHECKS: dict[Complaint, re.Pattern[str]] = {
     language_complaint: _LANGUAGE,
     url_complaint: _URL,
 }
+# Those whose pattern admits printable ASCII alone: a value they pass holds no invisible
+# character, so a reader need not look for one.
+ASCII_CHECKS: frozenset[Complaint] = frozenset({id_complaint, language_complaint})
