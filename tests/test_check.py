@@ -178,7 +178,7 @@ def test_the_examples_pass(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "check", EXAMPLES)
     assert code == 0
     assert " error" not in out
-    assert err == "66 records checked: 0 errors, 2 warnings, 12 notes\n"
+    assert err == "67 records checked: 0 errors, 2 warnings, 12 notes\n"
 
 
 def portuguese_quotes(records: ev.RecordSet) -> list[tuple[str, ev.Quote]]:
@@ -200,7 +200,7 @@ def test_every_portuguese_quote_of_the_example_is_verified() -> None:
     assert report.errors == ()
     assert not [f for f in report.findings if f.code in ("Q001", "Q002", "Q003")]
     quotes = portuguese_quotes(ev.load(KADREY))
-    assert len(quotes) == 27
+    assert len(quotes) == 28
     text = BOLT42.read_text(encoding="utf-8")
     for _, quote in quotes:
         assert quote.start is not None and text[quote.start : quote.end] == quote.exact
@@ -242,11 +242,11 @@ def test_changing_one_word_of_a_quote_shows_the_closest_passage(tmp_path: Path) 
     assert found == [
         (
             "Q001",
-            58,
+            60,
             "the quote is not in 'bolt42-article-pt'; the closest passage (83% alike) is 'Mistral é um trocado para nós'",
         ),
         # The positions were right for the old wording; they hold it still.
-        ("Q003", 58, "text at 1147-1176 is 'Mistral é um trocado para nós', not the quote"),
+        ("Q003", 60, "text at 1147-1176 is 'Mistral é um trocado para nós', not the quote"),
     ]
 
 
@@ -493,7 +493,7 @@ def test_json_output_of_the_example(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "--format", "json", KADREY)
     report = json.loads(out)
     assert code == 0
-    assert (report["records"], report["errors"], report["warnings"], len(report["findings"])) == (66, 0, 2, 14)
+    assert (report["records"], report["errors"], report["warnings"], len(report["findings"])) == (67, 0, 2, 14)
 
 
 def test_github_output_annotates_files(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

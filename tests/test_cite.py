@@ -794,7 +794,7 @@ def test_law_review_typefaces_show_in_html() -> None:  # R2.1
 
 def test_apa_and_chicago_claims_and_signals() -> None:
     kadrey = ev.load("examples/kadrey-v-meta")
-    claim = kadrey["claim-promotores-wording"]
+    claim = kadrey["claim-accusers-are-plaintiffs"]
     # APA 8.12: several works in one parenthetical, separated by semicolons; the signal inside.
     assert ev.cite(claim, records=kadrey, style="apa") == "(Kadrey v. Meta Platforms, Inc., 2023; but see Bolt42, n.d.)"
     assert ev.cite(

@@ -145,7 +145,7 @@ def test_show_lists_the_records_of_the_example(capsys: pytest.CaptureFixture[str
     code, out, _ = run(capsys, "show", str(KADREY))
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == (f"{KADREY}: 1 case, 28 actors, 3 filings, 1 exhibit, 8 messages, 4 sources, 21 claims")
+    assert lines[0] == (f"{KADREY}: 1 case, 28 actors, 3 filings, 1 exhibit, 8 messages, 4 sources, 22 claims")
     assert "  kadrey-v-meta  Kadrey v. Meta Platforms, Inc., No. 3:23-cv-03417-VC (N.D. Cal.)" in lines
     assert any(
         line.startswith("  chat-goal-gpt4  ") and "2023-10  Ahmad Al-Dahle → Hugo Touvron" in line for line in lines
@@ -226,7 +226,7 @@ def test_timeline_cast_and_provenance_exports(capsys: pytest.CaptureFixture[str]
     assert code == 0
     rows = [line for line in out.splitlines() if line.startswith("| ")]
     order = [row.split("`")[1] for row in rows[2:]]
-    assert order.index("chat-goal-gpt4") < order.index("meta-llama-3-release") < order.index("ecf-391")
+    assert order.index("chat-goal-gpt4") < order.index("zuckerberg-open-source-ai") < order.index("ecf-391")
     assert "| Oct. 2023 | month | message sent | `chat-goal-gpt4` |" in out
     for fmt in ("csv", "html"):
         assert run(capsys, "timeline", str(KADREY), "--format", fmt)[0] == 0

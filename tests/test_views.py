@@ -47,7 +47,7 @@ def test_timeline_orders_the_kadrey_events(kadrey: evidence.RecordSet) -> None:
     events = timeline(kadrey)
     ids = [e.record for e in events]
     goal = ids.index("chat-goal-gpt4")
-    assert goal < ids.index("meta-llama-3-release") < ids.index("ecf-391")
+    assert goal < ids.index("zuckerberg-open-source-ai") < ids.index("ecf-391")
     event = events[goal]
     assert event.label == "Oct. 2023"
     assert event.precision == "month"
