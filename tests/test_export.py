@@ -537,3 +537,12 @@ def test_a_missing_extra_names_the_pip_command(
     with pytest.raises(ev.UsageError, match=r"Parquet needs pyarrow: pip install 'evidence\[arrow\]'"):
         export_files(records, "parquet", tmp_path)
     assert main(["export", str(KADREY), "--to", "parquet", "-o", str(tmp_path)]) == 2
+
+
+def test_a_press_release_is_a_report_in_every_format() -> None:
+    # Made up: the Kadrey example names no press release.
+    release = ev.Source(id="acme-release", kind=ev.SourceKind.PRESS_RELEASE, publication="Acme Corp.", published="2024-04-18")
+    (item,) = to_csl_json([release])
+    assert (item["type"], item["genre"]) == ("report", "Press release")
+    assert [e.entry_type for e in parse_bibtex(to_bibtex([release])).entries] == ["report"]
+    assert {"TY  - RPRT", "M3  - Press release"} <= set(ris_records(to_ris([release]))[0])
