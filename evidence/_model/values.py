@@ -59,7 +59,7 @@ def split_bates(value: str) -> tuple[str, int] | None:
 class BatesRange:
     """Bates numbers of a produced document, stored exactly as printed."""
 
-    begin: str = field("First Bates number, verbatim (e.g. META_KADREY_00012345).", check=verbatim_complaint)
+    begin: str = field("First Bates number, verbatim (e.g. ACME_000101, of a made-up case).", check=verbatim_complaint)
     end: str | None = field(
         "Last Bates number, verbatim; absent for a single page.", default=None, check=verbatim_complaint
     )
