@@ -541,7 +541,9 @@ def test_a_missing_extra_names_the_pip_command(
 
 def test_a_press_release_is_a_report_in_every_format() -> None:
     # Made up: the Kadrey example names no press release.
-    release = ev.Source(id="acme-release", kind=ev.SourceKind.PRESS_RELEASE, publication="Acme Corp.", published="2024-04-18")
+    release = ev.Source(
+        id="acme-release", kind=ev.SourceKind.PRESS_RELEASE, publication="Acme Corp.", published="2024-04-18"
+    )
     (item,) = to_csl_json([release])
     assert (item["type"], item["genre"]) == ("report", "Press release")
     assert [e.entry_type for e in parse_bibtex(to_bibtex([release])).entries] == ["report"]
