@@ -74,7 +74,11 @@ EXPECTED: dict[str, list[tuple[str, str, int]]] = {
     "L003-duplicate-exhibit-label": [("L003", "case.yaml", 23)],
     "L004-found-without-court": [("L004", "claims.yaml", 12)],
     "L005-confirmed-on-unverified": [("L005", "claims.yaml", 10)],
+    "L005-confirmed-by-contradiction": [("L005", "claims.yaml", 6)],
     "L006-exhibit-of-another-filing": [("L006", "messages.yaml", 5)],
+    "L007-likely-on-unverified": [("L007", "claims.yaml", 6)],
+    "L008-surer-than-its-source": [("L008", "messages.yaml", 8)],
+    "L008-surer-than-its-original": [("L008", "messages.yaml", 12)],
     "Y001-source-without-title": [("Y001", "sources.yaml", 3)],
 }
 
@@ -109,8 +113,12 @@ MESSAGES: dict[str, str] = {
     "L002-bates-page-outside": "L002-bates-page-outside/messages.yaml:7:17: L002 $.messages[0].bates_page: Bates page EXAMPLE_000010 is outside the range EXAMPLE_000001–EXAMPLE_000004 of exhibit 'ecf-391-ex-k'",
     "L003-duplicate-exhibit-label": "L003-duplicate-exhibit-label/case.yaml:23:12: L003 $.exhibits[1].label: label 'K' is also used by 'ecf-391-ex-k' in the same filing",
     "L004-found-without-court": "L004-found-without-court/claims.yaml:12:13: L004 $.claims[0].status: status 'found' needs a court document among its evidence (an order, opinion or decision) (hint: link the order that found it, or use the status its evidence supports)",
-    "L005-confirmed-on-unverified": "L005-confirmed-on-unverified/claims.yaml:10:5: L005 $.claims[0].confidence: confirmed, but every piece of its evidence is unverified",
+    "L005-confirmed-on-unverified": "L005-confirmed-on-unverified/claims.yaml:10:5: L005 $.claims[0].confidence: confirmed, but its strongest supporting evidence, the link to 'chat-very-aggressive', is unverified (hint: lower its confidence to unverified, or link supporting evidence that is confirmed)",
+    "L005-confirmed-by-contradiction": "L005-confirmed-by-contradiction/claims.yaml:6:17: L005 $.claims[0].confidence: confirmed, but its strongest supporting evidence, the link to 'forum-post', is unverified (hint: lower its confidence to unverified, or link supporting evidence that is confirmed; a link that contradicts it or gives context confirms nothing)",
     "L006-exhibit-of-another-filing": "L006-exhibit-of-another-filing/messages.yaml:5:13: L006 $.messages[0].filing: its exhibit 'ecf-391-ex-k' is attached to 'ecf-391', not 'ecf-471'",
+    "L007-likely-on-unverified": "L007-likely-on-unverified/claims.yaml:6:17: L007 $.claims[0].confidence: likely, but its strongest supporting evidence, the link to 'forum-post', is unverified (hint: lower its confidence to unverified, or link supporting evidence that is likely)",
+    "L008-surer-than-its-source": "L008-surer-than-its-source/messages.yaml:8:9: L008 $.messages[0].attestations[0].confidence: confirmed, but its source 'forum-post' is unverified (hint: mark it unverified)",
+    "L008-surer-than-its-original": "L008-surer-than-its-original/messages.yaml:12:9: L008 $.messages[0].attestations[1].confidence: confirmed, but the attestation it translates (in 'example-ledger') is likely (hint: mark it likely)",
     "Y001-source-without-title": "Y001-source-without-title/sources.yaml:3:5: Y001 $.sources[0]: a citation of this source needs title",
 }
 
@@ -126,11 +134,13 @@ def test_the_corpus_has_a_folder_for_every_rule_and_the_table_has_every_folder()
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_each_broken_record_set_gives_exactly_its_findings(name: str) -> None:
     folder = INVALID / name
-    report = ev.check(folder)
+    report = ev.check(folder, stream=False)
     found = [(f.code, Path(f.file).relative_to(folder).as_posix(), f.line) for f in report.findings if f.file]
     assert len(found) == len(report.findings)
     assert found == EXPECTED[name]
     assert all(f.severity is RULES[f.code].severity for f in report.findings)
+    # The streamed check asks its index what the loaded set answers, and finds the same.
+    assert ev.check(folder, stream=True) == report
 
 
 @pytest.mark.parametrize("name", sorted(MESSAGES))
@@ -539,6 +549,7 @@ def test_github_output_of_errors_starts_with_the_error_command(capsys: pytest.Ca
         (("--select", "Y001"), ["Y001", "Y001"]),
         (("--select", "y"), ["Y001", "Y001"]),
         (("--select", "Q,Y"), ["Q004"] * 12 + ["Y001"] * 2),
+        (("--select", "L008"), []),
         (("--ignore", "Q004"), ["Y001", "Y001"]),
         (("--ignore", "Q,Y001"), []),
         (("--select", "Q", "--ignore", "Q004"), []),
@@ -671,3 +682,167 @@ def test_a_wrong_value_inside_a_mapping_is_a_type_problem(tmp_path: Path) -> Non
     )
     ((finding),) = ev.check(tmp_path).findings
     assert (finding.code, finding.path, finding.line) == ("S003", "$.cases[0].identifiers.pacer", 8)
+
+
+# -- marks: a claim no surer than what supports it, an attestation no surer than its source ------
+
+MARKS = st.sampled_from(list(ev.Confidence))
+CONFIRMED, LIKELY, UNVERIFIED = ev.Confidence.CONFIRMED, ev.Confidence.LIKELY, ev.Confidence.UNVERIFIED
+
+
+def _source(id: str, confidence: ev.Confidence = CONFIRMED, **fields: Any) -> ev.Source:
+    return ev.Source(id=id, kind="post", title="t", publication="p", published="2025", confidence=confidence, **fields)
+
+
+def _marks(records: list[ev.Record], tmp_path: Path | None = None) -> list[tuple[str, str, str]]:
+    """(code, path in the record, message) of the mark rules' findings; with `tmp_path`, the set is
+    also written there and checked from the file, streamed and not, which must find the same."""
+    report = ev.check(ev.RecordSet(records), select=["L005", "L007", "L008"])
+    if tmp_path is not None:
+        ev.dump(records, tmp_path / "records.jsonl")
+        streamed = ev.check(tmp_path / "records.jsonl", select=["L005", "L007", "L008"], stream=True)
+        assert [(f.code, f.path, f.message) for f in streamed.findings] == [
+            (f.code, f.path, f.message)
+            for f in ev.check(tmp_path / "records.jsonl", stream=False).findings
+            if f.code in ("L005", "L007", "L008")
+        ]
+    return [(f.code, f.path, f.message) for f in report.findings]
+
+
+def _claim(confidence: ev.Confidence, *links: ev.EvidenceLink) -> ev.Claim:
+    return ev.Claim(id="k", statement="x", status="reported", confidence=confidence, evidence=links)
+
+
+def test_a_contradicting_or_context_link_confirms_nothing(tmp_path: Path) -> None:
+    wiki, order = _source("wiki", UNVERIFIED), _source("order")
+    for role in ("contradicts", "context"):
+        claim = _claim(CONFIRMED, ev.EvidenceLink(record="wiki"), ev.EvidenceLink(record="order", role=role))
+        assert _marks([wiki, order, claim], tmp_path) == [
+            (
+                "L005",
+                "$.confidence",
+                "confirmed, but its strongest supporting evidence, the link to 'wiki', is unverified",
+            )
+        ]
+    # Only links that do not support it, or none at all: nothing supports it.
+    alone = _claim(CONFIRMED, ev.EvidenceLink(record="order", role="contradicts"))
+    assert _marks([order, alone]) == [("L005", "$.confidence", "confirmed, but none of its evidence supports it")]
+    assert _marks([_claim(LIKELY)]) == [("L007", "$.confidence", "likely, but no evidence supports it")]
+    assert _marks([_claim(UNVERIFIED)]) == []  # an unverified claim claims no certainty
+    # The same order supporting it confirms it.
+    assert (
+        _marks([wiki, order, _claim(CONFIRMED, ev.EvidenceLink(record="wiki"), ev.EvidenceLink(record="order"))]) == []
+    )
+
+
+def test_a_link_weighs_the_weaker_of_its_mark_and_its_records(tmp_path: Path) -> None:
+    order = _source("order")
+    unsure_link = _claim(CONFIRMED, ev.EvidenceLink(record="order", confidence=LIKELY))
+    assert _marks([order, unsure_link], tmp_path) == [
+        (
+            "L005",
+            "$.confidence",
+            "confirmed, but its strongest supporting evidence, the link to 'order', is likely",
+        )
+    ]
+    post = _source("post", LIKELY)
+    assert _marks([post, _claim(LIKELY, ev.EvidenceLink(record="post"))]) == []
+    assert _marks([post, _claim(CONFIRMED, ev.EvidenceLink(record="post"))])[0][0] == "L005"
+    doubtful = _claim(LIKELY, ev.EvidenceLink(record="post", confidence=UNVERIFIED))
+    assert _marks([post, doubtful]) == [
+        (
+            "L007",
+            "$.confidence",
+            "likely, but its strongest supporting evidence, the link to 'post', is unverified",
+        )
+    ]
+
+
+@given(
+    claim_mark=MARKS,
+    links=st.lists(st.tuples(st.sampled_from(list(ev.EvidenceRole)), MARKS, MARKS), max_size=4),
+)
+def test_a_claim_is_reported_exactly_when_surer_than_its_strongest_support(
+    claim_mark: ev.Confidence, links: list[tuple[ev.EvidenceRole, ev.Confidence, ev.Confidence]]
+) -> None:
+    sources = [_source(f"s{n}", record_mark) for n, (_, _, record_mark) in enumerate(links)]
+    evidence = [
+        ev.EvidenceLink(record=f"s{n}", role=role, confidence=link_mark) for n, (role, link_mark, _) in enumerate(links)
+    ]
+    found = [code for code, _, _ in _marks([*sources, _claim(claim_mark, *evidence)])]
+    support = [min(link.rank, record.rank) for role, link, record in links if role is ev.EvidenceRole.SUPPORTS]
+    surer = claim_mark.rank > max(support, default=0)  # an unverified claim needs no support
+    assert found == ([("L005" if claim_mark is CONFIRMED else "L007")] if surer else [])
+
+
+def _attested(*attestations: ev.Attestation) -> ev.Message:
+    return ev.Message(id="m", text="We ship.", attestations=attestations)
+
+
+def _quoted(source: str, confidence: ev.Confidence = CONFIRMED, **fields: Any) -> ev.Attestation:
+    return ev.Attestation(source=source, quote=ev.Quote(exact="We ship."), confidence=confidence, **fields)
+
+
+def test_an_attestation_is_no_surer_than_its_source_or_its_text(tmp_path: Path) -> None:
+    post = _source("post", LIKELY)
+    assert _marks([post, _attested(_quoted("post"))], tmp_path) == [
+        ("L008", "$.attestations[0].confidence", "confirmed, but its source 'post' is likely")
+    ]
+    assert _marks([post, _attested(_quoted("post", LIKELY))]) == []
+    # A source surer than the copy of its text read: the text's mark holds the quote.
+    copy = _source("copy", field_confidence={"text_file": UNVERIFIED}, text_file="copy.txt")
+    assert _marks([copy, _attested(_quoted("copy", LIKELY))], tmp_path) == [
+        ("L008", "$.attestations[0].confidence", "likely, but the text of 'copy' is unverified")
+    ]
+
+
+def test_a_translation_is_no_surer_than_what_it_translates(tmp_path: Path) -> None:
+    english = _source("en", LIKELY)
+    portuguese = _source("pt", translation_of="en")
+    translated = _quoted("pt", kind="translation")
+    assert _marks([english, portuguese, _attested(_quoted("en", LIKELY), translated)], tmp_path) == [
+        (
+            "L008",
+            "$.attestations[1].confidence",
+            "confirmed, but the attestation it translates (in 'en') is likely",
+        )
+    ]
+    # An original marked surer than its source holds the translation at its source's mark too.
+    assert _marks([english, portuguese, _attested(_quoted("en"), translated)]) == [
+        ("L008", "$.attestations[0].confidence", "confirmed, but its source 'en' is likely"),
+        (
+            "L008",
+            "$.attestations[1].confidence",
+            "confirmed, but the attestation it translates, through its source 'en', is likely",
+        ),
+    ]
+    # No attestation of the original to match: the original source's mark.
+    assert _marks([english, portuguese, _attested(translated)]) == [
+        ("L008", "$.attestations[0].confidence", "confirmed, but the source it translates, 'en', is likely")
+    ]
+    # The source's own link to its original.
+    doubtful = _source("pt", translation_of="en", field_confidence={"translation_of": UNVERIFIED})
+    assert _marks([_source("en"), doubtful, _attested(_quoted("en"), _quoted("pt", LIKELY, kind="translation"))]) == [
+        ("L008", "$.attestations[1].confidence", "likely, but 'pt' as a translation of 'en' is unverified")
+    ]
+
+
+@given(original=MARKS, original_source=MARKS, translation=MARKS, translation_source=MARKS, link=MARKS)
+def test_an_attestation_is_reported_exactly_when_surer_than_its_weakest_ground(
+    original: ev.Confidence,
+    original_source: ev.Confidence,
+    translation: ev.Confidence,
+    translation_source: ev.Confidence,
+    link: ev.Confidence,
+) -> None:
+    records = [
+        _source("en", original_source),
+        _source("pt", translation_source, translation_of="en", field_confidence={"translation_of": link}),
+        _attested(_quoted("en", original), _quoted("pt", translation, kind="translation")),
+    ]
+    found = sorted(path for _, path, _ in _marks(records))  # a set in memory has no file order
+    grounds = min(translation_source.rank, link.rank, original.rank, original_source.rank)
+    expected = [
+        n for n, surer in enumerate((original.rank > original_source.rank, translation.rank > grounds)) if surer
+    ]
+    assert found == [f"$.attestations[{n}].confidence" for n in expected]

@@ -1,6 +1,6 @@
-"""Legal (L002-L006): Bates pages, exhibit numbering, filings that hold what they say, and claims
-whose status and confidence their evidence supports. (L001, a Bates range that begins after it
-ends, is refused when the record is read.)"""
+"""Legal (L002-L008): Bates pages, exhibit numbering, filings that hold what they say, claims
+whose status and confidence their evidence supports, and attestations no surer than their
+sources. (L001, a Bates range that begins after it ends, is refused when the record is read.)"""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from typing import Any
 
 from evidence._check.run import Run
 from evidence._model import (
+    AttestationKind,
     Case,
     Claim,
     ClaimStatus,
     Confidence,
+    EvidenceRole,
     Exhibit,
     Filing,
     FilingKind,
@@ -60,15 +62,82 @@ def legal(run: Run) -> None:
             complaint = "status 'found' needs a court document among its evidence (an order, opinion or decision)"
             hint = "link the order that found it, or use the status its evidence supports"
             run.add("L004", claim, complaint, ("status",), hint)
-        if claim.confidence is Confidence.CONFIRMED and claim.evidence:
-            levels = [
-                min(link.confidence, lookup.confidence_of(link.record), key=lambda c: c.rank)
-                if lookup.kind_of(link.record) is not None
-                else link.confidence
-                for link in claim.evidence
-            ]
-            if all(level is Confidence.UNVERIFIED for level in levels):
-                run.add("L005", claim, "confirmed, but every piece of its evidence is unverified", ("confidence",))
+        _claim_over_its_support(run, claim)
+    for message in run.of_kind(Message):
+        for n, attestation in enumerate(message.attestations):
+            ceiling = _ceiling(run, message, n, frozenset())
+            if ceiling is not None and attestation.confidence.rank > ceiling[0].rank:
+                level, what = ceiling
+                run.add(
+                    "L008",
+                    message,
+                    f"{attestation.confidence.value}, but {what} is {level.value}",
+                    ("attestations", n, "confidence"),
+                    f"mark it {level.value}",
+                )
+
+
+def _weaker(a: Confidence, b: Confidence) -> Confidence:
+    return a if a.rank <= b.rank else b
+
+
+def _claim_over_its_support(run: Run, claim: Claim) -> None:
+    """L005 and L007: a claim is as sure as its strongest supporting link, each link as sure as
+    the weaker of its own mark and its record's. A link that contradicts or gives context
+    supports nothing, however sure it is. A confirmed claim is L005's, any other L007's."""
+    lookup = run.lookup
+    weighed = [
+        (_weaker(link.confidence, lookup.confidence_of(link.record)), link)
+        if lookup.kind_of(link.record) is not None
+        else (link.confidence, link)  # a reference to no record is R001's
+        for link in claim.evidence
+    ]
+    support = [(level, link) for level, link in weighed if link.role is EvidenceRole.SUPPORTS]
+    strongest = max(support, key=lambda pair: pair[0].rank, default=None)  # the first of the surest
+    top = strongest[0].rank if strongest is not None else -1
+    if claim.confidence.rank <= max(top, 0):  # an unverified claim claims nothing
+        return
+    if strongest is None:
+        why = "no evidence supports it" if not claim.evidence else "none of its evidence supports it"
+    else:
+        why = f"its strongest supporting evidence, the link to {strongest[1].record!r}, is {strongest[0].value}"
+    lower = strongest[0].value if strongest is not None else "unverified"
+    hint = f"lower its confidence to {lower}, or link supporting evidence that is {claim.confidence.value}"
+    if any(level.rank > top for level, link in weighed if link.role is not EvidenceRole.SUPPORTS):
+        hint += "; a link that contradicts it or gives context confirms nothing"
+    code = "L005" if claim.confidence is Confidence.CONFIRMED else "L007"
+    run.add(code, claim, f"{claim.confidence.value}, but {why}", ("confidence",), hint)
+
+
+def _ceiling(run: Run, message: Message, n: int, seen: frozenset[str]) -> tuple[Confidence, str] | None:
+    """L008: the surest the `n`th attestation of `message` can be, and what holds it there: its
+    source, the source's text where its mark is given, and for a translation what it translates
+    (the attestation of the same rank in the original, as `trace` walks it) and the source's
+    link to its original. None when the source is not a source of the set (R001 and R002 say)."""
+    attestation = message.attestations[n]
+    source = run.get(attestation.source, Source)
+    if source is None:
+        return None
+    limits = [(source.confidence, f"its source {source.id!r}")]
+    if "text_file" in source.field_confidence:
+        limits.append((source.field_confidence["text_file"], f"the text of {source.id!r}"))
+    original = attestation.translation_of or source.translation_of
+    if attestation.kind is AttestationKind.TRANSLATION and original is not None and original not in seen:
+        rank = [a.source for a in message.attestations[:n]].count(source.id)
+        there = [m for m, a in enumerate(message.attestations) if a.source == original]
+        if rank < len(there):
+            own = message.attestations[there[rank]].confidence
+            above = _ceiling(run, message, there[rank], seen | {source.id})
+            what = f"the attestation it translates (in {original!r})"
+            if above is not None and above[0].rank < own.rank:
+                limits.append((above[0], f"the attestation it translates, through {above[1]},"))
+            else:
+                limits.append((own, what))
+        elif (translated := run.get(original, Source)) is not None:
+            limits.append((translated.confidence, f"the source it translates, {original!r},"))
+        if original == source.translation_of:
+            limits.append((source.confidence_of("translation_of"), f"{source.id!r} as a translation of {original!r}"))
+    return min(limits, key=lambda pair: pair[0].rank)  # the first of the weakest
 
 
 def exhibit_numbers(run: Run) -> None:

@@ -62,8 +62,10 @@ RULES: dict[str, Rule] = {
         Rule(code="L002", severity=_E, summary="a message's Bates page outside its exhibit's range"),
         Rule(code="L003", severity=_E, summary="two exhibits of one filing with the same attachment number or label"),
         Rule(code="L004", severity=_E, summary="a claim found by a court with no court document behind it"),
-        Rule(code="L005", severity=_E, summary="a confirmed claim resting only on unverified evidence"),
+        Rule(code="L005", severity=_E, summary="a confirmed claim without confirmed evidence supporting it"),
         Rule(code="L006", severity=_E, summary="a message whose exhibit belongs to another filing than it names"),
+        Rule(code="L007", severity=_E, summary="a claim more confident than its strongest supporting evidence"),
+        Rule(code="L008", severity=_E, summary="an attestation more confident than its source or what it translates"),
         Rule(code="Y001", severity=_W, summary="a field a citation needs is missing"),
     )
 }
