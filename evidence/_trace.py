@@ -156,7 +156,11 @@ class _Walk:
                     continue
                 found = True
                 original_id = attestation.translation_of or source.translation_of
-                if attestation.kind is not AttestationKind.TRANSLATION or original_id not in self.records:
+                if (
+                    attestation.kind is not AttestationKind.TRANSLATION
+                    or original_id is None
+                    or original_id not in self.records
+                ):
                     yield self.node(message, "quotes", attestation.confidence, above, seen)
                     continue
                 if original_id in seen:
@@ -168,7 +172,7 @@ class _Walk:
                 link = _weaker(attestation.confidence, translation)
                 original = self.records[original_id]
                 if reported is None:
-                    yield self.node(original, "translation of", link, above, seen | {message.id}, behind=False)
+                    yield self.node(original, "translation of", link, above, seen, behind=False)
                     continue
                 step = self.node(
                     original, "translation of", link, above, seen, wording=(reported.quote.exact, reported.confidence),
@@ -218,9 +222,8 @@ def render_tree(root: Trace) -> str:
     def walk(node: Trace, prefix: str) -> None:
         for n, step in enumerate(node.steps):
             last = n == len(node.steps) - 1
-            lines.append(
-                f"{prefix}{'└─' if last else '├─'} {step.link} → {step.kind} {step.record}: {step.label} [{step_marks(step)}]"
-            )
+            branch = "└─" if last else "├─"
+            lines.append(f"{prefix}{branch} {step.link} → {step.kind} {step.record}: {step.label} [{step_marks(step)}]")
             walk(step, prefix + ("   " if last else "│  "))
 
     walk(root, "")
