@@ -154,8 +154,8 @@ def linked_record_sets(draw: st.DrawFn) -> ev.RecordSet:
     drawn = list(draw(strategies.record_sets(max_size=6)))
     # A source, a message and a claim in every set, so that quotes and translations are walked.
     for kind in (ev.Source, ev.Source, ev.Message, ev.Claim):
-        taken = {record.id for record in drawn}
-        drawn.append(draw(strategies.RECORDS[kind].filter(lambda record: record.id not in taken)))
+        taken = frozenset(record.id for record in drawn)
+        drawn.append(draw(strategies.RECORDS[kind].filter(lambda record, taken=taken: record.id not in taken)))
     pick = st.sampled_from([record.id for record in drawn])
     # Sources, where there are any, for what attestations and evidence quote, so that they meet.
     in_sources = [record.id for record in drawn if isinstance(record, ev.Source)]
