@@ -2,8 +2,11 @@
 
 `trace(records, id)` walks the typed links of a record set: a claim's evidence, a quote in a
 source, the original a translation renders, the message a source reports, the exhibit and filing
-that hold a message, the docket the filing is on, and every provenance `Link`. Each step carries
-its link type and confidence; a path is only as sure as its weakest step.
+that hold a message, the docket the filing is on, and every provenance `Link`. Each step keeps
+two marks apart, the link's (how sure it is that the parent leads here) and its own (the
+record's, or the wording's where the step shows a wording, never surer than its record), and
+carries the weakest mark of the path from the start to it: a value is only as sure as the weakest
+of its own mark, its record's and each link it came through.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ from collections.abc import Iterator
 import attrs
 
 from evidence._errors import ResolutionError
-from evidence._labels import node_name
+from evidence._labels import actor_name, node_name
 from evidence._model import (
     AttestationKind,
     Claim,
+    ClaimStatus,
     Confidence,
     Exhibit,
     Filing,
@@ -28,16 +32,30 @@ from evidence._model import (
 from evidence._recordset import RecordSet
 
 
+def _weaker(*levels: Confidence) -> Confidence:
+    return min(levels, key=lambda c: c.rank)
+
+
 @attrs.frozen(kw_only=True)
 class Trace:
     """One step of a provenance graph: a record, how it was reached, and what it rests on."""
 
     record: str
     kind: str
-    link: str  # how the parent leads here: "evidence", "translation of", "held in", ...
-    confidence: Confidence  # of this step: the link's, and the record's, whichever is weaker
+    link: str  # how the parent leads here: "evidence (supports)", "translation of", "held in", ...
+    link_confidence: Confidence | None  # the link's own mark; None at the start
+    own_confidence: Confidence  # the wording's mark where `wording` is set, else the record's
+    confidence: Confidence  # the weakest mark from the start to here, this step's own and link's included
     label: str
+    wording: str | None = None  # the passage this step shows, when it shows one
+    status: ClaimStatus | None = None  # for a claim: who stands behind it
+    speaker: str | None = None  # for a claim: the name of who asserts it, None when not recorded
+    asserted_on: str | None = None  # for a claim: when it was asserted, when known
     steps: tuple[Trace, ...] = ()
+
+    def marks(self) -> tuple[Confidence, ...]:
+        """The marks this step adds to its path: its link's (past the start) and its own."""
+        return (self.own_confidence,) if self.link_confidence is None else (self.link_confidence, self.own_confidence)
 
     def paths(self) -> Iterator[tuple[Trace, ...]]:
         """Every path from here to a record with nothing further behind it."""
@@ -49,11 +67,8 @@ class Trace:
 
     @staticmethod
     def weakest(path: tuple[Trace, ...]) -> Confidence:
-        return min((step.confidence for step in path), key=lambda c: c.rank)
-
-
-def _weaker(*levels: Confidence) -> Confidence:
-    return min(levels, key=lambda c: c.rank)
+        """The mark of a path: the weakest of every mark along it."""
+        return _weaker(*(mark for step in path for mark in step.marks()))
 
 
 class _Walk:
@@ -61,105 +76,154 @@ class _Walk:
         self.records = records
 
     def node(
-        self, id: str, link: str, confidence: Confidence, seen: frozenset[str], quote: Quote | None = None
+        self,
+        record: Record,
+        link: str,
+        link_mark: Confidence | None,
+        above: Confidence | None,
+        seen: frozenset[str],
+        *,
+        quote: Quote | None = None,
+        wording: tuple[str, Confidence] | None = None,
+        behind: bool = True,
     ) -> Trace:
-        record = self.records[id]
-        label = f"“{quote.exact}” in {node_name(record)}" if quote is not None else node_name(record)
-        return Trace(
-            record=id,
+        """A step to `record`; `above` is the mark of the path before it, `wording` the passage it
+        shows with the passage's own mark. Unless `behind` is False, the steps behind it follow."""
+        own = record.confidence if wording is None else _weaker(record.confidence, wording[1])
+        confidence = _weaker(*(m for m in (above, link_mark, own) if m is not None))
+        claim = record if isinstance(record, Claim) else None
+        step = Trace(
+            record=record.id,
             kind=record.KIND,
             link=link,
-            confidence=_weaker(confidence, record.confidence),
-            label=label,
-            steps=tuple(self.behind(record, seen | {id}, quote)),
+            link_confidence=link_mark,
+            own_confidence=own,
+            confidence=confidence,
+            label=node_name(record) if wording is None else f"“{wording[0]}” in {node_name(record)}",
+            wording=None if wording is None else wording[0],
+            status=claim.status if claim else None,
+            speaker=actor_name(self.records, claim.asserted_by) if claim else None,
+            asserted_on=str(claim.asserted_on) if claim and claim.asserted_on else None,
         )
+        if not behind:
+            return step
+        return attrs.evolve(step, steps=tuple(self.behind(record, seen | {record.id}, quote, confidence)))
 
     def step(
-        self, id: str | None, link: str, confidence: Confidence, seen: frozenset[str], quote: Quote | None = None
+        self,
+        id: str | None,
+        link: str,
+        link_mark: Confidence,
+        above: Confidence,
+        seen: frozenset[str],
+        quote: Quote | None = None,
     ) -> Iterator[Trace]:
         if id is not None and id in self.records and id not in seen:
-            yield self.node(id, link, confidence, seen, quote)
+            record = self.records[id]
+            # A quote in a source is a wording there, as sure as the source's text it is found in.
+            wording = (quote.exact, record.confidence) if quote is not None else None
+            yield self.node(record, link, link_mark, above, seen, quote=quote, wording=wording)
 
-    def behind(self, record: Record, seen: frozenset[str], quote: Quote | None) -> Iterator[Trace]:
+    def behind(self, record: Record, seen: frozenset[str], quote: Quote | None, above: Confidence) -> Iterator[Trace]:
         if isinstance(record, Claim):
             for link in record.evidence:
-                yield from self.step(link.record, f"evidence ({link.role.value})", link.confidence, seen, link.quote)
+                yield from self.step(
+                    link.record, f"evidence ({link.role.value})", link.confidence, above, seen, link.quote
+                )
         elif isinstance(record, Source):
-            yield from self._source(record, seen, quote)
+            yield from self._source(record, seen, quote, above)
         elif isinstance(record, Message):
-            if record.exhibit is not None:
-                yield from self.step(record.exhibit, "held in", record.confidence_of("exhibit"), seen)
-            else:
-                yield from self.step(record.filing, "held in", record.confidence_of("filing"), seen)
+            field = "exhibit" if record.exhibit is not None else "filing"
+            yield from self.step(getattr(record, field), "held in", record.confidence_of(field), above, seen)
         elif isinstance(record, Exhibit):
-            yield from self.step(record.filing, "attached to", record.confidence_of("filing"), seen)
+            yield from self.step(record.filing, "attached to", record.confidence_of("filing"), above, seen)
         elif isinstance(record, Filing):
-            yield from self.step(record.case, "on the docket of", record.confidence_of("case"), seen)
+            yield from self.step(record.case, "on the docket of", record.confidence_of("case"), above, seen)
         for provenance in record.links:
-            yield from self.step(provenance.target, provenance.rel.value.replace("_", " "), provenance.confidence, seen)
+            yield from self.step(
+                provenance.target, provenance.rel.value.replace("_", " "), provenance.confidence, above, seen
+            )
 
-    def _source(self, source: Source, seen: frozenset[str], quote: Quote | None) -> Iterator[Trace]:
-        """Behind a quote in a source: the message it renders, through the original it translates."""
-        if quote is None:
-            yield from self.step(source.translation_of, "translation of", source.confidence_of("translation_of"), seen)
-            return
-        for message in self.records.messages:
+    def _source(self, source: Source, seen: frozenset[str], quote: Quote | None, above: Confidence) -> Iterator[Trace]:
+        """Behind a quote in a source: the message it renders, through the original it translates;
+        behind a translation with no such message, the original it translates all the same."""
+        translation = source.confidence_of("translation_of")
+        found = False
+        for message in self.records.messages if quote is not None else ():
             here = [a for a in message.attestations if a.source == source.id]
             for index, attestation in enumerate(here):
-                if attestation.quote.exact != quote.exact or message.id in seen:
+                if quote is None or attestation.quote.exact != quote.exact or message.id in seen:
                     continue
+                found = True
                 original_id = attestation.translation_of or source.translation_of
                 if (
-                    attestation.kind is AttestationKind.TRANSLATION
-                    and original_id is not None
-                    and original_id in self.records
+                    attestation.kind is not AttestationKind.TRANSLATION
+                    or original_id is None
+                    or original_id not in self.records
                 ):
-                    # The same passage in the original: the attestation of the same rank there.
-                    there = [a for a in message.attestations if a.source == original_id]
-                    reported = there[index] if index < len(there) else None
-                    level = _weaker(attestation.confidence, source.confidence_of("translation_of"))
-                    original = self.records[original_id]
-                    steps = (
-                        (self.node(message.id, "reports", reported.confidence, seen | {source.id, original_id}, None),)
-                        if reported is not None
-                        else ()
-                    )
-                    text = (
-                        f"“{reported.quote.exact}” in {node_name(original)}"
-                        if reported is not None
-                        else node_name(original)
-                    )
-                    yield Trace(
-                        record=original_id,
-                        kind=original.KIND,
-                        link="translation of",
-                        confidence=_weaker(level, original.confidence),
-                        label=text,
-                        steps=steps,
-                    )
-                else:
-                    yield self.node(message.id, "quotes", attestation.confidence, seen)
+                    yield self.node(message, "quotes", attestation.confidence, above, seen)
+                    continue
+                if original_id in seen:
+                    continue
+                # The same passage in the original: the attestation of the same rank there. The
+                # translation is at most as sure as its attestation and the source's translation link.
+                there = [a for a in message.attestations if a.source == original_id]
+                reported = there[index] if index < len(there) else None
+                link = _weaker(attestation.confidence, translation)
+                original = self.records[original_id]
+                if reported is None:
+                    yield self.node(original, "translation of", link, above, seen, behind=False)
+                    continue
+                step = self.node(
+                    original, "translation of", link, above, seen, wording=(reported.quote.exact, reported.confidence),
+                    behind=False,
+                )  # fmt: skip
+                reports = self.node(
+                    message, "reports", reported.confidence, step.confidence, seen | {source.id, original_id}
+                )
+                yield attrs.evolve(step, steps=(reports,))
+        if not found:
+            # No message renders this passage (or no passage was asked for): the source still
+            # rests on the original it translates, through the translation link.
+            yield from self.step(source.translation_of, "translation of", translation, above, seen)
 
 
 def trace(records: RecordSet, id: str) -> Trace:
     """The provenance graph of a record, as a tree of steps back to its primary sources."""
     if id not in records:
         raise ResolutionError(f"no record has the id {id!r}")
-    record = records[id]
-    return _Walk(records).node(id, "start", record.confidence, frozenset())
+    return _Walk(records).node(records[id], "start", None, None, frozenset())
+
+
+def _claim_marks(step: Trace) -> str:
+    """A claim's status and speaker, beside the mark of the attribution (how sure it is that it was
+    asserted so): an allegation never reads as a bare "confirmed"."""
+    status = step.status.value if step.status else "asserted"
+    who = f"{status} by {step.speaker}" if step.speaker else f"{status}, speaker not recorded"
+    when = f" on {step.asserted_on}" if step.asserted_on else ""
+    return f"{who}{when}; attribution {step.own_confidence.value}"
+
+
+def step_marks(step: Trace) -> str:
+    """The marks of one step in words, the link's and its own apart: "link likely, wording unverified"."""
+    own = (
+        _claim_marks(step)
+        if step.status is not None
+        else f"{'wording' if step.wording else 'record'} {step.own_confidence.value}"
+    )
+    return own if step.link_confidence is None else f"link {step.link_confidence.value}, {own}"
 
 
 def render_tree(root: Trace) -> str:
-    """The trace as a tree for a terminal, each step with its confidence."""
-    lines = [f"{root.kind} {root.record}: {root.label} [{root.confidence.value}]"]
+    """The trace as a tree for a terminal, each step with its link's mark and its own, and every
+    path with the weakest mark along it."""
+    lines = [f"{root.kind} {root.record}: {root.label} [{step_marks(root)}]"]
 
     def walk(node: Trace, prefix: str) -> None:
         for n, step in enumerate(node.steps):
             last = n == len(node.steps) - 1
             branch = "└─" if last else "├─"
-            lines.append(
-                f"{prefix}{branch} {step.link} → {step.kind} {step.record}: {step.label} [{step.confidence.value}]"
-            )
+            lines.append(f"{prefix}{branch} {step.link} → {step.kind} {step.record}: {step.label} [{step_marks(step)}]")
             walk(step, prefix + ("   " if last else "│  "))
 
     walk(root, "")

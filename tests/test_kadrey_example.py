@@ -240,21 +240,24 @@ def test_the_message_listing_script(records: ev.RecordSet) -> None:
 
 
 def test_the_trace_script_follows_a_claim_to_the_case() -> None:
+    # The script now prints evidence.trace's steps, each with its link's mark and its own apart.
     out = run_script("trace_claim.py", "claim-64k-gpus")
     lines = out.splitlines()
     assert lines[0].startswith("Al-Dahle wrote that Meta had 64,000 GPUs coming")
+    assert lines[1] == "reported by TechCrunch; attribution likely"
     assert "path 2 (as sure as its weakest step: likely)" in lines
     chain = [line.strip() for line in lines[lines.index("path 2 (as sure as its weakest step: likely)") + 1 :]]
-    assert chain == [
-        "└─ claim claim-64k-gpus (reported) [likely]",
-        "└─ quote in Bolt42 [pt]: “Temos 64 mil GPUs a caminho! Precisamos aprender a construir de forma "
-        "inovadora e vencer essa corrida.” [confirmed]",
-        "└─ translates TechCrunch [en] [likely]",
-        "└─ which reports “We have 64k GPUs coming! We need to learn how to build frontier and win this race.” "
-        "[likely]",
-        "└─ message chat-goal-gpt4: “Honestly… Our goal needs to be GPT-4” [likely]",
-        "└─ held in ECF No. 391, filed 2025-01-14 [likely]",
-        "└─ on the docket of Kadrey v. Meta Platforms, Inc., No. 3:23-cv-03417-VC (N.D. Cal.) [confirmed]",
+    assert chain[:4] == [
+        "└─ evidence (supports) → source bolt42-article-pt: “Temos 64 mil GPUs a caminho! Precisamos aprender a "
+        "construir de forma inovadora e vencer essa corrida.” in Bolt42 [pt]",
+        "link confirmed, wording confirmed; so far likely",
+        "└─ translation of → source techcrunch-2025-01-14: “We have 64k GPUs coming! We need to learn how to build "
+        "frontier and win this race.” in TechCrunch [en]",
+        "link likely, wording likely; so far likely",
+    ]
+    assert chain[-2:] == [
+        "└─ on the docket of → case kadrey-v-meta: Kadrey v. Meta Platforms, Inc., No. 3:23-cv-03417-VC",
+        "link confirmed, record confirmed; so far likely",
     ]
 
 
