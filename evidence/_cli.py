@@ -187,7 +187,7 @@ def _cite(args: argparse.Namespace) -> int:
     records = load(args.path)
     options = BluebookOptions.bluepages() if args.bluepages else None
     if args.all:
-        entries = bibliography(records, style=args.style, markup=args.markup, record_set=records)
+        entries = bibliography(records, style=args.style, markup=args.markup, record_set=records, marks=args.marks)
         return _write_out("".join(f"{entry}\n" for entry in entries), None)
     if args.id is None:
         raise UsageError("name the record to cite, or pass --all for a bibliography")
@@ -208,6 +208,7 @@ def _cite(args: argparse.Namespace) -> int:
         decision=decision,
         in_case=args.in_case,
         options=options,
+        marks=args.marks,
     )
     return _write_out(text + "\n", None)
 
@@ -316,6 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
     cite_.add_argument("--in-case", metavar="CASE", help="the case the citing document is filed in (R24 vs R25.2)")
     cite_.add_argument("--bluepages", action="store_true", help="Bluebook practitioners' choices instead of Indigo's")
     cite_.add_argument("--markup", default="text", choices=[m.value for m in Markup], help="default: text")
+    cite_.add_argument("--marks", action="store_true", help="flag every value printed that is not confirmed")
 
     export = commands.add_parser("export", help="write a record set for reference managers")
     export.add_argument("path", metavar="PATH", help="a record file or folder")

@@ -1,15 +1,15 @@
 """APA 7: reference-list entries and in-text citations of sources, in-text citations of
-cases, and personal communications."""
+cases, personal communications, and messages known through a report (secondary sources)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from evidence._cite.context import Context, find_decision, message_people
+from evidence._cite.context import Context, find_decision, message_people, named_by, reported_in
 from evidence._cite.dates import MONTHS, apa_date, format_date, year
 from evidence._cite.names import actor_name, parse_name
 from evidence._cite.options import Form
-from evidence._cite.parts import Part, i, r
+from evidence._cite.parts import ITALIC, ROMAN, Part, r
 from evidence._cite.words import LANGUAGE_NAMES, case_name, sentence_case_first
 from evidence._model import Case, Message, Source, SourceKind
 
@@ -29,59 +29,79 @@ def _in_language(source: Source) -> str:
     return f" in {language}" if language and language != "English" else ""
 
 
-def cite_source(source: Source, form: Form, pin: str | None) -> list[Part]:
-    if form is Form.SHORT:
-        names = [parse_name(a).family for a in source.authors]
-        if not names:  # no author: the title (or, untitled, the publication) stands in (APA 8.14)
-            who = f"“{sentence_case_first(source.title)}”" if source.title else (source.publication or source.id)
-        elif len(names) <= 2:
-            who = " & ".join(names)
+def _in_text(source: Source, ctx: Context, pin: str | None) -> list[Part]:
+    """'Zeff, 2025, p. 3': an in-text citation without its parentheses."""
+    names = [parse_name(a).family for a in source.authors]
+    if not names:  # no author: the title (or, untitled, the publication) stands in (APA 8.14)
+        if source.title:
+            who = ctx.value(f"“{sentence_case_first(source.title)}”", (source, "title"))
         else:
-            who = f"{names[0]} et al."
-        return [r(f"({who}, {year(source.published)}{', p. ' + pin if pin else ''})")]
-    authors = _authors(source)
+            who = named_by(source, ctx)
+    else:
+        who = ctx.value(" & ".join(names) if len(names) <= 2 else f"{names[0]} et al.", (source, "authors"))
+    return [*who, r(", "), *ctx.value(year(source.published), (source, "published")), r(f"{', p. ' + pin if pin else ''}")]
+
+
+def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> list[Part]:
+    if form is Form.SHORT:
+        return [r("("), *_in_text(source, ctx, pin), r(")")]
+    authors = ctx.value(_authors(source), (source, "authors"))
+    dated = [r(" ("), *ctx.value(apa_date(source.published), (source, "published")), r(").")]
+    url = [r(" "), *ctx.value(source.url, (source, "url"))] if source.url else []  # no period after a URL (APA 9.35)
     # A periodical article (a printed newspaper page, a journal): title roman, periodical
     # italic, then the page (APA 10.1). An article on an online-only news site takes the
     # web-page form below: title italic, site roman.
     if source.title and (
         source.kind is SourceKind.JOURNAL_ARTICLE or (source.kind is SourceKind.NEWS_ARTICLE and source.page)
     ):
-        head = f"{authors} ({apa_date(source.published)}). " if authors else ""
-        parts = [r(f"{head}{sentence_case_first(source.title)}. "), i(source.publication or "")]
-        parts.append(r(f", {source.page}." if source.page else "."))
-        if source.url:
-            parts.append(r(f" {source.url}"))
-        return parts
-    # An untitled work is described in square brackets (APA 9.21).
-    untitled = f"[Untitled {source.kind.value.replace('_', ' ')}{_in_language(source)}]"
-    title = sentence_case_first(source.title) if source.title else untitled
+        head = [*authors, *dated, r(" ")] if authors else []
+        parts = [*head, *ctx.value(sentence_case_first(source.title), (source, "title")), r(". ")]
+        parts += ctx.value(source.publication or "", (source, "publication"), style=ITALIC)
+        parts += [r(", "), *ctx.value(source.page, (source, "page")), r(".")] if source.page else [r(".")]
+        return [*parts, *url]
+    if source.title:
+        title = ctx.value(sentence_case_first(source.title), (source, "title"), style=ITALIC)
+    else:  # an untitled work is described in square brackets (APA 9.21)
+        described = f"[Untitled {source.kind.value.replace('_', ' ')}{_in_language(source)}]"
+        # Italic where it stands for the title, roman after the publication as author.
+        title = ctx.value(described, (source, "kind"), (source, "language"), style=ITALIC if authors else ROMAN)
     if not authors and source.title:  # no author: the title moves to the author position (APA 9.12)
-        parts = [i(title), r(f". ({apa_date(source.published)}).")]
+        parts = [*title, r("."), *dated]
     elif not authors:  # nor a title: the publication is the author, the description follows
-        parts = [r(f"{source.publication or source.publisher or source.id}. ({apa_date(source.published)}). {title}.")]
+        parts = [*named_by(source, ctx), r("."), *dated, r(" "), *title, r(".")]
     else:
-        parts = [r(f"{authors} ({apa_date(source.published)}). "), i(title), r(".")]
+        parts = [*authors, *dated, r(" "), *title, r(".")]
     if source.kind is SourceKind.BOOK:
         if source.publisher:
-            parts.append(r(f" {source.publisher}."))
-    elif source.publication and source.title and source.publication != title:
-        parts.append(r(f" {source.publication}."))
-    if source.url:
-        parts.append(r(f" {source.url}"))  # no period after a URL (APA 9.35)
-    return parts
+            parts += [r(" "), *ctx.value(source.publisher, (source, "publisher")), r(".")]
+    elif source.publication and source.title and source.publication != source.title:
+        parts += [r(" "), *ctx.value(source.publication, (source, "publication")), r(".")]
+    return [*parts, *url]
 
 
-def personal_communication(message: Message, ctx: Context) -> list[Part]:
-    """APA 8.9: an unpublished message is cited in the text only, never in the reference list."""
-    sender, _ = message_people(message, ctx)
+def cite_message(message: Message, ctx: Context) -> list[Part]:
+    """A message known through a report is cited as the report quotes it (APA 8.6: "as cited
+    in", the report in the reference list); any other is a personal communication (APA 8.9),
+    cited in the text only."""
     records = ctx.need("a message")
-    name = actor_name(records.resolve(message, "sender")) if message.sender else None
-    who = f"{name.initials} {name.family}".strip() if name is not None else sender
-    when = format_date(message.sent, months=MONTHS) or "n.d."
-    return [r(f"({who}, personal communication, {when})")]
+    source = reported_in(message, ctx)
+    if message.sender:
+        actor = records.resolve(message, "sender")
+        name = actor_name(actor)
+        written = name.family if source is not None else f"{name.initials} {name.family}".strip()
+        who = ctx.value(written, (message, "sender"), (actor, "name"))
+    else:
+        who, _ = message_people(message, ctx)
+    if source is not None:
+        when = [r(", "), *ctx.value(year(message.sent), (message, "sent"))] if message.sent else []
+        return [r("("), *who, *when, r(", as cited in "), *_in_text(source, ctx, None), r(")")]
+    when = ctx.value(format_date(message.sent, months=MONTHS), (message, "sent")) or [r("n.d.")]
+    return [r("("), *who, r(", personal communication, "), *when, r(")")]
 
 
-def cite_case_in_text(case: Case, decision: Any) -> list[Part]:
+def cite_case_in_text(case: Case, ctx: Context, decision: Any) -> list[Part]:
     """A case in the text: its name in italics and the year of the decision (or of filing)."""
     when = find_decision(case, decision).date if decision is not None else case.filed
-    return [r("("), i(case_name(case)), r(f", {year(when)})")]
+    dated = ctx.value(year(when), (case, "decisions" if decision is not None else "filed"))
+    name = ctx.value(case_name(case), (case, "name" if case.name else "caption"), style=ITALIC)
+    return [r("("), *name, r(", "), *dated, r(")")]

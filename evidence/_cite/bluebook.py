@@ -7,9 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from evidence._cite import ecf
-from evidence._cite.context import Context, find_decision, message_people
+from evidence._cite.context import Context, find_decision, message_people, message_word, named_by, reported_in
 from evidence._cite.dates import format_date, year
-from evidence._cite.ecf import ecf_text
 from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form, Style
 from evidence._cite.parts import ITALIC, ROMAN, SMALL_CAPS, Part, i, r
@@ -21,19 +20,19 @@ from evidence._cite.words import (
     title_case,
 )
 from evidence._errors import UsageError
-from evidence._labels import message_kind
-from evidence._model import AttestationKind, Case, DateValue, Exhibit, Filing, Message, Source, SourceKind
+from evidence._model import Case, DateValue, Exhibit, Filing, Message, Source, SourceKind
 
 
 def _case_parts(case: Case, ctx: Context) -> list[Part]:
-    name = case_name(case)
-    return [r(name) if ctx.options.roman_case_names else i(name)]
+    style = ROMAN if ctx.options.roman_case_names else ITALIC
+    return ctx.value(case_name(case), (case, "name" if case.name else "caption"), style=style)
 
 
-def _court(case: Case, ctx: Context) -> str:
+def _court(case: Case, ctx: Context) -> list[Part]:
     records = ctx.need("a case")
     court = records.court_of(case)
-    return court.citation or court.name or case.court
+    name = "citation" if court.citation else "name"
+    return ctx.value(court.citation or court.name or case.court, (case, "court"), (court, name))
 
 
 def _pin_after_title(pin: str | None) -> str:
@@ -47,59 +46,68 @@ def _at(pin: str | None) -> str:
     return f" {pin}" if pin.startswith("¶") else f", at {pin}"
 
 
-def _filing_title(filing: Filing, ctx: Context) -> str:
+def _filing_title(filing: Filing, ctx: Context) -> list[Part]:
     if filing.short_title:
-        return filing.short_title
+        return ctx.value(filing.short_title, (filing, "short_title"))
     if filing.title:
-        return abbreviate_document_title(filing.title, drop_prepositions=ctx.options.drop_prepositions)
+        title = abbreviate_document_title(filing.title, drop_prepositions=ctx.options.drop_prepositions)
+        return ctx.value(title, (filing, "title"))
     if filing.kind is not None and filing.kind in KIND_TITLES:
-        return KIND_TITLES[filing.kind]
-    return "Filing"
+        return ctx.value(KIND_TITLES[filing.kind], (filing, "kind"))
+    return [r("Filing")]
 
 
-def _other_case(case: Case, date: DateValue | None, ctx: Context) -> list[Part]:
+def _other_case(case: Case, date: DateValue | None, ctx: Context, dated: Filing) -> list[Part]:
     """', Kadrey v. Meta Platforms, Inc., No. 3:23-cv-03417-VC (N.D. Cal. Jan. 8, 2025)' (R25.2)."""
     when = format_date(date)
-    court = _court(case, ctx)
-    return [r(", "), *_case_parts(case, ctx), r(f", No. {case.docket_number} ({court}{' ' + when if when else ''})")]
+    return [
+        r(", "), *_case_parts(case, ctx), r(", No. "), *_docket(case, ctx), r(" ("), *_court(case, ctx),
+        *([r(" "), *ctx.value(when, (dated, "filed"))] if when else []), r(")"),
+    ]  # fmt: skip
+
+
+def _docket(case: Case, ctx: Context) -> list[Part]:
+    return ctx.value(case.docket_number, (case, "docket_number"))
 
 
 def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: Any) -> list[Part]:
     chosen = find_decision(case, decision) if decision is not None else None
+    decided = (case, "decisions")  # a decision's values are as sure as the case's list of them
     if form is Form.SHORT:
         short = case.short_name or case_name(case).split(" v. ")[0]
-        name = [r(short) if ctx.options.roman_case_names else i(short)]
+        style = ROMAN if ctx.options.roman_case_names else ITALIC
+        name = ctx.value(short, (case, "short_name" if case.short_name else "name"), style=style)
         if chosen is not None and chosen.cite:
-            return [*name, r(f", {chosen.cite}{_at(pin)}")]
+            return [*name, r(", "), *ctx.value(chosen.cite, decided), r(_at(pin))]
         if chosen is not None and pin:
             return [*name, r(f", slip op. at {pin}")]
-        return [*name, r(f", No. {case.docket_number}")]
-    court = _court(case, ctx)
+        return [*name, r(", No. "), *_docket(case, ctx)]
     if chosen is None:
         if pin:
             raise UsageError("a pin cite of a case needs a decision: pass decision=")
         filed = format_date(case.filed)
-        return [*_case_parts(case, ctx), r(f", No. {case.docket_number} ({court}{' filed ' + filed if filed else ''})")]
-    docket = chosen.docket_number or case.docket_number
-    parts = [*_case_parts(case, ctx), r(f", No. {docket}")]
+        when = [r(" filed "), *ctx.value(filed, (case, "filed"))] if filed else []
+        return [*_case_parts(case, ctx), r(", No. "), *_docket(case, ctx), r(" ("), *_court(case, ctx), *when, r(")")]
+    docket = ctx.value(chosen.docket_number, decided) if chosen.docket_number else _docket(case, ctx)
+    parts = [*_case_parts(case, ctx), r(", No. "), *docket]
     if chosen.cite:
-        parts.append(r(f", {chosen.cite}{_at(pin)}"))
+        parts += [r(", "), *ctx.value(chosen.cite, decided), r(_at(pin))]
     elif pin:
         parts.append(r(f", slip op. at {pin}"))  # an unreported decision: its own pages
-    parts.append(r(f" ({court} {format_date(chosen.date)})"))
+    parts += [r(" ("), *_court(case, ctx), r(" "), *ctx.value(format_date(chosen.date), decided), r(")")]
     if not chosen.cite and chosen.filing is not None:
         filing = ctx.need("a decision").get(chosen.filing, Filing)
-        parts.append(r(f", {ecf_text(filing)}"))  # B17: the docket entry last
+        parts += [r(", "), *ecf.designation(filing, ctx)]  # B17: the docket entry last
     return parts
 
 
 def cite_filing(filing: Filing, ctx: Context, form: Form, pin: str | None) -> list[Part]:
-    parts = [r(f"{_filing_title(filing, ctx)}{_pin_after_title(pin)}")]
+    parts = [*_filing_title(filing, ctx), r(_pin_after_title(pin))]
     if _outside(filing, ctx, form):
         case = ctx.need("a filing of another case").get(filing.case, Case)
-        parts += _other_case(case, filing.filed, ctx)
+        parts += _other_case(case, filing.filed, ctx, filing)
     if filing.ecf is not None:
-        parts.append(r(f", {ecf_text(filing)}"))
+        parts += [r(", "), *ecf.designation(filing, ctx)]
     return parts
 
 
@@ -110,15 +118,18 @@ def _outside(filing: Filing, ctx: Context, form: Form) -> bool:
 
 def cite_exhibit(exhibit: Exhibit, ctx: Context, form: Form, pin: str | None) -> list[Part]:
     filing = ctx.need("an exhibit").get(exhibit.filing, Filing)
-    label = f"Ex. {exhibit.label}" if exhibit.label else (exhibit.title or "Ex.")
+    if exhibit.label:
+        label = [r("Ex. "), *ctx.value(exhibit.label, (exhibit, "label"))]
+    else:
+        label = ctx.value(exhibit.title, (exhibit, "title")) if exhibit.title else [r("Ex.")]
     # R24.2.3: a comma after the exhibit reference, before its pinpoint.
-    parts = [r(f"{label}{_at(pin)}")]
+    parts = [*label, r(_at(pin))]
     if _outside(filing, ctx, form):
         case = ctx.need("an exhibit of another case").get(filing.case, Case)
-        parts += _other_case(case, filing.filed, ctx)
-    designation = ecf_text(filing, exhibit)
+        parts += _other_case(case, filing.filed, ctx, filing)
+    designation = ecf.designation(filing, ctx, exhibit)
     if designation:
-        parts.append(r(f", {designation}"))
+        parts += [r(", "), *designation]
     return parts
 
 
@@ -126,10 +137,15 @@ def cite_message(message: Message, ctx: Context, form: Form, pin: str | None, st
     """R17's pattern for unpublished correspondence, then where the message can be found."""
     records = ctx.need("a message")
     sender, recipients = message_people(message, ctx)
-    kind = message_kind(message)
-    text = kind + (f" from {sender}" if sender else "") + (f" to {recipients}" if recipients else "")
+    parts = message_word(message, ctx)
+    parts += [r(" from "), *sender] if sender else []
+    parts += [r(" to "), *recipients] if recipients else []
     when = format_date(message.sent, time=True, zone=True)  # R17: the time zone of a sent time
-    parts = [r(f"{text}{' (' + when + ')' if when else ''}")]
+    parts += [r(" ("), *ctx.value(when, (message, "sent")), r(")")] if when else []
+    source = reported_in(message, ctx)
+    if source is not None:
+        # R1.6: a related authority, introduced by an italic phrase.
+        return [*parts, r(", "), i("quoted in"), r(" "), *cite_source(source, ctx, Form.FULL, None)]
     exhibit = records.exhibit_of(message)
     if exhibit is not None:
         # In the ECF style the message is found by the court's docket number.
@@ -137,13 +153,8 @@ def cite_message(message: Message, ctx: Context, form: Form, pin: str | None, st
         return [*parts, r(" ("), *where, r(")")]
     filing = records.filing_of(message)
     if filing is not None and message.confidence_of("filing").value == "confirmed":
-        where = ecf.cite_filing(filing, pin) if style is Style.ECF else cite_filing(filing, ctx, form, pin)
+        where = ecf.cite_filing(filing, ctx, pin) if style is Style.ECF else cite_filing(filing, ctx, form, pin)
         return [*parts, r(" ("), *where, r(")")]
-    reported = [a for a in message.attestations if a.kind is AttestationKind.VERBATIM]
-    if reported:
-        source = records.get(reported[0].source, Source)
-        # R1.6: a related authority, introduced by an italic phrase.
-        return [*parts, r(", "), i("quoted in"), r(" "), *cite_source(source, ctx, Form.FULL, None)]
     return parts
 
 
@@ -151,37 +162,48 @@ def _authors(source: Source) -> str:
     return join_names([parse_name(a).full for a in source.authors])
 
 
+def _titled(source: Source, ctx: Context, text: str, style: str) -> list[Part]:
+    return ctx.value(text, (source, "title"), style=style)
+
+
 def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> list[Part]:
     authors = _authors(source)
     book = source.kind in (SourceKind.BOOK, SourceKind.DATASET) or (source.kind is SourceKind.OTHER and not source.url)
     small_caps = ctx.options.small_caps
-    lead = [(authors, SMALL_CAPS if small_caps and book else ROMAN), r(", ")] if authors else []
+    byline = ctx.value(authors, (source, "authors"), style=SMALL_CAPS if small_caps and book else ROMAN)
+    lead = [*byline, r(", ")] if authors else []
     if source.title is None:
         return _untitled_source(source, ctx, lead)
     cased = title_case(source.title) if source.language in (None, "en") else source.title
-    title = [(cased, SMALL_CAPS if small_caps and book else ITALIC)]
+    title = _titled(source, ctx, cased, SMALL_CAPS if small_caps and book else ITALIC)
+    published = (source, "published")
     if book:
         # R28: books. A translation names its translator, then the original's year (R28.2.5).
-        inside = []
+        inside: list[list[Part]] = []
         if source.translators:
-            inside.append(f"{join_names(list(source.translators))} trans.")
-        publisher_year = " ".join(p for p in (source.publisher, year(source.published)) if p)
-        inside.append(publisher_year)
-        tail = f" ({', '.join(inside)})"
+            inside.append([*ctx.value(join_names(list(source.translators)), (source, "translators")), r(" trans.")])
+        publisher = ctx.value(source.publisher or "", (source, "publisher"))
+        inside.append([*publisher, *([r(" ")] if publisher else []), *ctx.value(year(source.published), published)])
+        tail = [r(" (")] + [part for n, each in enumerate(inside) for part in ([r(", ")] if n else []) + each]
+        tail.append(r(")"))
         original = _original(source, ctx)
         if original is not None and original.published is not None:
-            tail += f" ({year(original.published)})"
-        return [*lead, *title, r(f"{' ' + pin if pin else ''}{tail}")]  # R28: the page follows the title
+            when = ctx.value(year(original.published), (source, "translation_of"), (original, "published"))
+            tail += [r(" ("), *when, r(")")]
+        return [*lead, *title, r(f"{' ' + pin if pin else ''}"), *tail]  # R28: the page follows the title
     name = source.publication or source.publisher or ""
-    periodical = [r(", "), (name, SMALL_CAPS if small_caps else ROMAN)] if name else []
+    where = (source, "publication" if source.publication else "publisher")
+    periodical = [r(", "), *ctx.value(name, where, style=SMALL_CAPS if small_caps else ROMAN)] if name else []
     if source.page:  # print (R30.4.1)
-        when = format_date(source.published)
-        return [*lead, *title, *periodical, r(f", {when}, at {source.page}{', ' + pin if pin else ''}")]
+        dated = ctx.value(format_date(source.published), published)
+        page = ctx.value(source.page, (source, "page"))
+        return [*lead, *title, *periodical, r(", "), *dated, r(", at "), *page, r(f"{', ' + pin if pin else ''}")]
     # Online (R30.4.2, R33.5): the date, with the time the source gives, in parentheses.
     when = format_date(source.published, time=True)
-    text = f" ({when})" if when else ""
-    text += f", {source.url}" if source.url else ""
-    return [*lead, *title, *periodical, r(text + (f", at {pin}" if pin else ""))]
+    parts = [*lead, *title, *periodical]
+    parts += [r(" ("), *ctx.value(when, published), r(")")] if when else []
+    parts += [r(", "), *ctx.value(source.url, (source, "url"))] if source.url else []
+    return [*parts, r(f", at {pin}" if pin else "")]
 
 
 def _original(source: Source, ctx: Context) -> Source | None:
@@ -192,18 +214,21 @@ def _original(source: Source, ctx: Context) -> Source | None:
 
 def _untitled_source(source: Source, ctx: Context, lead: list[Part]) -> list[Part]:
     """A source whose title is not known: its publication, and what it translates."""
-    name = source.publication or source.publisher or source.id
     language = LANGUAGE_NAMES.get((source.language or "").split("-")[0], source.language or "")
-    parts = [*lead, r(name)]
+    parts = [*lead, *named_by(source, ctx)]
     original = _original(source, ctx)
     if original is not None:
+        spoken = [*ctx.value(language, (source, "language")), r(" ")] if language else []
         parts += [
-            r(f" ({language + ' ' if language else ''}translation of "),
+            r(" ("),
+            *spoken,
+            *ctx.value("translation of", (source, "translation_of")),
+            r(" "),
             *cite_source(original, ctx, Form.FULL, None),
             r(")"),
         ]
     elif source.url:
-        parts.append(r(f", {source.url}"))
+        parts += [r(", "), *ctx.value(source.url, (source, "url"))]
     return parts
 
 
@@ -211,13 +236,13 @@ def _surname_of(source: Source) -> str | None:
     return parse_name(source.authors[0]).family if source.authors else None
 
 
-def supra(source: Source, note: int | None, pin: str | None) -> list[Part]:
+def supra(source: Source, ctx: Context, note: int | None, pin: str | None) -> list[Part]:
     surname = _surname_of(source)
     if surname:
-        head = [r(f"{surname}, ")]
+        head = [*ctx.value(surname, (source, "authors")), r(", ")]
     elif source.title:
-        head = [i(title_case(source.title)), r(", ")]
+        head = [*_titled(source, ctx, title_case(source.title), ITALIC), r(", ")]
     else:
-        head = [r(f"{source.publication or source.publisher or source.id}, ")]
+        head = [*named_by(source, ctx), r(", ")]
     tail = f" note {note}" if note is not None else ""
     return [*head, i("supra"), r(f"{tail}{', at ' + pin if pin else ''}")]

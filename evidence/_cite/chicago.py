@@ -1,79 +1,90 @@
 """Chicago 17: notes (full and short) and bibliography entries of sources, and notes of
-unpublished messages."""
+unpublished messages, quoted in the report they are known through."""
 
 from __future__ import annotations
 
-from evidence._cite.context import Context, message_people
+from evidence._cite.context import Context, message_people, message_word, named_by, reported_in
 from evidence._cite.dates import MONTHS, format_date, year
 from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form
-from evidence._cite.parts import Part, i, r
+from evidence._cite.parts import ITALIC, ROMAN, Part, r
 from evidence._cite.words import title_case
-from evidence._labels import message_kind
 from evidence._model import Message, Source, SourceKind
 
 
-def cite_source(source: Source, form: Form, pin: str | None) -> list[Part]:
+def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> list[Part]:
     names = [parse_name(a) for a in source.authors]
     title = title_case(source.title, lower_all_prepositions=True) if source.title else None
     book = source.kind is SourceKind.BOOK
+    authors, published = (source, "authors"), (source, "published")
     if form is Form.SHORT:
-        who = f"{names[0].family}, " if names else ""
+        who = [*ctx.value(names[0].family, authors), r(", ")] if names else []
         if title is None:  # an untitled work: its publication names it
-            return [r(f"{who}{source.publication or source.publisher or source.id}{', ' + pin if pin else ''}.")]
+            return [*who, *named_by(source, ctx), r(f"{', ' + pin if pin else ''}.")]
         short = title if len(title.split()) <= 4 else " ".join(title.split()[:4])
         if book:
-            return [r(who), i(short or ""), r(f"{', ' + pin if pin else ''}.")]
+            return [*who, *_title(source, ctx, short, ITALIC), r(f"{', ' + pin if pin else ''}.")]
         # Chicago puts the comma or period inside the quotation marks.
         closing = f'," {pin}.' if pin else '."'
-        return [r(f'{who}"{short}{closing}')]
+        return [*who, r('"'), *_title(source, ctx, short, ROMAN), r(closing)]
     when = format_date(source.published, months=MONTHS)
     if form is Form.BIBLIOGRAPHY:
-        lead = ""
+        head: list[Part] = []
         if names:
             first = names[0]
             lead = f"{first.family}, {first.given}".strip(", ")
             rest = [n.full for n in names[1:]]
             lead += "".join(f", and {n}" if k == len(rest) - 1 else f", {n}" for k, n in enumerate(rest))
-            lead += ". "
-        head = [r(lead)]
+            head = [*ctx.value(lead, authors), r(". ")]
         if book:
-            tail = ". ".join(p for p in (source.publisher, year(source.published)) if p)
-            return [*head, i(title or ""), r(f". {tail}." if tail else ".")]
-        parts = [
-            *head,
-            r(f'"{title}." ') if title else r(""),
-            _publication(source),
-            r(f", {when}." if when else "."),
-        ]
-        if source.url:
-            parts.append(r(f" {source.url}."))
-        return parts
+            return [*head, *_title(source, ctx, title or "", ITALIC), *_publisher_year(source, ctx, ". ", ".")]
+        parts = [*head, *([r('"'), *_title(source, ctx, title, ROMAN), r('." ')] if title else [])]
+        parts += _publication(source, ctx)
+        parts += [r(", "), *ctx.value(when, published), r(".")] if when else [r(".")]
+        return [*parts, *([r(" "), *ctx.value(source.url, (source, "url")), r(".")] if source.url else [])]
     who = join_names([n.full for n in names]).replace(" & ", " and ")
-    head = [r(f"{who}, ")] if who else []
+    parts = [*ctx.value(who, authors), r(", ")] if who else []
     if book:
-        inside = ", ".join(p for p in (source.publisher, year(source.published)) if p)
-        return [*head, i(title or ""), r(f" ({inside}){', ' + pin if pin else ''}.")]
-    parts = [*head]
+        inside = _publisher_year(source, ctx, ", ", "")
+        return [*parts, *_title(source, ctx, title or "", ITALIC), r(" ("), *inside, r(f"){', ' + pin if pin else ''}.")]
     if title:
-        parts.append(r(f'"{title}," '))
-    parts.append(_publication(source))
-    parts.append(r(f", {when}" if when else ""))
-    parts.append(r(f", {source.url}" if source.url else ""))
-    parts.append(r(f", {pin}." if pin else "."))
-    return parts
+        parts += [r('"'), *_title(source, ctx, title, ROMAN), r('," ')]
+    parts += _publication(source, ctx)
+    parts += [r(", "), *ctx.value(when, published)] if when else []
+    parts += [r(", "), *ctx.value(source.url, (source, "url"))] if source.url else []
+    return [*parts, r(f", {pin}." if pin else ".")]
 
 
-def _publication(source: Source) -> Part:
+def _title(source: Source, ctx: Context, text: str, style: str) -> list[Part]:
+    return ctx.value(text, (source, "title"), style=style)
+
+
+def _publisher_year(source: Source, ctx: Context, between: str, end: str) -> list[Part]:
+    """A book's publisher and year, joined by `between`; `end` after them when there are any."""
+    pieces = [ctx.value(source.publisher, (source, "publisher")) if source.publisher else []]
+    pieces.append(ctx.value(year(source.published), (source, "published")))
+    out = [part for n, piece in enumerate(pieces) for part in ([r(between)] if n else []) + piece]
+    lead = [r(between)] if between == ". " else []
+    return [*lead, *out, r(end)]
+
+
+def _publication(source: Source, ctx: Context) -> list[Part]:
     """Newspapers and journals are italic; the names of web sites stay roman (CMOS 14.206)."""
-    name = source.publication or ""
-    return i(name) if source.kind in (SourceKind.NEWS_ARTICLE, SourceKind.JOURNAL_ARTICLE) else r(name)
+    style = ITALIC if source.kind in (SourceKind.NEWS_ARTICLE, SourceKind.JOURNAL_ARTICLE) else ROMAN
+    return ctx.value(source.publication or "", (source, "publication"), style=style)
 
 
-def personal_communication(message: Message, ctx: Context) -> list[Part]:
-    """CMOS 14.214: an unpublished message is cited in a note only, never in the bibliography."""
+def cite_message(message: Message, ctx: Context, form: Form) -> list[Part]:
+    """CMOS 14.214: an unpublished message is cited in a note only, never in the bibliography;
+    one known through a report is "quoted in" it (CMOS 14.260), and the report is listed."""
     sender, recipients = message_people(message, ctx)
-    kind = message_kind(message).lower()
-    when = format_date(message.sent, months=MONTHS)
-    text = ", ".join(p for p in (sender, f"{kind} to {recipients}" if recipients else kind, when) if p)
-    return [r(text[:1].upper() + text[1:] + ".")]
+    kind = message_word(message, ctx, lower=True)
+    when = ctx.value(format_date(message.sent, months=MONTHS), (message, "sent"))
+    pieces = [sender, [*kind, r(" to "), *recipients] if recipients else kind, when]
+    parts = [part for n, piece in enumerate(p for p in pieces if p) for part in ([r(", ")] if n else []) + piece]
+    text, style = parts[0]
+    parts[0] = (text[:1].upper() + text[1:], style)
+    source = reported_in(message, ctx)
+    if source is None:
+        return [*parts, r(".")]
+    return [*parts, r(", quoted in "), *cite_source(source, ctx, Form.SHORT if form is Form.SHORT else Form.FULL, None)]

@@ -16,7 +16,7 @@ from evidence._cite.options import (
     parse_form,
     parse_style,
 )
-from evidence._cite.parts import Citation, Part, i, r
+from evidence._cite.parts import MARK, Citation, Part, i, r
 from evidence._errors import UsageError
 from evidence._model import Case, Claim, EvidenceRole, Exhibit, Filing, Message, Record, Source
 
@@ -53,26 +53,25 @@ def _parts(
         form = Form.SHORT  # Chicago's short note stands where Bluebook has supra
     if style in (Style.APA, Style.CHICAGO):
         if isinstance(record, Source):
-            parts = apa.cite_source(record, form, pin) if style is Style.APA else chicago.cite_source(record, form, pin)
-            return parts, True
+            module = apa if style is Style.APA else chicago
+            return module.cite_source(record, ctx, form, pin), True
         if isinstance(record, Message):
-            personal = apa.personal_communication if style is Style.APA else chicago.personal_communication
-            return personal(record, ctx), True
+            return (apa.cite_message(record, ctx) if style is Style.APA else chicago.cite_message(record, ctx, form)), True
         if style is Style.APA and isinstance(record, Case) and form is Form.SHORT:
-            return apa.cite_case_in_text(record, decision), True
+            return apa.cite_case_in_text(record, ctx, decision), True
     if form is Form.BIBLIOGRAPHY:
         form = Form.FULL  # legal materials are listed as they are cited
     if form is Form.SUPRA:
         if isinstance(record, Case):
             raise UsageError("supra is never used for cases (R15.3): use the short form")
         if isinstance(record, Source):
-            return bluebook.supra(record, note, pin), False
+            return bluebook.supra(record, ctx, note, pin), False
         form = Form.SHORT
     if isinstance(record, Case):
         return bluebook.cite_case(record, ctx, form, pin, decision), False
     if isinstance(record, Filing):
         if style is Style.ECF:
-            return ecf.cite_filing(record, pin), False
+            return ecf.cite_filing(record, ctx, pin), False
         return bluebook.cite_filing(record, ctx, form, pin), False
     if isinstance(record, Exhibit):
         if style is Style.ECF:
@@ -82,7 +81,7 @@ def _parts(
         return bluebook.cite_message(record, ctx, form, pin, style), False
     if isinstance(record, Source):
         if form is Form.SHORT:
-            return bluebook.supra(record, note, pin), False
+            return bluebook.supra(record, ctx, note, pin), False
         return bluebook.cite_source(record, ctx, form, pin), False
     raise not_cited(record)
 
@@ -125,12 +124,18 @@ def _claim_parts(claim: Claim, style: Style, ctx: Context) -> list[Part]:
 
 def _strip_stop(parts: list[Part], parentheses: bool) -> list[Part]:
     """Parts without their closing period (and, for an in-text citation, its parentheses)."""
-    text, style = parts[-1]
-    parts = [*parts[:-1], (text[:-1] if text.endswith(".") else text, style)]
-    if parentheses and parts[0][0].startswith("(") and parts[-1][0].endswith(")"):
+    last = _last_text(parts)
+    text, style = parts[last]
+    parts = [*parts[:last], (text[:-1] if text.endswith(".") else text, style), *parts[last + 1 :]]
+    if parentheses and parts[0][0].startswith("(") and parts[last][0].endswith(")"):
         parts[0] = (parts[0][0][1:], parts[0][1])
-        parts[-1] = (parts[-1][0][:-1], parts[-1][1])
+        parts[last] = (parts[last][0][:-1], parts[last][1])
     return parts
+
+
+def _last_text(parts: list[Part]) -> int:
+    """The index of the last part that is printed text, not a mark."""
+    return max(n for n, (_, style) in enumerate(parts) if style != MARK)
 
 
 def _finish(parts: list[Part], ends_sentence: bool, signal: str | None, parenthetical: str | None,
@@ -151,7 +156,7 @@ def _finish(parts: list[Part], ends_sentence: bool, signal: str | None, parenthe
         wrapped = parts[0][0].startswith("(")  # APA's in-text citations carry their own
         return [r("("), *parts, r(")")] if in_parentheses and not wrapped else parts
     # A citation that already ends in a period ("Id.", "Inc.") takes no second one.
-    stop = "" if parts[-1][0].endswith(".") else "."
+    stop = "" if parts[_last_text(parts)][0].endswith(".") else "."
     if in_parentheses:
         return [r("("), *parts, r(f"{stop})")] if options.period_inside_parentheses else [r("("), *parts, r(").")]
     return [*parts, r(stop)]
@@ -172,6 +177,7 @@ def cite(
     note: int | None = None,
     in_parentheses: bool = False,
     options: BluebookOptions | None = None,
+    marks: bool = False,
 ) -> str:
     """One citation of a record, ready to paste.
 
@@ -179,11 +185,12 @@ def cite(
     sender). `pin` is a pinpoint as printed ("4", "¶ 12", "*2", a Bates number). `decision`
     picks a case's decision (its index, reporter cite or date). `in_case` is the id of the case
     a brief is written in: its own documents are cited without the case (R24), other cases'
-    with it (R25.2). `note` is the footnote of the first full citation, for *supra*.
+    with it (R25.2). `note` is the footnote of the first full citation, for *supra*. With
+    `marks`, every value printed that is not `confirmed` is flagged with its mark.
     """
     return citation(
         record, records=records, style=style, form=form, pin=pin, signal=signal, parenthetical=parenthetical,
-        decision=decision, in_case=in_case, note=note, in_parentheses=in_parentheses, options=options,
+        decision=decision, in_case=in_case, note=note, in_parentheses=in_parentheses, options=options, marks=marks,
     ).render(markup)  # fmt: skip
 
 
@@ -201,9 +208,10 @@ def citation(
     note: int | None = None,
     in_parentheses: bool = False,
     options: BluebookOptions | None = None,
+    marks: bool = False,
 ) -> Citation:
     """Like `cite`, but the `Citation` itself, to render in several markups."""
     style, form = parse_style(style), parse_form(form)
-    ctx = Context(records=records, options=options or DEFAULT_OPTIONS, in_case=in_case)
+    ctx = Context(records=records, options=options or DEFAULT_OPTIONS, in_case=in_case, marks=marks)
     parts, ends = _parts(record, style, form, pin, ctx, decision, note)
     return Citation(tuple(_finish(parts, ends, signal, parenthetical, ctx.options, in_parentheses)))

@@ -1,5 +1,6 @@
 """Resolving what a citation needs: the record set, the options, the case a document is
-written in, a case's decision, a message's people."""
+written in, a case's decision, a message's people and the report it is known through, and the
+marks of the values printed."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ import attrs
 
 from evidence._cite.names import join_names
 from evidence._cite.options import BluebookOptions
+from evidence._cite.parts import MARK, ROMAN, Part, r
 from evidence._errors import UsageError
-from evidence._model import Case, Decision, Message
+from evidence._labels import message_kind
+from evidence._model import AttestationKind, Case, Confidence, Decision, Message, Record, Source
 
 if TYPE_CHECKING:
     from evidence._recordset import RecordSet
@@ -21,6 +24,16 @@ class Context:
     records: RecordSet | None
     options: BluebookOptions
     in_case: str | None
+    marks: bool = False
+
+    def value(self, text: str, *fields: tuple[Record, str], style: str = ROMAN) -> list[Part]:
+        """A printed value and, with marks, its mark: the weakest of each field it is read from
+        and of the record that holds it (a sender's name: the message's sender, the actor's
+        name). No part for an empty value."""
+        if not text:
+            return []
+        level = weakest(fields) if self.marks else Confidence.CONFIRMED
+        return [(text, style)] if level is Confidence.CONFIRMED else [(text, style), (level.value, MARK)]
 
     def need(self, what: str) -> RecordSet:
         if self.records is None:
@@ -48,8 +61,44 @@ def find_decision(case: Case, decision: Any) -> Decision:
     )
 
 
-def message_people(message: Message, ctx: Context) -> tuple[str, str]:
+def message_people(message: Message, ctx: Context) -> tuple[list[Part], list[Part]]:
+    """The sender and the recipients as printed, each a value marked by the message's field and
+    the actors' names."""
     records = ctx.need("a message")
-    sender = records.resolve(message, "sender").name if message.sender else (message.sender_description or "")
-    recipients = [actor.name for actor in records.resolve(message, "recipients")]
-    return sender, join_names(recipients) if len(recipients) <= 2 else ", ".join(recipients)
+    if message.sender:
+        actor = records.resolve(message, "sender")
+        sender = ctx.value(actor.name, (message, "sender"), (actor, "name"))
+    else:
+        sender = ctx.value(message.sender_description or "", (message, "sender_description"))
+    actors = records.resolve(message, "recipients")
+    names = [actor.name for actor in actors]
+    text = join_names(names) if len(names) <= 2 else ", ".join(names)
+    return sender, ctx.value(text, (message, "recipients"), *((actor, "name") for actor in actors))
+
+def weakest(fields: tuple[tuple[Record, str], ...]) -> Confidence:
+    levels = [level for record, name in fields for level in (record.confidence, record.confidence_of(name))]
+    return min(levels, key=lambda level: level.rank, default=Confidence.CONFIRMED)
+
+
+def reported_in(message: Message, ctx: Context) -> Source | None:
+    """The report a message is known through: the source of its first verbatim attestation,
+    when no exhibit holds it and no filing is confirmed to (APA 8.6, CMOS 14.260, R1.6)."""
+    records = ctx.need("a message")
+    if records.exhibit_of(message) is not None:
+        return None
+    if records.filing_of(message) is not None and message.confidence_of("filing") is Confidence.CONFIRMED:
+        return None
+    reported = [a for a in message.attestations if a.kind is AttestationKind.VERBATIM]
+    return records.get(reported[0].source, Source) if reported else None
+
+
+def named_by(source: Source, ctx: Context) -> list[Part]:
+    """What names an untitled, unsigned work: its publication, its publisher, or its id."""
+    name = "publication" if source.publication else "publisher" if source.publisher else "id"
+    return ctx.value(source.publication or source.publisher or source.id, (source, name))
+
+
+def message_word(message: Message, ctx: Context, *, lower: bool = False) -> list[Part]:
+    """'Chat message', 'E-mail': the channel's word, as sure as the channel."""
+    word = message_kind(message).lower() if lower else message_kind(message)
+    return ctx.value(word, (message, "channel")) if message.channel else [r(word)]

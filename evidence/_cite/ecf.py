@@ -14,10 +14,17 @@ def ecf_text(filing: Filing, exhibit: Exhibit | None = None) -> str:
     return ecf_designation(filing, exhibit) or ""
 
 
-def cite_filing(filing: Filing, pin: str | None) -> list[Part]:
-    return [r(f"{ecf_text(filing)}{' at ' + pin if pin else ''}")]
+def designation(filing: Filing, ctx: Context, exhibit: Exhibit | None = None) -> list[Part]:
+    """The designation as a value: as sure as the entry number and, of an exhibit, its
+    attachment number and its link to the filing."""
+    fields = [(filing, "ecf")] + ([(exhibit, "attachment"), (exhibit, "filing")] if exhibit is not None else [])
+    return ctx.value(ecf_text(filing, exhibit), *fields)
+
+
+def cite_filing(filing: Filing, ctx: Context, pin: str | None) -> list[Part]:
+    return [*designation(filing, ctx), r(f"{' at ' + pin if pin else ''}")]
 
 
 def cite_exhibit(exhibit: Exhibit, ctx: Context, pin: str | None) -> list[Part]:
     filing = ctx.need("an exhibit").get(exhibit.filing, Filing)
-    return [r(f"{ecf_text(filing, exhibit)}{' at ' + pin if pin else ''}")]
+    return [*designation(filing, ctx, exhibit), r(f"{' at ' + pin if pin else ''}")]

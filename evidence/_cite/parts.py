@@ -1,5 +1,7 @@
 """A citation as parts of text, each roman, italic or small caps, and its three renderings:
-plain text, Markdown and HTML."""
+plain text, Markdown and HTML. A part of the style `MARK` flags the part before it: its text is
+the confidence of that value ("likely", "unverified"), printed after it in brackets, or in HTML
+as a span around it."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import attrs
 
 from evidence._cite.options import Markup, parse_markup
 
-ROMAN, ITALIC, SMALL_CAPS = "roman", "italic", "small-caps"
+ROMAN, ITALIC, SMALL_CAPS, MARK = "roman", "italic", "small-caps", "mark"
 Part = tuple[str, str]
 
 
@@ -23,18 +25,28 @@ class Citation:
     def render(self, markup: Markup | str = Markup.TEXT) -> str:
         markup = parse_markup(markup)
         if markup is Markup.TEXT:  # plain text has no styles to merge
-            return "".join([text for text, _ in self.parts])
+            return "".join([f" [{text}]" if style == MARK else text for text, style in self.parts])
         merged: list[Part] = []
-        for text, style in self.parts:
-            if not text:
+        marked = {n - 1 for n, (_, style) in enumerate(self.parts) if style == MARK}
+        for n, (text, style) in enumerate(self.parts):
+            # A marked value stays a part of its own, so that its mark flags it alone.
+            alone = n in marked or style == MARK
+            if not text and not alone:
                 continue
-            if merged and merged[-1][1] == style:
+            if merged and merged[-1][1] == style and not alone:
                 merged[-1] = (merged[-1][0] + text, style)
             else:
                 merged.append((text, style))
-        if markup is Markup.MARKDOWN:
-            return "".join(_markdown(text, style) for text, style in merged)
-        return "".join(_html(text, style) for text, style in merged)
+        render = _markdown if markup is Markup.MARKDOWN else _html
+        out: list[str] = []
+        for text, style in merged:
+            if style != MARK:
+                out.append(render(text, style))
+            elif markup is Markup.MARKDOWN:
+                out.append(f" \\[{text}\\]")  # escaped, as brackets in values are: never a link
+            elif out:
+                out[-1] = f'<span class="mark-{text}" title="{text}">{out[-1]}</span>'
+        return "".join(out)
 
     def __str__(self) -> str:
         return self.render()

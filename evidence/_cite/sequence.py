@@ -25,6 +25,8 @@ class CitationSequence:
       full citation is within the previous five notes, else the full citation again;
     - a source cited before: *supra*, with "note N" when footnotes are numbered (R31);
     - a court document or exhibit cited before: its short form, without the case.
+
+    With `marks`, every value printed that is not `confirmed` is flagged, as `cite` does.
     """
 
     def __init__(
@@ -36,6 +38,7 @@ class CitationSequence:
         footnotes: bool = True,
         in_case: str | None = None,
         options: BluebookOptions | None = None,
+        marks: bool = False,
     ) -> None:
         self.records = records
         self.style = parse_style(style)
@@ -43,6 +46,7 @@ class CitationSequence:
         self.footnotes = footnotes
         self.in_case = in_case
         self.options = options or DEFAULT_OPTIONS
+        self.marks = marks
         self._first_note: dict[tuple[str, Any], int | None] = {}
         self._last: tuple[str, Any] | None = None
         self._ids_in_a_row = 0
@@ -86,13 +90,14 @@ class CitationSequence:
         return cite(
             record, records=self.records, style=self.style, form=form, pin=pin, signal=signal,
             parenthetical=parenthetical, markup=self.markup, decision=decision, in_case=self.in_case,
-            note=supra_note, options=self.options,
+            note=supra_note, options=self.options, marks=self.marks,
         )  # fmt: skip
 
 
 def bibliography(records: Iterable[Record], *, style: Style | str = "apa", markup: Markup | str = "text",
-                 record_set: RecordSet | None = None) -> list[str]:  # fmt: skip
-    """Reference-list entries in the style's order: by author (or title), then year."""
+                 record_set: RecordSet | None = None, marks: bool = False) -> list[str]:  # fmt: skip
+    """Reference-list entries in the style's order: by author (or title), then year; with
+    `marks`, each value not `confirmed` flagged (the order is that of the entries without)."""
     chosen = parse_style(style)
     markup = parse_markup(markup)  # refused here, not only once there is an entry to render
     form = Form.BIBLIOGRAPHY if chosen is Style.CHICAGO else Form.FULL
@@ -104,6 +109,8 @@ def bibliography(records: Iterable[Record], *, style: Style | str = "apa", marku
             continue  # personal communications stay out of APA and Chicago reference lists
         entry = citation(record, records=record_set, style=chosen, form=form)
         plain = entry.render(Markup.TEXT)
+        if marks:
+            entry = citation(record, records=record_set, style=chosen, form=form, marks=True)
         # Alphabetical by what leads the entry (author or title), then by date.
         lead = re.sub(r"[^\w ]", "", plain.split(" (")[0]).casefold()
         when = getattr(record, "published", None) or getattr(record, "filed", None) or getattr(record, "sent", None)
