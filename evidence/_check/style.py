@@ -1,23 +1,73 @@
-"""Style (Y001): the fields a citation of the record needs."""
+"""Style: the fields a citation of the record needs (Y001), and the values it would print that
+are not confirmed (Y002)."""
 
 from __future__ import annotations
 
 from evidence._check.run import Run
-from evidence._model import Case, Exhibit, Filing, Source
+from evidence._model import Case, Confidence, Exhibit, Filing, Message, Record, Source
+
+
+
+def _printed(record: Record) -> tuple[str, ...]:
+    """The fields a citation of the record prints, in some style or form (the cite stage marks
+    the same ones); the caller skips those without a value."""
+    if isinstance(record, Source):
+        untitled = ("kind", "language", "translation_of") if record.title is None else ()
+        book = ("translation_of",) if record.title is not None and record.kind.value == "book" else ()
+        return ("authors", "title", "publication", "publisher", "published", "url", "page", "translators",
+                *untitled, *book)  # fmt: skip
+    if isinstance(record, Message):
+        return ("sender" if record.sender else "sender_description", "recipients", "sent", "channel")
+    if isinstance(record, Case):
+        return ("name" if record.name else "caption", "short_name", "court", "docket_number", "filed", "decisions")
+    if isinstance(record, Filing):
+        title = "short_title" if record.short_title else "title" if record.title else "kind"
+        return (title, "ecf", "filed")
+    if isinstance(record, Exhibit):
+        return ("label" if record.label else "title", "attachment", "filing")
+    return ()
 
 
 def style(run: Run) -> None:
     for record in run.checked:
-        missing: list[str] = []
-        if isinstance(record, Case) and record.filed is None:
-            missing = ["filed"]
-        elif isinstance(record, Filing) and record.title is None and record.kind is None:
-            missing = ["title or kind"]
-        elif isinstance(record, Exhibit) and record.label is None and record.attachment is None:
-            missing = ["label or attachment"]
-        elif isinstance(record, Source):
-            missing = [f for f in ("title", "published") if getattr(record, f) is None]
-            if record.publication is None and record.publisher is None:
-                missing.append("publication or publisher")
-        if missing:
-            run.add("Y001", record, f"a citation of this {record.KIND} needs {', '.join(missing)}")
+        _needs(run, record)
+        _unconfirmed(run, record)
+
+
+def _needs(run: Run, record: Record) -> None:
+    missing: list[str] = []
+    if isinstance(record, Case) and record.filed is None:
+        missing = ["filed"]
+    elif isinstance(record, Filing) and record.title is None and record.kind is None:
+        missing = ["title or kind"]
+    elif isinstance(record, Exhibit) and record.label is None and record.attachment is None:
+        missing = ["label or attachment"]
+    elif isinstance(record, Source):
+        missing = [f for f in ("title", "published") if getattr(record, f) is None]
+        if record.publication is None and record.publisher is None:
+            missing.append("publication or publisher")
+    if missing:
+        run.add("Y001", record, f"a citation of this {record.KIND} needs {', '.join(missing)}")
+
+
+def _unconfirmed(run: Run, record: Record) -> None:
+    """Y002: each printed value below confirmed, with the mark `cite` would give it with marks."""
+    weak: list[str] = []
+    for name in _printed(record):
+        value = getattr(record, name)
+        if value is None or value == ():
+            continue
+        levels = [record.confidence, record.confidence_of(name)]
+        if isinstance(record, Message) and name in ("sender", "recipients"):
+            ids = [value] if name == "sender" else list(value)
+            levels += [run.lookup.confidence_of(id) for id in ids if run.lookup.kind_of(id) is not None]
+        level = min(levels, key=lambda level: level.rank)
+        if level is not Confidence.CONFIRMED:
+            weak.append(f"{name} [{level.value}]")
+    if weak:
+        run.add(
+            "Y002",
+            record,
+            f"a citation of this {record.KIND} would print {', '.join(weak)} as if confirmed: cite it with marks "
+            "(--marks, marks=True)",
+        )

@@ -16,7 +16,7 @@ from evidence._cite.options import (
     parse_form,
     parse_style,
 )
-from evidence._cite.parts import MARK, Citation, Part, i, r
+from evidence._cite.parts import MARK, Citation, Part, i, join_parts, r
 from evidence._errors import UsageError
 from evidence._model import Case, Claim, EvidenceRole, Exhibit, Filing, Message, Record, Source
 
@@ -214,4 +214,4 @@ def citation(
     style, form = parse_style(style), parse_form(form)
     ctx = Context(records=records, options=options or DEFAULT_OPTIONS, in_case=in_case, marks=marks)
     parts, ends = _parts(record, style, form, pin, ctx, decision, note)
-    return Citation(tuple(_finish(parts, ends, signal, parenthetical, ctx.options, in_parentheses)))
+    return Citation(join_parts(_finish(parts, ends, signal, parenthetical, ctx.options, in_parentheses)))

@@ -26,20 +26,9 @@ class Citation:
         markup = parse_markup(markup)
         if markup is Markup.TEXT:  # plain text has no styles to merge
             return "".join([f" [{text}]" if style == MARK else text for text, style in self.parts])
-        merged: list[Part] = []
-        marked = {n - 1 for n, (_, style) in enumerate(self.parts) if style == MARK}
-        for n, (text, style) in enumerate(self.parts):
-            # A marked value stays a part of its own, so that its mark flags it alone.
-            alone = n in marked or style == MARK
-            if not text and not alone:
-                continue
-            if merged and merged[-1][1] == style and not alone:
-                merged[-1] = (merged[-1][0] + text, style)
-            else:
-                merged.append((text, style))
         render = _markdown if markup is Markup.MARKDOWN else _html
         out: list[str] = []
-        for text, style in merged:
+        for text, style in join_parts(self.parts):
             if style != MARK:
                 out.append(render(text, style))
             elif markup is Markup.MARKDOWN:
@@ -50,6 +39,22 @@ class Citation:
 
     def __str__(self) -> str:
         return self.render()
+
+
+def join_parts(parts: tuple[Part, ...] | list[Part]) -> tuple[Part, ...]:
+    """Neighbouring parts of one style joined and empty ones dropped; a marked value and its
+    mark stay parts of their own, so that the mark flags that value alone."""
+    marked = {n - 1 for n, (_, style) in enumerate(parts) if style == MARK}
+    joined: list[Part] = []
+    for n, (text, style) in enumerate(parts):
+        alone = n in marked or style == MARK
+        if not text and not alone:
+            continue
+        if joined and joined[-1][1] == style and not alone:
+            joined[-1] = (joined[-1][0] + text, style)
+        else:
+            joined.append((text, style))
+    return tuple(joined)
 
 
 def _markdown(text: str, style: str) -> str:
