@@ -11,7 +11,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 import evidence as ev
 from evidence._cite import (
@@ -23,6 +26,7 @@ from evidence._cite import (
     case_name_from_caption,
     title_case,
 )
+from evidence.testing import strategies
 
 U = "https://techcrunch.com/2025/01/09/mark-zuckerberg-gave-metas-llama-team-the-ok-to-train-on-copyrighted-works-filing-claims/"
 WIGGERS_TITLE = "Mark Zuckerberg gave Meta's Llama team the OK to train on copyrighted works, filing claims"
@@ -906,3 +910,275 @@ def test_the_enums_hold_the_values_the_reference_documents(argument: str, enum: 
     row = re.search(rf"^\| `{argument}` \| ([^|]+) \|", text, re.MULTILINE)
     assert row is not None
     assert re.findall(r"`([a-z]+)`", row.group(1)) == [member.value for member in enum]
+
+
+# -- marks: the values that are not confirmed --------------------------------------------------
+
+# An openly made-up story: a wire article whose byline is not found, reporting a letter.
+MARKED = ev.RecordSet(
+    [
+        ev.Court(id="dnj", name="District of New Jersey", citation="D.N.J."),
+        ev.Case(
+            id="doe-v-acme", caption="Doe v. Acme Corp.", name="Doe v. Acme Corp.", court="dnj",
+            docket_number="2:99-cv-00001", filed="1999-01-04", field_confidence={"docket_number": "likely"},
+        ),
+        ev.Filing(id="doe-ecf-7", case="doe-v-acme", ecf=7, filed="1999-02-01", title="Declaration",
+                  field_confidence={"ecf": "unverified"}),
+        ev.Actor(id="john-roe", name="John Roe", kind="person", field_confidence={"name": "likely"}),
+        ev.Actor(id="acme", name="Acme Corp.", kind="organization"),
+        ev.Source(
+            id="wire", kind="news_article", title="Acme letter shows rush before audit", authors=["Jane Roe"],
+            publication="Example Wire", published="2025-01-15", url="https://example.com/wire/acme",
+            language="en", field_confidence={"authors": "unverified", "url": "likely"},
+        ),
+        ev.Message(
+            id="letter", channel="letter", sender="john-roe", recipients=["acme"], sent="1998-12",
+            attestations=[ev.Attestation(source="wire", quote=ev.Quote(exact="before the audit"))],
+            field_confidence={"sent": "unverified"},
+        ),
+    ]
+)  # fmt: skip
+WIRE_URL = "https://example.com/wire/acme"
+
+
+def marked(number: str, rule: str, id: str, markup: str, expected: str, **options: Any) -> Any:
+    return pytest.param(id, markup, options, expected, id=f"{number} {rule} {markup}")
+
+
+MARKS_TABLE = [
+    marked("m1", "bluebook source", "wire", "text",
+           f"Jane Roe [unverified], Acme Letter Shows Rush Before Audit, Example Wire (Jan. 15, 2025), {WIRE_URL} [likely]."),
+    marked("m2", "bluebook source", "wire", "markdown",
+           f"Jane Roe \\[unverified\\], *Acme Letter Shows Rush Before Audit*, Example Wire (Jan. 15, 2025), {WIRE_URL} \\[likely\\]."),
+    marked("m3", "bluebook source", "wire", "html",
+           '<span class="mark-unverified" title="unverified">Jane Roe</span>, <i>Acme Letter Shows Rush Before Audit</i>, '
+           f'Example Wire (Jan. 15, 2025), <span class="mark-likely" title="likely">{WIRE_URL}</span>.'),
+    marked("m4", "bluebook supra", "wire", "text", "Roe [unverified], supra note 3.", form="supra", note=3),
+    marked("m5", "apa reference", "wire", "text",
+           f"Roe, J. [unverified] (2025, January 15). Acme letter shows rush before audit. Example Wire. {WIRE_URL} [likely]", style="apa"),
+    marked("m6", "apa reference", "wire", "markdown",
+           f"Roe, J. \\[unverified\\] (2025, January 15). *Acme letter shows rush before audit*. Example Wire. {WIRE_URL} \\[likely\\]", style="apa"),
+    marked("m7", "apa in text", "wire", "html",
+           '(<span class="mark-unverified" title="unverified">Roe</span>, 2025)', style="apa", form="short"),
+    marked("m8", "chicago note", "wire", "text",
+           f'Jane Roe [unverified], "Acme Letter Shows Rush before Audit," Example Wire, January 15, 2025, {WIRE_URL} [likely].',
+           style="chicago"),
+    marked("m9", "chicago bibliography", "wire", "html",
+           '<span class="mark-unverified" title="unverified">Roe, Jane</span>. "Acme Letter Shows Rush before Audit." '
+           f'<i>Example Wire</i>, January 15, 2025. <span class="mark-likely" title="likely">{WIRE_URL}</span>.',
+           style="chicago", form="bibliography"),
+    marked("m10", "chicago short note", "wire", "markdown",
+           'Roe \\[unverified\\], "Acme Letter Shows Rush."', style="chicago", form="short"),
+    marked("m11", "bluebook message quoted in", "letter", "text",
+           "Letter from John Roe [likely] to Acme Corp. (Dec. 1998 [unverified]), quoted in Jane Roe [unverified], "
+           f"Acme Letter Shows Rush Before Audit, Example Wire (Jan. 15, 2025), {WIRE_URL} [likely]."),
+    marked("m12", "apa message as cited in", "letter", "text",
+           "(Roe [likely], 1998 [unverified], as cited in Roe [unverified], 2025)", style="apa"),
+    marked("m13", "chicago message quoted in", "letter", "markdown",
+           "John Roe \\[likely\\], letter to Acme Corp., December 1998 \\[unverified\\], quoted in Roe \\[unverified\\], "
+           '"Acme Letter Shows Rush."', style="chicago", form="short"),
+    marked("m14", "bluebook filing", "doe-ecf-7", "text",
+           "Decl., *Doe v. Acme Corp.*, No. 2:99-cv-00001 [likely] (D.N.J. Feb. 1, 1999), ECF No. 7 [unverified].".replace("*", "")),
+    marked("m15", "ecf filing", "doe-ecf-7", "html",
+           '<span class="mark-unverified" title="unverified">ECF No. 7</span> at 4.', style="ecf", pin="4"),
+    marked("m16", "bluebook case", "doe-v-acme", "markdown",
+           "*Doe v. Acme Corp.*, No. 2:99-cv-00001 \\[likely\\] (D.N.J. filed Jan. 4, 1999)."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("id", "markup", "options", "expected"), MARKS_TABLE)
+def test_marks_table(id: str, markup: str, options: dict[str, Any], expected: str) -> None:
+    record = MARKED[id]
+    assert ev.cite(record, records=MARKED, markup=markup, marks=True, **options) == expected
+    # Without marks, the same citation with every mark taken out.
+    plain = ev.cite(record, records=MARKED, markup=markup, **options)
+    assert ev.cite(record, records=MARKED, markup=markup, marks=False, **options) == plain
+    unmarked = re.sub(r' \\?\[(likely|unverified)\\?\]|<span class="mark-\w+" title="\w+">|</span>', "", expected)
+    if markup != "html":  # html joins neighbouring italics again once the spans are gone
+        assert plain == unmarked
+
+
+def test_a_sequence_and_a_bibliography_take_marks() -> None:
+    notes = ev.CitationSequence(MARKED, marks=True)
+    assert notes.cite("wire", note=1).startswith("Jane Roe [unverified], ")
+    assert notes.cite("wire", note=2) == "Id."
+    assert (
+        notes.cite("doe-v-acme", note=3) == "Doe v. Acme Corp., No. 2:99-cv-00001 [likely] (D.N.J. filed Jan. 4, 1999)."
+    )
+    assert notes.cite("wire", note=4) == "Roe [unverified], supra note 1."
+    sources = [MARKED["wire"], MARKED["doe-v-acme"]]
+    assert ev.bibliography(sources, style="apa", record_set=MARKED, marks=True) == [
+        "Doe v. Acme Corp., No. 2:99-cv-00001 [likely] (D.N.J. filed Jan. 4, 1999).",
+        f"Roe, J. [unverified] (2025, January 15). Acme letter shows rush before audit. Example Wire. {WIRE_URL} [likely]",
+    ]
+    assert not any("[" in entry for entry in ev.bibliography(sources, style="apa", record_set=MARKED))
+
+
+def test_a_record_that_is_itself_likely_flags_every_value() -> None:
+    wire = attrs.evolve(MARKED["wire"], confidence=ev.Confidence.LIKELY, field_confidence={})
+    assert ev.cite(wire, style="apa", form="short", marks=True) == "(Roe [likely], 2025 [likely])"
+    assert ev.citation(wire, marks=True).parts[:2] == (("Jane Roe", "roman"), ("likely", "mark"))
+
+
+def test_a_message_an_exhibit_holds_is_a_personal_communication() -> None:  # APA 8.9, CMOS 14.214
+    held = ev.RecordSet(
+        [
+            *[MARKED[id] for id in ("dnj", "doe-v-acme", "doe-ecf-7", "john-roe", "acme", "wire")],
+            ev.Exhibit(id="doe-ex-1", filing="doe-ecf-7", attachment=1, label="1"),
+            attrs.evolve(MARKED["letter"], exhibit="doe-ex-1", field_confidence={}),
+        ]
+    )
+    assert ev.cite(held["letter"], records=held, style="apa") == "(J. Roe, personal communication, December 1998)"
+    assert ev.cite(held["letter"], records=held, style="chicago") == "John Roe, letter to Acme Corp., December 1998."
+    # Known only through the report: as cited in it, and the report is what the reference list holds.
+    assert ev.cite(MARKED["letter"], records=MARKED, style="apa") == "(Roe, 1998, as cited in Roe, 2025)"
+    assert ev.bibliography([MARKED["letter"]], style="apa", record_set=MARKED) == []
+
+
+def test_the_kadrey_messages_are_cited_as_quoted_in_techcrunch() -> None:  # M10
+    kadrey = ev.load("examples/kadrey-v-meta")
+    apa = ev.cite(kadrey["chat-goal-gpt4"], records=kadrey, style="apa")
+    assert "personal communication" not in apa
+    assert apa.endswith(", as cited in Zeff, 2025)") and apa.startswith("(Al-Dahle, ")
+    chicago = ev.cite(kadrey["chat-goal-gpt4"], records=kadrey, style="chicago")
+    assert ", quoted in Maxwell Zeff, " in chicago
+
+
+def test_cite_all_with_marks_flags_the_unverified_byline_and_url(capsys: pytest.CaptureFixture[str]) -> None:  # H1
+    from evidence._cli import main
+
+    url = "https://techcrunch.com/2025/01/14/meta-execs-obsessed-over-beating-openais-gpt-4-internally-court-filings-reveal/"
+    assert main(["cite", "examples/kadrey-v-meta", "--all", "--marks"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    article = [line for line in lines if line.startswith("Maxwell Zeff")]
+    assert len(article) == 1
+    assert article[0].startswith("Maxwell Zeff [unverified], ")
+    assert f"{url} [unverified]" in article[0]
+    # Every citation that prints the byline or the URL flags it: none prints it bare.
+    assert (
+        sum("Maxwell Zeff [unverified]" in line for line in lines) == sum("Maxwell Zeff" in line for line in lines) > 1
+    )
+    assert sum(f"{url} [unverified]" in line for line in lines) == sum(url in line for line in lines)
+    assert main(["cite", "examples/kadrey-v-meta", "--all"]) == 0
+    assert "[unverified]" not in capsys.readouterr().out
+    assert main(["cite", "examples/kadrey-v-meta", "techcrunch-2025-01-14", "--style", "apa", "--marks"]) == 0
+    assert capsys.readouterr().out.startswith("Zeff, M. [unverified] (")
+
+
+# -- the property: marks flag exactly the printed values below confirmed ------------------------
+
+_words = st.from_regex(r"[A-Z][a-z]{2,8}( [a-z]{2,8}){0,5}", fullmatch=True)
+_people = st.from_regex(r"[A-Z][a-z]{1,8} [A-Z][a-z]{1,8}", fullmatch=True)
+_FIELDS = [
+    f.name for f in attrs.fields(ev.Source) if f.name not in ("id", "confidence", "field_confidence", "notes", "links")
+]
+# The description of an untitled work ("[Untitled news article in Portuguese]") is one value
+# read from two fields.
+_GROUPS = [("kind", "language"), *[(name,) for name in _FIELDS if name not in ("kind", "language")]]
+_SPAN = re.compile(r'<span class="mark-(\w+)" title="(\w+)">')
+
+
+@st.composite
+def marked_sources(draw: st.DrawFn) -> ev.Source:
+    source = draw(strategies.sources)
+    values = {
+        "title": draw(st.none() | _words),
+        "authors": tuple(draw(st.lists(_people, max_size=3))),
+        "publication": draw(_words),  # always named: the id is never printed
+        "publisher": draw(st.none() | _words),
+        "page": draw(st.none() | st.from_regex(r"[A-Z]?[1-9][0-9]{0,2}", fullmatch=True)),
+        "translators": tuple(draw(st.lists(_people, max_size=2))),
+        "text_file": None,
+        "digest": None,
+    }
+    assume(values["publication"] not in (values["title"], values["publisher"]))
+    return attrs.evolve(source, **values)
+
+
+def _changed(source: ev.Source, name: str) -> ev.Source:
+    """The source with one value changed in what every rendering of it shows."""
+    value = getattr(source, name)
+    if name in ("authors", "translators"):
+        return attrs.evolve(source, **{name: tuple(f"Q{a}Q" for a in value)})
+    if name == "published":
+        return attrs.evolve(source, published=ev.Date(year=1666))
+    if name == "url":
+        return attrs.evolve(source, url="https://q.example.org/q")
+    return attrs.evolve(source, **{name: f"Q{value}"})
+
+
+def _spans(source: ev.Source, style: str, form: str) -> list[str]:
+    found = _SPAN.findall(ev.cite(source, style=style, form=form, markup="html", marks=True))
+    assert all(css == title and title in ("likely", "unverified") for css, title in found)
+    return sorted(title for _, title in found)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    marked_sources(),
+    st.sampled_from(["bluebook", "ecf", "apa", "chicago"]),
+    st.sampled_from(["full", "short", "supra", "bibliography"]),
+)
+def test_marks_flag_exactly_the_printed_values_below_confirmed(source: ev.Source, style: str, form: str) -> None:
+    plain = ev.cite(source, style=style, form=form, markup="html")
+    assert ev.cite(source, style=style, form=form, markup="html", marks=False) == plain
+    assert 'class="mark-' not in plain
+    # Marks add parts and change none: without them, the text is the text without marks.
+    parts = ev.citation(source, style=style, form=form, marks=True).parts
+    assert "".join(text for text, kind in parts if kind != "mark") == ev.cite(source, style=style, form=form)
+    confirmed = attrs.evolve(source, confidence=ev.Confidence.CONFIRMED, field_confidence={})
+    assert _spans(confirmed, style, form) == []
+    expected: list[str] = []
+    for group in _GROUPS:
+        alone = attrs.evolve(confirmed, field_confidence=dict.fromkeys(group, ev.Confidence.UNVERIFIED))
+        flagged = len(_spans(alone, style, form))
+        name = group[0]
+        if name in ("authors", "title", "publication", "publisher", "published", "url", "page", "translators"):
+            # A field is printed when changing it changes the citation; only then is it flagged.
+            value = getattr(source, name)
+            printed = value not in (None, ()) and ev.cite(_changed(confirmed, name), style=style, form=form) != (
+                ev.cite(confirmed, style=style, form=form)
+            )
+            assert (flagged > 0) == printed, name
+        given = [n for n in group if getattr(source, n) not in (None, ())]
+        levels = [source.confidence, *(source.confidence_of(n) for n in given)]
+        level = min(levels, key=lambda c: c.rank)
+        if level is not ev.Confidence.CONFIRMED:
+            expected += [level.value] * flagged
+    assert _spans(source, style, form) == sorted(expected)
+
+
+# -- Y002: the checker names the records to cite with marks ----------------------------------------
+
+
+def test_y002_names_each_value_a_citation_would_print_unmarked(tmp_path: Path) -> None:
+    report = ev.check(MARKED, select=["Y002"])
+    messages = {finding.record: finding.message for finding in report.findings}
+    assert all(finding.severity is ev.Severity.WARNING for finding in report.findings)
+    tail = "as if confirmed: cite it with marks (--marks, marks=True)"
+    assert messages == {
+        "doe-v-acme": f"a citation of this case would print docket_number [likely] {tail}",
+        "doe-ecf-7": f"a citation of this filing would print ecf [unverified] {tail}",
+        "wire": f"a citation of this source would print authors [unverified], url [likely] {tail}",
+        # The sender is as sure as the actor's name; the date is marked on the message.
+        "letter": f"a citation of this message would print sender [likely], sent [unverified] {tail}",
+    }
+    # An actor whose record is likely makes its messages' sender likely.
+    doubted = ev.RecordSet([*(r for r in MARKED if r.id != "acme"), ev.Actor(id="acme", name="Acme Corp.",
+                            kind="organization", confidence="likely")])  # fmt: skip
+    (finding,) = [f for f in ev.check(doubted, select=["Y002"]).findings if f.record == "letter"]
+    assert finding.message == (
+        f"a citation of this message would print sender [likely], recipients [likely], sent [unverified] {tail}"
+    )
+    # The streamed driver finds the same.
+    ev.dump(doubted, tmp_path / "doubted.jsonl")
+    streamed = ev.check(tmp_path / "doubted.jsonl", select=["Y002"], stream=True)
+    in_memory = ev.check(tmp_path / "doubted.jsonl", select=["Y002"], stream=False)
+    assert [(f.record, f.message) for f in streamed.findings] == [(f.record, f.message) for f in in_memory.findings]
+    assert len(streamed.findings) == 4
+
+
+def test_y002_is_silent_when_every_printed_value_is_confirmed() -> None:
+    wire = attrs.evolve(MARKED["wire"], field_confidence={"retrieved": "unverified"})  # never printed
+    assert ev.check(ev.RecordSet([wire]), select=["Y002"]).findings == ()
+    assert ev.cite(wire, marks=True) == ev.cite(wire)

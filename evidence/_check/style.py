@@ -7,7 +7,6 @@ from evidence._check.run import Run
 from evidence._model import Case, Confidence, Exhibit, Filing, Message, Record, Source
 
 
-
 def _printed(record: Record) -> tuple[str, ...]:
     """The fields a citation of the record prints, in some style or form (the cite stage marks
     the same ones); the caller skips those without a value."""
@@ -60,7 +59,7 @@ def _unconfirmed(run: Run, record: Record) -> None:
         levels = [record.confidence, record.confidence_of(name)]
         if isinstance(record, Message) and name in ("sender", "recipients"):
             ids = [value] if name == "sender" else list(value)
-            levels += [run.lookup.confidence_of(id) for id in ids if run.lookup.kind_of(id) is not None]
+            levels += [level for id in ids for level in _name_marks(run, id)]
         level = min(levels, key=lambda level: level.rank)
         if level is not Confidence.CONFIRMED:
             weak.append(f"{name} [{level.value}]")
@@ -71,3 +70,12 @@ def _unconfirmed(run: Run, record: Record) -> None:
             f"a citation of this {record.KIND} would print {', '.join(weak)} as if confirmed: cite it with marks "
             "(--marks, marks=True)",
         )
+
+
+def _name_marks(run: Run, id: str) -> list[Confidence]:
+    """How sure an actor's printed name is: its record's mark and its name's (both drivers hold
+    actors whole); nothing for an id no record has, which R001 reports."""
+    actor = run.lookup.get(id)
+    if actor is None:
+        return [run.lookup.confidence_of(id)] if run.lookup.kind_of(id) is not None else []
+    return [actor.confidence, actor.confidence_of("name")]

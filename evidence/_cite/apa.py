@@ -39,7 +39,12 @@ def _in_text(source: Source, ctx: Context, pin: str | None) -> list[Part]:
             who = named_by(source, ctx)
     else:
         who = ctx.value(" & ".join(names) if len(names) <= 2 else f"{names[0]} et al.", (source, "authors"))
-    return [*who, r(", "), *ctx.value(year(source.published), (source, "published")), r(f"{', p. ' + pin if pin else ''}")]
+    return [
+        *who,
+        r(", "),
+        *ctx.value(year(source.published), (source, "published")),
+        r(f"{', p. ' + pin if pin else ''}"),
+    ]
 
 
 def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> list[Part]:

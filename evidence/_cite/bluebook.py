@@ -199,9 +199,9 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         page = ctx.value(source.page, (source, "page"))
         return [*lead, *title, *periodical, r(", "), *dated, r(", at "), *page, r(f"{', ' + pin if pin else ''}")]
     # Online (R30.4.2, R33.5): the date, with the time the source gives, in parentheses.
-    when = format_date(source.published, time=True)
+    online = format_date(source.published, time=True)
     parts = [*lead, *title, *periodical]
-    parts += [r(" ("), *ctx.value(when, published), r(")")] if when else []
+    parts += [r(" ("), *ctx.value(online, published), r(")")] if online else []
     parts += [r(", "), *ctx.value(source.url, (source, "url"))] if source.url else []
     return [*parts, r(f", at {pin}" if pin else "")]
 

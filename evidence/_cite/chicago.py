@@ -42,11 +42,17 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         parts += _publication(source, ctx)
         parts += [r(", "), *ctx.value(when, published), r(".")] if when else [r(".")]
         return [*parts, *([r(" "), *ctx.value(source.url, (source, "url")), r(".")] if source.url else [])]
-    who = join_names([n.full for n in names]).replace(" & ", " and ")
-    parts = [*ctx.value(who, authors), r(", ")] if who else []
+    byline = join_names([n.full for n in names]).replace(" & ", " and ")
+    parts = [*ctx.value(byline, authors), r(", ")] if byline else []
     if book:
         inside = _publisher_year(source, ctx, ", ", "")
-        return [*parts, *_title(source, ctx, title or "", ITALIC), r(" ("), *inside, r(f"){', ' + pin if pin else ''}.")]
+        return [
+            *parts,
+            *_title(source, ctx, title or "", ITALIC),
+            r(" ("),
+            *inside,
+            r(f"){', ' + pin if pin else ''}."),
+        ]
     if title:
         parts += [r('"'), *_title(source, ctx, title, ROMAN), r('," ')]
     parts += _publication(source, ctx)

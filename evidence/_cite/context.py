@@ -29,7 +29,7 @@ class Context:
     def value(self, text: str, *fields: tuple[Record, str], style: str = ROMAN) -> list[Part]:
         """A printed value and, with marks, its mark: the weakest of each field it is read from
         and of the record that holds it (a sender's name: the message's sender, the actor's
-        name). No part for an empty value."""
+        name). No part for an empty value; a field without a value marks nothing ("n.d.")."""
         if not text:
             return []
         level = weakest(fields) if self.marks else Confidence.CONFIRMED
@@ -75,8 +75,10 @@ def message_people(message: Message, ctx: Context) -> tuple[list[Part], list[Par
     text = join_names(names) if len(names) <= 2 else ", ".join(names)
     return sender, ctx.value(text, (message, "recipients"), *((actor, "name") for actor in actors))
 
+
 def weakest(fields: tuple[tuple[Record, str], ...]) -> Confidence:
-    levels = [level for record, name in fields for level in (record.confidence, record.confidence_of(name))]
+    given = [(record, name) for record, name in fields if getattr(record, name) not in (None, ())]
+    levels = [level for record, name in given for level in (record.confidence, record.confidence_of(name))]
     return min(levels, key=lambda level: level.rank, default=Confidence.CONFIRMED)
 
 
