@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import evidence as ev
@@ -1113,7 +1113,6 @@ def _spans(source: ev.Source, style: str, form: str) -> list[str]:
     return sorted(title for _, title in found)
 
 
-@settings(max_examples=150, deadline=None)
 @given(
     marked_sources(),
     st.sampled_from(["bluebook", "ecf", "apa", "chicago"]),
