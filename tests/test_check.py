@@ -74,12 +74,16 @@ EXPECTED: dict[str, list[tuple[str, str, int]]] = {
     "L002-bates-page-outside": [("L002", "messages.yaml", 7)],
     "L003-duplicate-exhibit-label": [("L003", "case.yaml", 23)],
     "L004-found-without-court": [("L004", "claims.yaml", 12)],
-    "L005-confirmed-on-unverified": [("L005", "claims.yaml", 10)],
-    "L005-confirmed-by-contradiction": [("L005", "claims.yaml", 6)],
+    "L005-confirmed-on-unverified": [("Y002", "claims.yaml", 3), ("L005", "claims.yaml", 10)],
+    "L005-confirmed-by-contradiction": [("L005", "claims.yaml", 6), ("Y002", "sources.yaml", 3)],
     "L006-exhibit-of-another-filing": [("L006", "messages.yaml", 5)],
-    "L007-likely-on-unverified": [("L007", "claims.yaml", 6)],
-    "L008-surer-than-its-source": [("L008", "messages.yaml", 8)],
-    "L008-surer-than-its-original": [("L008", "messages.yaml", 12)],
+    "L007-likely-on-unverified": [("L007", "claims.yaml", 6), ("Y002", "sources.yaml", 3)],
+    "L008-surer-than-its-source": [
+        ("Y002", "messages.yaml", 3),
+        ("L008", "messages.yaml", 8),
+        ("Y002", "sources.yaml", 3),
+    ],
+    "L008-surer-than-its-original": [("Y002", "messages.yaml", 3), ("L008", "messages.yaml", 12)],
     "Y001-source-without-title": [("Y001", "sources.yaml", 3)],
     "Y002-unverified-byline": [("Y002", "sources.yaml", 3)],
 }
@@ -115,12 +119,18 @@ MESSAGES: dict[str, str] = {
     "L002-bates-page-outside": "L002-bates-page-outside/messages.yaml:7:17: L002 $.messages[0].bates_page: Bates page EXAMPLE_000010 is outside the range EXAMPLE_000001–EXAMPLE_000004 of exhibit 'ecf-391-ex-k'",
     "L003-duplicate-exhibit-label": "L003-duplicate-exhibit-label/case.yaml:23:12: L003 $.exhibits[1].label: label 'K' is also used by 'ecf-391-ex-k' in the same filing",
     "L004-found-without-court": "L004-found-without-court/claims.yaml:12:13: L004 $.claims[0].status: status 'found' needs a court document among its evidence (an order, opinion or decision) (hint: link the order that found it, or use the status its evidence supports)",
-    "L005-confirmed-on-unverified": "L005-confirmed-on-unverified/claims.yaml:10:5: L005 $.claims[0].confidence: confirmed, but its strongest supporting evidence, the link to 'chat-very-aggressive', is unverified (hint: lower its confidence to unverified, or link supporting evidence that is confirmed)",
-    "L005-confirmed-by-contradiction": "L005-confirmed-by-contradiction/claims.yaml:6:17: L005 $.claims[0].confidence: confirmed, but its strongest supporting evidence, the link to 'forum-post', is unverified (hint: lower its confidence to unverified, or link supporting evidence that is confirmed; a link that contradicts it or gives context confirms nothing)",
+    "L005-confirmed-on-unverified": "L005-confirmed-on-unverified/claims.yaml:3:5: Y002 $.messages[0]: a citation of this message would print sender_description [unverified] as if confirmed: cite it with marks (--marks, marks=True)\n"
+    "L005-confirmed-on-unverified/claims.yaml:10:5: L005 $.claims[0].confidence: confirmed, but its strongest supporting evidence, the link to 'chat-very-aggressive', is unverified (hint: lower its confidence to unverified, or link supporting evidence that is confirmed)",
+    "L005-confirmed-by-contradiction": "L005-confirmed-by-contradiction/claims.yaml:6:17: L005 $.claims[0].confidence: confirmed, but its strongest supporting evidence, the link to 'forum-post', is unverified (hint: lower its confidence to unverified, or link supporting evidence that is confirmed; a link that contradicts it or gives context confirms nothing)"
+    "\nL005-confirmed-by-contradiction/sources.yaml:3:5: Y002 $.sources[0]: a citation of this source would print title [unverified], publication [unverified], published [unverified] as if confirmed: cite it with marks (--marks, marks=True)",
     "L006-exhibit-of-another-filing": "L006-exhibit-of-another-filing/messages.yaml:5:13: L006 $.messages[0].filing: its exhibit 'ecf-391-ex-k' is attached to 'ecf-391', not 'ecf-471'",
-    "L007-likely-on-unverified": "L007-likely-on-unverified/claims.yaml:6:17: L007 $.claims[0].confidence: likely, but its strongest supporting evidence, the link to 'forum-post', is unverified (hint: lower its confidence to unverified, or link supporting evidence that is likely)",
-    "L008-surer-than-its-source": "L008-surer-than-its-source/messages.yaml:8:9: L008 $.messages[0].attestations[0].confidence: confirmed, but its source 'forum-post' is unverified (hint: mark it unverified)",
-    "L008-surer-than-its-original": "L008-surer-than-its-original/messages.yaml:12:9: L008 $.messages[0].attestations[1].confidence: confirmed, but the attestation it translates (in 'example-ledger') is likely (hint: mark it likely)",
+    "L007-likely-on-unverified": "L007-likely-on-unverified/claims.yaml:6:17: L007 $.claims[0].confidence: likely, but its strongest supporting evidence, the link to 'forum-post', is unverified (hint: lower its confidence to unverified, or link supporting evidence that is likely)"
+    "\nL007-likely-on-unverified/sources.yaml:3:5: Y002 $.sources[0]: a citation of this source would print title [unverified], publication [unverified], published [unverified] as if confirmed: cite it with marks (--marks, marks=True)",
+    "L008-surer-than-its-source": "L008-surer-than-its-source/messages.yaml:3:5: Y002 $.messages[0]: a citation of this message would print channel [unverified] as if confirmed: cite it with marks (--marks, marks=True)\n"
+    "L008-surer-than-its-source/messages.yaml:8:9: L008 $.messages[0].attestations[0].confidence: confirmed, but its source 'forum-post' is unverified (hint: mark it unverified)"
+    "\nL008-surer-than-its-source/sources.yaml:3:5: Y002 $.sources[0]: a citation of this source would print title [unverified], publication [unverified], published [unverified] as if confirmed: cite it with marks (--marks, marks=True)",
+    "L008-surer-than-its-original": "L008-surer-than-its-original/messages.yaml:3:5: Y002 $.messages[0]: a citation of this message would print channel [likely] as if confirmed: cite it with marks (--marks, marks=True)\n"
+    "L008-surer-than-its-original/messages.yaml:12:9: L008 $.messages[0].attestations[1].confidence: confirmed, but the attestation it translates (in 'example-ledger') is likely (hint: mark it likely)",
     "Y001-source-without-title": "Y001-source-without-title/sources.yaml:3:5: Y001 $.sources[0]: a citation of this source needs title",
     "Y002-unverified-byline": "Y002-unverified-byline/sources.yaml:3:5: Y002 $.sources[0]: a citation of this source would print authors [unverified] as if confirmed: cite it with marks (--marks, marks=True)",
 }
@@ -192,7 +202,7 @@ def test_the_examples_pass(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "check", EXAMPLES)
     assert code == 0
     assert " error" not in out
-    assert err == "67 records checked: 0 errors, 2 warnings, 12 notes\n"
+    assert err == "67 records checked: 0 errors, 12 warnings, 12 notes\n"
 
 
 def portuguese_quotes(records: ev.RecordSet) -> list[tuple[str, ev.Quote]]:
@@ -508,7 +518,7 @@ def test_json_output_of_the_example(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "--format", "json", KADREY)
     report = json.loads(out)
     assert code == 0
-    assert (report["records"], report["errors"], report["warnings"], len(report["findings"])) == (67, 0, 2, 14)
+    assert (report["records"], report["errors"], report["warnings"], len(report["findings"])) == (67, 0, 12, 24)
 
 
 def test_github_output_annotates_files(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -552,11 +562,12 @@ def test_github_output_of_errors_starts_with_the_error_command(capsys: pytest.Ca
     [
         ((), ["Q004"] * 12 + ["Y001"] * 2 + ["Y002"] * 10),
         (("--select", "Y001"), ["Y001", "Y001"]),
-        (("--select", "y"), ["Y001", "Y001"]),
-        (("--select", "Q,Y"), ["Q004"] * 12 + ["Y001"] * 2),
+        (("--select", "y"), ["Y001"] * 2 + ["Y002"] * 10),
+        (("--select", "Q,Y"), ["Q004"] * 12 + ["Y001"] * 2 + ["Y002"] * 10),
         (("--select", "L008"), []),
-        (("--ignore", "Q004"), ["Y001", "Y001"]),
-        (("--ignore", "Q,Y001"), []),
+        (("--ignore", "Q004"), ["Y001"] * 2 + ["Y002"] * 10),
+        (("--ignore", "Q,Y001"), ["Y002"] * 10),
+        (("--ignore", "Q,Y"), []),
         (("--select", "Q", "--ignore", "Q004"), []),
         (("--select", "T,L"), []),
     ],
