@@ -16,7 +16,6 @@ text, Markdown and HTML are three renderings of the same parts.
 
 from evidence._cite.citing import citation, cite
 from evidence._cite.dates import format_date
-from evidence._cite.ecf import ecf_text
 from evidence._cite.names import Name, parse_name
 from evidence._cite.options import BluebookOptions, Form, Markup, Style
 from evidence._cite.parts import Citation
@@ -26,7 +25,6 @@ from evidence._cite.words import (
     abbreviate_case_name,
     abbreviate_document_title,
     case_name_from_caption,
-    sentence_case_first,
     title_case,
 )
 
@@ -45,9 +43,7 @@ __all__ = [
     "case_name_from_caption",
     "citation",
     "cite",
-    "ecf_text",
     "format_date",
     "parse_name",
-    "sentence_case_first",
     "title_case",
 ]
