@@ -289,13 +289,13 @@ def duplicate_problems(ids: Iterable[str], origins: Iterable[Origin | None]) -> 
     problems = []
     for id, origin in zip(ids, origins, strict=True):
         if id in first:
-            problems.append(duplicate_problem(id, origin, first[id]))
+            problems.append(_duplicate_problem(id, origin, first[id]))
         else:
             first[id] = origin
     return problems
 
 
-def duplicate_problem(id: str, origin: Origin | None, first_origin: Origin | None) -> Problem:
+def _duplicate_problem(id: str, origin: Origin | None, first_origin: Origin | None) -> Problem:
     where = ""
     if first_origin is not None:
         line, _ = locate(first_origin)
