@@ -98,7 +98,7 @@ MESSAGES: dict[str, str] = {
     "S005-unknown-choice": "S005-unknown-choice/actors.yaml:5:11: S005 $.actors[0].kind: expected one of person, organization, group; found the text 'organisation' (did you mean 'organization'?)",
     "S006-invalid-date": "S006-invalid-date/messages.yaml:5:11: S006 $.messages[0].sent: invalid date '2023-10-10T23:30': naive date-time: give a UTC offset (Z, -07:00) or a time zone ([America/Los_Angeles])",
     "S007-invalid-language-tag": "S007-invalid-language-tag/messages.yaml:6:15: S007 $.messages[0].language: invalid language tag 'en_US': use a BCP 47 tag such as 'en', 'pt' or 'pt-BR'",
-    "S008-format-version": "S008-format-version/actors.yaml:1:11: S008 $.evidence: unsupported format version 2: this version of the library reads format 1",
+    "S008-format-version": "S008-format-version/actors.yaml:1:11: S008 $.evidence: unsupported format version 3: this version of the library reads formats 1 and 2",
     "S009-duplicate-key": "S009-duplicate-key/actors.yaml:7:5: S009 $.actors[0]: duplicate key 'name' (first given on line 4)",
     "R001-unknown-id": "R001-unknown-id/messages.yaml:8:13: R001 $.messages[0].sender: no actor has the id 'ahmad-aldahle' (hint: did you mean 'ahmad-al-dahle'?)",
     "R002-wrong-kind": "R002-wrong-kind/claims.yaml:12:18: R002 $.claims[0].asserted_by: 'techcrunch-2025-01-14' is a source, not an actor",
@@ -267,11 +267,11 @@ def test_changing_one_word_of_a_quote_shows_the_closest_passage(tmp_path: Path) 
     assert found == [
         (
             "Q001",
-            60,
+            58,
             "the quote is not in 'bolt42-article-pt'; the closest passage (83% alike) is 'Mistral é um trocado para nós'",
         ),
         # The positions were right for the old wording; they hold it still.
-        ("Q003", 60, "text at 1147-1176 is 'Mistral é um trocado para nós', not the quote"),
+        ("Q003", 58, "text at 1147-1176 is 'Mistral é um trocado para nós', not the quote"),
     ]
 
 
@@ -454,13 +454,17 @@ def filing_holding_a_message(sent: str) -> ev.RecordSet:
                 court="cand",
                 docket_number="3:23-cv-03417-VC",
                 filed="2023-07-07",
+                confidence="confirmed",
             ),
-            ev.Filing(id="ecf-200", case="kadrey-v-meta", ecf=200, kind="declaration", filed="2023-10-15"),
+            ev.Filing(
+                id="ecf-200", case="kadrey-v-meta", ecf=200, kind="declaration", filed="2023-10-15", confidence="confirmed"
+            ),
             ev.Message(
                 id="chat-goal-gpt4",
                 filing="ecf-200",
                 sent=sent,
                 text="Honestly… Our goal needs to be GPT-4",
+                confidence="confirmed",
                 notes="Illustrative: the filing's number and date are made up to test precision.",
             ),
         ]
@@ -641,7 +645,7 @@ def test_a_broken_file_exits_1_without_a_traceback(capsys: pytest.CaptureFixture
 
 
 def _codes_of(records: list[ev.Record]) -> list[tuple[str, str]]:
-    return [(f.code, f.message) for f in ev.check(ev.RecordSet(records)).findings if f.code != "Y001"]
+    return [(f.code, f.message) for f in ev.check(ev.RecordSet(records)).findings if f.code not in ("Y001", "Y002")]
 
 
 def test_a_found_claim_needs_the_court_to_speak() -> None:
@@ -725,6 +729,11 @@ def _marks(records: list[ev.Record], tmp_path: Path | None = None) -> list[tuple
     return [(f.code, f.path, f.message) for f in report.findings]
 
 
+def _link(record: str, **fields: Any) -> ev.EvidenceLink:
+    """An evidence link, confirmed unless told otherwise."""
+    return ev.EvidenceLink(record=record, **{"confidence": CONFIRMED, **fields})
+
+
 def _claim(confidence: ev.Confidence, *links: ev.EvidenceLink) -> ev.Claim:
     return ev.Claim(id="k", statement="x", status="reported", confidence=confidence, evidence=links)
 
@@ -732,7 +741,7 @@ def _claim(confidence: ev.Confidence, *links: ev.EvidenceLink) -> ev.Claim:
 def test_a_contradicting_or_context_link_confirms_nothing(tmp_path: Path) -> None:
     wiki, order = _source("wiki", UNVERIFIED), _source("order")
     for role in ("contradicts", "context"):
-        claim = _claim(CONFIRMED, ev.EvidenceLink(record="wiki"), ev.EvidenceLink(record="order", role=role))
+        claim = _claim(CONFIRMED, _link(record="wiki"), _link(record="order", role=role))
         assert _marks([wiki, order, claim], tmp_path) == [
             (
                 "L005",
@@ -741,19 +750,19 @@ def test_a_contradicting_or_context_link_confirms_nothing(tmp_path: Path) -> Non
             )
         ]
     # Only links that do not support it, or none at all: nothing supports it.
-    alone = _claim(CONFIRMED, ev.EvidenceLink(record="order", role="contradicts"))
+    alone = _claim(CONFIRMED, _link(record="order", role="contradicts"))
     assert _marks([order, alone]) == [("L005", "$.confidence", "confirmed, but none of its evidence supports it")]
     assert _marks([_claim(LIKELY)]) == [("L007", "$.confidence", "likely, but no evidence supports it")]
     assert _marks([_claim(UNVERIFIED)]) == []  # an unverified claim claims no certainty
     # The same order supporting it confirms it.
     assert (
-        _marks([wiki, order, _claim(CONFIRMED, ev.EvidenceLink(record="wiki"), ev.EvidenceLink(record="order"))]) == []
+        _marks([wiki, order, _claim(CONFIRMED, _link(record="wiki"), _link(record="order"))]) == []
     )
 
 
 def test_a_link_weighs_the_weaker_of_its_mark_and_its_records(tmp_path: Path) -> None:
     order = _source("order")
-    unsure_link = _claim(CONFIRMED, ev.EvidenceLink(record="order", confidence=LIKELY))
+    unsure_link = _claim(CONFIRMED, _link(record="order", confidence=LIKELY))
     assert _marks([order, unsure_link], tmp_path) == [
         (
             "L005",
@@ -762,9 +771,9 @@ def test_a_link_weighs_the_weaker_of_its_mark_and_its_records(tmp_path: Path) ->
         )
     ]
     post = _source("post", LIKELY)
-    assert _marks([post, _claim(LIKELY, ev.EvidenceLink(record="post"))]) == []
-    assert _marks([post, _claim(CONFIRMED, ev.EvidenceLink(record="post"))])[0][0] == "L005"
-    doubtful = _claim(LIKELY, ev.EvidenceLink(record="post", confidence=UNVERIFIED))
+    assert _marks([post, _claim(LIKELY, _link(record="post"))]) == []
+    assert _marks([post, _claim(CONFIRMED, _link(record="post"))])[0][0] == "L005"
+    doubtful = _claim(LIKELY, _link(record="post", confidence=UNVERIFIED))
     assert _marks([post, doubtful]) == [
         (
             "L007",

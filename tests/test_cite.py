@@ -915,26 +915,29 @@ def test_the_enums_hold_the_values_the_reference_documents(argument: str, enum: 
 # -- marks: the values that are not confirmed --------------------------------------------------
 
 # An openly made-up story: a wire article whose byline is not found, reporting a letter.
+# Every mark written out: a value that says none is unverified.
 MARKED = ev.RecordSet(
     [
-        ev.Court(id="dnj", name="District of New Jersey", citation="D.N.J."),
+        ev.Court(id="dnj", name="District of New Jersey", citation="D.N.J.", confidence="confirmed"),
         ev.Case(
             id="doe-v-acme", caption="Doe v. Acme Corp.", name="Doe v. Acme Corp.", court="dnj",
             docket_number="2:99-cv-00001", filed="1999-01-04", field_confidence={"docket_number": "likely"},
+            confidence="confirmed",
         ),
         ev.Filing(id="doe-ecf-7", case="doe-v-acme", ecf=7, filed="1999-02-01", title="Declaration",
-                  field_confidence={"ecf": "unverified"}),
-        ev.Actor(id="john-roe", name="John Roe", kind="person", field_confidence={"name": "likely"}),
-        ev.Actor(id="acme", name="Acme Corp.", kind="organization"),
+                  field_confidence={"ecf": "unverified"}, confidence="confirmed"),
+        ev.Actor(id="john-roe", name="John Roe", kind="person", field_confidence={"name": "likely"},
+                 confidence="confirmed"),
+        ev.Actor(id="acme", name="Acme Corp.", kind="organization", confidence="confirmed"),
         ev.Source(
             id="wire", kind="news_article", title="Acme letter shows rush before audit", authors=["Jane Roe"],
             publication="Example Wire", published="2025-01-15", url="https://example.com/wire/acme",
-            language="en", field_confidence={"authors": "unverified", "url": "likely"},
+            language="en", field_confidence={"authors": "unverified", "url": "likely"}, confidence="confirmed",
         ),
         ev.Message(
             id="letter", channel="letter", sender="john-roe", recipients=["acme"], sent="1998-12",
-            attestations=[ev.Attestation(source="wire", quote=ev.Quote(exact="before the audit"))],
-            field_confidence={"sent": "unverified"},
+            attestations=[ev.Attestation(source="wire", quote=ev.Quote(exact="before the audit"), confidence="confirmed")],
+            field_confidence={"sent": "unverified"}, confidence="confirmed",
         ),
     ]
 )  # fmt: skip

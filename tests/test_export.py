@@ -210,18 +210,19 @@ def test_a_message_sent_in_a_month_has_no_day(items: dict[str, dict[str, Any]]) 
     assert items["chat-goal-gpt4"] == {
         "id": "chat-goal-gpt4",
         "type": "personal_communication",
-        "title": "Honestly… Our goal needs to be GPT-4",
+        "title": "Honestly… Our goal needs to be GPT-4 […] We have 64k GPUs coming! We need to learn how to build frontier and win this race.",
         "genre": "Chat message",
         "author": [{"family": "Al-Dahle", "given": "Ahmad"}],
         "recipient": [{"family": "Touvron", "given": "Hugo"}],
         "issued": {"date-parts": [[2023, 10]]},
         "language": "en",
         "abstract": (
-            "Honestly… Our goal needs to be GPT-4\n"
+            "Honestly… Our goal needs to be GPT-4 […] "
             "We have 64k GPUs coming! We need to learn how to build frontier and win this race."
         ),
         "note": (
-            "Two passages of one message, as reported; what stands between them is not known. One outlet prints "
+            "Two passages of one message, as reported; what stands between them is not known, so the text marks the "
+            "gap with '[…]'. One outlet prints "
             "'GPT4'. 'de forma inovadora' is a loose rendering of 'build frontier'. Probably one of the ECF No. 391 "
             "exhibits; which one is not known, and no Bates number was found."
         ),
@@ -274,11 +275,24 @@ def test_dates_keep_their_precision_and_what_csl_cannot_say_goes_to_custom(
 def test_dangling_references_export_with_their_ids() -> None:
     records = ev.RecordSet(
         [
-            ev.Filing(id="f", case="no-such-case", filed_by=("nobody",)),
-            ev.Exhibit(id="x", filing="no-such-filing", label="A", bates=ev.BatesRange(begin="AB_0001", end="AB_0009")),
-            ev.Message(id="m", sender="nobody", recipients=("nobody",), exhibit="x"),
-            ev.Case(id="c", caption="A v. B", name="A v. B", court="no-such-court", docket_number="1"),
-            ev.Source(id="s", kind=ev.SourceKind.OTHER, translation_of="nowhere"),
+            ev.Filing(id="f", case="no-such-case", filed_by=("nobody",), confidence="confirmed"),
+            ev.Exhibit(
+                id="x",
+                filing="no-such-filing",
+                label="A",
+                bates=ev.BatesRange(begin="AB_0001", end="AB_0009"),
+                confidence="confirmed",
+            ),
+            ev.Message(id="m", sender="nobody", recipients=("nobody",), exhibit="x", confidence="confirmed"),
+            ev.Case(
+                id="c",
+                caption="A v. B",
+                name="A v. B",
+                court="no-such-court",
+                docket_number="1",
+                confidence="confirmed",
+            ),
+            ev.Source(id="s", kind=ev.SourceKind.OTHER, translation_of="nowhere", confidence="confirmed"),
         ]
     )
     data = {item["id"]: item for item in to_csl_json(records)}
