@@ -49,7 +49,7 @@ WORDS = (
 ).split()
 VERBS = "said wrote asked confirmed suggested warned argued expected noted reported".split()
 # Made-up outlets: generated articles must not be attributed to real ones.
-PUBLICATIONS = ("FictionWire", "The Example Ledger", "Placeholder Post", "Sample Daily", "Demo Tribune", "Folha Fictícia")
+PUBLICATIONS = ("FictionWire", "The Example Ledger", "Placeholder Post", "Sample Daily", "Folha Fictícia")
 TEXTS = "texts"
 
 

@@ -446,33 +446,13 @@ def test_utf16_offsets_from_a_browser_anchor_a_quote(tmp_path: Path) -> None:
 
 def filing_holding_a_message(sent: str) -> ev.RecordSet:
     # The made-up case of docs/rules.md: a filing's number and date to test precision against.
+    sure = ev.Confidence.CONFIRMED
+    case = ev.Case(id="doe-v-acme", caption="x", name="Doe v. Acme Corp.", court="cand", docket_number="1",
+                   filed="2023", confidence=sure)  # fmt: skip
+    filing = ev.Filing(id="ecf-200", case=case.id, ecf=200, kind="declaration", filed="2023-10-15", confidence=sure)
+    text = "We have to ship before the audit"
     return ev.RecordSet(
-        [
-            ev.Case(
-                id="doe-v-acme",
-                caption="JANE DOE, Plaintiff, v. ACME CORP., Defendant",
-                name="Doe v. Acme Corp.",
-                court="cand",
-                docket_number="3:24-cv-01234",
-                filed="2023-07-07",
-                confidence="confirmed",
-            ),
-            ev.Filing(
-                id="ecf-200",
-                case="doe-v-acme",
-                ecf=200,
-                kind="declaration",
-                filed="2023-10-15",
-                confidence="confirmed",
-            ),
-            ev.Message(
-                id="chat-audit",
-                filing="ecf-200",
-                sent=sent,
-                text="We have to ship before the audit",
-                confidence="confirmed",
-            ),
-        ]
+        [case, filing, ev.Message(id="chat-audit", filing=filing.id, sent=sent, text=text, confidence=sure)]
     )
 
 

@@ -40,6 +40,13 @@ DOE_DOCKET = "No. 3:24-cv-01234"
 C = "confirmed"  # every record says how sure it is: an omitted mark means something else in format 2
 
 
+def case(id: str, name: str, docket_number: str, filed: str, court: str = "cand", caption: str = "x") -> ev.Case:
+    """A made-up case: the caption matters only where a test reads it."""
+    return ev.Case(
+        id=id, caption=caption, name=name, court=court, docket_number=docket_number, filed=filed, confidence=C
+    )
+
+
 def build() -> ev.RecordSet:
     return ev.RecordSet(
         [
@@ -62,42 +69,16 @@ def build() -> ev.RecordSet:
             ev.Filing(id="ecf-391", case="kadrey", ecf=391, kind="declaration", filed="2025-01-14", confidence=C),
             # Everything else is made up: the case of docs/rules.md and docs/citations.md, its people
             # and a reporter of a made-up outlet (the rules' ECF No. 373 and Exhibit A become ECF No. 37).
-            ev.Case(
-                id="doe-v-acme",
+            case(
+                "doe-v-acme",
+                "Doe v. Acme Corp.",
+                "3:24-cv-01234",
+                "2024-02-05",
                 caption="JANE DOE, et al., Plaintiffs, v. ACME CORP., Defendant",
-                name="Doe v. Acme Corp.",
-                court="cand",
-                docket_number="3:24-cv-01234",
-                filed="2024-02-05",
-                confidence=C,
             ),
-            ev.Case(
-                id="month-only",
-                caption="A v. B",
-                name="Roe v. Doe",
-                court="cand",
-                docket_number="1",
-                filed="2023-07",
-                confidence=C,
-            ),
-            ev.Case(
-                id="bankruptcy",
-                caption="A v. B",
-                name="In re Roe",
-                court="canb",
-                docket_number="24-10001",
-                filed="2024-02-01",
-                confidence=C,
-            ),
-            ev.Case(
-                id="tech",
-                caption="x",
-                name="American Technology Corporation v. Smith",
-                court="cand",
-                docket_number="5:20-cv-1",
-                filed="2020-05-04",
-                confidence=C,
-            ),
+            case("month-only", "Roe v. Doe", "1", "2023-07"),
+            case("bankruptcy", "In re Roe", "24-10001", "2024-02-01", court="canb"),
+            case("tech", "American Technology Corporation v. Smith", "5:20-cv-1", "2020-05-04"),
             ev.Filing(
                 id="ecf-37",
                 case="doe-v-acme",
@@ -135,7 +116,9 @@ def build() -> ev.RecordSet:
                 sent="2024-10-10T23:30[America/Los_Angeles]",
                 confidence=C,
             ),
-            ev.Message(id="chat", channel="chat", sender="pat-lee", recipients=["sam-roe"], sent="2024-10", confidence=C),
+            ev.Message(
+                id="chat", channel="chat", sender="pat-lee", recipients=["sam-roe"], sent="2024-10", confidence=C
+            ),
             ev.Message(
                 id="chat-day", channel="chat", sender="pat-lee", recipients=["sam-roe"], sent="2024-10-10", confidence=C
             ),
@@ -439,7 +422,12 @@ TABLE = [
         "rivera-timed",
         f"Alex Rivera, *{RIVERA_TITLE_CASED}*, FictionWire (Jan. 9, 2025, 12:14 PM), {U}.",
     ),
-    row("45", "R30 article without an author", "anonymous", f"*Acme Audit Tool Arrives*, FictionWire (Apr. 18, 2024), {U}."),
+    row(
+        "45",
+        "R30 article without an author",
+        "anonymous",
+        f"*Acme Audit Tool Arrives*, FictionWire (Apr. 18, 2024), {U}.",
+    ),
     row("46", "R28.1 two authors", "two", f"Ann Roe & Bo Doe, *X*, P (2024), {U}."),
     row("47", "R28.1 three or more authors", "three", f"Ann Roe et al., *X*, P (2024), {U}."),
     row(

@@ -262,7 +262,10 @@ def _sample(**changes: Any) -> bytes:
             "a number too large",
             _sample().replace(b'"id": "m1",', b'"id": "m1", "bates_page": "X1",').replace(b'"X1"', b"1" + b"0" * 40),
         ),
-        ("a float where text belongs", _sample().replace(b'"text": "We have to ship before the audit."', b'"text": 1.5')),
+        (
+            "a float where text belongs",
+            _sample().replace(b'"text": "We have to ship before the audit."', b'"text": 1.5'),
+        ),
         ("true where a list belongs", _sample().replace(b'"aliases": [\n        "Acme"\n      ]', b'"aliases": true')),
         ("a year as a number", _sample().replace(b'"2023-10-10T09:21:00-07:00"', b"2023")),
         ("an unknown key", _sample(sender_name="x")),
