@@ -364,16 +364,20 @@ def test_bibtex_entry_types_and_custom_fields(records: ev.RecordSet) -> None:
 def test_bibtex_keeps_an_organization_whole() -> None:
     records = ev.RecordSet(
         [
-            ev.Actor(id="meta", name="Meta Platforms, Inc.", kind=ev.ActorKind.ORGANIZATION),
-            ev.Actor(id="gabo", name="Gabriel García Márquez", family_name="García Márquez", kind=ev.ActorKind.PERSON),
-            ev.Filing(id="f", case="c", filed_by=("meta", "gabo")),
+            # Made-up parties (as in Doe v. Acme): an organization and a person with a two-word surname.
+            ev.Actor(id="acme", name="Acme Widget Co., Inc.", kind=ev.ActorKind.ORGANIZATION, confidence="confirmed"),
+            ev.Actor(
+                id="lucia", name="Lucía Pérez Gómez", family_name="Pérez Gómez", kind=ev.ActorKind.PERSON,
+                confidence="confirmed",
+            ),
+            ev.Filing(id="f", case="c", filed_by=("acme", "lucia"), confidence="confirmed"),
         ]
-    )
+    )  # fmt: skip
     (entry,) = parse_bibtex(to_bibtex(records)).entries
-    assert entry["author"] == "{Meta Platforms, Inc.} and García Márquez, Gabriel"
+    assert entry["author"] == "{Acme Widget Co., Inc.} and Pérez Gómez, Lucía"
     assert to_csl_json(records)[0]["author"] == [
-        {"literal": "Meta Platforms, Inc."},
-        {"family": "García Márquez", "given": "Gabriel"},
+        {"literal": "Acme Widget Co., Inc."},
+        {"family": "Pérez Gómez", "given": "Lucía"},
     ]
 
 

@@ -226,14 +226,18 @@ def test_mutated_data_is_judged_alike_in_every_format(data: dict[str, Any]) -> N
 
 SAMPLE = {
     "evidence": 1,
-    "actors": [{"id": "meta", "name": "Meta Platforms, Inc.", "kind": "organization", "aliases": ["Meta"]}],
+    # Made-up, as in docs/rules.md: no message is put in a real company's mouth.
+    "actors": [
+        {"id": "acme", "name": "Acme Corp.", "kind": "organization", "aliases": ["Acme"], "confidence": "confirmed"}
+    ],
     "messages": [
         {
             "id": "m1",
-            "sender": "meta",
+            "sender": "acme",
             "sent": "2023-10-10T09:21:00-07:00",
-            "text": "We need to beat GPT-4.",
+            "text": "We have to ship before the audit.",
             "language": "en",
+            "confidence": "confirmed",
             "field_confidence": {"sent": "likely"},
         }
     ],
@@ -267,8 +271,11 @@ def _sample(**changes: Any) -> bytes:
             "a number too large",
             _sample().replace(b'"id": "m1",', b'"id": "m1", "bates_page": "X1",').replace(b'"X1"', b"1" + b"0" * 40),
         ),
-        ("a float where text belongs", _sample().replace(b'"text": "We need to beat GPT-4."', b'"text": 1.5')),
-        ("true where a list belongs", _sample().replace(b'"aliases": [\n        "Meta"\n      ]', b'"aliases": true')),
+        (
+            "a float where text belongs",
+            _sample().replace(b'"text": "We have to ship before the audit."', b'"text": 1.5'),
+        ),
+        ("true where a list belongs", _sample().replace(b'"aliases": [\n        "Acme"\n      ]', b'"aliases": true')),
         ("a year as a number", _sample().replace(b'"2023-10-10T09:21:00-07:00"', b"2023")),
         ("an unknown key", _sample(sender_name="x")),
         ("an impossible day", _sample(sent="2023-02-30T09:21:00-07:00")),
@@ -276,7 +283,7 @@ def _sample(**changes: Any) -> bytes:
         ("a naive date-time", _sample(sent="2023-02-03T09:21:00")),
         ("an id with a capital", _sample(id="M1")),
         ("an id ending in a newline", _sample(id="m1\n")),
-        ("a reference with a space", _sample(sender="meta platforms")),
+        ("a reference with a space", _sample(sender="acme corp")),
         ("a bad language tag", _sample(language="english!")),
         ("an enum value unknown", _sample(channel="pigeon")),
         ("a byte-order mark first", b"\xef\xbb\xbf" + _sample()),
