@@ -214,7 +214,7 @@ class _Corpus:
                     "confidence": "likely",
                 }
             )
-        return {
+        groups = {
             "cases": [case],
             "actors": actors,
             "filings": filings,
@@ -223,6 +223,14 @@ class _Corpus:
             "sources": sources,
             "claims": claims,
         }
+        # Made-up facts are as sure as their maker says: confirmed unless marked, written out
+        # because in a file of version 2 a value that says no mark is unverified.
+        for items in groups.values():
+            for item in items:
+                for inner in (*item.get("affiliations", ()), *item.get("sealing", ())):
+                    inner.setdefault("confidence", "confirmed")
+                item.setdefault("confidence", "confirmed")
+        return groups
 
 
 def _jsonl_lines(groups: dict[str, list[dict[str, Any]]]) -> Iterator[bytes]:
@@ -255,11 +263,11 @@ def write_corpus(out: Path, n: int = 100_000, *, seed: int = 7, shards: int = 8)
     folders = {name: out / name for name in ("json", "jsonl", "shards")}
     for folder in folders.values():
         folder.mkdir(parents=True)
-    document = {"evidence": 1, **groups}
+    document = {"evidence": 2, **groups}
     (folders["json"] / "records.json").write_bytes(
         orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     )
-    header = orjson.dumps({"evidence": 1})
+    header = orjson.dumps({"evidence": 2})
     lines = list(_jsonl_lines(groups))
     (folders["jsonl"] / "records.jsonl").write_bytes(b"\n".join([header, *lines]) + b"\n")
     size = -(-len(lines) // shards)

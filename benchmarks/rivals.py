@@ -1,6 +1,6 @@
 """The record file format modelled with other libraries, for the benchmarks to race `evidence` against.
 
-Three rivals read the same JSON record file (`evidence: 1` and lists of records by kind):
+Three rivals read the same JSON record file (`evidence: 2` and lists of records by kind):
 
 - `pydantic_load` / `pydantic_dump`: pydantic v2 models, strict, extra keys forbidden, frozen;
 - `msgspec_load` / `msgspec_dump`: msgspec Structs, unknown fields forbidden, frozen;
@@ -265,7 +265,7 @@ class PydBatesRange(_PydModel):
 class PydLink(_PydModel):
     rel: LinkRel
     target: PydId
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     by: PydId | None = None
     note: PydText | None = None
 
@@ -274,7 +274,7 @@ class PydSealingEvent(_PydModel):
     action: SealingAction
     date: PydDate | None = None
     order: PydId | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     note: PydText | None = None
 
 
@@ -290,7 +290,7 @@ class PydAffiliation(_PydModel):
     organization: PydId
     title: PydText | None = None
     period: PydDate | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
 
 
 class PydParty(_PydModel):
@@ -322,14 +322,14 @@ class PydAttestation(_PydModel):
     kind: AttestationKind = AttestationKind.VERBATIM
     language: PydLanguage | None = None
     translation_of: PydId | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
 
 
 class PydEvidenceLink(_PydModel):
     record: PydId
     quote: PydQuote | None = None
     role: EvidenceRole = EvidenceRole.SUPPORTS
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     note: PydText | None = None
 
 
@@ -343,7 +343,7 @@ class PydCourt(_PydModel):
     name: PydText | None = None
     citation: PydText | None = None
     url: PydUrl | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[CourtFieldName, Confidence] = {}
     notes: PydText | None = None
     links: tuple[PydLink, ...] = ()
@@ -365,7 +365,7 @@ class PydCase(_PydModel):
     decisions: tuple[PydDecision, ...] = ()
     identifiers: dict[PydText, PydText] = {}
     url: PydUrl | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[CaseFieldName, Confidence] = {}
     notes: PydText | None = None
     links: tuple[PydLink, ...] = ()
@@ -380,7 +380,7 @@ class PydActor(_PydModel):
     affiliations: tuple[PydAffiliation, ...] = ()
     description: PydText | None = None
     url: PydUrl | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[ActorFieldName, Confidence] = {}
     notes: PydText | None = None
     links: tuple[PydLink, ...] = ()
@@ -400,7 +400,7 @@ class PydFiling(_PydModel):
     url: PydUrl | None = None
     text_file: PydText | None = None
     digest: PydDigest | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[FilingFieldName, Confidence] = {}
     notes: PydText | None = None
     links: tuple[PydLink, ...] = ()
@@ -419,7 +419,7 @@ class PydExhibit(_PydModel):
     url: PydUrl | None = None
     text_file: PydText | None = None
     digest: PydDigest | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[ExhibitFieldName, Confidence] = {}
     notes: PydText | None = None
     links: tuple[PydLink, ...] = ()
@@ -439,7 +439,7 @@ class PydMessage(_PydModel):
     language: PydLanguage | None = None
     bates_page: PydVerbatim | None = None
     attestations: tuple[PydAttestation, ...] = ()
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[MessageFieldName, Confidence] = {}
     notes: PydText | None = None
     links: tuple[PydLink, ...] = ()
@@ -462,7 +462,7 @@ class PydSource(_PydModel):
     translators: tuple[PydText, ...] = ()
     text_file: PydText | None = None
     digest: PydDigest | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[SourceFieldName, Confidence] = {}
     notes: PydText | None = None
     links: tuple[PydLink, ...] = ()
@@ -479,15 +479,15 @@ class PydClaim(_PydModel):
     evidence: tuple[PydEvidenceLink, ...] = ()
     superseded_by: PydId | None = None
     tags: tuple[PydText, ...] = ()
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[ClaimFieldName, Confidence] = {}
     notes: PydText | None = None
     links: tuple[PydLink, ...] = ()
 
 
 class PydDocument(_PydModel):
-    # ge=le=1 rather than Literal[1]: pydantic's Literal[1] takes `true` and `1.0` even when strict.
-    evidence: Annotated[int, Field(ge=1, le=1)]
+    # ge=le=2 rather than Literal[2]: pydantic's Literal[2] takes `2.0` even when strict.
+    evidence: Annotated[int, Field(ge=2, le=2)]
     courts: tuple[PydCourt, ...] = ()
     cases: tuple[PydCase, ...] = ()
     actors: tuple[PydActor, ...] = ()
@@ -560,7 +560,7 @@ class MsBatesRange(_MsStruct, kw_only=True):
 class MsLink(_MsStruct, kw_only=True):
     rel: LinkRel
     target: MsId
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     by: MsId | None = None
     note: MsText | None = None
 
@@ -569,7 +569,7 @@ class MsSealingEvent(_MsStruct, kw_only=True):
     action: SealingAction
     date: MsDate | None = None
     order: MsId | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     note: MsText | None = None
 
 
@@ -585,7 +585,7 @@ class MsAffiliation(_MsStruct, kw_only=True):
     organization: MsId
     title: MsText | None = None
     period: MsDate | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
 
 
 class MsParty(_MsStruct, kw_only=True):
@@ -617,14 +617,14 @@ class MsAttestation(_MsStruct, kw_only=True):
     kind: AttestationKind = AttestationKind.VERBATIM
     language: MsLanguage | None = None
     translation_of: MsId | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
 
 
 class MsEvidenceLink(_MsStruct, kw_only=True):
     record: MsId
     quote: MsQuote | None = None
     role: EvidenceRole = EvidenceRole.SUPPORTS
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     note: MsText | None = None
 
 
@@ -637,7 +637,7 @@ class MsCourt(_MsStruct, kw_only=True):
     name: MsText | None = None
     citation: MsText | None = None
     url: MsUrl | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[CourtFieldName, Confidence] = {}
     notes: MsText | None = None
     links: tuple[MsLink, ...] = ()
@@ -659,7 +659,7 @@ class MsCase(_MsStruct, kw_only=True):
     decisions: tuple[MsDecision, ...] = ()
     identifiers: dict[MsText, MsText] = {}
     url: MsUrl | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[CaseFieldName, Confidence] = {}
     notes: MsText | None = None
     links: tuple[MsLink, ...] = ()
@@ -674,7 +674,7 @@ class MsActor(_MsStruct, kw_only=True):
     affiliations: tuple[MsAffiliation, ...] = ()
     description: MsText | None = None
     url: MsUrl | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[ActorFieldName, Confidence] = {}
     notes: MsText | None = None
     links: tuple[MsLink, ...] = ()
@@ -694,7 +694,7 @@ class MsFiling(_MsStruct, kw_only=True):
     url: MsUrl | None = None
     text_file: MsText | None = None
     digest: MsDigest | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[FilingFieldName, Confidence] = {}
     notes: MsText | None = None
     links: tuple[MsLink, ...] = ()
@@ -713,7 +713,7 @@ class MsExhibit(_MsStruct, kw_only=True):
     url: MsUrl | None = None
     text_file: MsText | None = None
     digest: MsDigest | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[ExhibitFieldName, Confidence] = {}
     notes: MsText | None = None
     links: tuple[MsLink, ...] = ()
@@ -733,7 +733,7 @@ class MsMessage(_MsStruct, kw_only=True):
     language: MsLanguage | None = None
     bates_page: MsVerbatim | None = None
     attestations: tuple[MsAttestation, ...] = ()
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[MessageFieldName, Confidence] = {}
     notes: MsText | None = None
     links: tuple[MsLink, ...] = ()
@@ -756,7 +756,7 @@ class MsSource(_MsStruct, kw_only=True):
     translators: tuple[MsText, ...] = ()
     text_file: MsText | None = None
     digest: MsDigest | None = None
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[SourceFieldName, Confidence] = {}
     notes: MsText | None = None
     links: tuple[MsLink, ...] = ()
@@ -773,15 +773,15 @@ class MsClaim(_MsStruct, kw_only=True):
     evidence: tuple[MsEvidenceLink, ...] = ()
     superseded_by: MsId | None = None
     tags: tuple[MsText, ...] = ()
-    confidence: Confidence = Confidence.CONFIRMED
+    confidence: Confidence = Confidence.UNVERIFIED
     field_confidence: dict[ClaimFieldName, Confidence] = {}
     notes: MsText | None = None
     links: tuple[MsLink, ...] = ()
 
 
 class MsDocument(_MsStruct, kw_only=True):
-    # msgspec's Literal[1] refuses `true` and `1.0`, as evidence does.
-    evidence: Literal[1]
+    # msgspec's Literal[2] refuses `2.0`, as evidence does.
+    evidence: Literal[2]
     courts: tuple[MsCourt, ...] = ()
     cases: tuple[MsCase, ...] = ()
     actors: tuple[MsActor, ...] = ()

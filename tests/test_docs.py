@@ -3,7 +3,7 @@ format reference names every field of every record kind and value object.
 
 Conventions, per Markdown file, in a temporary folder holding a copy of `examples/`:
 - ```python blocks run in order, sharing one namespace;
-- ```yaml blocks that start with `evidence: 1` are complete record files and must load;
+- ```yaml blocks that start with `evidence: 2` (or 1) are complete record files and must load;
 - ```console blocks: each `$ evidence ...` line runs, and the lines after it, up to the next
   `$` line, are exactly what it prints (standard output, then standard error).
 """
@@ -57,7 +57,7 @@ def test_python_in_docs_runs(path: Path, workdir: Path) -> None:
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
 def test_record_files_in_docs_load(path: Path, workdir: Path) -> None:
     for number, text in enumerate(blocks(path, "yaml"), start=1):
-        if not text.startswith("evidence: 1"):
+        if not text.startswith(("evidence: 2", "evidence: 1")):
             continue
         file = workdir / f"{path.stem}-{number}.yaml"
         file.write_text(text, encoding="utf-8")
