@@ -8,8 +8,8 @@ from collections.abc import Iterable
 import attrs
 
 from evidence._cite import parse_name
-from evidence._labels import actor_name
-from evidence._model import Actor, ActorKind, Case, Record, iter_references
+from evidence._labels import actor_name, weaker, weakest
+from evidence._model import Actor, ActorKind, Case, Confidence, Record, iter_references
 from evidence._recordset import RecordSet
 from evidence._views.shared import md_cell, records_of
 
@@ -31,6 +31,10 @@ class CastMember:
     roles: tuple[str, ...]  # 'plaintiff in Kadrey v. Meta Platforms, Inc.', 'district judge in ...'
     appearances: tuple[Appearance, ...]
     description: str | None = None
+    # How sure the row is: the weakest mark of the actor's record, its name and kind, and of
+    # each affiliation it lists; `affiliation_marks` holds each affiliation's own, in order.
+    confidence: Confidence = Confidence.CONFIRMED
+    affiliation_marks: tuple[Confidence, ...] = ()
 
     @property
     def records(self) -> tuple[str, ...]:
@@ -56,6 +60,7 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
     members = []
     for actor in sorted(rs.actors, key=_sort_key):
         affiliations = tuple((actor_name(rs, a.organization) or a.organization, a.title) for a in actor.affiliations)
+        marks = tuple(_affiliation_mark(rs, actor, index) for index in range(len(actor.affiliations)))
         roles: list[str] = []
         appearances: list[Appearance] = []
         for record in rs.referrers(actor):
@@ -77,22 +82,45 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
                 roles=tuple(dict.fromkeys(roles)),
                 appearances=tuple(appearances),
                 description=actor.description,
+                confidence=weaker(weakest(((actor, "name"), (actor, "kind"))), *marks),
+                affiliation_marks=marks,
             )
         )
     return members
 
 
+def _affiliation_mark(records: RecordSet, actor: Actor, index: int) -> Confidence:
+    """An affiliation as printed: its own mark, the actor's affiliations field and record, and
+    the organization's name."""
+    affiliation = actor.affiliations[index]
+    organization = records.get(affiliation.organization) if affiliation.organization in records else None
+    named = ((organization, "name"),) if isinstance(organization, Actor) else ()
+    return weaker(affiliation.confidence, weakest(((actor, "affiliations"), *named)))
+
+
+def _marked(text: str, mark: Confidence) -> str:
+    return text if mark is Confidence.CONFIRMED else f"{text} [{mark.value}]"
+
+
 def cast_markdown(records: RecordSet | Iterable[Record]) -> str:
-    """A Markdown table of the cast: who, what kind, ties, roles in cases, where they appear."""
+    """A Markdown table of the cast: who, what kind, ties (each below confirmed with its mark),
+    roles in cases, where they appear, and how sure the row is."""
     lines = [
-        "| Name | Kind | Affiliations | Roles | Appears in |",
-        "| --- | --- | --- | --- | --- |",
+        "| Name | Kind | Affiliations | Roles | Appears in | Confidence |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for m in cast(records):
-        affiliations = "; ".join(f"{title}, {org}" if title else org for org, title in m.affiliations)
+        affiliations = "; ".join(
+            _marked(f"{title}, {org}" if title else org, mark)
+            for (org, title), mark in zip(m.affiliations, m.affiliation_marks, strict=True)
+        )
         appears = ", ".join(f"`{a.record}` ({', '.join(a.fields)})" for a in m.appearances)
         name = f"{m.name} (`{m.id}`)"
         lines.append(
-            "| " + " | ".join(md_cell(c) for c in (name, m.kind, affiliations, "; ".join(m.roles), appears)) + " |"
+            "| "
+            + " | ".join(
+                md_cell(c) for c in (name, m.kind, affiliations, "; ".join(m.roles), appears, m.confidence.value)
+            )
+            + " |"
         )
     return "# Cast\n\n" + "\n".join(lines) + "\n"
