@@ -295,7 +295,9 @@ def test_dangling_references_export_with_their_ids() -> None:
                 confidence=CONFIRMED,
             ),
             ev.Message(id="m", sender="nobody", recipients=("nobody",), exhibit="x", confidence=CONFIRMED),
-            ev.Case(id="c", caption="A v. B", name="A v. B", court="no-such-court", docket_number="1", confidence=CONFIRMED),
+            ev.Case(
+                id="c", caption="A v. B", name="A v. B", court="no-such-court", docket_number="1", confidence=CONFIRMED
+            ),
             ev.Source(id="s", kind=ev.SourceKind.OTHER, translation_of="nowhere", confidence=CONFIRMED),
         ]
     )

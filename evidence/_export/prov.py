@@ -4,7 +4,8 @@ The mapping:
 
 * every record but an actor is an entity ``ev:<id>`` (``ev:`` is ``urn:evidence:record:``) with
   ``prov:label`` (its name as a node of the graph, as `evidence trace` names it), ``ev:kind``
-  and ``ev:confidence``; an actor is an agent ``ev:<id>`` (``prov:Person`` or
+  and ``ev:confidence``, and ``ev:fieldConfidence`` ("url unverified") for each field marked
+  apart from the record; an actor is an agent ``ev:<id>`` (``prov:Person`` or
   ``prov:Organization``; a group is an organization with ``ev:kind`` group);
 * a record's `Link` becomes the relation its rel names, with ``ev:confidence`` (and ``ev:note``,
   ``ev:by`` when given): derived_from → ``wasDerivedFrom``, quoted_from → ``wasQuotedFrom``,
@@ -23,7 +24,8 @@ The mapping:
 * each attestation of a message: the source ``wasQuotedFrom`` the message (with ``ev:confidence``,
   ``ev:language``, ``ev:attestation`` — verbatim, translation or paraphrase — and ``ev:quote``);
   a translation's ``translation_of`` adds the source ``wasDerivedFrom`` the original source;
-* a message's sender and a claim's ``asserted_by`` → ``wasAttributedTo`` the actor's agent.
+* a message's sender and a claim's ``asserted_by`` → ``wasAttributedTo`` the actor's agent, with
+  ``ev:confidence`` the mark of that field (and of its record).
 
 Claim evidence is not provenance (evidence may contradict a claim): it goes to the annotations.
 """

@@ -20,8 +20,8 @@ import attrs
 from evidence._cite import format_date
 from evidence._labels import actor_name, exhibit_name, filing_name, shorten, weakest
 from evidence._model import (
-    Case,
     Actor,
+    Case,
     Claim,
     Confidence,
     Date,
@@ -168,9 +168,7 @@ def timeline(records: RecordSet | Iterable[Record]) -> list[Event]:
     """Every dated event in order of its earliest instant, in groups of events of unknown order."""
     rs = records_of(records)
     dated = [
-        Event(
-            date=date, precision=precision_label(date), kind=kind, record=id, title=title, confidence=weakest(fields)
-        )
+        Event(date=date, precision=precision_label(date), kind=kind, record=id, title=title, confidence=weakest(fields))
         for date, kind, id, title, fields in _raw_events(rs)
         if date is not None
     ]
