@@ -5,7 +5,8 @@ docket entry (`ecf_designation`), what an exhibit or a message is (`exhibit_labe
 `message_kind`), the title of a filing for a reference manager (`filing_title`) or in a list of
 events (`filing_name`, `exhibit_name`), the short name of a node of a provenance graph
 (`node_name`, or `titled_name` where a source's title is wanted), and the one line that lists a
-record (`describe`).
+record (`describe`). Every output also asks here how sure a printed value is (`weakest`,
+`weaker`, `describe_mark`) and which report a message is known through (`report_of`).
 """
 
 from __future__ import annotations
@@ -204,7 +205,9 @@ def describe(record: Record, records: RecordSet) -> str:
     return record.id
 
 
-def _actor_names(records: RecordSet, ids: Sequence[str | None]) -> list[tuple[Record, str]]:
+def name_fields(records: RecordSet, ids: Iterable[str | None]) -> list[tuple[Record, str]]:
+    """The name fields of the actors some ids name, for `weakest`: a printed name is as sure as
+    the actor's record and name (an id no actor has marks nothing)."""
     found = (records.get(id) for id in ids if id is not None and id in records)
     return [(actor, "name") for actor in found if isinstance(actor, Actor)]
 
@@ -227,7 +230,7 @@ def describe_mark(record: Record, records: RecordSet) -> Confidence:
     value the line prints (a message's people by their names too)."""
     fields = [(record, name) for name in _DESCRIBED.get(type(record), ())]
     if isinstance(record, Message):
-        fields += _actor_names(records, [record.sender, *record.recipients])
+        fields += name_fields(records, [record.sender, *record.recipients])
     return weakest(fields) if fields else record.confidence
 
 

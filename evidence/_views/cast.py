@@ -31,8 +31,9 @@ class CastMember:
     roles: tuple[str, ...]  # 'plaintiff in Kadrey v. Meta Platforms, Inc.', 'district judge in ...'
     appearances: tuple[Appearance, ...]
     description: str | None = None
-    # How sure the row is: the weakest mark of the actor's record, its name and kind, and of
-    # each affiliation it lists; `affiliation_marks` holds each affiliation's own, in order.
+    # How sure the row is: the weakest mark of the actor's record, its name and kind, of each
+    # affiliation it lists and of the case fields its roles are read from; `affiliation_marks`
+    # holds each affiliation's own, in order.
     confidence: Confidence = Confidence.CONFIRMED
     affiliation_marks: tuple[Confidence, ...] = ()
 
@@ -62,6 +63,7 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
         affiliations = tuple((actor_name(rs, a.organization) or a.organization, a.title) for a in actor.affiliations)
         marks = tuple(_affiliation_mark(rs, actor, index) for index in range(len(actor.affiliations)))
         roles: list[str] = []
+        role_fields: list[tuple[Record, str]] = []  # where the printed roles are read from
         appearances: list[Appearance] = []
         for record in rs.referrers(actor):
             paths = tuple(
@@ -73,6 +75,10 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
                     f"{p.role.value.replace('_', ' ')} in {record.name}" for p in record.parties if p.actor == actor.id
                 )
                 roles.extend(f"{j.role or 'judge'} in {record.name}" for j in record.judges if j.actor == actor.id)
+                if any(p.actor == actor.id for p in record.parties):
+                    role_fields += [(record, "parties"), (record, "name")]
+                if any(j.actor == actor.id for j in record.judges):
+                    role_fields += [(record, "judges"), (record, "name")]
         members.append(
             CastMember(
                 id=actor.id,
@@ -82,7 +88,7 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
                 roles=tuple(dict.fromkeys(roles)),
                 appearances=tuple(appearances),
                 description=actor.description,
-                confidence=weaker(weakest(((actor, "name"), (actor, "kind"))), *marks),
+                confidence=weaker(weakest(((actor, "name"), (actor, "kind"), *role_fields)), *marks),
                 affiliation_marks=marks,
             )
         )

@@ -18,9 +18,8 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from evidence._cite import format_date
-from evidence._labels import actor_name, exhibit_name, filing_name, shorten, weakest
+from evidence._labels import actor_name, exhibit_name, filing_name, name_fields, shorten, weakest
 from evidence._model import (
-    Actor,
     Case,
     Claim,
     Confidence,
@@ -97,12 +96,6 @@ def precision_label(value: DateValue) -> str:
 Fields = tuple[tuple[Record, str], ...]
 
 
-def _names(records: RecordSet, ids: Iterable[str | None]) -> Fields:
-    """The name fields of the actors a row names, as sure as each actor's record and name."""
-    found = (records.get(id) for id in ids if id is not None and id in records)
-    return tuple((actor, "name") for actor in found if isinstance(actor, Actor))
-
-
 def _message_title(records: RecordSet, message: Message) -> tuple[str, Fields]:
     who = actor_name(records, message.sender) or message.sender_description or "unknown sender"
     to = [actor_name(records, r) or r for r in message.recipients]
@@ -112,7 +105,7 @@ def _message_title(records: RecordSet, message: Message) -> tuple[str, Fields]:
         (message, "sender" if message.sender else "sender_description"),
         (message, "recipients"),
         (message, "subject" if message.subject else "text"),
-        *_names(records, [message.sender, *message.recipients]),
+        *name_fields(records, [message.sender, *message.recipients]),
     )
     return (f"{head}: {shorten(body, _TITLE_LENGTH)}" if body else head), fields
 
@@ -160,7 +153,7 @@ def _raw_events(records: RecordSet) -> Iterator[tuple[DateValue | None, str, str
             who = actor_name(records, record.asserted_by)
             statement = shorten(record.statement, _TITLE_LENGTH)
             named = ((record, "asserted_on"), (record, "asserted_by"), (record, "statement"))
-            named += _names(records, [record.asserted_by])
+            named += tuple(name_fields(records, [record.asserted_by]))
             yield record.asserted_on, "claim asserted", record.id, f"{who}: {statement}" if who else statement, named
 
 
