@@ -16,7 +16,7 @@ from hypothesis import given
 import evidence as ev
 from evidence._cli import main
 from evidence._labels import GAP, shorten
-from evidence._views import cast_markdown, timeline_csv
+from evidence._views import cast_markdown, timeline_csv, timeline_html, timeline_markdown
 from evidence.testing import strategies as s
 
 CONFIRMED, LIKELY, UNVERIFIED = ev.Confidence.CONFIRMED, ev.Confidence.LIKELY, ev.Confidence.UNVERIFIED
@@ -179,6 +179,11 @@ def test_no_timeline_or_cast_row_below_confirmed_prints_without_its_mark(records
         floor = min(record.confidence, record.confidence_of(dated[record.KIND]), key=lambda level: level.rank)
         assert ev.Confidence(row["confidence"]).rank <= floor.rank, (row, record)
     assert marks.get("group") == "confidence"
+    # the Markdown and HTML pages print the same mark on each row as the CSV
+    events = ev.timeline(records)
+    printed = [line.rstrip(" |").rsplit("| ", 1)[-1] for line in timeline_markdown(records).splitlines()[6:]]
+    assert printed == [event.confidence.value for event in events]
+    assert re.findall(r'<tr class="mark-(\w+)" title="\1">', timeline_html(records)) == printed
     cast = {line.split("`")[1]: line for line in cast_markdown(records).splitlines() if line.count("`") >= 2}
     for actor in records.actors:
         shown = cast[actor.id].rstrip(" |").rsplit("| ", 1)[-1]
