@@ -48,7 +48,8 @@ WORDS = (
     "product users privacy policy engineering research director manager executive meeting notes"
 ).split()
 VERBS = "said wrote asked confirmed suggested warned argued expected noted reported".split()
-PUBLICATIONS = ("TechCrunch", "The Verge", "Wired", "Ars Technica", "Reuters", "Folha de S.Paulo")
+# Made-up outlets: generated articles must not be attributed to real ones.
+PUBLICATIONS = ("FictionWire", "The Example Ledger", "Placeholder Post", "Sample Daily", "Folha Fictícia")
 TEXTS = "texts"
 
 

@@ -97,7 +97,6 @@ def __getattr__(name: str) -> str:
     raise AttributeError(f"module 'evidence' has no attribute {name!r}")
 
 
-
 __all__ = [
     "Actor",
     "ActorKind",

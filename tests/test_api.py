@@ -225,7 +225,7 @@ def test_records_accept_plain_values_in_code() -> None:
     assert actor.kind is ev.ActorKind.PERSON and actor.aliases == ("x", "y")
     message = ev.Message(id="m", sent="2023-10", channel="chat")  # type: ignore[arg-type]
     assert message.sent == ev.Date(year=2023, month=10)
-    assert message.confidence_of("sent") is ev.Confidence.CONFIRMED
+    assert message.confidence_of("sent") is ev.Confidence.UNVERIFIED  # no mark given: not known to be so
     likely = ev.Message(id="m", field_confidence={"sent": ev.Confidence.LIKELY})
     assert likely.confidence_of("sent") is ev.Confidence.LIKELY
 

@@ -70,19 +70,19 @@ CASES = [
     case("yaml-billion-laughs.yaml", 2, "the YAML's aliases expand to more than 100,000 values"),
     case("yaml-nested-200-levels.yaml", 2, "the YAML is nested deeper than 100 levels"),
     case("yaml-list-as-a-key.yaml", 4, "S003 $.actors[0]: a key must be plain text"),
-    case("yaml-empty.yaml", 1, "expected a record file (a mapping starting 'evidence: 1'), found an empty file"),
+    case("yaml-empty.yaml", 1, "expected a record file (a mapping starting 'evidence: 2'), found an empty file"),
     case(
-        "yaml-only-a-comment.yaml", 1, "expected a record file (a mapping starting 'evidence: 1'), found an empty file"
+        "yaml-only-a-comment.yaml", 1, "expected a record file (a mapping starting 'evidence: 2'), found an empty file"
     ),
     case(
-        "yaml-whitespace-only.yaml", 1, "expected a record file (a mapping starting 'evidence: 1'), found an empty file"
+        "yaml-whitespace-only.yaml", 1, "expected a record file (a mapping starting 'evidence: 2'), found an empty file"
     ),
-    case("yaml-list-at-the-top.yaml", 1, "expected a record file (a mapping starting 'evidence: 1'), found a list"),
+    case("yaml-list-at-the-top.yaml", 1, "expected a record file (a mapping starting 'evidence: 2'), found a list"),
     case("yaml-text-at-the-top.yaml", 1, "found the text 'evidence 1'"),
     case("yaml-byte-order-mark.yaml", 1, "the file starts with a byte-order mark; save it as UTF-8 without one"),
     case("yaml-invalid-utf8.yaml", 4, "invalid UTF-8 (byte 0xe4); record files are UTF-8 text"),
-    case("yaml-missing-version.yaml", 1, "S008 $: missing format version: a record file starts with 'evidence: 1'"),
-    case("yaml-unknown-version.yaml", 1, "S008 $.evidence: unsupported format version 2"),
+    case("yaml-missing-version.yaml", 1, "S008 $: missing format version: a record file starts with 'evidence: 2'"),
+    case("yaml-unknown-version.yaml", 1, "S008 $.evidence: unsupported format version 3"),
     case("yaml-version-as-text.yaml", 1, "S008 $.evidence: unsupported format version '1'"),
     # -- values of the wrong type, size or shape
     case("yaml-number-for-a-name.yaml", 4, "S003 $.actors[0].name: expected text, found the number 42"),
@@ -133,7 +133,7 @@ CASES = [
     case("json-invalid-utf8.json", 6, "invalid UTF-8 (byte 0xc3); record files are UTF-8 text"),
     # -- JSON that parses into something a record file cannot be
     case("json-duplicate-key.json", 8, "S009 duplicate key 'name'"),
-    case("json-list-at-the-top.json", 1, "expected a record file (a mapping starting 'evidence: 1'), found a list"),
+    case("json-list-at-the-top.json", 1, "expected a record file (a mapping starting 'evidence: 2'), found a list"),
     case("json-missing-version.json", 1, "S008 $: missing format version"),
     case("json-unknown-version.json", 2, "S008 $.evidence: unsupported format version 1.5"),
     case("json-number-for-a-name.json", 6, "S003 $.actors[0].name: expected text, found the number 42"),
@@ -147,9 +147,9 @@ CASES = [
     case("jsonl-missing-record-type.jsonl", 2, 'S002 $: missing record type: add "type"'),
     case("jsonl-missing-header.jsonl", 1, "S008 $: missing format version"),
     case("jsonl-unknown-version.jsonl", 1, "S008 $.evidence: unsupported format version 7"),
-    case("jsonl-records-in-the-header.jsonl", 1, 'the first line holds only the format version, e.g. {"evidence": 1}'),
+    case("jsonl-records-in-the-header.jsonl", 1, 'the first line holds only the format version, e.g. {"evidence": 2}'),
     case("jsonl-list-for-a-record.jsonl", 3, "S003 $: expected a record (a mapping with a 'type'), found a list"),
-    case("jsonl-empty.jsonl", 1, 'empty record file: the first line is the format version, {"evidence": 1}'),
+    case("jsonl-empty.jsonl", 1, 'empty record file: the first line is the format version, {"evidence": 2}'),
     case("jsonl-nan.jsonl", 2, "invalid JSON: NaN is not a number JSON allows"),
     case(
         "jsonl-bad-line-in-the-middle.jsonl", 3, "S001 invalid JSON: Expecting property name enclosed in double quotes"

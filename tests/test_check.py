@@ -70,9 +70,9 @@ EXPECTED: dict[str, list[tuple[str, str, int]]] = {
     "T002-filing-before-case": [("T002", "case.yaml", 14)],
     "T003-quoted-before-unsealed": [("T003", "messages.yaml", 10)],
     "T004-decision-before-case": [("T004", "case.yaml", 10)],
-    "L001-bates-range-reversed": [("L001", "case.yaml", 22)],
+    "L001-bates-range-reversed": [("L001", "case.yaml", 25)],
     "L002-bates-page-outside": [("L002", "messages.yaml", 7)],
-    "L003-duplicate-exhibit-label": [("L003", "case.yaml", 23)],
+    "L003-duplicate-exhibit-label": [("L003", "case.yaml", 27)],
     "L004-found-without-court": [("L004", "claims.yaml", 12)],
     "L005-confirmed-on-unverified": [("Y002", "claims.yaml", 3), ("L005", "claims.yaml", 10)],
     "L005-confirmed-by-contradiction": [("L005", "claims.yaml", 6), ("Y002", "sources.yaml", 3)],
@@ -96,9 +96,9 @@ MESSAGES: dict[str, str] = {
     "S003-wrong-type": "S003-wrong-type/case.yaml:12:10: S003 $.filings[0].ecf: expected a whole number, found the text '391'",
     "S004-missing-field": "S004-missing-field/case.yaml:3:5: S004 $.cases[0]: missing required field 'docket_number'",
     "S005-unknown-choice": "S005-unknown-choice/actors.yaml:5:11: S005 $.actors[0].kind: expected one of person, organization, group; found the text 'organisation' (did you mean 'organization'?)",
-    "S006-invalid-date": "S006-invalid-date/messages.yaml:5:11: S006 $.messages[0].sent: invalid date '2023-10-10T23:30': naive date-time: give a UTC offset (Z, -07:00) or a time zone ([America/Los_Angeles])",
+    "S006-invalid-date": "S006-invalid-date/messages.yaml:5:11: S006 $.messages[0].sent: invalid date '2024-10-10T23:30': naive date-time: give a UTC offset (Z, -07:00) or a time zone ([America/Los_Angeles])",
     "S007-invalid-language-tag": "S007-invalid-language-tag/messages.yaml:6:15: S007 $.messages[0].language: invalid language tag 'en_US': use a BCP 47 tag such as 'en', 'pt' or 'pt-BR'",
-    "S008-format-version": "S008-format-version/actors.yaml:1:11: S008 $.evidence: unsupported format version 2: this version of the library reads format 1",
+    "S008-format-version": "S008-format-version/actors.yaml:1:11: S008 $.evidence: unsupported format version 3: this version of the library reads formats 1 and 2",
     "S009-duplicate-key": "S009-duplicate-key/actors.yaml:7:5: S009 $.actors[0]: duplicate key 'name' (first given on line 4)",
     "R001-unknown-id": "R001-unknown-id/messages.yaml:8:13: R001 $.messages[0].sender: no actor has the id 'ahmad-aldahle' (hint: did you mean 'ahmad-al-dahle'?)",
     "R002-wrong-kind": "R002-wrong-kind/claims.yaml:12:18: R002 $.claims[0].asserted_by: 'techcrunch-2025-01-14' is a source, not an actor",
@@ -115,9 +115,9 @@ MESSAGES: dict[str, str] = {
     "T002-filing-before-case": "T002-filing-before-case/case.yaml:14:12: T002 $.filings[0].filed: filed 2023-01-14, before its case was filed on 2023-07-07",
     "T003-quoted-before-unsealed": "T003-quoted-before-unsealed/messages.yaml:10:9: T003 $.messages[0].attestations[0]: 'techcrunch-2025-01-14', published 2025-01-14, quotes an exhibit unsealed on 2025-02-05",
     "T004-decision-before-case": "T004-decision-before-case/case.yaml:10:15: T004 $.cases[0].decisions[0].date: decision of 2015-01-13 is dated before the case was filed on 2023-07-07",
-    "L001-bates-range-reversed": "L001-bates-range-reversed/case.yaml:22:12: L001 $.exhibits[0].bates.end: Bates range begins at EXAMPLE_000010 after it ends at EXAMPLE_000002",
-    "L002-bates-page-outside": "L002-bates-page-outside/messages.yaml:7:17: L002 $.messages[0].bates_page: Bates page EXAMPLE_000010 is outside the range EXAMPLE_000001–EXAMPLE_000004 of exhibit 'ecf-391-ex-k'",
-    "L003-duplicate-exhibit-label": "L003-duplicate-exhibit-label/case.yaml:23:12: L003 $.exhibits[1].label: label 'K' is also used by 'ecf-391-ex-k' in the same filing",
+    "L001-bates-range-reversed": "L001-bates-range-reversed/case.yaml:25:12: L001 $.exhibits[0].bates.end: Bates range begins at ACME_000010 after it ends at ACME_000002",
+    "L002-bates-page-outside": "L002-bates-page-outside/messages.yaml:7:17: L002 $.messages[0].bates_page: Bates page ACME_000010 is outside the range ACME_000001–ACME_000004 of exhibit 'ecf-37-ex-a'",
+    "L003-duplicate-exhibit-label": "L003-duplicate-exhibit-label/case.yaml:27:12: L003 $.exhibits[1].label: label 'A' is also used by 'ecf-37-ex-a' in the same filing",
     "L004-found-without-court": "L004-found-without-court/claims.yaml:12:13: L004 $.claims[0].status: status 'found' needs a court document among its evidence (an order, opinion or decision) (hint: link the order that found it, or use the status its evidence supports)",
     "L005-confirmed-on-unverified": "L005-confirmed-on-unverified/claims.yaml:3:5: Y002 $.messages[0]: a citation of this message would print sender_description [unverified] as if confirmed: cite it with marks (--marks, marks=True)\n"
     "L005-confirmed-on-unverified/claims.yaml:10:5: L005 $.claims[0].confidence: confirmed, but its strongest supporting evidence, the link to 'chat-very-aggressive', is unverified (hint: lower its confidence to unverified, or link supporting evidence that is confirmed)",
@@ -267,11 +267,11 @@ def test_changing_one_word_of_a_quote_shows_the_closest_passage(tmp_path: Path) 
     assert found == [
         (
             "Q001",
-            60,
+            58,
             "the quote is not in 'bolt42-article-pt'; the closest passage (83% alike) is 'Mistral é um trocado para nós'",
         ),
         # The positions were right for the old wording; they hold it still.
-        ("Q003", 60, "text at 1147-1176 is 'Mistral é um trocado para nós', not the quote"),
+        ("Q003", 58, "text at 1147-1176 is 'Mistral é um trocado para nós', not the quote"),
     ]
 
 
@@ -445,25 +445,14 @@ def test_utf16_offsets_from_a_browser_anchor_a_quote(tmp_path: Path) -> None:
 
 
 def filing_holding_a_message(sent: str) -> ev.RecordSet:
+    # The made-up case of docs/rules.md: a filing's number and date to test precision against.
+    sure = ev.Confidence.CONFIRMED
+    case = ev.Case(id="doe-v-acme", caption="x", name="Doe v. Acme Corp.", court="cand", docket_number="1",
+                   filed="2023", confidence=sure)  # fmt: skip
+    filing = ev.Filing(id="ecf-200", case=case.id, ecf=200, kind="declaration", filed="2023-10-15", confidence=sure)
+    text = "We have to ship before the audit"
     return ev.RecordSet(
-        [
-            ev.Case(
-                id="kadrey-v-meta",
-                caption="RICHARD KADREY, et al., Plaintiffs, v. META PLATFORMS, INC., Defendant",
-                name="Kadrey v. Meta Platforms, Inc.",
-                court="cand",
-                docket_number="3:23-cv-03417-VC",
-                filed="2023-07-07",
-            ),
-            ev.Filing(id="ecf-200", case="kadrey-v-meta", ecf=200, kind="declaration", filed="2023-10-15"),
-            ev.Message(
-                id="chat-goal-gpt4",
-                filing="ecf-200",
-                sent=sent,
-                text="Honestly… Our goal needs to be GPT-4",
-                notes="Illustrative: the filing's number and date are made up to test precision.",
-            ),
-        ]
+        [case, filing, ev.Message(id="chat-audit", filing=filing.id, sent=sent, text=text, confidence=sure)]
     )
 
 
@@ -476,7 +465,7 @@ def test_a_message_sent_after_its_filing_is_flagged() -> None:
     (finding,) = ev.check(filing_holding_a_message("2023-11")).findings
     assert (finding.code, finding.record, finding.message) == (
         "T001",
-        "chat-goal-gpt4",
+        "chat-audit",
         "sent 2023-11, after ECF No. 200 that holds it was filed on 2023-10-15",
     )
     assert (finding.file, finding.line) == (None, None)  # built in code: no file to point at
@@ -500,7 +489,7 @@ def test_json_output_counts_what_it_found(capsys: pytest.CaptureFixture[str]) ->
         ("L002", "error", 7, 17, "$.messages[0].bates_page"),
         ("Y001", "warning", 3, 5, "$.sources[0]"),
     ]
-    assert report["findings"][0]["record"] == "msg-libgen-essential"
+    assert report["findings"][0]["record"] == "chat-audit"
     assert set(report["findings"][0]) == {
         "code",
         "severity",
@@ -641,7 +630,7 @@ def test_a_broken_file_exits_1_without_a_traceback(capsys: pytest.CaptureFixture
 
 
 def _codes_of(records: list[ev.Record]) -> list[tuple[str, str]]:
-    return [(f.code, f.message) for f in ev.check(ev.RecordSet(records)).findings if f.code != "Y001"]
+    return [(f.code, f.message) for f in ev.check(ev.RecordSet(records)).findings if f.code not in ("Y001", "Y002")]
 
 
 def test_a_found_claim_needs_the_court_to_speak() -> None:
@@ -725,6 +714,11 @@ def _marks(records: list[ev.Record], tmp_path: Path | None = None) -> list[tuple
     return [(f.code, f.path, f.message) for f in report.findings]
 
 
+def _link(record: str, **fields: Any) -> ev.EvidenceLink:
+    """An evidence link, confirmed unless told otherwise."""
+    return ev.EvidenceLink(record=record, **{"confidence": CONFIRMED, **fields})
+
+
 def _claim(confidence: ev.Confidence, *links: ev.EvidenceLink) -> ev.Claim:
     return ev.Claim(id="k", statement="x", status="reported", confidence=confidence, evidence=links)
 
@@ -732,7 +726,7 @@ def _claim(confidence: ev.Confidence, *links: ev.EvidenceLink) -> ev.Claim:
 def test_a_contradicting_or_context_link_confirms_nothing(tmp_path: Path) -> None:
     wiki, order = _source("wiki", UNVERIFIED), _source("order")
     for role in ("contradicts", "context"):
-        claim = _claim(CONFIRMED, ev.EvidenceLink(record="wiki"), ev.EvidenceLink(record="order", role=role))
+        claim = _claim(CONFIRMED, _link(record="wiki"), _link(record="order", role=role))
         assert _marks([wiki, order, claim], tmp_path) == [
             (
                 "L005",
@@ -741,19 +735,19 @@ def test_a_contradicting_or_context_link_confirms_nothing(tmp_path: Path) -> Non
             )
         ]
     # Only links that do not support it, or none at all: nothing supports it.
-    alone = _claim(CONFIRMED, ev.EvidenceLink(record="order", role="contradicts"))
+    alone = _claim(CONFIRMED, _link(record="order", role="contradicts"))
     assert _marks([order, alone]) == [("L005", "$.confidence", "confirmed, but none of its evidence supports it")]
     assert _marks([_claim(LIKELY)]) == [("L007", "$.confidence", "likely, but no evidence supports it")]
     assert _marks([_claim(UNVERIFIED)]) == []  # an unverified claim claims no certainty
     # The same order supporting it confirms it.
     assert (
-        _marks([wiki, order, _claim(CONFIRMED, ev.EvidenceLink(record="wiki"), ev.EvidenceLink(record="order"))]) == []
+        _marks([wiki, order, _claim(CONFIRMED, _link(record="wiki"), _link(record="order"))]) == []
     )
 
 
 def test_a_link_weighs_the_weaker_of_its_mark_and_its_records(tmp_path: Path) -> None:
     order = _source("order")
-    unsure_link = _claim(CONFIRMED, ev.EvidenceLink(record="order", confidence=LIKELY))
+    unsure_link = _claim(CONFIRMED, _link(record="order", confidence=LIKELY))
     assert _marks([order, unsure_link], tmp_path) == [
         (
             "L005",
@@ -762,9 +756,9 @@ def test_a_link_weighs_the_weaker_of_its_mark_and_its_records(tmp_path: Path) ->
         )
     ]
     post = _source("post", LIKELY)
-    assert _marks([post, _claim(LIKELY, ev.EvidenceLink(record="post"))]) == []
-    assert _marks([post, _claim(CONFIRMED, ev.EvidenceLink(record="post"))])[0][0] == "L005"
-    doubtful = _claim(LIKELY, ev.EvidenceLink(record="post", confidence=UNVERIFIED))
+    assert _marks([post, _claim(LIKELY, _link(record="post"))]) == []
+    assert _marks([post, _claim(CONFIRMED, _link(record="post"))])[0][0] == "L005"
+    doubtful = _claim(LIKELY, _link(record="post", confidence=UNVERIFIED))
     assert _marks([post, doubtful]) == [
         (
             "L007",

@@ -1,8 +1,10 @@
 """Citation rules as tables of (rule, record and options, expected string).
 
 Rows 1-18 are the examples of the project's citation rules; the rest are drawn from the same
-rules, each naming the rule it follows. Records come from small factories; the Kadrey facts are
-real, the motion of ECF No. 373 and its Exhibit A are illustrative (as in the rules).
+rules, each naming the rule it follows. Records come from small factories: the Kadrey case and
+its docket entries carry the values of the fact sheet; every other record (the rules' illustrative
+motion and its Exhibit A, the messages, the reporter and her outlet) belongs to a made-up case,
+*Doe v. Acme Corp.*, or a made-up outlet, never to a real person.
 """
 
 from __future__ import annotations
@@ -28,15 +30,27 @@ from evidence._cite import (
 )
 from evidence.testing import strategies
 
-U = "https://techcrunch.com/2025/01/09/mark-zuckerberg-gave-metas-llama-team-the-ok-to-train-on-copyrighted-works-filing-claims/"
-WIGGERS_TITLE = "Mark Zuckerberg gave Meta's Llama team the OK to train on copyrighted works, filing claims"
+U = "https://fictionwire.example/2025/01/09/acme-chief-gave-engineers-the-ok/"
+RIVERA_TITLE = "Acme's chief gave engineers the OK to skip the audit, filings claim"
+RIVERA_TITLE_CASED = "Acme's Chief Gave Engineers the OK to Skip the Audit, Filings Claim"
 KADREY = "*Kadrey v. Meta Platforms, Inc.*"
 DOCKET = "No. 3:23-cv-03417-VC"
+DOE = "*Doe v. Acme Corp.*"
+DOE_DOCKET = "No. 3:24-cv-01234"
+C = "confirmed"  # every record says how sure it is: an omitted mark means something else in format 2
+
+
+def case(id: str, name: str, docket_number: str, filed: str, court: str = "cand", caption: str = "x") -> ev.Case:
+    """A made-up case: the caption matters only where a test reads it."""
+    return ev.Case(
+        id=id, caption=caption, name=name, court=court, docket_number=docket_number, filed=filed, confidence=C
+    )
 
 
 def build() -> ev.RecordSet:
     return ev.RecordSet(
         [
+            # The Kadrey values are those of the fact sheet (../shared/seed/facts.md), all confirmed.
             ev.Case(
                 id="kadrey",
                 caption="RICHARD KADREY, et al., Plaintiffs, v. META PLATFORMS, INC., Defendant",
@@ -49,82 +63,87 @@ def build() -> ev.RecordSet:
                     ev.Decision(date="2025-01-13", cite="2025 WL 82205", docket_number="23-cv-03417-VC"),
                     ev.Decision(date="2025-06-25", filing="ecf-598"),
                 ],
+                confidence=C,
             ),
-            ev.Case(
-                id="month-only", caption="A v. B", name="Roe v. Doe", court="cand", docket_number="1", filed="2023-07"
+            ev.Filing(id="ecf-598", case="kadrey", ecf=598, kind="order", filed="2025-06-25", confidence=C),
+            ev.Filing(id="ecf-391", case="kadrey", ecf=391, kind="declaration", filed="2025-01-14", confidence=C),
+            # Everything else is made up: the case of docs/rules.md and docs/citations.md, its people
+            # and a reporter of a made-up outlet (the rules' ECF No. 373 and Exhibit A become ECF No. 37).
+            case(
+                "doe-v-acme",
+                "Doe v. Acme Corp.",
+                "3:24-cv-01234",
+                "2024-02-05",
+                caption="JANE DOE, et al., Plaintiffs, v. ACME CORP., Defendant",
             ),
-            ev.Case(
-                id="bankruptcy",
-                caption="A v. B",
-                name="In re Roe",
-                court="canb",
-                docket_number="24-10001",
-                filed="2024-02-01",
-            ),
-            ev.Case(
-                id="tech",
-                caption="x",
-                name="American Technology Corporation v. Smith",
-                court="cand",
-                docket_number="5:20-cv-1",
-                filed="2020-05-04",
-            ),
+            case("month-only", "Roe v. Doe", "1", "2023-07"),
+            case("bankruptcy", "In re Roe", "24-10001", "2024-02-01", court="canb"),
+            case("tech", "American Technology Corporation v. Smith", "5:20-cv-1", "2020-05-04"),
             ev.Filing(
-                id="ecf-373",
-                case="kadrey",
-                ecf=373,
+                id="ecf-37",
+                case="doe-v-acme",
+                ecf=37,
                 filed="2025-01-08",
                 title="Plaintiffs' Motion for Leave to File Third Amended Complaint",
+                confidence=C,
             ),
-            ev.Filing(id="ecf-1", case="kadrey", ecf=1, title="Complaint", filed="2023-07-07"),
-            ev.Filing(id="ecf-598", case="kadrey", ecf=598, kind="order", filed="2025-06-25"),
-            ev.Filing(id="ecf-391", case="kadrey", ecf=391, kind="declaration", filed="2025-01-14"),
+            ev.Filing(id="ecf-1", case="doe-v-acme", ecf=1, title="Complaint", filed="2024-02-05", confidence=C),
             ev.Filing(
                 id="opp",
-                case="kadrey",
-                ecf=400,
+                case="doe-v-acme",
+                ecf=40,
                 filed="2025-02-01",
                 title="Defendant's Opposition to Plaintiffs' Motion for Summary Judgment",
+                confidence=C,
             ),
             ev.Filing(
                 id="short",
-                case="kadrey",
-                ecf=401,
+                case="doe-v-acme",
+                ecf=41,
                 title="A Very Long Title Nobody Abbreviates",
                 short_title="Joint Case Mgmt. Statement",
+                confidence=C,
             ),
-            ev.Exhibit(id="ex-a", filing="ecf-373", attachment=1, label="A"),
-            ev.Actor(id="al-dahle", name="Ahmad Al-Dahle", kind="person"),
-            ev.Actor(id="touvron", name="Hugo Touvron", kind="person"),
+            ev.Exhibit(id="ex-a", filing="ecf-37", attachment=1, label="A", confidence=C),
+            ev.Actor(id="pat-lee", name="Pat Lee", kind="person", confidence=C),
+            ev.Actor(id="sam-roe", name="Sam Roe", kind="person", confidence=C),
             ev.Message(
                 id="email",
                 exhibit="ex-a",
                 channel="email",
-                sender="al-dahle",
-                recipients=["touvron"],
-                sent="2023-10-10T23:30[America/Los_Angeles]",
+                sender="pat-lee",
+                recipients=["sam-roe"],
+                sent="2024-10-10T23:30[America/Los_Angeles]",
+                confidence=C,
             ),
-            ev.Message(id="chat", channel="chat", sender="al-dahle", recipients=["touvron"], sent="2023-10"),
-            ev.Message(id="chat-day", channel="chat", sender="al-dahle", recipients=["touvron"], sent="2023-10-10"),
+            ev.Message(
+                id="chat", channel="chat", sender="pat-lee", recipients=["sam-roe"], sent="2024-10", confidence=C
+            ),
+            ev.Message(
+                id="chat-day", channel="chat", sender="pat-lee", recipients=["sam-roe"], sent="2024-10-10", confidence=C
+            ),
             ev.Source(
-                id="wiggers",
+                id="rivera",
                 kind="news_article",
-                title=WIGGERS_TITLE,
-                authors=["Kyle Wiggers"],
-                publication="TechCrunch",
+                title=RIVERA_TITLE,
+                authors=["Alex Rivera"],
+                publication="FictionWire",
                 published="2025-01-09",
                 url=U,
                 language="en",
+                confidence=C,
             ),
             ev.Source(
-                id="wiggers-timed",
+                id="rivera-timed",
                 kind="news_article",
-                title=WIGGERS_TITLE,
-                authors=["Kyle Wiggers"],
-                publication="TechCrunch",
+                title=RIVERA_TITLE,
+                authors=["Alex Rivera"],
+                publication="FictionWire",
                 published="2025-01-09T12:14-08:00",
                 url=U,
+                confidence=C,
             ),
+            # The rules' own examples of published works, as the manuals print them (rows 12, 16, 17).
             ev.Source(
                 id="savage",
                 kind="news_article",
@@ -133,15 +152,17 @@ def build() -> ev.RecordSet:
                 publication="N.Y. Times",
                 published="2014-11-14",
                 page="A6",
+                confidence=C,
             ),
-            ev.Source(
+            ev.Source(  # the post of the fact sheet; the site as the example names it
                 id="zuckerberg",
                 kind="post",
                 title="Open Source AI Is the Path Forward",
                 authors=["Mark Zuckerberg"],
-                publication="Meta Newsroom",
+                publication="Meta",
                 published="2024-07-23",
                 url="https://about.fb.com/news/2024/07/open-source-ai-is-the-path-forward/",
+                confidence=C,
             ),
             ev.Source(
                 id="cien",
@@ -150,6 +171,7 @@ def build() -> ev.RecordSet:
                 authors=["García Márquez, Gabriel"],
                 published="1967",
                 language="es",
+                confidence=C,
             ),
             ev.Source(
                 id="solitude",
@@ -160,14 +182,16 @@ def build() -> ev.RecordSet:
                 publisher="Harper & Row",
                 published="2003",
                 translation_of="cien",
+                confidence=C,
             ),
             ev.Source(
                 id="anonymous",
                 kind="news_article",
-                title="Llama 3 arrives",
-                publication="TechCrunch",
+                title="Acme audit tool arrives",
+                publication="FictionWire",
                 published="2024-04-18",
                 url=U,
+                confidence=C,
             ),
             ev.Source(
                 id="two",
@@ -177,6 +201,7 @@ def build() -> ev.RecordSet:
                 publication="P",
                 published="2024",
                 url=U,
+                confidence=C,
             ),
             ev.Source(
                 id="three",
@@ -186,16 +211,20 @@ def build() -> ev.RecordSet:
                 publication="P",
                 published="2024",
                 url=U,
+                confidence=C,
             ),
             ev.Claim(
                 id="claim",
                 statement="x",
                 status="reported",
                 evidence=[
-                    ev.EvidenceLink(record="ex-a"),
-                    ev.EvidenceLink(record="wiggers", role="context"),
-                    ev.EvidenceLink(record="ecf-1", role="contradicts", quote=ev.Quote(exact="y", page="¶ 14")),
+                    ev.EvidenceLink(record="ex-a", confidence=C),
+                    ev.EvidenceLink(record="rivera", role="context", confidence=C),
+                    ev.EvidenceLink(
+                        record="ecf-1", role="contradicts", quote=ev.Quote(exact="y", page="¶ 14"), confidence=C
+                    ),
                 ],
+                confidence=C,
             ),
         ]
     )
@@ -222,27 +251,26 @@ TABLE = [
     row(
         "6",
         "R24 court document",
-        "ecf-373",
-        "Pls.' Mot. for Leave to File Third Am. Compl. 4, ECF No. 373.",
+        "ecf-37",
+        "Pls.' Mot. for Leave to File Third Am. Compl. 4, ECF No. 37.",
         pin="4",
-        in_case="kadrey",
+        in_case="doe-v-acme",
     ),
-    row("7", "R24 paragraph pin", "ecf-1", "Compl. ¶ 12, ECF No. 1.", pin="¶ 12", in_case="kadrey"),
+    row("7", "R24 paragraph pin", "ecf-1", "Compl. ¶ 12, ECF No. 1.", pin="¶ 12", in_case="doe-v-acme"),
     row(
         "8",
         "R25.2 document of another case",
-        "ecf-373",
-        f"Pls.' Mot. for Leave to File Third Am. Compl. 4, {KADREY}, {DOCKET} (N.D. Cal. Jan. 8, 2025), ECF No. 373.",
+        "ecf-37",
+        f"Pls.' Mot. for Leave to File Third Am. Compl. 4, {DOE}, {DOE_DOCKET} (N.D. Cal. Jan. 8, 2025), ECF No. 37.",
         pin="4",
     ),
-    row("9", "R24.2.3 exhibit", "ex-a", "Ex. A, ECF No. 373-1.", in_case="kadrey"),
-    row("10", "R24.2.3 exhibit with pin", "ex-a", "Ex. A, at 3, ECF No. 373-1.", pin="3", in_case="kadrey"),
+    row("9", "R24.2.3 exhibit", "ex-a", "Ex. A, ECF No. 37-1.", in_case="doe-v-acme"),
+    row("10", "R24.2.3 exhibit with pin", "ex-a", "Ex. A, at 3, ECF No. 37-1.", pin="3", in_case="doe-v-acme"),
     row(
         "11",
         "R30.4.2 online news",
-        "wiggers",
-        f"Kyle Wiggers, *Mark Zuckerberg Gave Meta's Llama Team the OK to Train on Copyrighted Works, Filing Claims*, "
-        f"TechCrunch (Jan. 9, 2025), {U}.",
+        "rivera",
+        f"Alex Rivera, *{RIVERA_TITLE_CASED}*, FictionWire (Jan. 9, 2025), {U}.",
     ),
     row(
         "12",
@@ -253,16 +281,15 @@ TABLE = [
     row(
         "15",
         "Chicago 17 note",
-        "wiggers",
-        'Kyle Wiggers, "Mark Zuckerberg Gave Meta\'s Llama Team the OK to Train on Copyrighted Works, Filing Claims," '
-        f"*TechCrunch*, January 9, 2025, {U}.",
+        "rivera",
+        f'Alex Rivera, "{RIVERA_TITLE_CASED}," *FictionWire*, January 9, 2025, {U}.',
         style="chicago",
     ),
     row(
         "16",
         "R33 web post",
         "zuckerberg",
-        "Mark Zuckerberg, *Open Source AI Is the Path Forward*, Meta Newsroom (July 23, 2024), "
+        "Mark Zuckerberg, *Open Source AI Is the Path Forward*, Meta (July 23, 2024), "
         "https://about.fb.com/news/2024/07/open-source-ai-is-the-path-forward/.",
     ),
     row(
@@ -308,50 +335,50 @@ TABLE = [
         decision=1,
         pin="4",
     ),
-    row("28", "R24 paragraph range", "ecf-1", "Compl. ¶¶ 1–3, ECF No. 1.", pin="¶¶ 1–3", in_case="kadrey"),
-    row("29", "R24 page and line", "ecf-1", "Compl. 5:21–6:10, ECF No. 1.", pin="5:21–6:10", in_case="kadrey"),
+    row("28", "R24 paragraph range", "ecf-1", "Compl. ¶¶ 1–3, ECF No. 1.", pin="¶¶ 1–3", in_case="doe-v-acme"),
+    row("29", "R24 page and line", "ecf-1", "Compl. 5:21–6:10, ECF No. 1.", pin="5:21–6:10", in_case="doe-v-acme"),
     row(
         "30",
         "T18 opposition to a motion",
         "opp",
-        "Def.'s Opp'n to Pls.' Mot. for Summ. J. 7, ECF No. 400.",
+        "Def.'s Opp'n to Pls.' Mot. for Summ. J. 7, ECF No. 40.",
         pin="7",
-        in_case="kadrey",
+        in_case="doe-v-acme",
     ),
     row(
         "31",
         "T18 with prepositions dropped (Bluebook practice)",
         "opp",
-        "Def.'s Opp'n to Pls.' Mot. Summ. J. 7, ECF No. 400.",
+        "Def.'s Opp'n to Pls.' Mot. Summ. J. 7, ECF No. 40.",
         pin="7",
-        in_case="kadrey",
+        in_case="doe-v-acme",
         options=ev.BluebookOptions(drop_prepositions=True),
     ),
     row(
         "32",
         "R24 abbreviated title given by the record",
         "short",
-        "Joint Case Mgmt. Statement 2, ECF No. 401.",
+        "Joint Case Mgmt. Statement 2, ECF No. 41.",
         pin="2",
-        in_case="kadrey",
+        in_case="doe-v-acme",
     ),
     row("33", "R24 untitled filing named by its kind", "ecf-391", "Decl., ECF No. 391.", in_case="kadrey"),
-    row("34", "ECF style", "ecf-373", "ECF No. 373 at 4.", style="ecf", pin="4"),
-    row("35", "ECF style without pin", "ecf-373", "ECF No. 373.", style="ecf"),
-    row("36", "ECF style exhibit", "ex-a", "ECF No. 373-1 at 3.", style="ecf", pin="3"),
+    row("34", "ECF style", "ecf-37", "ECF No. 37 at 4.", style="ecf", pin="4"),
+    row("35", "ECF style without pin", "ecf-37", "ECF No. 37.", style="ecf"),
+    row("36", "ECF style exhibit", "ex-a", "ECF No. 37-1 at 3.", style="ecf", pin="3"),
     row(
         "37",
         "Bates number as pinpoint, verbatim",
         "ex-a",
-        "Ex. A, at EXAMPLE_000123, ECF No. 373-1.",
+        "Ex. A, at EXAMPLE_000123, ECF No. 37-1.",
         pin="EXAMPLE_000123",
-        in_case="kadrey",
+        in_case="doe-v-acme",
     ),
     row(
         "38",
         "R25.2 exhibit of another case",
         "ex-a",
-        f"Ex. A, {KADREY}, {DOCKET} (N.D. Cal. Jan. 8, 2025), ECF No. 373-1.",
+        f"Ex. A, {DOE}, {DOE_DOCKET} (N.D. Cal. Jan. 8, 2025), ECF No. 37-1.",
     ),
     row(
         "39",
@@ -359,7 +386,7 @@ TABLE = [
         "ecf-1",
         "(Compl. ¶ 14, ECF No. 1).",
         pin="¶ 14",
-        in_case="kadrey",
+        in_case="doe-v-acme",
         in_parentheses=True,
     ),
     row(
@@ -368,19 +395,19 @@ TABLE = [
         "ecf-1",
         "(Compl. ¶ 14, ECF No. 1.)",
         pin="¶ 14",
-        in_case="kadrey",
+        in_case="doe-v-acme",
         in_parentheses=True,
         options=ev.BluebookOptions.bluepages(),
     ),
-    row("41", "R1.2 signal", "ecf-1", "*See* Compl. ¶ 14, ECF No. 1.", pin="¶ 14", in_case="kadrey", signal="see"),
+    row("41", "R1.2 signal", "ecf-1", "*See* Compl. ¶ 14, ECF No. 1.", pin="¶ 14", in_case="doe-v-acme", signal="see"),
     row(
         "42",
         "R10.1.1 explanatory parenthetical, lowercase",
         "ex-a",
-        "*See* Ex. A, ECF No. 373-1 (internal chat about training data).",
-        in_case="kadrey",
+        "*See* Ex. A, ECF No. 37-1 (internal chat about the audit).",
+        in_case="doe-v-acme",
         signal="see",
-        parenthetical="internal chat about training data",
+        parenthetical="internal chat about the audit",
     ),
     row(
         "43",
@@ -392,66 +419,70 @@ TABLE = [
     row(
         "44",
         "R30.4.2 online news with the time given",
-        "wiggers-timed",
-        f"Kyle Wiggers, *Mark Zuckerberg Gave Meta's Llama Team the OK to Train on Copyrighted Works, Filing Claims*, "
-        f"TechCrunch (Jan. 9, 2025, 12:14 PM), {U}.",
+        "rivera-timed",
+        f"Alex Rivera, *{RIVERA_TITLE_CASED}*, FictionWire (Jan. 9, 2025, 12:14 PM), {U}.",
     ),
-    row("45", "R30 article without an author", "anonymous", f"*Llama 3 Arrives*, TechCrunch (Apr. 18, 2024), {U}."),
+    row(
+        "45",
+        "R30 article without an author",
+        "anonymous",
+        f"*Acme Audit Tool Arrives*, FictionWire (Apr. 18, 2024), {U}.",
+    ),
     row("46", "R28.1 two authors", "two", f"Ann Roe & Bo Doe, *X*, P (2024), {U}."),
     row("47", "R28.1 three or more authors", "three", f"Ann Roe et al., *X*, P (2024), {U}."),
     row(
         "48",
         "R15.5 supra with footnote and pin",
-        "wiggers",
-        "Wiggers, *supra* note 2, at 3.",
+        "rivera",
+        "Rivera, *supra* note 2, at 3.",
         form="supra",
         note=2,
         pin="3",
     ),
-    row("49", "R15.5 supra without an author", "anonymous", "*Llama 3 Arrives*, *supra*.", form="supra"),
+    row("49", "R15.5 supra without an author", "anonymous", "*Acme Audit Tool Arrives*, *supra*.", form="supra"),
     row(
         "50",
         "R17 e-mail with time zone, through its exhibit",
         "email",
-        "E-mail from Ahmad Al-Dahle to Hugo Touvron (Oct. 10, 2023, 11:30 PM PDT) (Ex. A, ECF No. 373-1).",
-        in_case="kadrey",
+        "E-mail from Pat Lee to Sam Roe (Oct. 10, 2024, 11:30 PM PDT) (Ex. A, ECF No. 37-1).",
+        in_case="doe-v-acme",
     ),
     row(
         "51",
         "R17 chat message dated to the month",
         "chat",
-        "Chat message from Ahmad Al-Dahle to Hugo Touvron (Oct. 2023).",
+        "Chat message from Pat Lee to Sam Roe (Oct. 2024).",
     ),
     row(
         "52",
         "APA 7 reference, online news (no period after URL)",
-        "wiggers",
-        f"Wiggers, K. (2025, January 9). *{WIGGERS_TITLE}*. TechCrunch. {U}",
+        "rivera",
+        f"Rivera, A. (2025, January 9). *{RIVERA_TITLE}*. FictionWire. {U}",
         style="apa",
     ),
-    row("53", "APA 7 in-text", "wiggers", "(Wiggers, 2025)", style="apa", form="short"),
+    row("53", "APA 7 in-text", "rivera", "(Rivera, 2025)", style="apa", form="short"),
     row("54", "APA 7 in-text, two authors", "two", "(Roe & Doe, 2024)", style="apa", form="short"),
     row("55", "APA 7 in-text, three authors", "three", "(Roe et al., 2024)", style="apa", form="short"),
     row(
         "56",
         "APA 7 personal communication",
         "chat-day",
-        "(A. Al-Dahle, personal communication, October 10, 2023)",
+        "(P. Lee, personal communication, October 10, 2024)",
         style="apa",
     ),
     row(
         "57",
         "APA 7 personal communication, month only",
         "chat",
-        "(A. Al-Dahle, personal communication, October 2023)",
+        "(P. Lee, personal communication, October 2024)",
         style="apa",
     ),
     row("58", "APA 7 book", "cien", "García Márquez, G. (1967). *Cien años de soledad*.", style="apa"),
     row(
         "59",
         "Chicago 17 short note",
-        "wiggers",
-        'Wiggers, "Mark Zuckerberg Gave Meta\'s."',
+        "rivera",
+        'Rivera, "Acme\'s Chief Gave Engineers."',
         style="chicago",
         form="short",
     ),
@@ -467,9 +498,8 @@ TABLE = [
     row(
         "61",
         "Chicago 17 bibliography",
-        "wiggers",
-        'Wiggers, Kyle. "Mark Zuckerberg Gave Meta\'s Llama Team the OK to Train on Copyrighted Works, Filing Claims." '
-        f"*TechCrunch*, January 9, 2025. {U}.",
+        "rivera",
+        f'Rivera, Alex. "{RIVERA_TITLE_CASED}." *FictionWire*, January 9, 2025. {U}.',
         style="chicago",
         form="bibliography",
     ),
@@ -477,14 +507,14 @@ TABLE = [
         "62",
         "Chicago 17 web post: the site stays roman",
         "zuckerberg",
-        'Mark Zuckerberg, "Open Source AI Is the Path Forward," Meta Newsroom, July 23, 2024, https://about.fb.com/news/2024/07/open-source-ai-is-the-path-forward/.',
+        'Mark Zuckerberg, "Open Source AI Is the Path Forward," Meta, July 23, 2024, https://about.fb.com/news/2024/07/open-source-ai-is-the-path-forward/.',
         style="chicago",
     ),
     row(
         "63",
         "Chicago 17 personal communication, notes only",
         "chat",
-        "Ahmad Al-Dahle, chat message to Hugo Touvron, October 2023.",
+        "Pat Lee, chat message to Sam Roe, October 2024.",
         style="chicago",
     ),
     row(
@@ -498,9 +528,9 @@ TABLE = [
         "65",
         "R1.2-R1.3 a claim's evidence: one sentence per signal, in order",
         "claim",
-        "Ex. A, ECF No. 373-1. *But see* Compl. ¶ 14, ECF No. 1. *See generally* Kyle Wiggers, *Mark Zuckerberg "
-        f"Gave Meta's Llama Team the OK to Train on Copyrighted Works, Filing Claims*, TechCrunch (Jan. 9, 2025), {U}.",
-        in_case="kadrey",
+        "Ex. A, ECF No. 37-1. *But see* Compl. ¶ 14, ECF No. 1. *See generally* Alex Rivera, "
+        f"*{RIVERA_TITLE_CASED}*, FictionWire (Jan. 9, 2025), {U}.",
+        in_case="doe-v-acme",
     ),
 ]
 
@@ -535,14 +565,14 @@ MORE = [
         "(1967).",
         pin="56",
     ),
-    row("81", "CMOS 14.34 ibid.", "wiggers", "Ibid.", style="chicago", form="id"),
+    row("81", "CMOS 14.34 ibid.", "rivera", "Ibid.", style="chicago", form="id"),
     row("82", "CMOS 14.34 ibid. with a page", "savage", "Ibid., 4.", style="chicago", form="id", pin="4"),
-    row("83", "APA: no id., the in-text citation again", "wiggers", "(Wiggers, 2025)", style="apa", form="id"),
+    row("83", "APA: no id., the in-text citation again", "rivera", "(Rivera, 2025)", style="apa", form="id"),
     row(
         "84",
         "APA in-text citations are not wrapped twice",
-        "wiggers",
-        "(Wiggers, 2025)",
+        "rivera",
+        "(Rivera, 2025)",
         style="apa",
         form="short",
         in_parentheses=True,
@@ -559,8 +589,8 @@ MORE = [
     row(
         "86",
         "Chicago short note stands for supra",
-        "wiggers",
-        'Wiggers, "Mark Zuckerberg Gave Meta\'s."',
+        "rivera",
+        'Rivera, "Acme\'s Chief Gave Engineers."',
         style="chicago",
         form="supra",
     ),
@@ -575,20 +605,23 @@ def test_more_citation_rules(id: str, options: dict[str, Any], expected: str) ->
 def test_a_message_known_only_from_the_press_is_quoted_in_it() -> None:  # 87 R1.6
     quoted = ev.RecordSet(
         [
-            *[RECORDS[id] for id in ("al-dahle", "touvron", "wiggers")],
+            *[RECORDS[id] for id in ("pat-lee", "sam-roe", "rivera")],
             ev.Message(
                 id="chat",
                 channel="chat",
-                sender="al-dahle",
-                recipients=["touvron"],
-                sent="2023-10",
-                attestations=[ev.Attestation(source="wiggers", quote=ev.Quote(exact="Our goal needs to be GPT-4"))],
+                sender="pat-lee",
+                recipients=["sam-roe"],
+                sent="2024-10",
+                attestations=[
+                    ev.Attestation(source="rivera", quote=ev.Quote(exact="We ship before the audit"), confidence=C)
+                ],
+                confidence=C,
             ),
         ]
     )
     assert ev.cite(quoted["chat"], records=quoted, markup="markdown") == (
-        "Chat message from Ahmad Al-Dahle to Hugo Touvron (Oct. 2023), *quoted in* Kyle Wiggers, *Mark Zuckerberg Gave "
-        f"Meta's Llama Team the OK to Train on Copyrighted Works, Filing Claims*, TechCrunch (Jan. 9, 2025), {U}."
+        f"Chat message from Pat Lee to Sam Roe (Oct. 2024), *quoted in* Alex Rivera, *{RIVERA_TITLE_CASED}*, "
+        f"FictionWire (Jan. 9, 2025), {U}."
     )
 
 
@@ -724,41 +757,41 @@ def test_sequence_id_short_and_supra_as_the_rules_require() -> None:  # 5, 13, 1
         f"{KADREY}, No. 23-cv-03417-VC, 2025 WL 82205, at \\*2 (N.D. Cal. Jan. 13, 2025)."
     )
     assert notes.cite("kadrey", note=2, decision="2025 WL 82205", pin="*4") == "*Id.* at \\*4."
-    assert notes.cite("wiggers", note=3).startswith("Kyle Wiggers, *Mark Zuckerberg")
-    assert notes.cite("wiggers", note=4) == "*Id.*"
+    assert notes.cite("rivera", note=3).startswith("Alex Rivera, *Acme's Chief")
+    assert notes.cite("rivera", note=4) == "*Id.*"
     # An intervening different authority: no id., and never supra for a case (R15.3).
     assert notes.cite("kadrey", note=5, decision="2025 WL 82205", pin="*3") == "*Kadrey*, 2025 WL 82205, at \\*3."
-    assert notes.cite("wiggers", note=6, pin="2") == "Wiggers, *supra* note 3, at 2."
+    assert notes.cite("rivera", note=6, pin="2") == "Rivera, *supra* note 3, at 2."
 
 
 def test_sequence_without_footnotes_uses_bare_supra() -> None:  # 13
     text = ev.CitationSequence(RECORDS, markup="markdown", footnotes=False)
-    text.cite("wiggers")
+    text.cite("rivera")
     text.cite("savage")
-    assert text.cite("wiggers") == "Wiggers, *supra*."
+    assert text.cite("rivera") == "Rivera, *supra*."
 
 
 def test_id_at_most_four_times_in_a_row() -> None:
     notes = ev.CitationSequence(RECORDS, markup="markdown")
-    notes.cite("wiggers", note=1)
-    assert [notes.cite("wiggers", note=n) for n in range(2, 6)] == ["*Id.*"] * 4
-    assert notes.cite("wiggers", note=6) == "Wiggers, *supra* note 1."
+    notes.cite("rivera", note=1)
+    assert [notes.cite("rivera", note=n) for n in range(2, 6)] == ["*Id.*"] * 4
+    assert notes.cite("rivera", note=6) == "Rivera, *supra* note 1."
 
 
 def test_a_case_is_cited_in_full_again_after_five_notes() -> None:
     notes = ev.CitationSequence(RECORDS, markup="markdown")
     notes.cite("kadrey", note=1)
-    notes.cite("wiggers", note=2)
+    notes.cite("rivera", note=2)
     assert notes.cite("kadrey", note=4) == f"*Kadrey*, {DOCKET}."
-    notes.cite("wiggers", note=5)
+    notes.cite("rivera", note=5)
     assert notes.cite("kadrey", note=7).startswith(f"{KADREY}, {DOCKET} (N.D. Cal.")
 
 
 def test_court_documents_take_their_short_form_again() -> None:
     notes = ev.CitationSequence(RECORDS, markup="markdown")
-    assert notes.cite("ecf-373", note=1, pin="4").startswith("Pls.' Mot. for Leave to File Third Am. Compl. 4, *Kadrey")
-    notes.cite("wiggers", note=2)
-    assert notes.cite("ecf-373", note=3, pin="6") == "Pls.' Mot. for Leave to File Third Am. Compl. 6, ECF No. 373."
+    assert notes.cite("ecf-37", note=1, pin="4").startswith("Pls.' Mot. for Leave to File Third Am. Compl. 4, *Doe")
+    notes.cite("rivera", note=2)
+    assert notes.cite("ecf-37", note=3, pin="6") == "Pls.' Mot. for Leave to File Third Am. Compl. 6, ECF No. 37."
 
 
 # -- errors ---------------------------------------------------------------------------------------
@@ -773,9 +806,9 @@ def test_unknown_style_and_uncitable_records_are_usage_errors() -> None:
     with pytest.raises(ev.UsageError, match="'harvard' is not a valid Style"):
         ev.cite(RECORDS["kadrey"], records=RECORDS, style="harvard")
     with pytest.raises(ev.UsageError, match="actor records are not cited"):
-        ev.cite(RECORDS["al-dahle"], records=RECORDS)
+        ev.cite(RECORDS["pat-lee"], records=RECORDS)
     with pytest.raises(ev.UsageError, match="needs the record set"):
-        ev.cite(RECORDS["ecf-373"])
+        ev.cite(RECORDS["ecf-37"])
     with pytest.raises(ev.UsageError, match="a pin cite of a case needs a decision"):
         ev.cite(RECORDS["kadrey"], records=RECORDS, pin="4")
 
@@ -805,7 +838,7 @@ def test_apa_and_chicago_claims_and_signals() -> None:
         kadrey["zuckerberg-open-source-ai"], style="apa", form="short", signal="see", in_parentheses=True
     ) == ("(see Zuckerberg, 2024)")
     assert ev.cite(kadrey["bolt42-article-pt"], style="apa", form="short") == "(Bolt42, n.d.)"
-    assert ev.cite(RECORDS["anonymous"], style="apa", form="short") == "(“Llama 3 arrives”, 2024)"
+    assert ev.cite(RECORDS["anonymous"], style="apa", form="short") == "(“Acme audit tool arrives”, 2024)"
     # Chicago: the notes of a claim's evidence, one sentence, no doubled stops.
     # The message is known through TechCrunch: quoted in its note (CMOS 14.260).
     chicago = ev.cite(kadrey["claim-goal-gpt4"], records=kadrey, style="chicago")
@@ -815,12 +848,11 @@ def test_apa_and_chicago_claims_and_signals() -> None:
 
 def test_apa_sequences_repeat_the_in_text_citation() -> None:
     notes = ev.CitationSequence(RECORDS, style="apa")
-    assert [notes.cite("wiggers"), notes.cite("wiggers"), notes.cite("savage"), notes.cite("wiggers")] == [
-        "Wiggers, K. (2025, January 9). Mark Zuckerberg gave Meta's Llama team the OK to train on copyrighted works, "
-        f"filing claims. TechCrunch. {U}",
-        "(Wiggers, 2025)",
+    assert [notes.cite("rivera"), notes.cite("rivera"), notes.cite("savage"), notes.cite("rivera")] == [
+        f"Rivera, A. (2025, January 9). {RIVERA_TITLE}. FictionWire. {U}",
+        "(Rivera, 2025)",
         "Savage, C. (2014, November 14). U.N. Commission Presses U.S. on Torture. N.Y. Times, A6.",
-        "(Wiggers, 2025)",
+        "(Rivera, 2025)",
     ]
 
 
@@ -831,7 +863,7 @@ def test_united_states_of_america_is_the_united_states() -> None:  # R10.2.1
 def test_uncitable_records_are_refused_in_every_form() -> None:
     for form in ("full", "short", "id", "supra"):
         with pytest.raises(ev.UsageError, match="actor records are not cited"):
-            ev.cite(RECORDS["al-dahle"], records=RECORDS, form=form)
+            ev.cite(RECORDS["pat-lee"], records=RECORDS, form=form)
 
 
 # The message a user sees for each documented misuse: every one an `evidence.UsageError`.
@@ -849,11 +881,11 @@ MISUSES: list[tuple[str, Any, str]] = [
      f"'long' is not a valid Form: {FORM_CHOICES}"),
     ("cite markup", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, markup="latex"),
      f"'latex' is not a valid Markup: {MARKUP_CHOICES}"),
-    ("citation style", lambda: ev.citation(RECORDS["wiggers"], style="mla"),
+    ("citation style", lambda: ev.citation(RECORDS["rivera"], style="mla"),
      f"'mla' is not a valid Style: {STYLE_CHOICES}"),
-    ("citation form", lambda: ev.citation(RECORDS["wiggers"], form="Full"),
+    ("citation form", lambda: ev.citation(RECORDS["rivera"], form="Full"),
      f"'Full' is not a valid Form: {FORM_CHOICES}"),
-    ("render markup", lambda: ev.citation(RECORDS["wiggers"]).render("rtf"),
+    ("render markup", lambda: ev.citation(RECORDS["rivera"]).render("rtf"),
      f"'rtf' is not a valid Markup: {MARKUP_CHOICES}"),
     ("sequence style", lambda: ev.CitationSequence(RECORDS, style="harvard"),
      f"'harvard' is not a valid Style: {STYLE_CHOICES}"),
@@ -880,7 +912,7 @@ MISUSES: list[tuple[str, Any, str]] = [
     ("pin without a decision", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, pin="4"),
      "a pin cite of a case needs a decision: pass decision="),
     # a record kind no style cites, or no record at all
-    ("actor", lambda: ev.cite(RECORDS["al-dahle"], records=RECORDS, style="chicago"),
+    ("actor", lambda: ev.cite(RECORDS["pat-lee"], records=RECORDS, style="chicago"),
      "actor records are not cited; cite a case, filing, exhibit, message, source or claim"),
     ("an id for a record", lambda: ev.cite("kadrey", records=RECORDS),  # type: ignore[arg-type]
      "cannot cite str 'kadrey': pass a record (by id: records[id])"),
@@ -900,7 +932,7 @@ def test_every_misuse_is_a_usage_error_with_its_message(call: Any, message: str)
 
 
 def test_the_enums_cite_takes_are_importable_and_accepted() -> None:
-    assert ev.cite(RECORDS["wiggers"], style=Style.APA, form=Form.SHORT, markup=Markup.HTML) == "(Wiggers, 2025)"
+    assert ev.cite(RECORDS["rivera"], style=Style.APA, form=Form.SHORT, markup=Markup.HTML) == "(Rivera, 2025)"
 
 
 @pytest.mark.parametrize(("argument", "enum"), [("style", Style), ("form", Form), ("markup", Markup)])
@@ -915,26 +947,29 @@ def test_the_enums_hold_the_values_the_reference_documents(argument: str, enum: 
 # -- marks: the values that are not confirmed --------------------------------------------------
 
 # An openly made-up story: a wire article whose byline is not found, reporting a letter.
+# Every mark written out: a value that says none is unverified.
 MARKED = ev.RecordSet(
     [
-        ev.Court(id="dnj", name="District of New Jersey", citation="D.N.J."),
+        ev.Court(id="dnj", name="District of New Jersey", citation="D.N.J.", confidence="confirmed"),
         ev.Case(
             id="doe-v-acme", caption="Doe v. Acme Corp.", name="Doe v. Acme Corp.", court="dnj",
             docket_number="2:99-cv-00001", filed="1999-01-04", field_confidence={"docket_number": "likely"},
+            confidence="confirmed",
         ),
         ev.Filing(id="doe-ecf-7", case="doe-v-acme", ecf=7, filed="1999-02-01", title="Declaration",
-                  field_confidence={"ecf": "unverified"}),
-        ev.Actor(id="john-roe", name="John Roe", kind="person", field_confidence={"name": "likely"}),
-        ev.Actor(id="acme", name="Acme Corp.", kind="organization"),
+                  field_confidence={"ecf": "unverified"}, confidence="confirmed"),
+        ev.Actor(id="john-roe", name="John Roe", kind="person", field_confidence={"name": "likely"},
+                 confidence="confirmed"),
+        ev.Actor(id="acme", name="Acme Corp.", kind="organization", confidence="confirmed"),
         ev.Source(
             id="wire", kind="news_article", title="Acme letter shows rush before audit", authors=["Jane Roe"],
             publication="Example Wire", published="2025-01-15", url="https://example.com/wire/acme",
-            language="en", field_confidence={"authors": "unverified", "url": "likely"},
+            language="en", field_confidence={"authors": "unverified", "url": "likely"}, confidence="confirmed",
         ),
         ev.Message(
             id="letter", channel="letter", sender="john-roe", recipients=["acme"], sent="1998-12",
-            attestations=[ev.Attestation(source="wire", quote=ev.Quote(exact="before the audit"))],
-            field_confidence={"sent": "unverified"},
+            attestations=[ev.Attestation(source="wire", quote=ev.Quote(exact="before the audit"), confidence="confirmed")],
+            field_confidence={"sent": "unverified"}, confidence="confirmed",
         ),
     ]
 )  # fmt: skip

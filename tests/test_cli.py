@@ -73,8 +73,10 @@ def test_fmt_check_lists_files_not_in_canonical_form_and_fmt_fixes_them(
 
     code, out, _ = run(capsys, "fmt", str(tmp_path))
     assert (code, out) == (0, f"reformatted {messy}\n")
+    # Upgraded to version 2, where a record that says no mark is unverified: the meaning it had
+    # in version 1 (confirmed) is written out.
     assert messy.read_text() == (
-        "evidence: 1\nactors:\n  - id: hugo-touvron\n    name: Hugo Touvron\n    kind: person\n"
+        "evidence: 2\nactors:\n  - id: hugo-touvron\n    name: Hugo Touvron\n    kind: person\n    confidence: confirmed\n"
     )
     assert ev.load(messy) == before  # the meaning is kept
     assert run(capsys, "fmt", "--check", str(tmp_path))[0] == 0

@@ -36,22 +36,23 @@ RECORDS = ev.RecordSet(
         *ev.load(EXAMPLES / "kadrey-v-meta").sources,
         ev.Source(
             id="savage", kind="news_article", title="U.N. Commission Presses U.S. on Torture", authors=["Charlie Savage"],
-            publication="New York Times", published="2014-11-14", page="A6",
+            publication="New York Times", published="2014-11-14", page="A6", confidence="confirmed",
         ),
+        # A made-up reporter and outlet, as in tests/test_cite.py; the print article is the rules' example.
         ev.Source(
-            id="wiggers", kind="news_article", authors=["Kyle Wiggers"], publication="TechCrunch", published="2025-01-09",
-            title="Mark Zuckerberg gave Meta's Llama team the OK to train on copyrighted works, filing claims",
-            url="https://techcrunch.com/2025/01/09/mark-zuckerberg-gave-metas-llama-team-the-ok-to-train-on-copyrighted-works-filing-claims/",
+            id="rivera", kind="news_article", authors=["Alex Rivera"], publication="FictionWire", published="2025-01-09",
+            title="Acme's chief gave engineers the OK to skip the audit, filings claim",
+            url="https://fictionwire.example/2025/01/09/acme-chief-gave-engineers-the-ok/", confidence="confirmed",
         ),
     ]
 )  # fmt: skip
-CHECKED = ["techcrunch-2025-01-14", "zuckerberg-open-source-ai", "wiggers", "savage"]
+CHECKED = ["techcrunch-2025-01-14", "zuckerberg-open-source-ai", "rivera", "savage"]
 
 # Where citeproc and the library differ, and why the library is right (or where it simply chose).
 KNOWN = {
     ("apa", "techcrunch-2025-01-14"): "APA 7 (10.1) cites online-only news sites in the webpage form: the title "
     "italic and the site roman. The CSL style treats every article-newspaper item as a newspaper.",
-    ("apa", "wiggers"): "as above: TechCrunch is an online-only news site",
+    ("apa", "rivera"): "as above: an online-only news site (the record has no print page)",
     ("apa", "zuckerberg-open-source-ai"): "APA 7 (10.16) sets a web page's title in italics and the site in roman; "
     "the CSL style renders our post-weblog item as a blog post, title roman and blog name italic",
     ("chicago-note", "zuckerberg-open-source-ai"): "CMOS 14.206 sets the names of websites in roman; the CSL "

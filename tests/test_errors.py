@@ -168,16 +168,16 @@ def test_duplicate_yaml_keys_are_errors(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("actors: []\n", "records.yaml:1:1: $: missing format version: a record file starts with 'evidence: 1'"),
+        ("actors: []\n", "records.yaml:1:1: $: missing format version: a record file starts with 'evidence: 2'"),
         (
-            "evidence: 2\n",
-            "records.yaml:1:11: $.evidence: unsupported format version 2: this version of the library reads format 1",
+            "evidence: 3\n",
+            "records.yaml:1:11: $.evidence: unsupported format version 3: this version of the library reads formats 1 and 2",
         ),
         (
             "- evidence: 1\n",
-            "records.yaml:1:1: $: expected a record file (a mapping starting 'evidence: 1'), found a list",
+            "records.yaml:1:1: $: expected a record file (a mapping starting 'evidence: 2'), found a list",
         ),
-        ("", "records.yaml:1:1: $: expected a record file (a mapping starting 'evidence: 1'), found an empty file"),
+        ("", "records.yaml:1:1: $: expected a record file (a mapping starting 'evidence: 2'), found an empty file"),
     ],
     ids=["no version", "future version", "a list", "empty"],
 )

@@ -216,20 +216,21 @@ def test_a_message_sent_in_a_month_has_no_day(items: dict[str, dict[str, Any]]) 
     assert items["chat-goal-gpt4"] == {
         "id": "chat-goal-gpt4",
         "type": "document",  # known only through the press: no personal communication
-        "title": "Honestly… Our goal needs to be GPT-4",
+        "title": "Honestly… Our goal needs to be GPT-4 […] We have 64k GPUs coming! We need to learn how to build frontier and win this race.",
         "genre": "Chat message",
         "author": [{"family": "Al-Dahle", "given": "Ahmad"}],
         "recipient": [{"family": "Touvron", "given": "Hugo"}],
         "issued": {"date-parts": [[2023, 10]]},
         "language": "en",
         "abstract": (
-            "Honestly… Our goal needs to be GPT-4\n"
+            "Honestly… Our goal needs to be GPT-4 […] "
             "We have 64k GPUs coming! We need to learn how to build frontier and win this race."
         ),
         "note": (
             "Quoted in TechCrunch, “Meta execs obsessed over beating OpenAI's GPT-4 internally, court filings "
             "reveal” (2025-01-14); known only through that report: cite it (record techcrunch-2025-01-14).\n\n"
-            "Two passages of one message, as reported; what stands between them is not known. One outlet prints "
+            "Two passages of one message, as reported; what stands between them is not known, so the text marks the "
+            "gap with '[…]'. One outlet prints "
             "'GPT4'. 'de forma inovadora' is a loose rendering of 'build frontier'. Probably one of the ECF No. 391 "
             "exhibits; which one is not known, and no Bates number was found.\n\n"
             "Likely: the record as a whole."
@@ -286,19 +287,24 @@ def test_dates_keep_their_precision_and_what_csl_cannot_say_goes_to_custom(
 def test_dangling_references_export_with_their_ids() -> None:
     records = ev.RecordSet(
         [
-            ev.Filing(id="f", case="no-such-case", filed_by=("nobody",), confidence=CONFIRMED),
+            ev.Filing(id="f", case="no-such-case", filed_by=("nobody",), confidence="confirmed"),
             ev.Exhibit(
                 id="x",
                 filing="no-such-filing",
                 label="A",
                 bates=ev.BatesRange(begin="AB_0001", end="AB_0009"),
-                confidence=CONFIRMED,
+                confidence="confirmed",
             ),
-            ev.Message(id="m", sender="nobody", recipients=("nobody",), exhibit="x", confidence=CONFIRMED),
+            ev.Message(id="m", sender="nobody", recipients=("nobody",), exhibit="x", confidence="confirmed"),
             ev.Case(
-                id="c", caption="A v. B", name="A v. B", court="no-such-court", docket_number="1", confidence=CONFIRMED
+                id="c",
+                caption="A v. B",
+                name="A v. B",
+                court="no-such-court",
+                docket_number="1",
+                confidence="confirmed",
             ),
-            ev.Source(id="s", kind=ev.SourceKind.OTHER, translation_of="nowhere", confidence=CONFIRMED),
+            ev.Source(id="s", kind=ev.SourceKind.OTHER, translation_of="nowhere", confidence="confirmed"),
         ]
     )
     data = {item["id"]: item for item in to_csl_json(records)}
@@ -375,16 +381,20 @@ def test_bibtex_entry_types_and_custom_fields(records: ev.RecordSet) -> None:
 def test_bibtex_keeps_an_organization_whole() -> None:
     records = ev.RecordSet(
         [
-            ev.Actor(id="meta", name="Meta Platforms, Inc.", kind=ev.ActorKind.ORGANIZATION),
-            ev.Actor(id="gabo", name="Gabriel García Márquez", family_name="García Márquez", kind=ev.ActorKind.PERSON),
-            ev.Filing(id="f", case="c", filed_by=("meta", "gabo")),
+            # Made-up parties (as in Doe v. Acme): an organization and a person with a two-word surname.
+            ev.Actor(id="acme", name="Acme Widget Co., Inc.", kind=ev.ActorKind.ORGANIZATION, confidence="confirmed"),
+            ev.Actor(
+                id="lucia", name="Lucía Pérez Gómez", family_name="Pérez Gómez", kind=ev.ActorKind.PERSON,
+                confidence="confirmed",
+            ),
+            ev.Filing(id="f", case="c", filed_by=("acme", "lucia"), confidence="confirmed"),
         ]
-    )
+    )  # fmt: skip
     (entry,) = parse_bibtex(to_bibtex(records)).entries
-    assert entry["author"] == "{Meta Platforms, Inc.} and García Márquez, Gabriel"
+    assert entry["author"] == "{Acme Widget Co., Inc.} and Pérez Gómez, Lucía"
     assert to_csl_json(records)[0]["author"] == [
-        {"literal": "Meta Platforms, Inc."},
-        {"family": "García Márquez", "given": "Gabriel"},
+        {"literal": "Acme Widget Co., Inc."},
+        {"family": "Pérez Gómez", "given": "Lucía"},
     ]
 
 

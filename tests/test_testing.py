@@ -62,7 +62,7 @@ def test_write_record_set_writes_the_records_given(tmp_path: Path) -> None:
 def test_a_failed_check_lists_errors_and_warnings_but_not_notes(tmp_path: Path) -> None:
     quote = ev.Quote(exact="beat GPT-4")
     claim = testing.record(ev.Claim, evidence=[ev.EvidenceLink(record="message", quote=quote)])  # Q004, a note
-    untitled = testing.record(ev.Source)  # Y001, a warning
+    untitled = testing.record(ev.Source, confidence="confirmed")  # Y001, a warning
     folder = testing.write_record_set(tmp_path / "records", testing.record_set(claim, untitled))
     assert testing.assert_check_passes(folder).warnings  # warnings pass unless strict
     with pytest.raises(testing.CheckFailed) as failed:

@@ -43,10 +43,13 @@ TRANSLATION = ev.Source(
     publication="Diário",
     language="pt",
     translation_of="report",
+    confidence=C,
     field_confidence={"translation_of": L},
 )
-CASE = ev.Case(id="doe-v-acme", caption="Doe v. Acme", name="Doe v. Acme", court="cand", docket_number="1:24-cv-1")
-FILING = ev.Filing(id="ecf-7", case="doe-v-acme", ecf=7)
+CASE = ev.Case(
+    id="doe-v-acme", caption="Doe v. Acme", name="Doe v. Acme", court="cand", docket_number="1:24-cv-1", confidence=C
+)
+FILING = ev.Filing(id="ecf-7", case="doe-v-acme", ecf=7, confidence=C)
 MESSAGE = ev.Message(
     id="note",
     filing="ecf-7",
@@ -54,14 +57,16 @@ MESSAGE = ev.Message(
     confidence=U,
     attestations=[
         ev.Attestation(source="report", quote=ev.Quote(exact="ship it"), confidence=U),
-        ev.Attestation(source="report-pt", quote=ev.Quote(exact="envie"), kind="translation", translation_of="report"),
+        ev.Attestation(
+            source="report-pt", quote=ev.Quote(exact="envie"), kind="translation", translation_of="report", confidence=C
+        ),
     ],
 )
-PLAINTIFFS = ev.Actor(id="plaintiffs", name="the plaintiffs", kind="group")
+PLAINTIFFS = ev.Actor(id="plaintiffs", name="the plaintiffs", kind="group", confidence=C)
 
 
 def claim(**fields: Any) -> ev.Claim:
-    base: dict[str, Any] = {"id": "c", "statement": "Acme shipped it.", "status": "reported"}
+    base: dict[str, Any] = {"id": "c", "statement": "Acme shipped it.", "status": "reported", "confidence": C}
     return ev.Claim(**(base | fields))
 
 
@@ -70,7 +75,9 @@ def fixture(*claims: ev.Claim) -> ev.RecordSet:
 
 
 def test_a_translated_wording_shows_the_links_mark_and_its_own_apart() -> None:
-    records = fixture(claim(evidence=[ev.EvidenceLink(record="report-pt", quote=ev.Quote(exact="envie"))]))
+    records = fixture(
+        claim(evidence=[ev.EvidenceLink(record="report-pt", quote=ev.Quote(exact="envie"), confidence=C)])
+    )
     (quote,) = ev.trace(records, "c").steps
     (original,) = quote.steps
     assert (quote.link_confidence, quote.own_confidence, quote.wording) == (C, C, "envie")
@@ -81,7 +88,9 @@ def test_a_translated_wording_shows_the_links_mark_and_its_own_apart() -> None:
 
 
 def test_a_passage_no_message_renders_still_leads_to_the_original_it_translates() -> None:
-    records = fixture(claim(evidence=[ev.EvidenceLink(record="report-pt", quote=ev.Quote(exact="outra coisa"))]))
+    records = fixture(
+        claim(evidence=[ev.EvidenceLink(record="report-pt", quote=ev.Quote(exact="outra coisa"), confidence=C)])
+    )
     ((_, quote, original),) = ev.trace(records, "c").paths()
     assert (quote.record, quote.confidence) == ("report-pt", C)
     assert (original.record, original.link, original.link_confidence, original.wording) == (
@@ -114,7 +123,7 @@ def test_a_claim_shows_its_status_and_speaker_beside_the_attributions_mark(
 
 def test_the_tree_names_each_mark(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
     records = fixture(
-        claim(confidence=L, evidence=[ev.EvidenceLink(record="report-pt", quote=ev.Quote(exact="envie"))])
+        claim(confidence=L, evidence=[ev.EvidenceLink(record="report-pt", quote=ev.Quote(exact="envie"), confidence=C)])
     )
     ev.dump(records, tmp_path / "set.yaml")
     assert printed(tmp_path / "set.yaml", "c", capsys) == [
@@ -325,7 +334,8 @@ def test_the_trace_command_prints_the_tree(capsys: pytest.CaptureFixture[str]) -
         "GPT-4. [reported by TechCrunch; attribution likely]"
     )
     assert (
-        "      └─ reports → message chat-goal-gpt4: Honestly… Our goal needs to be GPT-4 [link likely, record likely]"
+        "      └─ reports → message chat-goal-gpt4: Honestly… Our goal needs to be GPT-4 […] We have 64k GPUs coming! "
+        "We need to learn how to build frontier and win this race. [link likely, record likely]"
         in out
     )
     assert out[-1] == (

@@ -6,10 +6,11 @@ Other packages import from here only; the modules inside are this package's own.
 from evidence._io.collector import collector_paused
 from evidence._io.content import RECORD_SUFFIXES, FileContent, Format, JsonPath, Origin
 from evidence._io.convert import StructureProblems, path_text, structure, unstructure
-from evidence._io.document import FORMAT_VERSION, Document
+from evidence._io.document import Document
 from evidence._io.fieldtable import FIELD_TABLE
 from evidence._io.files import Locator, locate, parse_bytes, read_batches, read_file
 from evidence._io.schema import json_schema
+from evidence._io.versions import FORMAT_VERSION
 from evidence._io.write import atomic_write, document_data, render, yaml_has_comments
 
 __all__ = [

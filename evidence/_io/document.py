@@ -6,8 +6,6 @@ import attrs
 
 from evidence._model import RECORD_KINDS, Actor, Case, Claim, Court, Exhibit, Filing, Message, Record, Source
 
-FORMAT_VERSION = 1
-
 
 @attrs.frozen(kw_only=True)
 class Document:

@@ -25,8 +25,9 @@ from typing import Annotated, Any, get_args, get_origin
 import msgspec
 
 from evidence._io.collector import collector_paused
-from evidence._io.document import FORMAT_VERSION, Document
+from evidence._io.document import Document
 from evidence._io.fieldtable import FIELD_TABLE, Field, entry
+from evidence._io.versions import default_in, is_version
 from evidence._limits import limits
 from evidence._model import (
     ASCII_CHECKS,
@@ -57,7 +58,7 @@ class _Counter:
         self.keys = 0
 
 
-_BUILDERS: dict[type, Callable[[Any, _Counter], Any]] = {}
+_BUILDERS: dict[tuple[type, int], Callable[[Any, _Counter], Any]] = {}
 # For each field with a pattern check: the values that passed all its checks while one file is
 # read (emptied after it): ids and language tags repeat a lot, and the checks are pure.
 _VALID: list[set[str]] = []
@@ -120,11 +121,11 @@ def _decoders(max_text_chars: int) -> tuple[msgspec.json.Decoder[Any], msgspec.j
     return document, msgspec.json.Decoder(functools.reduce(operator.or_, tagged))
 
 
-def _builder(cls: type) -> Callable[[Any, _Counter], Any]:
-    """Generated code that makes a record from its mirror, running every check the field table
-    lists for each field given, and the class's invariants."""
-    if cls in _BUILDERS:
-        return _BUILDERS[cls]
+def _builder(cls: type, version: int) -> Callable[[Any, _Counter], Any]:
+    """Generated code that makes a record of a file of `version` from its mirror, running every
+    check the field table lists for each field given, and the class's invariants."""
+    if (cls, version) in _BUILDERS:
+        return _BUILDERS[cls, version]
     namespace: dict[str, Any] = {
         "UNSET": msgspec.UNSET,
         "new": object.__new__,
@@ -138,7 +139,7 @@ def _builder(cls: type) -> Callable[[Any, _Counter], Any]:
     required = 0
     known = entry(cls)
     for index, f in enumerate(known.fields):
-        body = _field_code(f, index, namespace)
+        body = _field_code(f, index, namespace, version)
         if body and f.optional:  # null is allowed, and left as it is
             body = ["if value is not None:", *[f"    {line}" for line in body]]
         # The slot's own setter: a frozen class refuses setattr, and this is the quickest way round.
@@ -149,7 +150,7 @@ def _builder(cls: type) -> Callable[[Any, _Counter], Any]:
             required += 1
             lines += [f"    {line}" for line in body] + [f"    {set_value}"]
             continue
-        namespace[f"default_{index}"] = f.default
+        namespace[f"default_{index}"] = default_in(version, f)
         lines += ["    if value is UNSET:", f"        set_{index}(record, default_{index})", "    else:"]
         lines.append("        keys += 1")
         lines += [f"        {line}" for line in body]
@@ -161,11 +162,11 @@ def _builder(cls: type) -> Callable[[Any, _Counter], Any]:
         lines.append("    record.__attrs_post_init__()")
     lines += ["    counter.keys += keys", "    return record"]
     exec("\n".join(lines), namespace)
-    _BUILDERS[cls] = build = namespace["build"]
+    _BUILDERS[cls, version] = build = namespace["build"]
     return build  # type: ignore[no-any-return]
 
 
-def _field_code(f: Field, index: int, namespace: dict[str, Any]) -> list[str]:
+def _field_code(f: Field, index: int, namespace: dict[str, Any], version: int) -> list[str]:
     """Lines that turn the mirror's `value` of one field into the record's and check it."""
     type_ = f.type
     many = get_origin(type_) is tuple
@@ -177,7 +178,7 @@ def _field_code(f: Field, index: int, namespace: dict[str, Any]) -> list[str]:
     elif Digest in (type_, *get_args(type_)):
         code.append("value = digest(value)")  # through its constructor, which runs its checks
     elif nested is not None:
-        namespace[f"build_{index}"] = _builder(nested)
+        namespace[f"build_{index}"] = _builder(nested, version)
         call = f"build_{index}(item, counter)" if many else f"build_{index}(value, counter)"
         code.append(f"value = tuple([{call} for item in value])" if many else f"value = {call}")
     elif get_origin(type_) is Mapping:
@@ -238,23 +239,26 @@ def decode_json(raw: bytes) -> Document | None:
     counter = _Counter()
     with _fast_path():
         try:
-            document = _builder(Document)(document_decoder.decode(raw), counter)
+            mirror = document_decoder.decode(raw)
+            if not is_version(mirror.evidence):
+                return None
+            document = _builder(Document, mirror.evidence)(mirror, counter)
         except Exception:  # any refusal at all: the full path reports it properly
             return None
-    if document.evidence != FORMAT_VERSION or counter.keys != _keys_in(raw):
+    if counter.keys != _keys_in(raw):
         return None
     return document  # type: ignore[no-any-return]
 
 
-def decode_json_lines(raw: bytes) -> list[Record] | None:
-    """The records of a JSON Lines body (the lines after the header, one record on each), or
-    None when the full path must read them."""
+def decode_json_lines(raw: bytes, version: int) -> list[Record] | None:
+    """The records of a JSON Lines body (the lines after the header, one record on each) of a
+    file of `version`, or None when the full path must read them."""
     _, line_decoder = _decoders(limits.max_text_chars)
     counter = _Counter()
     with _fast_path():
         try:
             mirrors = line_decoder.decode_lines(raw)
-            records = [_builder(_MIRRORED[type(mirror)])(mirror, counter) for mirror in mirrors]
+            records = [_builder(_MIRRORED[type(mirror)], version)(mirror, counter) for mirror in mirrors]
         except Exception:
             return None
     lines = raw.count(b"\n") + (bool(raw) and not raw.endswith(b"\n"))

@@ -16,6 +16,7 @@ from evidence._io.read_json import json_index_at, parse_json
 from evidence._io.read_jsonl import jsonl_batch, read_header, read_jsonl
 from evidence._io.read_yaml import parse_yaml
 from evidence._io.reading import check_version, decode_text, document_problems, file_problem, line_column
+from evidence._io.versions import fill_v1_document
 from evidence._limits import limits
 from evidence._model import KIND_BY_NAME, Record
 
@@ -89,7 +90,8 @@ def parse_bytes(raw: bytes, file: str, fmt: Format) -> FileContent:
         data, locate = parse_yaml(text, file)
     else:
         data, locate = parse_json(text, file)
-    check_version(data, file, locate)
+    if check_version(data, file, locate) == 1:
+        fill_v1_document(data)
     try:
         document = structure(data, Document)
     except StructureProblems as error:
@@ -176,16 +178,17 @@ def read_batches(path: Path, display: str, problems: list[Problem]) -> Iterator[
         yield list(content.records), list(content.origins)
         return
     with path.open("rb") as stream:
-        header = read_header(stream, display, problems)
-        if header is None:
+        found = read_header(stream, display, problems)
+        if found is None:
             return
+        header, version = found
         first = header + 1
         lines: list[bytes] = []
         for line in stream:
             lines.append(line)
             if len(lines) == BATCH_LINES:
-                yield jsonl_batch(b"".join(lines), display, first, problems)
+                yield jsonl_batch(b"".join(lines), display, first, version, problems)
                 first += len(lines)
                 lines = []
         if lines:
-            yield jsonl_batch(b"".join(lines), display, first, problems)
+            yield jsonl_batch(b"".join(lines), display, first, version, problems)

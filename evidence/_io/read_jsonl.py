@@ -15,66 +15,72 @@ from typing import Any
 from evidence._errors import LoadError, Problem
 from evidence._io.content import FileContent, Format, Origin, make_origin
 from evidence._io.convert import StructureProblems, describe, structure
-from evidence._io.document import FORMAT_VERSION
 from evidence._io.fastpath import decode_json_lines
 from evidence._io.read_json import parse_json
 from evidence._io.reading import check_version, decode_lines, decode_text, document_problems, file_problem
+from evidence._io.versions import FORMAT_VERSION, READ_VERSIONS, fill_v1_record
 from evidence._model import KIND_BY_NAME, Record
 
 EMPTY_JSONL = f'empty record file: the first line is the format version, {{"evidence": {FORMAT_VERSION}}}'
-_HEADERS = (b'{"evidence":1}', b'{"evidence": 1}')  # as written: read without parsing
+# Headers as written, read without parsing: the version of each.
+_HEADERS = {form % version: version for version in READ_VERSIONS for form in (b'{"evidence":%d}', b'{"evidence": %d}')}
 
 
-def read_header(lines: Iterator[bytes], file: str, problems: list[Problem]) -> int | None:
-    """Read lines up to the header (the first that is not blank) and check it; its line number,
-    or None for a file of blank lines. Problems with the header are added to `problems`."""
+def read_header(lines: Iterator[bytes], file: str, problems: list[Problem]) -> tuple[int, int] | None:
+    """Read lines up to the header (the first that is not blank) and check it; its line number
+    and the format version, or None for a file of blank lines. Problems with the header are
+    added to `problems` (the version is then the current one)."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        if line.rstrip(b"\r\n ") not in _HEADERS:
-            _check_header(line, file, number, problems)
-        return number
+        version = _HEADERS.get(line.rstrip(b"\r\n "))
+        return number, _check_header(line, file, number, problems) if version is None else version
     problems.append(file_problem(file, EMPTY_JSONL, 1, 1))
     return None
 
 
-def _check_header(raw: bytes, file: str, number: int, problems: list[Problem]) -> None:
+def _check_header(raw: bytes, file: str, number: int, problems: list[Problem]) -> int:
     try:
         data, locate = parse_json(decode_lines(raw, file, number), file, base_line=number - 1)
-        check_version(data, file, locate)
+        version = check_version(data, file, locate)
     except LoadError as error:
         problems.extend(error.problems)
-        return
+        return FORMAT_VERSION
     if len(data) > 1:
         message = f'the first line holds only the format version, e.g. {{"evidence": {FORMAT_VERSION}}}'
         problems.append(file_problem(file, message, number, 1, code="S008", path="$"))
+    return version
 
 
 def read_jsonl(raw: bytes, file: str) -> FileContent:
     """The records of a whole JSON Lines file; a `LoadError` lists every problem."""
     problems: list[Problem] = []
     stream = io.BytesIO(raw)
-    header = read_header(stream, file, problems)
-    if header is None:
+    found = read_header(stream, file, problems)
+    if found is None:
         raise LoadError(problems)
+    header, version = found
     if not problems:
         body = raw[stream.tell() :]
-        records = decode_json_lines(body)  # the fast path; None leaves the lines to the full one
+        records = decode_json_lines(body, version)  # the fast path; None leaves the lines to the full one
         if records is not None:
             numbers = range(header + 1, header + 1 + len(records))
             fast_origins = tuple(make_origin((file, (), number, 1)) for number in numbers)
             return FileContent(file=file, format=Format.JSONL, records=tuple(records), origins=fast_origins)
     text = decode_text(raw, file)  # invalid UTF-8 anywhere is the one problem named
-    records, origins = jsonl_lines(text.split("\n")[header:], file, header + 1, problems)
+    records, origins = jsonl_lines(text.split("\n")[header:], file, header + 1, version, problems)
     if problems:
         raise LoadError(problems)
     return FileContent(file=file, format=Format.JSONL, records=tuple(records), origins=tuple(origins))
 
 
-def jsonl_batch(raw: bytes, file: str, first: int, problems: list[Problem]) -> tuple[list[Record], list[Origin]]:
-    """The records of a run of JSON Lines record lines given as bytes, numbered from `first`:
-    the fast path when it can read them, else line by line with every problem added."""
-    records = decode_json_lines(raw)
+def jsonl_batch(
+    raw: bytes, file: str, first: int, version: int, problems: list[Problem]
+) -> tuple[list[Record], list[Origin]]:
+    """The records of a run of JSON Lines record lines of a file of `version` given as bytes,
+    numbered from `first`: the fast path when it can read them, else line by line with every
+    problem added."""
+    records = decode_json_lines(raw, version)
     if records is not None:
         return records, [make_origin((file, (), number, 1)) for number in range(first, first + len(records))]
     try:
@@ -82,11 +88,14 @@ def jsonl_batch(raw: bytes, file: str, first: int, problems: list[Problem]) -> t
     except LoadError as error:
         problems += error.problems
         return [], []
-    return jsonl_lines(text.split("\n"), file, first, problems)
+    return jsonl_lines(text.split("\n"), file, first, version, problems)
 
 
-def jsonl_lines(lines: list[str], file: str, first: int, problems: list[Problem]) -> tuple[list[Record], list[Origin]]:
-    """The records of JSON Lines record lines (numbered from `first`); problems are added."""
+def jsonl_lines(
+    lines: list[str], file: str, first: int, version: int, problems: list[Problem]
+) -> tuple[list[Record], list[Origin]]:
+    """The records of JSON Lines record lines of a file of `version` (numbered from `first`);
+    problems are added."""
     records: list[Record] = []
     origins: list[Origin] = []
     for number, line in enumerate(lines, start=first):
@@ -97,14 +106,16 @@ def jsonl_lines(lines: list[str], file: str, first: int, problems: list[Problem]
         except LoadError as error:
             problems.extend(error.problems)
             continue
-        record = _jsonl_record(data, file, number, locate, problems)
+        record = _jsonl_record(data, file, number, locate, version, problems)
         if record is not None:
             records.append(record)
             origins.append(Origin(file, (), number, 1))
     return records, origins
 
 
-def _jsonl_record(data: Any, file: str, number: int, locate: Any, problems: list[Problem]) -> Record | None:
+def _jsonl_record(
+    data: Any, file: str, number: int, locate: Any, version: int, problems: list[Problem]
+) -> Record | None:
     if not isinstance(data, dict):
         message = f"expected a record (a mapping with a 'type'), found {describe(data)}"
         problems.append(file_problem(file, message, number, 1, code="S003", path="$"))
@@ -123,6 +134,8 @@ def _jsonl_record(data: Any, file: str, number: int, locate: Any, problems: list
         problems.append(file_problem(file, message, line, column, code="S002", path=path))
         return None
     body = {key: value for key, value in data.items() if key != "type"}
+    if version == 1:
+        fill_v1_record(body, cls)
     try:
         return structure(body, cls)
     except StructureProblems as error:

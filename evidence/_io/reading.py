@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from evidence._errors import LoadError, Problem
 from evidence._io.content import JsonPath
 from evidence._io.convert import StructureProblems, describe, path_text
-from evidence._io.document import FORMAT_VERSION
+from evidence._io.versions import FORMAT_VERSION, is_version, versions_text
 from evidence._model import MAX_NUMBER
 
 
@@ -55,22 +55,23 @@ def decode_lines(raw: bytes, file: str, first: int) -> str:
         raise LoadError(shifted) from None
 
 
-def check_version(data: Any, file: str, locate: Any) -> None:
-    """A `LoadError` unless the data is a mapping that starts a record file of this format."""
+def check_version(data: Any, file: str, locate: Any) -> int:
+    """The format version of a record file's data; a `LoadError` unless the data is a mapping
+    that starts a record file of a version this library reads."""
     if not isinstance(data, dict):
         line, column = locate((), False)
         found = "an empty file" if data is None else describe(data)
         message = f"expected a record file (a mapping starting 'evidence: {FORMAT_VERSION}'), found {found}"
         raise LoadError([file_problem(file, message, line, column, path="$")])
     version = data.get("evidence")
-    if version == FORMAT_VERSION and type(version) is int:
-        return
+    if is_version(version):
+        return cast(int, version)
     if "evidence" not in data:
         line, column = locate((), False)
         message = f"missing format version: a record file starts with 'evidence: {FORMAT_VERSION}'"
     else:
         line, column = locate(("evidence",), False)
-        message = f"unsupported format version {version!r}: this version of the library reads format {FORMAT_VERSION}"
+        message = f"unsupported format version {version!r}: this version of the library reads formats {versions_text()}"
     path = "$.evidence" if "evidence" in data else "$"
     raise LoadError([file_problem(file, message, line, column, code="S008", path=path)])
 

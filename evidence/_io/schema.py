@@ -11,8 +11,9 @@ import types
 from collections.abc import Mapping
 from typing import Any, get_args, get_origin
 
-from evidence._io.document import FORMAT_VERSION, Document
+from evidence._io.document import Document
 from evidence._io.fieldtable import FIELD_TABLE, entry
+from evidence._io.versions import FORMAT_VERSION
 from evidence._model import ANY_KIND, RECORD_KINDS, Date, DateInterval, Digest
 
 _POINT = (
@@ -91,7 +92,10 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema of a YAML or JSON record file."""
     defs: dict[str, Any] = {}
     properties: dict[str, Any] = {
-        "evidence": {"const": FORMAT_VERSION, "description": "Format version of the record file."}
+        "evidence": {
+            "const": FORMAT_VERSION,
+            "description": "Format version of the record file (version 1 still loads; `evidence fmt` upgrades it).",
+        }
     }
     for cls in RECORD_KINDS:
         properties[cls.PLURAL] = {

@@ -19,9 +19,10 @@ import yaml
 from evidence._io.collector import collector_paused
 from evidence._io.content import Format
 from evidence._io.convert import unstructure
-from evidence._io.document import FORMAT_VERSION, Document
+from evidence._io.document import Document
 from evidence._io.plain import json_default
 from evidence._io.read_yaml import Resolver
+from evidence._io.versions import FORMAT_VERSION
 from evidence._model import KIND_BY_NAME, Record
 
 

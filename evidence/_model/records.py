@@ -56,7 +56,7 @@ class Record:
     PLURAL: ClassVar[str] = ""
 
     id: str = field("Unique id in the record set: lowercase letters, digits, '.', '_', '-'.", check=id_complaint)
-    confidence: Confidence = field("How sure we are of the record as a whole.", default=Confidence.CONFIRMED)
+    confidence: Confidence = field("How sure we are of the record as a whole.", default=Confidence.UNVERIFIED)
     field_confidence: Mapping[str, Confidence] = field(
         "Confidence of single fields, where it differs from the record's (e.g. {author: unverified}).",
         default=types.MappingProxyType({}),

@@ -111,7 +111,7 @@ class Link:
 
     rel: LinkRel = field("Kind of link (derived_from, quoted_from, primary_source, ...).")
     target: str = field("Id of the record linked to.", ref=(ANY_KIND,))
-    confidence: Confidence = field("How sure the link is.", default=Confidence.CONFIRMED)
+    confidence: Confidence = field("How sure the link is.", default=Confidence.UNVERIFIED)
     by: str | None = field("Actor who made the derivation (a translator, say).", default=None, ref=("actor",))
     note: str | None = field("Free text.", default=None)
 
@@ -123,7 +123,7 @@ class SealingEvent:
     action: SealingAction = field("What happened: lodged_under_seal, sealed, unsealed, redacted.")
     date: DateValue | None = field("When, at the precision known.", default=None)
     order: str | None = field("The filing (usually an order) that did it.", default=None, ref=("filing",))
-    confidence: Confidence = field("How sure the event is.", default=Confidence.CONFIRMED)
+    confidence: Confidence = field("How sure the event is.", default=Confidence.UNVERIFIED)
     note: str | None = field("Free text.", default=None)
 
 
@@ -147,7 +147,7 @@ class Affiliation:
     organization: str = field("The organization.", ref=("actor",))
     title: str | None = field("Title or role, as the source gives it.", default=None)
     period: DateValue | None = field("When, usually an interval.", default=None)
-    confidence: Confidence = field("How sure the affiliation is.", default=Confidence.CONFIRMED)
+    confidence: Confidence = field("How sure the affiliation is.", default=Confidence.UNVERIFIED)
 
 
 @attrs.frozen(kw_only=True, field_transformer=with_rules)
@@ -197,7 +197,7 @@ class Attestation:
     translation_of: str | None = field(
         "For a translation: the source whose wording it translates.", default=None, ref=("source",)
     )
-    confidence: Confidence = field("How sure it is that the quote renders this message.", default=Confidence.CONFIRMED)
+    confidence: Confidence = field("How sure it is that the quote renders this message.", default=Confidence.UNVERIFIED)
 
     def __attrs_post_init__(self) -> None:
         if self.translation_of is not None and self.kind is not AttestationKind.TRANSLATION:
@@ -212,6 +212,6 @@ class EvidenceLink:
     quote: Quote | None = field("The passage, anchored in the record's text.", default=None)
     role: EvidenceRole = field("supports, contradicts or context.", default=EvidenceRole.SUPPORTS)
     confidence: Confidence = field(
-        "How sure it is that this evidence bears on the claim.", default=Confidence.CONFIRMED
+        "How sure it is that this evidence bears on the claim.", default=Confidence.UNVERIFIED
     )
     note: str | None = field("Free text.", default=None)

@@ -28,6 +28,7 @@ from evidence import (
     Case,
     Claim,
     ClaimStatus,
+    Confidence,
     Court,
     EvidenceLink,
     Exhibit,
@@ -68,7 +69,12 @@ _SET_FIELDS: dict[type[Record], dict[str, Any]] = {
     Filing: {"ecf": 1, "kind": "complaint"},
     Exhibit: {"label": "A"},
     Message: {"exhibit": "exhibit", "sender": "actor", "sent": "2024-01-02"},
-    Claim: {"evidence": (EvidenceLink(record="message"), EvidenceLink(record="source"))},
+    Claim: {
+        "evidence": (
+            EvidenceLink(record="message", confidence=Confidence.CONFIRMED),
+            EvidenceLink(record="source", confidence=Confidence.CONFIRMED),
+        )
+    },
     Source: {
         "title": "Court papers show the message",
         "publication": "The Daily Record",
@@ -92,7 +98,9 @@ def record(kind: type[R], /, **fields: Any) -> R:
 def record_set(*records: Record) -> RecordSet:
     """A small record set that passes every rule: one record of each kind, each reference
     resolved; `records` are added to it, or replace the record of the same id."""
-    own = {kind: record(kind, **_SET_FIELDS.get(kind, {})) for kind in _REQUIRED}
+    # Every record says it is confirmed (what says no mark is unverified): the made-up facts of
+    # this set are certain because they are made up, and the citations print them unmarked.
+    own = {kind: record(kind, confidence=Confidence.CONFIRMED, **_SET_FIELDS.get(kind, {})) for kind in _REQUIRED}
     chosen = {item.id: item for item in own.values()}
     chosen.update((item.id, item) for item in records)
     return RecordSet(chosen.values())
