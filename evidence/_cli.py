@@ -22,9 +22,9 @@ from evidence._export import FORMATS as EXPORT_FORMATS
 from evidence._export import export, export_files, export_format
 from evidence._fmt import format_files, summary
 from evidence._io import atomic_write, json_schema
-from evidence._labels import describe
+from evidence._labels import describe, describe_mark
 from evidence._limits import limits, scoped_limits
-from evidence._model import RECORD_KINDS
+from evidence._model import RECORD_KINDS, Claim, Confidence
 from evidence._recordset import load
 from evidence._trace import render_tree, trace
 from evidence._views import FINDINGS_FORMATS, TIMELINE_FORMATS, cast_markdown, render_findings
@@ -93,7 +93,9 @@ def _show(args: argparse.Namespace) -> int:
         print(f"\n{cls.PLURAL}")
         width = max(len(r.id) for r in items)
         for record in items:
-            print(f"  {record.id:<{width}}  {describe(record, records)}")
+            mark = describe_mark(record, records)  # a claim's line has its mark already
+            flag = "" if mark is Confidence.CONFIRMED or isinstance(record, Claim) else f" [{mark.value}]"
+            print(f"  {record.id:<{width}}  {describe(record, records)}{flag}")
     return OK
 
 

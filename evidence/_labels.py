@@ -5,19 +5,23 @@ docket entry (`ecf_designation`), what an exhibit or a message is (`exhibit_labe
 `message_kind`), the title of a filing for a reference manager (`filing_title`) or in a list of
 events (`filing_name`, `exhibit_name`), the short name of a node of a provenance graph
 (`node_name`, or `titled_name` where a source's title is wanted), and the one line that lists a
-record (`describe`).
+record (`describe`). Every output also asks here how sure a printed value is (`weakest`,
+`weaker`, `describe_mark`) and which report a message is known through (`report_of`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from evidence._errors import ResolutionError
 from evidence._model import (
     Actor,
+    AttestationKind,
     Case,
     Claim,
+    Confidence,
     Court,
     Exhibit,
     Filing,
@@ -94,12 +98,37 @@ def actor_name(records: RecordSet, id: str | None) -> str | None:
     return record.name if isinstance(record, Actor) else id
 
 
+# Where a known text leaves out what no source reported: between two separately reported
+# passages of one message. A shortened text keeps it whole, or is cut before it.
+GAP = " […] "
+
+
 def shorten(text: str | None, width: int) -> str:
-    """The text on one line, cut to at most `width` characters, ending "…", when longer."""
+    """The text on one line, cut to at most `width` characters, ending "…", when longer; never
+    inside a gap marker (" […] "), so that a join of two reported passages still shows."""
     if not text:
         return ""
     line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
+    if len(line) <= width:
+        return line
+    cut = width - 1
+    for gap in re.finditer(re.escape(GAP.strip()), line):
+        if gap.start() < cut < gap.end() + 1:
+            cut = gap.start()
+    return line[:cut].rstrip() + "…"
+
+
+def weakest(fields: Iterable[tuple[Record, str]]) -> Confidence:
+    """How sure a printed value is: the weakest mark of each field it is read from (a field
+    without a value marks nothing) and of the record that holds it; confirmed when nothing is."""
+    given = [(record, name) for record, name in fields if getattr(record, name) not in (None, ())]
+    levels = [level for record, name in given for level in (record.confidence, record.confidence_of(name))]
+    return weaker(*levels)
+
+
+def weaker(*levels: Confidence) -> Confidence:
+    """The weakest of some marks; confirmed when there are none."""
+    return min(levels, key=lambda level: level.rank, default=Confidence.CONFIRMED)
 
 
 def node_name(record: Record) -> str:
@@ -169,8 +198,49 @@ def describe(record: Record, records: RecordSet) -> str:
         language = f" [{record.language}]" if record.language else ""
         return ", ".join(part for part in parts if part) + when + language
     if isinstance(record, Claim):
-        return f"[{record.status.value}, {record.confidence.value}] {shorten(record.statement, 70)}"
+        return f"[{record.status.value}, {describe_mark(record, records).value}] {shorten(record.statement, 70)}"
     if isinstance(record, Court):
         known = complete_court(record)
         return f"{known.name or record.id}" + (f" ({known.citation})" if known.citation else "")
     return record.id
+
+
+def name_fields(records: RecordSet, ids: Iterable[str | None]) -> list[tuple[Record, str]]:
+    """The name fields of the actors some ids name, for `weakest`: a printed name is as sure as
+    the actor's record and name (an id no actor has marks nothing)."""
+    found = (records.get(id) for id in ids if id is not None and id in records)
+    return [(actor, "name") for actor in found if isinstance(actor, Actor)]
+
+
+# The fields `describe` prints of each kind, besides the names of the actors it names.
+_DESCRIBED = {
+    Case: ("name", "docket_number", "court"),
+    Actor: ("name", "kind"),
+    Filing: ("ecf", "title", "kind", "filed"),
+    Exhibit: ("label", "filing", "title"),
+    Message: ("sent", "sender", "sender_description", "recipients", "text"),
+    Source: ("authors", "title", "kind", "publication", "published", "language"),
+    Claim: ("status", "statement"),
+    Court: ("name", "citation"),
+}
+
+
+def describe_mark(record: Record, records: RecordSet) -> Confidence:
+    """How sure the line `describe` gives is: the weakest of the record's mark and of each
+    value the line prints (a message's people by their names too)."""
+    fields = [(record, name) for name in _DESCRIBED.get(type(record), ())]
+    if isinstance(record, Message):
+        fields += name_fields(records, [record.sender, *record.recipients])
+    return weakest(fields) if fields else record.confidence
+
+
+def report_of(message: Message, records: RecordSet) -> Source | None:
+    """The report a message is known through: the source of its first verbatim attestation,
+    when no exhibit holds it and no filing is confirmed to. Such a message is cited as quoted in
+    that report, never as a personal communication (APA 8.6, CMOS 14.260, Bluebook R1.6)."""
+    if records.exhibit_of(message) is not None:
+        return None
+    if records.filing_of(message) is not None and message.confidence_of("filing") is Confidence.CONFIRMED:
+        return None
+    reported = [a for a in message.attestations if a.kind is AttestationKind.VERBATIM]
+    return records.get(reported[0].source, Source) if reported else None

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import attrs
 
 from evidence._errors import ResolutionError
-from evidence._labels import actor_name, node_name
+from evidence._labels import actor_name, node_name, weaker
 from evidence._model import (
     AttestationKind,
     Claim,
@@ -30,10 +30,6 @@ from evidence._model import (
     Source,
 )
 from evidence._recordset import RecordSet
-
-
-def _weaker(*levels: Confidence) -> Confidence:
-    return min(levels, key=lambda c: c.rank)
 
 
 @attrs.frozen(kw_only=True)
@@ -68,7 +64,7 @@ class Trace:
     @staticmethod
     def weakest(path: tuple[Trace, ...]) -> Confidence:
         """The mark of a path: the weakest of every mark along it."""
-        return _weaker(*(mark for step in path for mark in step.marks()))
+        return weaker(*(mark for step in path for mark in step.marks()))
 
 
 class _Walk:
@@ -89,8 +85,8 @@ class _Walk:
     ) -> Trace:
         """A step to `record`; `above` is the mark of the path before it, `wording` the passage it
         shows with the passage's own mark. Unless `behind` is False, the steps behind it follow."""
-        own = record.confidence if wording is None else _weaker(record.confidence, wording[1])
-        confidence = _weaker(*(m for m in (above, link_mark, own) if m is not None))
+        own = record.confidence if wording is None else weaker(record.confidence, wording[1])
+        confidence = weaker(*(m for m in (above, link_mark, own) if m is not None))
         claim = record if isinstance(record, Claim) else None
         step = Trace(
             record=record.id,
@@ -169,7 +165,7 @@ class _Walk:
                 # translation is at most as sure as its attestation and the source's translation link.
                 there = [a for a in message.attestations if a.source == original_id]
                 reported = there[index] if index < len(there) else None
-                link = _weaker(attestation.confidence, translation)
+                link = weaker(attestation.confidence, translation)
                 original = self.records[original_id]
                 if reported is None:
                     yield self.node(original, "translation of", link, above, seen, behind=False)

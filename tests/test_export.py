@@ -26,6 +26,8 @@ from evidence._export.ris import to_ris
 from evidence.testing import strategies as s
 from tests.conftest import EXAMPLES, ROOT
 
+CONFIRMED = ev.Confidence.CONFIRMED
+
 KADREY = EXAMPLES / "kadrey-v-meta"
 # The CSL-JSON schema, release v1.0.2, copied into the tests with its licence (see its README).
 CSL_SCHEMA_FILE = ROOT / "tests" / "data" / "csl" / "csl-data.json"
@@ -95,7 +97,7 @@ def test_a_news_article_with_uncertain_fields(items: dict[str, dict[str, Any]]) 
         "note": (
             "The English original of the seed story. Title and date agree across several copies; the author is "
             "believed but not found; the URL follows TechCrunch's pattern, its slug not seen. No copy of its text "
-            "is stored here."
+            "is stored here.\n\nUnverified: authors, url. Likely: the record as a whole."
         ),
         "custom": {"confidence": "likely", "field_confidence": {"authors": "unverified", "url": "unverified"}},
     }
@@ -155,6 +157,7 @@ def test_a_case(items: dict[str, dict[str, Any]]) -> None:
                     "judge": "vince-chhabria",
                 },
             ],
+            "confidence": "confirmed",
         },
     }
 
@@ -190,7 +193,10 @@ def test_an_exhibit(items: dict[str, dict[str, Any]]) -> None:
         "number": "ECF No. 391-24",
         "issued": {"date-parts": [[2025, 1, 14]]},
         "URL": "https://storage.courtlistener.com/recap/gov.uscourts.cand.415175/gov.uscourts.cand.415175.391.24.pdf",
-        "note": "ECF No. 391-24. No Bates range, custodian or designation of it is recorded here: none was seen.",
+        "note": (
+            "ECF No. 391-24. No Bates range, custodian or designation of it is recorded here: none was seen.\n\n"
+            "Likely: url."
+        ),
         "custom": {
             "exhibit": "K",
             "attachment": 24,
@@ -209,7 +215,7 @@ def test_an_exhibit(items: dict[str, dict[str, Any]]) -> None:
 def test_a_message_sent_in_a_month_has_no_day(items: dict[str, dict[str, Any]]) -> None:
     assert items["chat-goal-gpt4"] == {
         "id": "chat-goal-gpt4",
-        "type": "personal_communication",
+        "type": "document",  # known only through the press: no personal communication
         "title": "Honestly… Our goal needs to be GPT-4 […] We have 64k GPUs coming! We need to learn how to build frontier and win this race.",
         "genre": "Chat message",
         "author": [{"family": "Al-Dahle", "given": "Ahmad"}],
@@ -221,10 +227,13 @@ def test_a_message_sent_in_a_month_has_no_day(items: dict[str, dict[str, Any]]) 
             "We have 64k GPUs coming! We need to learn how to build frontier and win this race."
         ),
         "note": (
+            "Quoted in TechCrunch, “Meta execs obsessed over beating OpenAI's GPT-4 internally, court filings "
+            "reveal” (2025-01-14); known only through that report: cite it (record techcrunch-2025-01-14).\n\n"
             "Two passages of one message, as reported; what stands between them is not known, so the text marks the "
             "gap with '[…]'. One outlet prints "
             "'GPT4'. 'de forma inovadora' is a loose rendering of 'build frontier'. Probably one of the ECF No. 391 "
-            "exhibits; which one is not known, and no Bates number was found."
+            "exhibits; which one is not known, and no Bates number was found.\n\n"
+            "Likely: the record as a whole."
         ),
         "custom": {
             "channel": "chat",
@@ -232,6 +241,7 @@ def test_a_message_sent_in_a_month_has_no_day(items: dict[str, dict[str, Any]]) 
             "sender": "ahmad-al-dahle",
             "recipients": ["hugo-touvron"],
             "quoted_in": ["techcrunch-2025-01-14", "bolt42-article-pt"],
+            "known_through": "techcrunch-2025-01-14",
             "confidence": "likely",
             "field_confidence": {"filing": "likely"},
         },
@@ -243,9 +253,11 @@ def test_an_unnamed_sender_is_a_literal_name(items: dict[str, dict[str, Any]]) -
     assert items["chat-very-aggressive"]["custom"]["confidence"] == "unverified"
 
 
-def test_records_all_confirmed_carry_no_confidence(items: dict[str, dict[str, Any]]) -> None:
-    assert "custom" not in items["zuckerberg-open-source-ai"]
-    assert "custom" not in items["meta-llama-3-release"]
+def test_records_all_confirmed_say_so_and_add_no_note(items: dict[str, dict[str, Any]]) -> None:
+    # Saying nothing would not mean confirmed (format version 2): the mark is always written.
+    assert items["zuckerberg-open-source-ai"]["custom"] == {"confidence": "confirmed"}
+    assert items["meta-llama-3-release"]["custom"] == {"confidence": "confirmed"}
+    assert "Likely" not in items["zuckerberg-open-source-ai"].get("note", "")
     assert items["meta-llama-3-release"]["type"] == "document"  # a source of no known kind
 
 
@@ -297,16 +309,21 @@ def test_dangling_references_export_with_their_ids() -> None:
     )
     data = {item["id"]: item for item in to_csl_json(records)}
     assert problems(list(data.values())) == []
-    assert data["f"] == {"id": "f", "type": "document", "custom": {"case": "no-such-case", "filed_by": ["nobody"]}}
+    assert data["f"] == {
+        "id": "f",
+        "type": "document",
+        "custom": {"case": "no-such-case", "filed_by": ["nobody"], "confidence": "confirmed"},
+    }
     assert data["x"]["custom"] == {
         "exhibit": "A",
         "bates_begin": "AB_0001",
         "bates_end": "AB_0009",
         "filing": "no-such-filing",
+        "confidence": "confirmed",
     }
     assert "author" not in data["m"] and data["m"]["custom"]["sender"] == "nobody"
     assert "authority" not in data["c"] and data["c"]["custom"]["court"] == "no-such-court"
-    assert data["s"]["custom"] == {"translation_of": "nowhere"}
+    assert data["s"]["custom"] == {"translation_of": "nowhere", "confidence": "confirmed"}
     assert len(ris_records(to_ris(records))) == 5
     assert len(parse_bibtex(to_bibtex(records)).entries) == 5
 
@@ -446,13 +463,13 @@ def test_ris_has_one_record_per_item_with_the_expected_tags(records: ev.RecordSe
         assert all(RIS_LINE.fullmatch(line) for line in lines)
     by_id = {lines[1].removeprefix("ID  - "): lines for lines in blocks}
     assert [line[:2] for line in by_id["techcrunch-2025-01-14"]] == [
-        "TY", "ID", "AU", "TI", "T2", "PY", "DA", "UR", "LA", "N1", "N1", "N1", "ER",
+        "TY", "ID", "AU", "TI", "T2", "PY", "DA", "UR", "LA", "N1", "N1", "N1", "N1", "ER",
     ]  # fmt: skip
     assert by_id["techcrunch-2025-01-14"][0] == "TY  - NEWS"
     assert "DA  - 2025/01/14/" in by_id["techcrunch-2025-01-14"]
     assert "N1  - field_confidence: authors: unverified, url: unverified" in by_id["techcrunch-2025-01-14"]
     chat = by_id["chat-goal-gpt4"]
-    assert chat[:4] == ["TY  - PCOMM", "ID  - chat-goal-gpt4", "AU  - Al-Dahle, Ahmad", "A2  - Touvron, Hugo"]
+    assert chat[:4] == ["TY  - GEN", "ID  - chat-goal-gpt4", "AU  - Al-Dahle, Ahmad", "A2  - Touvron, Hugo"]
     assert "DA  - 2023/10//" in chat and "PY  - 2023" in chat
     case = by_id["kadrey-v-meta"]
     assert {"TY  - CASE", "PB  - N.D. Cal.", "M1  - 3:23-cv-03417-VC"} <= set(case)

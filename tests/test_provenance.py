@@ -223,7 +223,7 @@ def test_prov_n_states_the_same_graph(kadrey: ev.RecordSet) -> None:
         'wasDerivedFrom(ev:summary, ev:report, -, -, -, [ev:confidence="likely", ev:note="a summary of it"])'
     ) in export(DERIVED, "prov-n")
     assert "hadMember(ev:ecf-391, ev:chat-goal-gpt4)" in text
-    assert "wasAttributedTo(ev:chat-goal-gpt4, ev:ahmad-al-dahle)" in text
+    assert 'wasAttributedTo(ev:chat-goal-gpt4, ev:ahmad-al-dahle, [ev:confidence="likely"])' in text
     assert "used(evact:translation-bolt42-article-pt, ev:techcrunch-2025-01-14, -)" in text
     assert "wasGeneratedBy(ev:bolt42-article-pt, evact:translation-bolt42-article-pt, -)" in text
 

@@ -84,7 +84,7 @@ def test_timeline_shows_times() -> None:
 
 def test_timeline_csv(small: evidence.RecordSet) -> None:
     rows = list(csv.DictReader(io.StringIO(timeline_csv(small))))
-    assert list(rows[0]) == ["group", "date", "precision", "earliest", "latest", "kind", "id", "title"]
+    assert list(rows[0]) == ["group", "date", "precision", "earliest", "latest", "kind", "id", "title", "confidence"]
     month = next(r for r in rows if r["id"] == "m1")
     assert month["date"] == "Oct. 2023"
     assert month["precision"] == "month"

@@ -12,8 +12,8 @@ from evidence._cite.names import join_names
 from evidence._cite.options import BluebookOptions
 from evidence._cite.parts import MARK, ROMAN, Part, r
 from evidence._errors import UsageError
-from evidence._labels import message_kind
-from evidence._model import AttestationKind, Case, Confidence, Decision, Message, Record, Source
+from evidence._labels import message_kind, report_of, weakest
+from evidence._model import Case, Confidence, Decision, Message, Record, Source
 
 if TYPE_CHECKING:
     from evidence._recordset import RecordSet
@@ -76,22 +76,9 @@ def message_people(message: Message, ctx: Context) -> tuple[list[Part], list[Par
     return sender, ctx.value(text, (message, "recipients"), *((actor, "name") for actor in actors))
 
 
-def weakest(fields: tuple[tuple[Record, str], ...]) -> Confidence:
-    given = [(record, name) for record, name in fields if getattr(record, name) not in (None, ())]
-    levels = [level for record, name in given for level in (record.confidence, record.confidence_of(name))]
-    return min(levels, key=lambda level: level.rank, default=Confidence.CONFIRMED)
-
-
 def reported_in(message: Message, ctx: Context) -> Source | None:
-    """The report a message is known through: the source of its first verbatim attestation,
-    when no exhibit holds it and no filing is confirmed to (APA 8.6, CMOS 14.260, R1.6)."""
-    records = ctx.need("a message")
-    if records.exhibit_of(message) is not None:
-        return None
-    if records.filing_of(message) is not None and message.confidence_of("filing") is Confidence.CONFIRMED:
-        return None
-    reported = [a for a in message.attestations if a.kind is AttestationKind.VERBATIM]
-    return records.get(reported[0].source, Source) if reported else None
+    """The report a message is known through (APA 8.6, CMOS 14.260, R1.6): `report_of`."""
+    return report_of(message, ctx.need("a message"))
 
 
 def named_by(source: Source, ctx: Context) -> list[Part]:

@@ -7,11 +7,15 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from evidence._labels import weaker, weakest
 from evidence._model import Actor, ActorKind, Claim, Message, Quote, Record
 
 RECORD_URN = "urn:evidence:record:"
 ANNOTATION_URN = "urn:evidence:annotation:"
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+# How sure an annotation is: an extra property, which the Web Annotation model allows, named by
+# the IRI PROV's ``ev:confidence`` stands for, so that JSON-LD readers keep it.
+CONFIDENCE = RECORD_URN + "confidence"
 
 
 def _target(records: dict[str, Record], id: str, quote: Quote) -> dict[str, Any]:
@@ -69,6 +73,8 @@ def to_annotations(records: Iterable[Record]) -> list[dict[str, Any]]:
                         "motivation": "quoting",
                         "body": body,
                         "target": _target(by_id, attestation.source, attestation.quote),
+                        # as sure as the attestation and the message text the body gives
+                        CONFIDENCE: weaker(attestation.confidence, weakest(((record, "text"),))).value,
                     }
                 )
         elif isinstance(record, Claim):
@@ -86,6 +92,7 @@ def to_annotations(records: Iterable[Record]) -> list[dict[str, Any]]:
                         _textual_body(evidence.role.value, "classifying", "en"),
                     ],
                     "target": _target(by_id, evidence.record, evidence.quote),
+                    CONFIDENCE: evidence.confidence.value,  # the evidence link's own mark
                 }
                 if record.asserted_by is not None:
                     annotation["creator"] = _creator(by_id, record.asserted_by)

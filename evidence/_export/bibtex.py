@@ -142,6 +142,9 @@ def _bibtex_fields(item: Item) -> list[tuple[str, str]]:
         ("origdate", _bibtex_date(item.original_date)),
         ("abstract", _maybe(_bibtex_escape, item.abstract)),
         ("annotation", _maybe(_bibtex_escape, item.note)),
+        # Printed at the end of the entry by biblatex's styles: where a message was read, and
+        # how sure the entry is.
+        ("addendum", _maybe(_bibtex_escape, " ".join(p for p in (item.quoted_in, item.marks) if p))),
     ]
     written = [(name, value) for name, value in fields if value]
     written += [(name, _bibtex_escape(value)) for name, value in extras(item.custom)]

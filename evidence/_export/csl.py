@@ -39,7 +39,7 @@ def _csl_item(item: Item) -> dict[str, Any]:
         "original-author": [_csl_name(person) for person in item.original_authors] or None,
         "original-date": csl_date(item.original_date) if item.original_date is not None else None,
         "abstract": item.abstract,
-        "note": item.note,
+        "note": item.notes,
         "custom": item.custom or None,
     }
     data.update({key: value for key, value in texts.items() if value is not None})

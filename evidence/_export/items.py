@@ -18,7 +18,16 @@ import attrs
 from evidence._cite import KIND_TITLES, Name, abbreviate_document_title, parse_name
 from evidence._errors import ResolutionError
 from evidence._export.dates import exact_in_csl
-from evidence._labels import ecf_designation, exhibit_label, filing_kind_name, filing_title, message_kind
+from evidence._labels import (
+    ecf_designation,
+    exhibit_label,
+    filing_kind_name,
+    filing_title,
+    message_kind,
+    report_of,
+    titled_name,
+    weaker,
+)
 from evidence._model import (
     Actor,
     ActorKind,
@@ -69,6 +78,17 @@ class Item:
     abstract: str | None = None
     note: str | None = None
     custom: dict[str, Any] = attrs.field(factory=dict)
+    # The marks in words, for the readers of a format: "Likely: the record as a whole.
+    # Unverified: authors, url." None when all is confirmed.
+    marks: str | None = None
+    # For a message known only through a report: "Quoted in ...", what to cite instead.
+    quoted_in: str | None = None
+
+    @property
+    def notes(self) -> str | None:
+        """What a reader of the item is told besides its fields: where a message is known from,
+        the record's notes and how sure the item is, one paragraph each."""
+        return "\n\n".join(part for part in (self.quoted_in, self.note, self.marks) if part) or None
 
 
 # CSL 1.0.2 item types. CSL has no type for a docket entry or an exhibit: "document" is its type
@@ -141,13 +161,26 @@ def _keep_date(custom: dict[str, Any], name: str, value: DateValue | None) -> Da
 
 
 def _confidence(record: Record, custom: dict[str, Any]) -> dict[str, Any]:
-    """Add how sure the record is, when it is not all confirmed: uncertainty is data."""
-    levels = [record.confidence, *record.field_confidence.values()]
-    if any(level is not Confidence.CONFIRMED for level in levels):
-        custom["confidence"] = record.confidence.value
-        if record.field_confidence:
-            custom["field_confidence"] = {name: level.value for name, level in record.field_confidence.items()}
+    """Add how sure the record is, and each field given a mark: uncertainty is data, and a
+    record that says nothing of it is not thereby confirmed, so the mark is always written."""
+    custom["confidence"] = record.confidence.value
+    if record.field_confidence:
+        custom["field_confidence"] = {name: level.value for name, level in record.field_confidence.items()}
     return custom
+
+
+def marks_note(record: Record) -> str | None:
+    """The marks below confirmed in words, for the people who read a note: "Likely: the record
+    as a whole. Unverified: authors, url." A field is as sure as its record at most."""
+    weak: dict[Confidence, list[str]] = {}
+    if record.confidence is not Confidence.CONFIRMED:
+        weak.setdefault(record.confidence, []).append("the record as a whole")
+    for name, level in record.field_confidence.items():
+        level = weaker(level, record.confidence)
+        if level is not Confidence.CONFIRMED and level is not record.confidence:
+            weak.setdefault(level, []).append(name)
+    order = sorted(weak, key=lambda level: level.rank)
+    return " ".join(f"{level.value.capitalize()}: {', '.join(weak[level])}." for level in order) or None
 
 
 def _source_item(source: Source, records: RecordSet) -> Item:
@@ -331,6 +364,9 @@ def _message_item(message: Message, records: RecordSet) -> Item:
     if quoted_in:
         custom["quoted_in"] = quoted_in
     issued = _keep_date(custom, "sent", message.sent)
+    report = _report(message, records)
+    if report is not None:
+        custom["known_through"] = report.id
     sender = _find(records, message.sender, Actor)
     authors: tuple[Person, ...] = ()
     if sender is not None:
@@ -339,7 +375,10 @@ def _message_item(message: Message, records: RecordSet) -> Item:
         authors = (message.sender_description,)
     return Item(
         id=message.id,
-        type="personal_communication",
+        # Known only through a report, it is no personal communication (styles would print
+        # "personal communication" and leave it out of the bibliography): a document, which
+        # says where it was read and that the report is what to cite.
+        type="personal_communication" if report is None else "document",
         title=_message_title(message),
         genre=message_kind(message) if message.channel is not None else None,
         authors=authors,
@@ -349,7 +388,23 @@ def _message_item(message: Message, records: RecordSet) -> Item:
         abstract=_text(message.text),
         note=_text(message.notes),
         custom=_confidence(message, custom),
+        quoted_in=_quoted_in(report) if report is not None else None,
     )
+
+
+def _report(message: Message, records: RecordSet) -> Source | None:
+    try:
+        return report_of(message, records)
+    except ResolutionError:
+        return None
+
+
+def _quoted_in(report: Source) -> str:
+    """ "Quoted in TechCrunch, “Title” (2025-01-14); known only through that report: cite it."""
+    title = f"“{report.title}”" if report.title else None
+    where = ", ".join(part for part in (report.publication, title) if part) or titled_name(report)
+    when = f" ({report.published})" if report.published else ""
+    return f"Quoted in {where}{when}; known only through that report: cite it (record {report.id})."
 
 
 _BUILDERS: dict[type[Record], Callable[[Any, RecordSet], Item]] = {
@@ -362,8 +417,12 @@ _BUILDERS: dict[type[Record], Callable[[Any, RecordSet], Item]] = {
 
 
 def items(records: RecordSet) -> list[Item]:
-    """One item per citable record, in the order the records were read."""
-    return [_BUILDERS[type(record)](record, records) for record in records if type(record) in _BUILDERS]
+    """One item per citable record, in the order the records were read, each with its marks."""
+    return [
+        attrs.evolve(_BUILDERS[type(record)](record, records), marks=marks_note(record))
+        for record in records
+        if type(record) in _BUILDERS
+    ]
 
 
 # -- extras: what CSL keeps in `custom`, as plain fields --------------------------------------

@@ -4,7 +4,8 @@ The mapping:
 
 * every record but an actor is an entity ``ev:<id>`` (``ev:`` is ``urn:evidence:record:``) with
   ``prov:label`` (its name as a node of the graph, as `evidence trace` names it), ``ev:kind``
-  and ``ev:confidence``; an actor is an agent ``ev:<id>`` (``prov:Person`` or
+  and ``ev:confidence``, and ``ev:fieldConfidence`` ("url unverified") for each field marked
+  apart from the record; an actor is an agent ``ev:<id>`` (``prov:Person`` or
   ``prov:Organization``; a group is an organization with ``ev:kind`` group);
 * a record's `Link` becomes the relation its rel names, with ``ev:confidence`` (and ``ev:note``,
   ``ev:by`` when given): derived_from → ``wasDerivedFrom``, quoted_from → ``wasQuotedFrom``,
@@ -23,7 +24,8 @@ The mapping:
 * each attestation of a message: the source ``wasQuotedFrom`` the message (with ``ev:confidence``,
   ``ev:language``, ``ev:attestation`` — verbatim, translation or paraphrase — and ``ev:quote``);
   a translation's ``translation_of`` adds the source ``wasDerivedFrom`` the original source;
-* a message's sender and a claim's ``asserted_by`` → ``wasAttributedTo`` the actor's agent.
+* a message's sender and a claim's ``asserted_by`` → ``wasAttributedTo`` the actor's agent, with
+  ``ev:confidence`` the mark of that field (and of its record).
 
 Claim evidence is not provenance (evidence may contradict a claim): it goes to the annotations.
 """
@@ -41,7 +43,7 @@ from prov.identifier import Namespace, QualifiedName
 from prov.model import ProvDocument
 
 from evidence._errors import UsageError
-from evidence._labels import titled_name
+from evidence._labels import titled_name, weakest
 from evidence._model import (
     Actor,
     ActorKind,
@@ -108,6 +110,7 @@ class _Builder:
                 (EV["kind"], record.KIND),
                 (EV["confidence"], record.confidence.value),
             ]
+            attributes += _field_marks(record)
             if record.id in collections:
                 attributes.append((PROV_TYPE, PROV["Collection"]))
             self.doc.entity(EV[record.id], attributes)
@@ -121,6 +124,7 @@ class _Builder:
                 (PROV_LABEL, actor.name),
                 (EV["kind"], actor.kind.value),
                 (EV["confidence"], actor.confidence.value),
+                *_field_marks(actor),
             ],
         )
         self.agents.add(actor.id)
@@ -206,6 +210,11 @@ class _Builder:
                 ],
             )
 
+    def attribution(self, record: Record, field: str, agent: str) -> None:
+        """`wasAttributedTo`, as sure as the field that names the agent and its record."""
+        mark = weakest(((record, field),)).value
+        self.doc.wasAttributedTo(EV[record.id], self.agent(agent), other_attributes=[(EV["confidence"], mark)])
+
     def relations(self) -> None:
         for record in self.records:
             for link in record.links:
@@ -215,7 +224,7 @@ class _Builder:
                     if container is not None:
                         self.doc.hadMember(EV[container], EV[record.id])
                 if record.sender is not None:
-                    self.doc.wasAttributedTo(EV[record.id], self.agent(record.sender))
+                    self.attribution(record, "sender", record.sender)
                 for attestation in record.attestations:
                     self.attestation(record, attestation)
             elif isinstance(record, Exhibit):
@@ -223,11 +232,16 @@ class _Builder:
             elif isinstance(record, Filing):
                 self.doc.hadMember(EV[record.case], EV[record.id])
             elif isinstance(record, Claim) and record.asserted_by is not None:
-                self.doc.wasAttributedTo(EV[record.id], self.agent(record.asserted_by))
+                self.attribution(record, "asserted_by", record.asserted_by)
             elif isinstance(record, Source) and record.translation_of is not None:
                 attributes = [(EV["confidence"], record.confidence_of("translation_of").value)]
                 translators = [self.translator(name) for name in record.translators]
                 self.translation(record.id, record.translation_of, attributes, translators)
+
+
+def _field_marks(record: Record) -> list[tuple[Any, Any]]:
+    """``ev:fieldConfidence`` once per field given a mark: "authors unverified"."""
+    return [(EV["fieldConfidence"], f"{name} {level.value}") for name, level in record.field_confidence.items()]
 
 
 def to_prov(records: Iterable[Record]) -> ProvDocument:

@@ -67,7 +67,9 @@ def _ris_lines(item: Item) -> list[str]:
         ("LA", item.language),
         ("OP", item.original_title),
         ("AB", item.abstract),
+        ("N1", item.quoted_in),
         ("N1", item.note),
+        ("N1", item.marks),
     ]
     pairs += [("N1", f"{name}: {value}") for name, value in extras(item.custom)]
     lines = [_ris_line(tag, value) for tag, value in pairs if value]

@@ -8,8 +8,8 @@ from collections.abc import Iterable
 import attrs
 
 from evidence._cite import parse_name
-from evidence._labels import actor_name
-from evidence._model import Actor, ActorKind, Case, Record, iter_references
+from evidence._labels import actor_name, weaker, weakest
+from evidence._model import Actor, ActorKind, Case, Confidence, Record, iter_references
 from evidence._recordset import RecordSet
 from evidence._views.shared import md_cell, records_of
 
@@ -31,6 +31,11 @@ class CastMember:
     roles: tuple[str, ...]  # 'plaintiff in Kadrey v. Meta Platforms, Inc.', 'district judge in ...'
     appearances: tuple[Appearance, ...]
     description: str | None = None
+    # How sure the row is: the weakest mark of the actor's record, its name and kind, of each
+    # affiliation it lists and of the case fields its roles are read from; `affiliation_marks`
+    # holds each affiliation's own, in order.
+    confidence: Confidence = Confidence.CONFIRMED
+    affiliation_marks: tuple[Confidence, ...] = ()
 
     @property
     def records(self) -> tuple[str, ...]:
@@ -56,7 +61,9 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
     members = []
     for actor in sorted(rs.actors, key=_sort_key):
         affiliations = tuple((actor_name(rs, a.organization) or a.organization, a.title) for a in actor.affiliations)
+        marks = tuple(_affiliation_mark(rs, actor, index) for index in range(len(actor.affiliations)))
         roles: list[str] = []
+        role_fields: list[tuple[Record, str]] = []  # where the printed roles are read from
         appearances: list[Appearance] = []
         for record in rs.referrers(actor):
             paths = tuple(
@@ -68,6 +75,10 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
                     f"{p.role.value.replace('_', ' ')} in {record.name}" for p in record.parties if p.actor == actor.id
                 )
                 roles.extend(f"{j.role or 'judge'} in {record.name}" for j in record.judges if j.actor == actor.id)
+                if any(p.actor == actor.id for p in record.parties):
+                    role_fields += [(record, "parties"), (record, "name")]
+                if any(j.actor == actor.id for j in record.judges):
+                    role_fields += [(record, "judges"), (record, "name")]
         members.append(
             CastMember(
                 id=actor.id,
@@ -77,22 +88,45 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
                 roles=tuple(dict.fromkeys(roles)),
                 appearances=tuple(appearances),
                 description=actor.description,
+                confidence=weaker(weakest(((actor, "name"), (actor, "kind"), *role_fields)), *marks),
+                affiliation_marks=marks,
             )
         )
     return members
 
 
+def _affiliation_mark(records: RecordSet, actor: Actor, index: int) -> Confidence:
+    """An affiliation as printed: its own mark, the actor's affiliations field and record, and
+    the organization's name."""
+    affiliation = actor.affiliations[index]
+    organization = records.get(affiliation.organization) if affiliation.organization in records else None
+    named = ((organization, "name"),) if isinstance(organization, Actor) else ()
+    return weaker(affiliation.confidence, weakest(((actor, "affiliations"), *named)))
+
+
+def _marked(text: str, mark: Confidence) -> str:
+    return text if mark is Confidence.CONFIRMED else f"{text} [{mark.value}]"
+
+
 def cast_markdown(records: RecordSet | Iterable[Record]) -> str:
-    """A Markdown table of the cast: who, what kind, ties, roles in cases, where they appear."""
+    """A Markdown table of the cast: who, what kind, ties (each below confirmed with its mark),
+    roles in cases, where they appear, and how sure the row is."""
     lines = [
-        "| Name | Kind | Affiliations | Roles | Appears in |",
-        "| --- | --- | --- | --- | --- |",
+        "| Name | Kind | Affiliations | Roles | Appears in | Confidence |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     for m in cast(records):
-        affiliations = "; ".join(f"{title}, {org}" if title else org for org, title in m.affiliations)
+        affiliations = "; ".join(
+            _marked(f"{title}, {org}" if title else org, mark)
+            for (org, title), mark in zip(m.affiliations, m.affiliation_marks, strict=True)
+        )
         appears = ", ".join(f"`{a.record}` ({', '.join(a.fields)})" for a in m.appearances)
         name = f"{m.name} (`{m.id}`)"
         lines.append(
-            "| " + " | ".join(md_cell(c) for c in (name, m.kind, affiliations, "; ".join(m.roles), appears)) + " |"
+            "| "
+            + " | ".join(
+                md_cell(c) for c in (name, m.kind, affiliations, "; ".join(m.roles), appears, m.confidence.value)
+            )
+            + " |"
         )
     return "# Cast\n\n" + "\n".join(lines) + "\n"

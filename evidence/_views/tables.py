@@ -13,6 +13,7 @@ import attrs
 
 from evidence._errors import UsageError
 from evidence._io import unstructure
+from evidence._labels import weaker
 from evidence._model import KIND_BY_NAME, KIND_BY_PLURAL, RECORD_KINDS, Date, DateInterval, DateValue, Record
 from evidence._recordset import RecordSet
 from evidence._views.shared import OPEN, records_of
@@ -88,7 +89,8 @@ def to_table(records: RecordSet | Iterable[Record], kind: type[Record] | str) ->
     """A `pyarrow.Table`, one row per record of `kind` (a record class, or its name such as
     'message'): references as ids, dates as EDTF text with `<field>_earliest` and
     `<field>_latest` UTC timestamps, enums as values, lists of ids or text as list<string>,
-    value objects and mappings as JSON text."""
+    value objects and mappings as JSON text; `confidence` and `field_confidence` (JSON) as the
+    records give them, and `row_confidence` the weakest of them."""
     try:
         import pyarrow as pa  # type: ignore[import-untyped]
     except ImportError:
@@ -116,6 +118,11 @@ def to_table(records: RecordSet | Iterable[Record], kind: type[Record] | str) ->
                 name = f"{f.name}_{suffix}"
                 columns[name] = pa.array([_bound(v, latest) for v in values], type=timestamp)
                 fields.append(pa.field(name, timestamp))
+    # How sure the row is as a whole: the weakest of the record's mark and each field's, which
+    # `confidence` and `field_confidence` give one by one.
+    marks = [weaker(record.confidence, *record.field_confidence.values()).value for record in rows]
+    columns["row_confidence"] = pa.array(marks, type=pa.string())
+    fields.append(pa.field("row_confidence", pa.string()))
     return pa.Table.from_arrays(list(columns.values()), schema=pa.schema(fields))
 
 

@@ -18,10 +18,11 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from evidence._cite import format_date
-from evidence._labels import actor_name, exhibit_name, filing_name, shorten
+from evidence._labels import actor_name, exhibit_name, filing_name, name_fields, shorten, weakest
 from evidence._model import (
     Case,
     Claim,
+    Confidence,
     Date,
     DateInterval,
     DateValue,
@@ -49,6 +50,9 @@ class Event:
     record: str  # the id of the record the event belongs to
     title: str
     group: int = 0  # events of one group overlap in time: their order is not known
+    # How sure the row is: the weakest mark of the record and of each field its date and title
+    # are read from.
+    confidence: Confidence = Confidence.CONFIRMED
 
     @property
     def label(self) -> str:
@@ -88,12 +92,22 @@ def precision_label(value: DateValue) -> str:
     return label
 
 
-def _message_title(records: RecordSet, message: Message) -> str:
+# The fields a row is read from: (record, field name) pairs, as `weakest` takes them.
+Fields = tuple[tuple[Record, str], ...]
+
+
+def _message_title(records: RecordSet, message: Message) -> tuple[str, Fields]:
     who = actor_name(records, message.sender) or message.sender_description or "unknown sender"
     to = [actor_name(records, r) or r for r in message.recipients]
     head = who + (f" to {', '.join(to)}" if to else "")
     body = message.subject or message.text
-    return f"{head}: {shorten(body, _TITLE_LENGTH)}" if body else head
+    fields: Fields = (
+        (message, "sender" if message.sender else "sender_description"),
+        (message, "recipients"),
+        (message, "subject" if message.subject else "text"),
+        *name_fields(records, [message.sender, *message.recipients]),
+    )
+    return (f"{head}: {shorten(body, _TITLE_LENGTH)}" if body else head), fields
 
 
 def _sealing_events(record: Filing | Exhibit, title: str) -> Iterator[tuple[DateValue | None, str, str]]:
@@ -105,42 +119,50 @@ def _action(event: SealingEvent) -> str:
     return event.action.value.replace("_", " ")
 
 
-def _raw_events(records: RecordSet) -> Iterator[tuple[DateValue | None, str, str, str]]:
-    """(date, kind, record id, title) of every event, dated or not."""
+def _raw_events(records: RecordSet) -> Iterator[tuple[DateValue | None, str, str, str, Fields]]:
+    """(date, kind, record id, title, the fields they are read from) of every event, dated or not."""
     for record in records:
         if isinstance(record, Case):
-            yield record.filed, "case filed", record.id, record.name
-            yield record.closed, "case closed", record.id, record.name
+            named: Fields = ((record, "name"),)
+            yield record.filed, "case filed", record.id, record.name, ((record, "filed"), *named)
+            yield record.closed, "case closed", record.id, record.name, ((record, "closed"), *named)
             for decision in record.decisions:
                 title = decision.title or decision.cite or "Decision"
-                yield decision.date, "decision", decision.filing or record.id, f"{record.name}: {title}"
+                id = decision.filing or record.id
+                yield decision.date, "decision", id, f"{record.name}: {title}", ((record, "decisions"), *named)
         elif isinstance(record, Filing):
             title = filing_name(record)
-            yield record.filed, "filing filed", record.id, title
+            named = ((record, "title"), (record, "short_title"), (record, "ecf"), (record, "kind"))
+            yield record.filed, "filing filed", record.id, title, ((record, "filed"), *named)
             for date, kind, text in _sealing_events(record, title):
-                yield date, kind, record.id, text
+                yield date, kind, record.id, text, ((record, "sealing"), *named)
         elif isinstance(record, Exhibit):
+            named = ((record, "sealing"), (record, "title"), (record, "label"))
             for date, kind, text in _sealing_events(record, exhibit_name(record)):
-                yield date, kind, record.id, text
+                yield date, kind, record.id, text, named
         elif isinstance(record, Message):
-            yield record.sent, "message sent", record.id, _message_title(records, record)
+            title, named = _message_title(records, record)
+            yield record.sent, "message sent", record.id, title, ((record, "sent"), *named)
         elif isinstance(record, Source):
             title = record.title or record.publication or record.id
             if record.publication and record.title:
                 title = f"{record.title} ({record.publication})"
-            yield record.published, f"{record.kind.value.replace('_', ' ')} published", record.id, title
+            named = ((record, "published"), (record, "title"), (record, "publication"))
+            yield record.published, f"{record.kind.value.replace('_', ' ')} published", record.id, title, named
         elif isinstance(record, Claim):
             who = actor_name(records, record.asserted_by)
             statement = shorten(record.statement, _TITLE_LENGTH)
-            yield record.asserted_on, "claim asserted", record.id, f"{who}: {statement}" if who else statement
+            named = ((record, "asserted_on"), (record, "asserted_by"), (record, "statement"))
+            named += tuple(name_fields(records, [record.asserted_by]))
+            yield record.asserted_on, "claim asserted", record.id, f"{who}: {statement}" if who else statement, named
 
 
 def timeline(records: RecordSet | Iterable[Record]) -> list[Event]:
     """Every dated event in order of its earliest instant, in groups of events of unknown order."""
     rs = records_of(records)
     dated = [
-        Event(date=date, precision=precision_label(date), kind=kind, record=id, title=title)
-        for date, kind, id, title in _raw_events(rs)
+        Event(date=date, precision=precision_label(date), kind=kind, record=id, title=title, confidence=weakest(fields))
+        for date, kind, id, title, fields in _raw_events(rs)
         if date is not None
     ]
     dated.sort(key=lambda e: (e.earliest, e.latest, e.kind, e.record))
@@ -175,8 +197,8 @@ def _instant(value: _dt.datetime) -> str:
 def timeline_markdown(records: RecordSet | Iterable[Record]) -> str:
     """A Markdown table; a group of events of unknown order shares one number and is marked."""
     lines = [
-        "| Group | Date | Precision | Kind | Record | Title |",
-        "| ---: | --- | --- | --- | --- | --- |",
+        "| Group | Date | Precision | Kind | Record | Title | Confidence |",
+        "| ---: | --- | --- | --- | --- | --- | --- |",
     ]
     for members in _groups(timeline(records)):
         for index, event in enumerate(members):
@@ -184,23 +206,31 @@ def timeline_markdown(records: RecordSet | Iterable[Record]) -> str:
             if index == 0 and len(members) > 1:
                 group += f" ({len(members)}, order unknown)"
             cells = [group, event.label, event.precision, event.kind, f"`{event.record}`", event.title]
+            cells.append(event.confidence.value)
             lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
-    note = "Events that share a group overlap in time: the order within a group is not known."
-    return f"# Timeline\n\n{note}\n\n" + "\n".join(lines) + "\n"
+    return f"# Timeline\n\n{_NOTE}\n\n" + "\n".join(lines) + "\n"
 
 
-CSV_COLUMNS = ("group", "date", "precision", "earliest", "latest", "kind", "id", "title")
+_NOTE = (
+    "Events that share a group overlap in time: the order within a group is not known. A row's "
+    "confidence is the weakest mark of its record and of the values it prints."
+)
+
+CSV_COLUMNS = ("group", "date", "precision", "earliest", "latest", "kind", "id", "title", "confidence")
 
 
 def timeline_csv(records: RecordSet | Iterable[Record]) -> str:
     """CSV with the columns of `CSV_COLUMNS`; `date` as a reader writes it, `earliest` and
-    `latest` as ISO 8601 UTC instants (empty for an open end)."""
+    `latest` as ISO 8601 UTC instants (empty for an open end), `confidence` the row's mark."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for e in timeline(records):
         writer.writerow(
-            [e.group, e.label, e.precision, _instant(e.earliest), _instant(e.latest), e.kind, e.record, e.title]
+            [
+                *(e.group, e.label, e.precision, _instant(e.earliest), _instant(e.latest)),
+                *(e.kind, e.record, e.title, e.confidence.value),
+            ]
         )
     return out.getvalue()
 
@@ -214,6 +244,8 @@ tbody.group:nth-of-type(even) { background: #f8f8fb; }
 tbody.unordered td.group { border-left: 4px solid #c80; }
 td.group, td.date { white-space: nowrap; }
 code { font-size: 0.9em; }
+tr.mark-likely td.mark { color: #a60; }
+tr.mark-unverified td.mark { color: #b00; font-weight: bold; }
 p.note { color: #555; }
 """
 
@@ -230,10 +262,11 @@ def timeline_html(records: RecordSet | Iterable[Record], *, title: str = "Timeli
             cell = ""
             if index == 0:
                 cell = str(event.group) + (" <small>(order unknown)</small>" if unordered else "")
+            mark = event.confidence.value
             rows.append(
-                f'<tr><td class="group">{cell}</td><td class="date">{e(event.label)}</td>'
-                f"<td>{e(event.precision)}</td><td>{e(event.kind)}</td>"
-                f"<td><code>{e(event.record)}</code></td><td>{e(event.title)}</td></tr>"
+                f'<tr class="mark-{mark}" title="{mark}"><td class="group">{cell}</td>'
+                f'<td class="date">{e(event.label)}</td><td>{e(event.precision)}</td><td>{e(event.kind)}</td>'
+                f'<td><code>{e(event.record)}</code></td><td>{e(event.title)}</td><td class="mark">{mark}</td></tr>'
             )
         rows.append("</tbody>")
     body = "\n".join(rows)
@@ -246,9 +279,9 @@ def timeline_html(records: RecordSet | Iterable[Record], *, title: str = "Timeli
 </head>
 <body>
 <h1>{e(title)}</h1>
-<p class="note">Events that share a group overlap in time: the order within a group is not known.</p>
+<p class="note">{e(_NOTE)}</p>
 <table>
-<thead><tr><th>Group</th><th>Date</th><th>Precision</th><th>Kind</th><th>Record</th><th>Title</th></tr></thead>
+<thead><tr><th>Group</th><th>Date</th><th>Precision</th><th>Kind</th><th>Record</th><th>Title</th><th>Confidence</th></tr></thead>
 {body}
 </table>
 </body>
