@@ -740,9 +740,7 @@ def test_a_contradicting_or_context_link_confirms_nothing(tmp_path: Path) -> Non
     assert _marks([_claim(LIKELY)]) == [("L007", "$.confidence", "likely, but no evidence supports it")]
     assert _marks([_claim(UNVERIFIED)]) == []  # an unverified claim claims no certainty
     # The same order supporting it confirms it.
-    assert (
-        _marks([wiki, order, _claim(CONFIRMED, _link(record="wiki"), _link(record="order"))]) == []
-    )
+    assert _marks([wiki, order, _claim(CONFIRMED, _link(record="wiki"), _link(record="order"))]) == []
 
 
 def test_a_link_weighs_the_weaker_of_its_mark_and_its_records(tmp_path: Path) -> None:

@@ -22,7 +22,13 @@ KADREY = Path(__file__).parent.parent / "examples" / "kadrey-v-meta"
 # Records that break one rule each, appended to a generated set as one more shard.
 FAULTS = [
     {"type": "message", "id": "bad-ref", "exhibit": "ex-999999", "text": "no such exhibit"},
-    {"type": "message", "id": "late", "exhibit": "ex-000000", "sent": "2031-01-01T10:00:00Z", "text": "from the future"},
+    {
+        "type": "message",
+        "id": "late",
+        "exhibit": "ex-000000",
+        "sent": "2031-01-01T10:00:00Z",
+        "text": "from the future",
+    },
     {"type": "message", "id": "off-range", "exhibit": "ex-000000", "bates_page": "ACME_DOE_00099999"},
     {"type": "message", "id": "quoted", "text": "We must ship the model before the deadline, whatever it takes."},
     {"type": "exhibit", "id": "ex-twin", "filing": "ecf-100", "attachment": 1, "label": "Z"},

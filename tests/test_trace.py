@@ -335,8 +335,7 @@ def test_the_trace_command_prints_the_tree(capsys: pytest.CaptureFixture[str]) -
     )
     assert (
         "      └─ reports → message chat-goal-gpt4: Honestly… Our goal needs to be GPT-4 […] We have 64k GPUs coming! "
-        "We need to learn how to build frontier and win this race. [link likely, record likely]"
-        in out
+        "We need to learn how to build frontier and win this race. [link likely, record likely]" in out
     )
     assert out[-1] == (
         "claim-goal-gpt4 → bolt42-article-pt → techcrunch-2025-01-14 → chat-goal-gpt4 → ecf-391 → kadrey-v-meta: "

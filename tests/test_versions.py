@@ -15,6 +15,7 @@ from hypothesis import given
 
 import evidence as ev
 from evidence._io import Format, parse_bytes
+from evidence._io.write import yaml_text
 from evidence.testing import strategies as s
 from tests.conftest import EXAMPLES
 from tests.test_fastpath import _outcome
@@ -59,7 +60,7 @@ def _files(data: dict[str, Any], version: int) -> dict[Format, bytes]:
     for cls in (ev.Court, ev.Case, ev.Actor, ev.Filing, ev.Exhibit, ev.Message, ev.Source, ev.Claim):
         lines += [json.dumps({"type": cls.KIND, **record}) for record in data.get(cls.PLURAL, [])]
     return {
-        Format.YAML: yaml.safe_dump(document, allow_unicode=True).encode(),
+        Format.YAML: yaml_text(document).encode(),  # the writer's quoting: YAML 1.2, as read
         Format.JSON: json.dumps(document).encode(),
         Format.JSONL: ("\n".join(lines) + "\n").encode(),
     }
@@ -129,7 +130,7 @@ def test_the_example_is_version_2_and_every_confirmed_value_says_so(tmp_path: Pa
     for file in sorted(KADREY.glob("*.yaml")):
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
         assert data["evidence"] == 2, file.name
-        (tmp_path / file.name).write_text(yaml.safe_dump(_unmarked(data), allow_unicode=True), encoding="utf-8")
+        (tmp_path / file.name).write_text(yaml_text(_unmarked(data)), encoding="utf-8")
     shutil.copytree(KADREY / "sources", tmp_path / "sources")
     stripped = ev.load(tmp_path)
     assert {mark for record in stripped for mark in _marks(record)} == {ev.Confidence.UNVERIFIED}
