@@ -352,6 +352,21 @@ def test_m7_no_source_is_called_a_press_release_or_dated_without_a_source(record
     assert "2024-04-18" in claim.statement and release.id in {link.record for link in claim.evidence}
 
 
+def test_m6_two_passages_reported_apart_are_never_shown_as_one_quote(
+    records: ev.RecordSet, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from evidence._cli import main
+
+    message = records.get("chat-goal-gpt4", ev.Message)
+    first, second = (a.quote.exact for a in message.attestations if a.language == "en")
+    assert message.text == f"{first} […] {second}"  # what stands between them is not known
+    for command in (["show", str(KADREY)], ["timeline", str(KADREY)], ["trace", str(KADREY), "claim-goal-gpt4"]):
+        assert main(command) == 0
+        shown = [line for line in capsys.readouterr().out.splitlines() if first in line and "chat-goal-gpt4" in line]
+        assert shown, command
+        assert all(f"{first} […]" in line or line.rstrip("”|* ").endswith(first) for line in shown), (command, shown)
+
+
 def test_one_message_said_after_another_is_not_derived_from_it(records: ev.RecordSet) -> None:
     messages = {m.id for m in records.messages}
     for record in records:
