@@ -119,10 +119,17 @@ def shorten(text: str | None, width: int) -> str:
 
 
 def weakest(fields: Iterable[tuple[Record, str]]) -> Confidence:
-    """How sure a printed value is: the weakest mark of each field it is read from (a field
-    without a value marks nothing) and of the record that holds it; confirmed when nothing is."""
-    given = [(record, name) for record, name in fields if getattr(record, name) not in (None, ())]
-    levels = [level for record, name in given for level in (record.confidence, record.confidence_of(name))]
+    """How sure a printed value is: the weakest mark of each record it is read from and of each
+    of those fields that holds a value (an empty field marks nothing of its own); confirmed only
+    when no field is named at all."""
+    levels = [
+        level
+        for record, name in fields
+        for level in (
+            record.confidence,
+            *(() if getattr(record, name) in (None, ()) else (record.confidence_of(name),)),
+        )
+    ]
     return weaker(*levels)
 
 

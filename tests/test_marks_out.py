@@ -184,7 +184,8 @@ def test_no_timeline_or_cast_row_below_confirmed_prints_without_its_mark(records
     printed = [line.rstrip(" |").rsplit("| ", 1)[-1] for line in timeline_markdown(records).splitlines()[6:]]
     assert printed == [event.confidence.value for event in events]
     assert re.findall(r'<tr class="mark-(\w+)" title="\1">', timeline_html(records)) == printed
-    cast = {line.split("`")[1]: line for line in cast_markdown(records).splitlines() if line.count("`") >= 2}
+    rows = [re.search(r" \(`([^`]+)`\) \|", line) for line in cast_markdown(records).splitlines()]
+    cast = {row[1]: row.string for row in rows if row is not None}
     for actor in records.actors:
         shown = cast[actor.id].rstrip(" |").rsplit("| ", 1)[-1]
         floor = min((actor.confidence, *(a.confidence for a in actor.affiliations)), key=lambda level: level.rank)

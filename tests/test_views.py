@@ -194,3 +194,16 @@ def test_timeline_has_sealing_events_and_decisions() -> None:
         ("exhibit unsealed", "Jan. 14, 2025"),
     ]
     assert events[0].precision == "interval"
+
+
+def test_a_line_break_or_backtick_in_a_name_cannot_break_a_row() -> None:
+    # A carriage return inside a title ends a CSV line for most readers unless quoted; a
+    # backtick would open a Markdown code span that swallows the id beside it.
+    case = evidence.Case(
+        id="c", caption="Roe v.\rWidget", name="Roe v.\rWidget `Co.`", court="cand", docket_number="1", filed="2023"
+    )
+    actor = evidence.Actor(id="a", name="Lee `the` Engineer", kind="person")
+    rows = list(csv.DictReader(io.StringIO(timeline_csv([case]))))
+    assert [row["title"] for row in rows] == ["Roe v. Widget `Co.`"]
+    assert "| Roe v. Widget \\`Co.\\` |" in timeline_markdown([case])
+    assert "| Lee \\`the\\` Engineer (`a`) |" in cast_markdown([actor])

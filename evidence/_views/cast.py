@@ -116,17 +116,14 @@ def cast_markdown(records: RecordSet | Iterable[Record]) -> str:
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for m in cast(records):
-        affiliations = "; ".join(
-            _marked(f"{title}, {org}" if title else org, mark)
-            for (org, title), mark in zip(m.affiliations, m.affiliation_marks, strict=True)
-        )
-        appears = ", ".join(f"`{a.record}` ({', '.join(a.fields)})" for a in m.appearances)
-        name = f"{m.name} (`{m.id}`)"
-        lines.append(
-            "| "
-            + " | ".join(
-                md_cell(c) for c in (name, m.kind, affiliations, "; ".join(m.roles), appears, m.confidence.value)
+        affiliations = md_cell(
+            "; ".join(
+                _marked(f"{title}, {org}" if title else org, mark)
+                for (org, title), mark in zip(m.affiliations, m.affiliation_marks, strict=True)
             )
-            + " |"
         )
+        appears = ", ".join(f"`{a.record}` ({md_cell(', '.join(a.fields))})" for a in m.appearances)
+        name = f"{md_cell(m.name)} (`{m.id}`)"
+        roles = md_cell("; ".join(m.roles))
+        lines.append("| " + " | ".join((name, m.kind, affiliations, roles, appears, m.confidence.value)) + " |")
     return "# Cast\n\n" + "\n".join(lines) + "\n"

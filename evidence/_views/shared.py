@@ -16,6 +16,13 @@ def records_of(records: RecordSet | Iterable[Record]) -> RecordSet:
     return records if isinstance(records, RecordSet) else RecordSet(records)
 
 
+def one_line(text: str) -> str:
+    """Text on one line: a title or name with line breaks (a carriage return included) would
+    break a row of a table or a CSV line."""
+    return " ".join(text.split())
+
+
 def md_cell(text: str) -> str:
-    """Text as one cell of a Markdown table: on one line, its pipes and backslashes escaped."""
-    return " ".join(text.split()).replace("\\", "\\\\").replace("|", "\\|")
+    """Free text in a cell of a Markdown table: on one line, its backslashes, pipes and backticks
+    escaped (a backtick would open a code span). Ids are written as code beside it, unescaped."""
+    return one_line(text).replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")

@@ -35,7 +35,7 @@ from evidence._model import (
     definitely_before,
 )
 from evidence._recordset import RecordSet
-from evidence._views.shared import OPEN, md_cell, records_of
+from evidence._views.shared import OPEN, md_cell, one_line, records_of
 
 _TITLE_LENGTH = 100
 
@@ -205,9 +205,9 @@ def timeline_markdown(records: RecordSet | Iterable[Record]) -> str:
             group = str(event.group) if index == 0 else "″"
             if index == 0 and len(members) > 1:
                 group += f" ({len(members)}, order unknown)"
-            cells = [group, event.label, event.precision, event.kind, f"`{event.record}`", event.title]
-            cells.append(event.confidence.value)
-            lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
+            cells = [md_cell(text) for text in (group, event.label, event.precision, event.kind)]
+            cells += [f"`{event.record}`", md_cell(event.title), event.confidence.value]
+            lines.append("| " + " | ".join(cells) + " |")
     return f"# Timeline\n\n{_NOTE}\n\n" + "\n".join(lines) + "\n"
 
 
@@ -229,7 +229,7 @@ def timeline_csv(records: RecordSet | Iterable[Record]) -> str:
         writer.writerow(
             [
                 *(e.group, e.label, e.precision, _instant(e.earliest), _instant(e.latest)),
-                *(e.kind, e.record, e.title, e.confidence.value),
+                *(e.kind, e.record, one_line(e.title), e.confidence.value),
             ]
         )
     return out.getvalue()
