@@ -838,7 +838,7 @@ def test_apa_and_chicago_claims_and_signals() -> None:
         kadrey["zuckerberg-open-source-ai"], style="apa", form="short", signal="see", in_parentheses=True
     ) == ("(see Zuckerberg, 2024)")
     assert ev.cite(kadrey["bolt42-article-pt"], style="apa", form="short") == "(Bolt42, n.d.)"
-    assert ev.cite(RECORDS["anonymous"], style="apa", form="short") == "(“Acme audit tool arrives”, 2024)"
+    assert ev.cite(RECORDS["anonymous"], style="apa", form="short") == "(“Acme audit tool arrives,” 2024)"  # APA 8.14: the comma inside
     # Chicago: the notes of a claim's evidence, one sentence, no doubled stops.
     # The message is known through TechCrunch: quoted in its note (CMOS 14.260).
     chicago = ev.cite(kadrey["claim-goal-gpt4"], records=kadrey, style="chicago")

@@ -97,7 +97,8 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
     parts += [r(" ("), *_court(case, ctx), r(" "), *ctx.value(format_date(chosen.date), decided), r(")")]
     if not chosen.cite and chosen.filing is not None:
         filing = ctx.need("a decision").get(chosen.filing, Filing)
-        parts += [r(", "), *ecf.designation(filing, ctx)]  # B17: the docket entry last
+        designation = ecf.designation(filing, ctx)  # B17: the docket entry last, when it has a number
+        parts += [r(", "), *designation] if designation else []
     return parts
 
 
@@ -108,6 +109,9 @@ def cite_filing(filing: Filing, ctx: Context, form: Form, pin: str | None) -> li
         parts += _other_case(case, filing.filed, ctx, filing)
     if filing.ecf is not None:
         parts += [r(", "), *ecf.designation(filing, ctx)]
+    elif not _outside(filing, ctx, form) and filing.filed is not None:
+        # No entry number: the date tells the document apart on its docket (R24.3).
+        parts += [r(" ("), *ctx.value(format_date(filing.filed), (filing, "filed")), r(")")]
     return parts
 
 
@@ -149,11 +153,13 @@ def cite_message(message: Message, ctx: Context, form: Form, pin: str | None, st
     exhibit = records.exhibit_of(message)
     if exhibit is not None:
         # In the ECF style the message is found by the court's docket number.
-        where = ecf.cite_exhibit(exhibit, ctx, pin) if style is Style.ECF else cite_exhibit(exhibit, ctx, form, pin)
+        by_number = style is Style.ECF and ecf.has_number(exhibit, ctx)
+        where = ecf.cite_exhibit(exhibit, ctx, pin) if by_number else cite_exhibit(exhibit, ctx, form, pin)
         return [*parts, r(" ("), *where, r(")")]
     filing = records.filing_of(message)
     if filing is not None and message.confidence_of("filing").value == "confirmed":
-        where = ecf.cite_filing(filing, ctx, pin) if style is Style.ECF else cite_filing(filing, ctx, form, pin)
+        by_number = style is Style.ECF and filing.ecf is not None
+        where = ecf.cite_filing(filing, ctx, pin) if by_number else cite_filing(filing, ctx, form, pin)
         return [*parts, r(" ("), *where, r(")")]
     return parts
 

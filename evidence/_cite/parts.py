@@ -57,6 +57,22 @@ def join_parts(parts: tuple[Part, ...] | list[Part]) -> tuple[Part, ...]:
     return tuple(joined)
 
 
+def tidy(parts: list[Part]) -> list[Part]:
+    """A value that ends in its own stop takes no second one: "Cert." before "." or a title
+    ending in "?" before "," or "." (CMOS 6.119, 6.122). Only next to each other: a mark
+    between them keeps both."""
+    out: list[Part] = []
+    for text, style in parts:
+        before, left = next(((t, s) for t, s in reversed(out) if t), ("", ROMAN))
+        if MARK not in (left, style):
+            if before.endswith((".", "?", "!")) and text.startswith("."):
+                text = text[1:]
+            elif before.endswith(("?", "!")) and text.startswith(","):
+                text = text[1:]
+        out.append((text, style))
+    return out
+
+
 def _markdown(text: str, style: str) -> str:
     # Underscores inside words (Bates numbers) start no emphasis; only those at word edges do.
     escaped = re.sub(r"([*\\`\[\]]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))", r"\\\1", text)
