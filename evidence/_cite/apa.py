@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from evidence._cite.context import Context, find_decision, message_people, named_by, reported_in
+from evidence._cite.context import Context, find_decision, message_people, message_word, named_by, reported_in
 from evidence._cite.dates import MONTHS, apa_date, apa_year, format_date, known_exactly
 from evidence._cite.names import actor_name, parse_name
 from evidence._cite.options import Form
 from evidence._cite.parts import ITALIC, ROMAN, Part, r
 from evidence._cite.words import LANGUAGE_NAMES, case_name, sentence_case_first
+from evidence._errors import UsageError
 from evidence._model import Case, Message, Source, SourceKind
 
 
@@ -101,7 +102,13 @@ def cite_message(message: Message, ctx: Context) -> list[Part]:
         who = ctx.value(written, (message, "sender"), (actor, "name"))
     else:
         who, _ = message_people(message, ctx)
+    if not who and source is None:  # APA 8.9 names the communicator: nothing else stands in
+        raise UsageError(
+            f"message {message.id!r} has no sender or sender_description: APA cites a personal "
+            "communication by who sent it"
+        )
     if source is not None:
+        who = who or message_word(message, ctx)  # an unnamed sender: what the message is
         when = [r(", "), *ctx.value(apa_year(message.sent), (message, "sent"))] if message.sent else []
         return [r("("), *who, *when, r(", as cited in "), *_in_text(source, ctx, None), r(")")]
     when = ctx.value(format_date(known_exactly(message.sent), months=MONTHS), (message, "sent")) or [r("n.d.")]

@@ -11,7 +11,7 @@ from evidence._cite.context import Context, find_decision, message_people, messa
 from evidence._cite.dates import format_date, year
 from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form, Style
-from evidence._cite.parts import ITALIC, ROMAN, SMALL_CAPS, Part, i, r
+from evidence._cite.parts import ITALIC, ROMAN, SMALL_CAPS, Part, i, joined, r
 from evidence._cite.words import (
     KIND_TITLES,
     LANGUAGE_NAMES,
@@ -203,7 +203,8 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
     if source.page:  # print (R30.4.1)
         dated = ctx.value(format_date(source.published), published)
         page = ctx.value(source.page, (source, "page"))
-        return [*lead, *title, *periodical, r(", "), *dated, r(", at "), *page, r(f"{', ' + pin if pin else ''}")]
+        at = [r("at "), *page, r(f"{', ' + pin if pin else ''}")]
+        return [*lead, *title, *periodical, *([r(", "), *joined([dated, at])])]
     # Online (R30.4.2, R33.5): the date, with the time the source gives, in parentheses.
     online = format_date(source.published, time=True)
     parts = [*lead, *title, *periodical]

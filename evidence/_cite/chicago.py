@@ -7,7 +7,7 @@ from evidence._cite.context import Context, message_people, message_word, named_
 from evidence._cite.dates import MONTHS, format_date, year
 from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form
-from evidence._cite.parts import ITALIC, ROMAN, Part, r
+from evidence._cite.parts import ITALIC, ROMAN, Part, joined, r
 from evidence._cite.words import title_case
 from evidence._model import Message, Source, SourceKind
 
@@ -41,12 +41,12 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
             return [*head, *_title(source, ctx, title, ITALIC), *_publisher_year(source, ctx, ". ", ".")]
         # Sentences of what is known: the title, the site or periodical and the date, the URL.
         sentences = [[r('"'), *_title(source, ctx, title, ROMAN), r('."')]] if title else []
-        where_when = _joined([_publication(source, ctx), when])
+        where_when = joined([_publication(source, ctx), when])
         sentences += [[*where_when, r(".")]] if where_when else []
         sentences += [[*url, r(".")]] if url else []
         if not sentences:  # nothing but the record: its name stands in
             sentences = [[*named_by(source, ctx), r(".")]]
-        return [*head, *_joined(sentences, " ")]
+        return [*head, *joined(sentences, " ")]
     byline = join_names([n.full for n in names]).replace(" & ", " and ")
     parts = [*ctx.value(byline, authors), r(", ")] if byline else []
     if book and title:
@@ -58,17 +58,11 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
             *inside,
             r(f"){', ' + pin if pin else ''}."),
         ]
-    tail = _joined([_publication(source, ctx), when, url, [r(pin)] if pin else []])
+    tail = joined([_publication(source, ctx), when, url, [r(pin)] if pin else []])
     if title:  # Chicago puts the comma or period inside the quotation marks.
         quoted = [r('"'), *_title(source, ctx, title, ROMAN)]
         return [*parts, *quoted, r('," '), *tail, r(".")] if tail else [*parts, *quoted, r('."')]
     return [*parts, *(tail or named_by(source, ctx)), r(".")]
-
-
-def _joined(pieces: list[list[Part]], between: str = ", ") -> list[Part]:
-    """The pieces that have a value, `between` each two."""
-    kept = [piece for piece in pieces if piece]
-    return [part for n, piece in enumerate(kept) for part in ([r(between)] if n else []) + piece]
 
 
 def _title(source: Source, ctx: Context, text: str, style: str) -> list[Part]:
@@ -77,9 +71,8 @@ def _title(source: Source, ctx: Context, text: str, style: str) -> list[Part]:
 
 def _publisher_year(source: Source, ctx: Context, between: str, end: str) -> list[Part]:
     """A book's publisher and year, joined by `between`; `end` after them when there are any."""
-    pieces = [ctx.value(source.publisher, (source, "publisher")) if source.publisher else []]
-    pieces.append(ctx.value(year(source.published), (source, "published")))
-    out = [part for n, piece in enumerate(pieces) for part in ([r(between)] if n else []) + piece]
+    publisher = ctx.value(source.publisher or "", (source, "publisher"))
+    out = joined([publisher, ctx.value(year(source.published), (source, "published"))], between)
     lead = [r(between)] if between == ". " else []
     return [*lead, *out, r(end)]
 

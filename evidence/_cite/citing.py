@@ -106,6 +106,8 @@ def _claim_parts(claim: Claim, style: Style, ctx: Context) -> list[Part]:
     signal; the citations of one role are joined by semicolons. APA gathers them all in one
     parenthetical in-text citation."""
     records = ctx.need("a claim's evidence")
+    if not claim.evidence:
+        raise UsageError(f"claim {claim.id!r} has no evidence to cite: link the records it rests on (evidence)")
     out: list[Part] = []
     in_text = style is Style.APA
     for role, signal in _SIGNALS.items():
