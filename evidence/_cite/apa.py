@@ -45,7 +45,7 @@ def _in_text(source: Source, ctx: Context, pin: str | None) -> list[Part]:
     return [
         *who,
         *comma,
-        *ctx.value(apa_year(source.published), (source, "published")),
+        *ctx.dated(apa_year(source.published), (source, "published")),
         r(f"{', p. ' + pin if pin else ''}"),
     ]
 
@@ -54,7 +54,7 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
     if form is Form.SHORT:
         return [r("("), *_in_text(source, ctx, pin), r(")")]
     authors = ctx.value(_authors(source), (source, "authors"))
-    dated = [r(" ("), *ctx.value(apa_date(source.published), (source, "published")), r(").")]
+    dated = [r(" ("), *ctx.dated(apa_date(source.published), (source, "published")), r(").")]
     url = [r(" "), *ctx.value(source.url, (source, "url"))] if source.url else []  # no period after a URL (APA 9.35)
     # A periodical article (a printed newspaper page, a journal): title roman, periodical
     # italic, then the page (APA 10.1). An article on an online-only news site takes the
@@ -109,7 +109,7 @@ def cite_message(message: Message, ctx: Context) -> list[Part]:
         )
     if source is not None:
         who = who or message_word(message, ctx)  # an unnamed sender: what the message is
-        when = [r(", "), *ctx.value(apa_year(message.sent), (message, "sent"))] if message.sent else []
+        when = [r(", "), *ctx.dated(apa_year(message.sent), (message, "sent"))] if message.sent else []
         return [r("("), *who, *when, r(", as cited in "), *_in_text(source, ctx, None), r(")")]
     when = ctx.value(format_date(known_exactly(message.sent), months=MONTHS), (message, "sent")) or [r("n.d.")]
     return [r("("), *who, r(", personal communication, "), *when, r(")")]
@@ -118,6 +118,6 @@ def cite_message(message: Message, ctx: Context) -> list[Part]:
 def cite_case_in_text(case: Case, ctx: Context, decision: Any) -> list[Part]:
     """A case in the text: its name in italics and the year of the decision (or of filing)."""
     when = find_decision(case, decision).date if decision is not None else case.filed
-    dated = ctx.value(apa_year(when), (case, "decisions" if decision is not None else "filed"))
+    dated = ctx.dated(apa_year(when), (case, "decisions" if decision is not None else "filed"))
     name = ctx.value(case_name(case), (case, "name" if case.name else "caption"), style=ITALIC)
     return [r("("), *name, r(", "), *dated, r(")")]

@@ -189,12 +189,12 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         if source.translators:
             inside.append([*ctx.value(join_names(list(source.translators)), (source, "translators")), r(" trans.")])
         publisher = ctx.value(source.publisher or "", (source, "publisher"))
-        inside.append([*publisher, *([r(" ")] if publisher else []), *ctx.value(year(source.published), published)])
+        inside.append([*publisher, *([r(" ")] if publisher else []), *ctx.dated(year(source.published), published)])
         tail = [r(" (")] + [part for n, each in enumerate(inside) for part in ([r(", ")] if n else []) + each]
         tail.append(r(")"))
         original = _original(source, ctx)
         if original is not None and original.published is not None:
-            when = ctx.value(year(original.published), (source, "translation_of"), (original, "published"))
+            when = ctx.dated(year(original.published), (source, "translation_of"), (original, "published"))
             tail += [r(" ("), *when, r(")")]
         return [*lead, *title, r(f"{' ' + pin if pin else ''}"), *tail]  # R28: the page follows the title
     name = source.publication or source.publisher or ""

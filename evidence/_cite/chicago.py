@@ -72,7 +72,7 @@ def _title(source: Source, ctx: Context, text: str, style: str) -> list[Part]:
 def _publisher_year(source: Source, ctx: Context, between: str, end: str) -> list[Part]:
     """A book's publisher and year, joined by `between`; `end` after them when there are any."""
     publisher = ctx.value(source.publisher or "", (source, "publisher"))
-    out = joined([publisher, ctx.value(year(source.published), (source, "published"))], between)
+    out = joined([publisher, ctx.dated(year(source.published), (source, "published"))], between)
     lead = [r(between)] if between == ". " else []
     return [*lead, *out, r(end)]
 
