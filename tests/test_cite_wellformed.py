@@ -31,9 +31,8 @@ def _balanced(text: str) -> bool:
     for char in text:
         if char in "([“":
             stack.append(char)
-        elif char in closing:
-            if not stack or stack.pop() != closing[char]:
-                return False
+        elif char in closing and (not stack or stack.pop() != closing[char]):
+            return False
     return not stack and text.count('"') % 2 == 0
 
 
@@ -60,13 +59,17 @@ def _check(record: ev.Record, records: ev.RecordSet, style: Style, form: Form, p
             record, records=records, style=style, form=form, pin=pin, in_case=in_case, decision=decision, marks=marks
         )
     except ev.UsageError as error:
+        refused = str(error)
+    else:
+        refused = None
+    if refused is not None:
         # The message names the field the record lacks, or is one of the choices no record
         # can meet: supra of a case (R15.3), a pin cite of a case without its decision.
         kinds = CITED if isinstance(record, ev.Claim) else (type(record),)  # a claim: its evidence's
         fields = [field.name for kind in kinds for field in attrs.fields(kind)]
-        named = any(re.search(rf"\b{name}\b", str(error)) for name in fields)
-        asked = isinstance(record, ev.Case) and re.search(r"supra is never used for cases|pass decision=", str(error))
-        assert named or asked, f"{record.id}: {error}"
+        named = any(re.search(rf"\b{name}\b", refused) for name in fields)
+        asked = isinstance(record, ev.Case) and re.search(r"supra is never used for cases|pass decision=", refused)
+        assert named or asked, f"{record.id}: {refused}"
         return
     text = made.render(Markup.TEXT)
     where = f"{record.id} {style.value} {form.value} pin={pin!r}: {text!r}"

@@ -70,11 +70,9 @@ def tidy(parts: list[Part]) -> list[Part]:
     out: list[Part] = []
     for text, style in parts:
         before = next((t for t, s in reversed(out) if t and s != MARK), "")
-        if style != MARK:
-            if before.endswith((".", "?", "!")) and text.startswith("."):
-                text = text[1:]
-            elif before.endswith(("?", "!")) and text.startswith(","):
-                text = text[1:]
+        stop = before.endswith((".", "?", "!")) and text.startswith(".")
+        if style != MARK and (stop or (before.endswith(("?", "!")) and text.startswith(","))):
+            text = text[1:]
         out.append((text, style))
     return out
 

@@ -145,7 +145,8 @@ def case_name_from_caption(caption: str) -> str:
 _DOCUMENT_WORDS = {
     "plaintiff's": "Pl.'s", "plaintiffs'": "Pls.'", "plaintiff": "Pl.", "plaintiffs": "Pls.",
     "defendant's": "Def.'s", "defendants'": "Defs.'", "defendant": "Def.", "defendants": "Defs.",
-    "motion": "Mot.", "memorandum": "Mem.", "opinion": "Op.", "amended": "Am.", "declaration": "Decl.", "exhibit": "Ex.",
+    "motion": "Mot.", "memorandum": "Mem.", "opinion": "Op.", "amended": "Am.", "declaration": "Decl.",
+    "exhibit": "Ex.",
     "opposition": "Opp'n", "response": "Resp.", "summary": "Summ.", "judgment": "J.", "supplement": "Supp.",
     "supplemental": "Supp.", "transcript": "Tr.", "deposition": "Dep.", "request": "Req.",
     "preliminary": "Prelim.", "injunction": "Inj.", "attorney": "Att'y", "attorneys": "Att'ys",

@@ -388,8 +388,7 @@ def citable_record_sets(draw: st.DrawFn) -> ev.RecordSet:
         court_id = "court"
         court = [ev.Court(id="court", name=maybe(f"{mark()} Court"), citation=maybe(f"{mark()}. Ct."))]
     actors = [
-        ev.Actor(id=f"actor-{n}", name=f"{mark()} {mark()}", kind=draw(st.sampled_from(ev.ActorKind)))
-        for n in range(2)
+        ev.Actor(id=f"actor-{n}", name=f"{mark()} {mark()}", kind=draw(st.sampled_from(ev.ActorKind))) for n in range(2)
     ]
     filings = [
         ev.Filing(
