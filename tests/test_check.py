@@ -86,6 +86,7 @@ EXPECTED: dict[str, list[tuple[str, str, int]]] = {
     "L008-surer-than-its-original": [("Y002", "messages.yaml", 3), ("L008", "messages.yaml", 12)],
     "Y001-source-without-title": [("Y001", "sources.yaml", 3)],
     "Y002-unverified-byline": [("Y002", "sources.yaml", 3)],
+    "Y003-filing-without-ecf": [("Y003", "filings.yaml", 12)],
 }
 
 # What a user reads for each folder, run from tests/data/invalid.
@@ -133,6 +134,7 @@ MESSAGES: dict[str, str] = {
     "L008-surer-than-its-original/messages.yaml:12:9: L008 $.messages[0].attestations[1].confidence: confirmed, but the attestation it translates (in 'example-ledger') is likely (hint: mark it likely)",
     "Y001-source-without-title": "Y001-source-without-title/sources.yaml:3:5: Y001 $.sources[0]: a citation of this source needs title",
     "Y002-unverified-byline": "Y002-unverified-byline/sources.yaml:3:5: Y002 $.sources[0]: a citation of this source would print authors [unverified] as if confirmed: cite it with marks (--marks, marks=True)",
+    "Y003-filing-without-ecf": "Y003-filing-without-ecf/filings.yaml:12:5: Y003 $.filings[0]: a citation of this filing falls back on another form: no ecf: the ecf style gives the Bluebook form, which dates the filing instead",
 }
 
 

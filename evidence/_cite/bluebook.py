@@ -11,7 +11,7 @@ from evidence._cite.context import Context, find_decision, message_people, messa
 from evidence._cite.dates import format_date, year
 from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form, Style
-from evidence._cite.parts import ITALIC, ROMAN, SMALL_CAPS, Part, i, r
+from evidence._cite.parts import ITALIC, ROMAN, SMALL_CAPS, Part, i, joined, r
 from evidence._cite.words import (
     KIND_TITLES,
     LANGUAGE_NAMES,
@@ -99,7 +99,8 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
     parts += [r(" ("), *_court(case, ctx), r(" "), *ctx.value(format_date(chosen.date), decided), r(")")]
     if not chosen.cite and chosen.filing is not None:
         filing = ctx.need("a decision").get(chosen.filing, Filing)
-        parts += [r(", "), *ecf.designation(filing, ctx)]  # B17: the docket entry last
+        designation = ecf.designation(filing, ctx)  # B17: the docket entry last, when it has a number
+        parts += [r(", "), *designation] if designation else []
     return parts
 
 
@@ -110,6 +111,9 @@ def cite_filing(filing: Filing, ctx: Context, form: Form, pin: str | None) -> li
         parts += _other_case(case, filing.filed, ctx, filing)
     if filing.ecf is not None:
         parts += [r(", "), *ecf.designation(filing, ctx)]
+    elif not _outside(filing, ctx, form) and filing.filed is not None:
+        # No entry number: the date tells the document apart on its docket (R24.3).
+        parts += [r(" ("), *ctx.value(format_date(filing.filed), (filing, "filed")), r(")")]
     return parts
 
 
@@ -151,11 +155,13 @@ def cite_message(message: Message, ctx: Context, form: Form, pin: str | None, st
     exhibit = records.exhibit_of(message)
     if exhibit is not None:
         # In the ECF style the message is found by the court's docket number.
-        where = ecf.cite_exhibit(exhibit, ctx, pin) if style is Style.ECF else cite_exhibit(exhibit, ctx, form, pin)
+        by_number = style is Style.ECF and ecf.has_number(exhibit, ctx)
+        where = ecf.cite_exhibit(exhibit, ctx, pin) if by_number else cite_exhibit(exhibit, ctx, form, pin)
         return [*parts, r(" ("), *where, r(")")]
     filing = records.filing_of(message)
     if filing is not None and message.confidence_of("filing").value == "confirmed":
-        where = ecf.cite_filing(filing, ctx, pin) if style is Style.ECF else cite_filing(filing, ctx, form, pin)
+        by_number = style is Style.ECF and filing.ecf is not None
+        where = ecf.cite_filing(filing, ctx, pin) if by_number else cite_filing(filing, ctx, form, pin)
         return [*parts, r(" ("), *where, r(")")]
     return parts
 
@@ -185,12 +191,12 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         if source.translators:
             inside.append([*ctx.value(join_names(list(source.translators)), (source, "translators")), r(" trans.")])
         publisher = ctx.value(source.publisher or "", (source, "publisher"))
-        inside.append([*publisher, *([r(" ")] if publisher else []), *ctx.value(year(source.published), published)])
+        inside.append([*publisher, *([r(" ")] if publisher else []), *ctx.dated(year(source.published), published)])
         tail = [r(" (")] + [part for n, each in enumerate(inside) for part in ([r(", ")] if n else []) + each]
         tail.append(r(")"))
         original = _original(source, ctx)
         if original is not None and original.published is not None:
-            when = ctx.value(year(original.published), (source, "translation_of"), (original, "published"))
+            when = ctx.dated(year(original.published), (source, "translation_of"), (original, "published"))
             tail += [r(" ("), *when, r(")")]
         return [*lead, *title, r(f"{' ' + pin if pin else ''}"), *tail]  # R28: the page follows the title
     name = source.publication or source.publisher or ""
@@ -199,7 +205,8 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
     if source.page:  # print (R30.4.1)
         dated = ctx.value(format_date(source.published), published)
         page = ctx.value(source.page, (source, "page"))
-        return [*lead, *title, *periodical, r(", "), *dated, r(", at "), *page, r(f"{', ' + pin if pin else ''}")]
+        at = [r("at "), *page, r(f"{', ' + pin if pin else ''}")]
+        return [*lead, *title, *periodical, *([r(", "), *joined([dated, at])])]
     # Online (R30.4.2, R33.5): the date, with the time the source gives, in parentheses.
     online = format_date(source.published, time=True)
     parts = [*lead, *title, *periodical]

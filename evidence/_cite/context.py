@@ -35,6 +35,12 @@ class Context:
         level = weakest(fields) if self.marks else Confidence.CONFIRMED
         return [(text, style)] if level is Confidence.CONFIRMED else [(text, style), (level.value, MARK)]
 
+    def dated(self, text: str, *fields: tuple[Record, str]) -> list[Part]:
+        """A date as `value` prints it; "n.d." for a date the record does not give is the
+        style's word, not a value, and carries no mark (for an interval it prints, it does)."""
+        unknown = all(getattr(record, name, None) is None for record, name in fields)
+        return [r(text)] if unknown else self.value(text, *fields)
+
     def need(self, what: str) -> RecordSet:
         if self.records is None:
             raise UsageError(f"citing {what} needs the record set: pass records=")
