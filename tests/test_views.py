@@ -8,6 +8,7 @@ import pyarrow as pa
 import pytest
 
 import evidence
+from evidence._model import RECORD_KINDS
 from evidence._views import (
     cast,
     cast_markdown,
@@ -254,3 +255,25 @@ def test_an_open_start_event_is_placed_at_its_known_end() -> None:
     unknown = {e.record: e for e in timeline(_open_case("2025-09-05/"))}["m"]
     assert unknown.open and unknown.precision == "interval, end unknown"
     assert len({e.group for e in timeline(_open_case("2025-09-05/"))}) == 6
+
+
+def test_to_pandas_gives_whole_numbers_as_nullable_integers(kadrey: evidence.RecordSet) -> None:
+    # Made-up: Doe v. Acme Corp., one filing with an ECF number and one without (it printed
+    # `231.0` and `NaN`).
+    records = evidence.RecordSet(
+        [
+            evidence.Filing(id="f1", case="c", ecf=231, pages=12, confidence="confirmed"),
+            evidence.Filing(id="f2", case="c", title="Letter to the court", confidence="confirmed"),
+        ]
+    )
+    frame = to_pandas(records, evidence.Filing)
+    assert str(frame["ecf"].dtype) == "Int64"
+    assert frame["ecf"].tolist()[0] == 231 and frame["ecf"].isna().tolist() == [False, True]
+    assert "231.0" not in frame.to_string() and "NaN" not in frame[["ecf", "pages"]].to_string()
+    # Every integer column of every kind, read from the Arrow table's own types.
+    for cls in RECORD_KINDS:  # the registry, so a kind added later is checked too
+        table = to_table(kadrey, cls)
+        integers = [f.name for f in table.schema if pa.types.is_integer(f.type)]
+        frame = to_pandas(kadrey, cls)
+        assert {name: str(frame[name].dtype) for name in integers} == dict.fromkeys(integers, "Int64"), cls.KIND
+    assert {"ecf", "pages"} <= {f.name for f in to_table(kadrey, evidence.Filing).schema if pa.types.is_integer(f.type)}
