@@ -278,3 +278,55 @@ def test_scoped_limits_are_undone_however_the_block_ends() -> None:
     assert ev.limits.max_depth == depth
     with pytest.raises(TypeError), scoped_limits(max_pages=3):  # not a limit
         pass
+
+
+# -- errors name the flag on the command line and the parameter in Python ----------------------
+
+
+@pytest.fixture
+def four_decisions(tmp_path: Path) -> Path:
+    # Made-up: Doe v. Acme Corp. with four unreported decisions and one filing.
+    case = ev.Case(
+        id="doe-v-acme", caption="Doe v. Acme Corp.", name="Doe v. Acme Corp.", court="cand",
+        docket_number="3:24-cv-00001", confidence="confirmed",
+        decisions=[ev.Decision(date=f"2025-0{n}-01", title=f"Order {n}") for n in range(1, 5)],
+    )  # fmt: skip
+    filing = ev.Filing(id="ecf-7", case="doe-v-acme", ecf=7, confidence="confirmed")
+    ev.dump(ev.RecordSet([case, filing]), tmp_path / "doe.yaml")
+    return tmp_path / "doe.yaml"
+
+
+def test_a_pin_cite_of_a_case_without_a_decision_names_the_flag(
+    capsys: pytest.CaptureFixture[str], four_decisions: Path
+) -> None:
+    code, out, err = run(capsys, "cite", str(four_decisions), "doe-v-acme", "--pin", "4")
+    assert (code, out) == (2, "")
+    assert err == "evidence: error: a pin cite of a case needs a decision: pass --decision\n"
+    # In Python the same message names the parameter.
+    records = ev.load(four_decisions)
+    with pytest.raises(ev.UsageError, match=r"needs a decision: pass decision=$"):
+        ev.cite(records["doe-v-acme"], records=records, pin="4")
+
+
+def test_a_decision_number_out_of_range_says_how_many_there_are(
+    capsys: pytest.CaptureFixture[str], four_decisions: Path
+) -> None:
+    code, _, err = run(capsys, "cite", str(four_decisions), "doe-v-acme", "--decision", "7")
+    assert code == 2
+    assert "has 4 decisions, numbered 0 to 3: no decision 7" in err
+    assert "8" not in err
+    # A negative number is no decision either (Python's index from the end is not a number here).
+    records = ev.load(four_decisions)
+    with pytest.raises(ev.UsageError, match=r"has 4 decisions, numbered 0 to 3: no decision -1"):
+        ev.cite(records["doe-v-acme"], records=records, decision=-1)
+    code, out, _ = run(capsys, "cite", str(four_decisions), "doe-v-acme", "--decision", "3", "--pin", "2")
+    assert (code, out) == (0, "Doe v. Acme Corp., No. 3:24-cv-00001, slip op. at 2 (N.D. Cal. Apr. 1, 2025).\n")
+
+
+def test_a_decision_asked_of_a_filing_is_an_error(capsys: pytest.CaptureFixture[str], four_decisions: Path) -> None:
+    code, out, err = run(capsys, "cite", str(four_decisions), "ecf-7", "--decision", "0")
+    assert (code, out) == (2, "")
+    assert err == "evidence: error: --decision applies to cases only, and filing 'ecf-7' is not a case\n"
+    records = ev.load(four_decisions)
+    with pytest.raises(ev.UsageError, match=r"^decision= applies to cases only, and filing 'ecf-7' is not a case$"):
+        ev.cite(records["ecf-7"], records=records, decision=0)
