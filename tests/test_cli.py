@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -330,3 +332,42 @@ def test_a_decision_asked_of_a_filing_is_an_error(capsys: pytest.CaptureFixture[
     records = ev.load(four_decisions)
     with pytest.raises(ev.UsageError, match=r"^decision= applies to cases only, and filing 'ecf-7' is not a case$"):
         ev.cite(records["ecf-7"], records=records, decision=0)
+
+
+# -- files written get the usual mode of a new file -------------------------------------------
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_a_file_written_gets_the_mode_of_a_new_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, umask: int
+) -> None:
+    # It was 0600 (the temporary file's): a timeline shared as HTML was unreadable to others.
+    records = ev.RecordSet([ev.Message(id="m", text="Made-up note.", sent="2025-01-02", confidence="confirmed")])
+    before = os.umask(umask)
+    try:
+        ev.dump(records, tmp_path / "set.yaml")
+        assert (
+            run(capsys, "timeline", str(tmp_path / "set.yaml"), "--format", "html", "-o", str(tmp_path / "t.html"))[0]
+            == 0
+        )
+        assert (
+            run(capsys, "export", str(tmp_path / "set.yaml"), "--to", "csl-json", "-o", str(tmp_path / "e.json"))[0]
+            == 0
+        )
+    finally:
+        os.umask(before)
+    for name in ("set.yaml", "t.html", "e.json"):
+        assert stat.S_IMODE(os.stat(tmp_path / name).st_mode) == 0o666 & ~umask, name
+
+
+def test_a_file_rewritten_keeps_its_mode(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "set.yaml"
+    records = ev.RecordSet([ev.Message(id="m", text="Made-up note.", confidence="confirmed")])
+    ev.dump(records, target)
+    os.chmod(target, 0o640)
+    ev.dump(ev.RecordSet([ev.Message(id="m", text="Made-up note, again.", confidence="confirmed")]), target)
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o640
+    assert run(capsys, "timeline", str(target), "-o", str(target.with_suffix(".md")))[0] == 0
+    os.chmod(target.with_suffix(".md"), 0o604)
+    assert run(capsys, "timeline", str(target), "-o", str(target.with_suffix(".md")))[0] == 0
+    assert stat.S_IMODE(os.stat(target.with_suffix(".md")).st_mode) == 0o604
