@@ -252,7 +252,7 @@ def test_altering_one_character_of_the_stored_text_fails_its_digest(
     assert code == 1
     errors = [line for line in out.splitlines() if not re.search(" (Q004|Y001|Y002) ", line)]
     assert errors == [
-        f"{copy}/sources.yaml:23:13: I001 $.sources[1].digest: text file 'sources/bolt42-article-pt.txt' was "
+        f"{copy}/sources.yaml:26:13: I001 $.sources[1].digest: text file 'sources/bolt42-article-pt.txt' was "
         f"altered: its sha256 is {digest} (hint: restore the file, or record its new digest if the change is intended)"
     ]
 
@@ -268,11 +268,11 @@ def test_changing_one_word_of_a_quote_shows_the_closest_passage(tmp_path: Path) 
     assert found == [
         (
             "Q001",
-            58,
+            66,
             "the quote is not in 'bolt42-article-pt'; the closest passage (83% alike) is 'Mistral é um trocado para nós'",
         ),
         # The positions were right for the old wording; they hold it still.
-        ("Q003", 58, "text at 1147-1176 is 'Mistral é um trocado para nós', not the quote"),
+        ("Q003", 66, "text at 1147-1176 is 'Mistral é um trocado para nós', not the quote"),
     ]
 
 
