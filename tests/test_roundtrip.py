@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import evidence as ev
+from evidence._cli import main
 from evidence._io import structure, unstructure
 from evidence.testing import strategies as s
 
@@ -112,3 +113,20 @@ def test_text_with_line_breaks_is_a_literal_block() -> None:
     text = "First line: it's here.\nSecond line."
     written = ev.dumps(ev.RecordSet([ev.Message(id="m", text=text, confidence="confirmed")]), "yaml").decode()
     assert "text: |-\n      First line: it's here.\n      Second line.\n" in written
+
+
+def test_fmt_keeps_a_folded_note_folded(tmp_path: Path) -> None:
+    # A hand-written `>-` note (made-up); `evidence fmt` made it one long line in single quotes
+    # with its apostrophes doubled.
+    path = tmp_path / "doe.yaml"
+    path.write_text(
+        "evidence: 2\nmessages:\n  - id: m\n    text: Noted.\n    confidence: confirmed\n    notes: >-\n"
+        "      The plaintiffs' expert didn't review the logs:\n      she relied on Acme's summary, which the court\n"
+        "      found incomplete. Made-up text for Doe v. Acme Corp.\n",
+        encoding="utf-8",
+    )
+    assert main(["fmt", str(path)]) == 0
+    written = path.read_text(encoding="utf-8")
+    assert "    notes: >-\n      The plaintiffs' expert didn't review the logs:" in written and "''" not in written
+    assert ev.load(path)["m"].notes == _NOTE
+    assert main(["fmt", "--check", str(path)]) == 0
