@@ -213,14 +213,8 @@ def test_a_line_break_or_backtick_in_a_name_cannot_break_a_row() -> None:
 def _open_case(sent: str) -> evidence.RecordSet:
     # Made-up: Doe v. Acme Corp., four clearly ordered filings and a message whose date is known
     # only on one side.
-    case = evidence.Case(
-        id="c",
-        caption="Doe v. Acme Corp.",
-        name="Doe v. Acme Corp.",
-        court="cand",
-        docket_number="1",
-        filed="2025-08-01",
-    )
+    doe = "Doe v. Acme Corp."
+    case = evidence.Case(id="c", caption=doe, name=doe, court="cand", docket_number="1", filed="2025-08-01")
     filings = [
         evidence.Filing(id=f"f{n}", case="c", title=f"Filing {n}", filed=day)
         for n, day in enumerate(["2025-09-10", "2025-09-20", "2025-10-01", "2025-10-15"], start=1)
