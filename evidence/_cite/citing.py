@@ -40,6 +40,8 @@ def _parts(
     """The parts of one citation, and whether they already end the sentence."""
     if not isinstance(record, CITABLE):
         raise not_cited(record)
+    if decision is not None and not isinstance(record, Case):
+        raise UsageError(f"decision= applies to cases only, and {record.KIND} {record.id!r} is not a case")
     if form is Form.ID and style is Style.CHICAGO:
         return [r("Ibid." if not pin else f"Ibid., {pin}.")], True  # CMOS 14.34
     if form is Form.ID and style is not Style.APA:

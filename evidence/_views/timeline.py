@@ -5,6 +5,11 @@ grouped: a month-precision message and a day-precision filing inside that month,
 of the same day, fall in one group (an event joins a group unless every member of the group is
 `definitely_before` it). Groups are numbered from 1; within a group the listed order says
 nothing about the order of events.
+
+An event known on one side only ("on or after Sept. 5", an interval whose end is open or not
+known) is placed, and grouped, at its known end and marked `open`: it overlaps every later event,
+so grouping it by its whole span would put events that are clearly ordered among themselves into
+one group of unknown order.
 """
 
 from __future__ import annotations
@@ -60,6 +65,11 @@ class Event:
         return date_label(self.date)
 
     @property
+    def open(self) -> bool:
+        """True for an event known on one side only, placed at the side that is known."""
+        return _placed(self.date) is not self.date
+
+    @property
     def earliest(self) -> _dt.datetime:
         return self.date.earliest
 
@@ -81,8 +91,21 @@ def date_label(value: DateValue) -> str:
     return f"{start or '?'} – {end or '?'}"
 
 
+def _placed(value: DateValue) -> DateValue:
+    """Where an event is put in order and grouped: an interval known on one side only, at that side."""
+    if isinstance(value, DateInterval):
+        known = [side for side in (value.start, value.end) if side is not None]
+        if len(known) == 1:
+            return known[0]
+    return value
+
+
 def precision_label(value: DateValue) -> str:
     if isinstance(value, DateInterval):
+        if value.open_start or value.open_end:
+            return "interval, open " + ("start" if value.open_start else "end")
+        if value.start is None or value.end is None:
+            return "interval, " + ("start" if value.start is None else "end") + " unknown"
         return "interval"
     label = value.precision.name.lower()
     if value.approximate:
@@ -165,17 +188,18 @@ def timeline(records: RecordSet | Iterable[Record]) -> list[Event]:
         for date, kind, id, title, fields in _raw_events(rs)
         if date is not None
     ]
-    dated.sort(key=lambda e: (e.earliest, e.latest, e.kind, e.record))
+    dated.sort(key=lambda e: (_placed(e.date).earliest, _placed(e.date).latest, e.kind, e.record))
     result: list[Event] = []
-    members: list[Event] = []
+    members: list[DateValue] = []
     group = 0
     for event in dated:
+        placed = _placed(event.date)
         # A new group starts when every event of the current one is definitely before this one.
-        if members and all(definitely_before(m.date, event.date) for m in members):
+        if members and all(definitely_before(m, placed) for m in members):
             members = []
         if not members:
             group += 1
-        members.append(event)
+        members.append(placed)
         result.append(attrs.evolve(event, group=group))
     return result
 
@@ -212,8 +236,10 @@ def timeline_markdown(records: RecordSet | Iterable[Record]) -> str:
 
 
 _NOTE = (
-    "Events that share a group overlap in time: the order within a group is not known. A row's "
-    "confidence is the weakest mark of its record and of the values it prints."
+    "Events that share a group overlap in time: the order within a group is not known. An event "
+    "known only to be on or after (or on or before) a date is listed at that date, and its order "
+    "with the events after (or before) it is not known. A row's confidence is the weakest mark "
+    "of its record and of the values it prints."
 )
 
 CSV_COLUMNS = ("group", "date", "precision", "earliest", "latest", "kind", "id", "title", "confidence")
