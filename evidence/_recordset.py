@@ -32,6 +32,7 @@ from evidence._model import (
     Case,
     Claim,
     Court,
+    Decision,
     Exhibit,
     Filing,
     Message,
@@ -175,6 +176,10 @@ class RecordSet:
         return self.of_kind(Exhibit)
 
     @property
+    def decisions(self) -> tuple[Decision, ...]:
+        return self.of_kind(Decision)
+
+    @property
     def messages(self) -> tuple[Message, ...]:
         return self.of_kind(Message)
 
@@ -274,6 +279,10 @@ class RecordSet:
 
     def filings_of(self, case: Case) -> tuple[Filing, ...]:
         return tuple(r for r in self.referrers(case) if isinstance(r, Filing) and r.case == case.id)
+
+    def decisions_of(self, case: Case) -> tuple[Decision, ...]:
+        """The decisions of a case, in the order they were read."""
+        return tuple(d for d in self.decisions if d.case == case.id)
 
     def claims_citing(self, target: str | Record) -> tuple[Claim, ...]:
         """Claims with an evidence link to `target`."""

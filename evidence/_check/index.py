@@ -24,6 +24,7 @@ from evidence._model import (
     Claim,
     Confidence,
     Court,
+    Decision,
     Exhibit,
     Filing,
     Message,
@@ -31,7 +32,7 @@ from evidence._model import (
     Source,
 )
 
-_WHOLE = (Court, Case, Actor, Filing, Exhibit, Source)
+_WHOLE = (Court, Case, Actor, Filing, Exhibit, Decision, Source)
 _KIND_CODE = {cls: code for code, cls in enumerate(RECORD_KINDS)}
 _CONFIDENCES = (Confidence.UNVERIFIED, Confidence.LIKELY, Confidence.CONFIRMED)
 

@@ -9,10 +9,10 @@ from typing import Any
 from evidence._check.run import Run
 from evidence._model import (
     AttestationKind,
-    Case,
     Claim,
     ClaimStatus,
     Confidence,
+    Decision,
     EvidenceRole,
     Exhibit,
     Filing,
@@ -165,6 +165,6 @@ def _is_court_record(record: Record | None) -> bool:
     source that is a court document. A party's filing or exhibit is not (nor a message or claim)."""
     if isinstance(record, Filing):
         return record.kind in _COURT_FILINGS
-    if isinstance(record, Case):
-        return bool(record.decisions)
+    if isinstance(record, Decision):
+        return True
     return isinstance(record, Source) and record.kind in _COURT_SOURCES

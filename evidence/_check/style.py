@@ -5,7 +5,18 @@ are not confirmed (Y002), and the citations that fall back on another form for a
 from __future__ import annotations
 
 from evidence._check.run import Run
-from evidence._model import Case, Confidence, DateInterval, DateValue, Exhibit, Filing, Message, Record, Source
+from evidence._model import (
+    Case,
+    Confidence,
+    DateInterval,
+    DateValue,
+    Decision,
+    Exhibit,
+    Filing,
+    Message,
+    Record,
+    Source,
+)
 
 
 def _printed(record: Record) -> tuple[str, ...]:
@@ -19,7 +30,9 @@ def _printed(record: Record) -> tuple[str, ...]:
     if isinstance(record, Message):
         return ("sender" if record.sender else "sender_description", "recipients", "sent", "channel")
     if isinstance(record, Case):
-        return ("name" if record.name else "caption", "short_name", "court", "docket_number", "filed", "decisions")
+        return ("name" if record.name else "caption", "short_name", "court", "docket_number", "filed")
+    if isinstance(record, Decision):  # cited as its case, at this decision
+        return ("date", "cites", "docket_number")
     if isinstance(record, Filing):
         title = "short_title" if record.short_title else "title" if record.title else "kind"
         return (title, "ecf", "filed")
@@ -93,11 +106,10 @@ def _fallbacks(run: Run, record: Record) -> None:
         filing = run.get(record.filing, Filing)
         if filing is not None and filing.ecf is None:
             found.append(f"no ecf on its filing {filing.id!r}: the ecf style gives the Bluebook form")
-    elif isinstance(record, Case):
-        for n, decision in enumerate(record.decisions):
-            filing = run.get(decision.filing, Filing)
-            if decision.cite is None and filing is not None and filing.ecf is None:
-                found.append(f"decision {n} has no cite and its filing {filing.id!r} no ecf: cited by docket and date")
+    elif isinstance(record, Decision):
+        filing = run.get(record.filing, Filing) if record.filing else None
+        if not record.cites and filing is not None and filing.ecf is None:
+            found.append(f"no cite, and its filing {filing.id!r} no ecf: cited by docket and date")
     dated = {Case: "filed", Filing: "filed", Source: "published", Message: "sent"}.get(type(record))
     if dated is not None and _open(getattr(record, dated)):
         found.append(f"{dated} is an interval: APA prints n.d., the other styles what is known of it")

@@ -8,6 +8,7 @@ from evidence._check.run import Run
 from evidence._model import (
     Case,
     DateValue,
+    Decision,
     Exhibit,
     Filing,
     Message,
@@ -53,12 +54,7 @@ def time(run: Run) -> None:
         case = run.get(filing.case, Case)
         if case is not None and _after(case.filed, filing.filed):
             run.add("T002", filing, f"filed {filing.filed}, before its case was filed on {case.filed}", ("filed",))
-    for case in run.of_kind(Case):
-        for n, decision in enumerate(case.decisions):
-            if _after(case.filed, decision.date):
-                run.add(
-                    "T004",
-                    case,
-                    f"decision of {decision.date} is dated before the case was filed on {case.filed}",
-                    ("decisions", n, "date"),
-                )
+    for decision in run.of_kind(Decision):
+        case = run.get(decision.case, Case)
+        if case is not None and _after(case.filed, decision.date):
+            run.add("T004", decision, f"dated {decision.date}, before its case was filed on {case.filed}", ("date",))

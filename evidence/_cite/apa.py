@@ -117,7 +117,11 @@ def cite_message(message: Message, ctx: Context) -> list[Part]:
 
 def cite_case_in_text(case: Case, ctx: Context, decision: Any) -> list[Part]:
     """A case in the text: its name in italics and the year of the decision (or of filing)."""
-    when = find_decision(case, decision).date if decision is not None else case.filed
-    dated = ctx.dated(apa_year(when), (case, "decisions" if decision is not None else "filed"))
+    chosen = find_decision(case, decision, ctx) if decision is not None else None
+    dated = (
+        ctx.dated(apa_year(chosen.date), (chosen, "date"))
+        if chosen
+        else ctx.dated(apa_year(case.filed), (case, "filed"))
+    )
     name = ctx.value(case_name(case), (case, "name" if case.name else "caption"), style=ITALIC)
     return [r("("), *name, r(", "), *dated, r(")")]

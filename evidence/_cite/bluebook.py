@@ -7,7 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 from evidence._cite import ecf
-from evidence._cite.context import Context, find_decision, message_people, message_word, named_by, reported_in
+from evidence._cite.context import (
+    Context,
+    find_decision,
+    message_people,
+    message_word,
+    named_by,
+    reported_as,
+    reported_in,
+)
 from evidence._cite.dates import format_date, year
 from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form, Style
@@ -73,14 +81,14 @@ def _docket(case: Case, ctx: Context) -> list[Part]:
 
 
 def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: Any) -> list[Part]:
-    chosen = find_decision(case, decision) if decision is not None else None
-    decided = (case, "decisions")  # a decision's values are as sure as the case's list of them
+    chosen = find_decision(case, decision, ctx) if decision is not None else None
+    cited = reported_as(chosen) if chosen is not None else None
     if form is Form.SHORT:
         short = case.short_name or case_name(case).split(" v. ")[0]
         style = ROMAN if ctx.options.roman_case_names else ITALIC
         name = ctx.value(short, (case, "short_name" if case.short_name else "name"), style=style)
-        if chosen is not None and chosen.cite:
-            return [*name, r(", "), *ctx.value(chosen.cite, decided), r(_at(pin))]
+        if chosen is not None and cited:
+            return [*name, r(", "), *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
         if chosen is not None and pin:
             return [*name, r(f", slip op. at {pin}")]
         return [*name, r(", No. "), *_docket(case, ctx)]
@@ -90,14 +98,14 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
         filed = format_date(case.filed)
         when = [r(" filed "), *ctx.value(filed, (case, "filed"))] if filed else []
         return [*_case_parts(case, ctx), r(", No. "), *_docket(case, ctx), r(" ("), *_court(case, ctx), *when, r(")")]
-    docket = ctx.value(chosen.docket_number, decided) if chosen.docket_number else _docket(case, ctx)
+    docket = ctx.value(chosen.docket_number, (chosen, "docket_number")) if chosen.docket_number else _docket(case, ctx)
     parts = [*_case_parts(case, ctx), r(", No. "), *docket]
-    if chosen.cite:
-        parts += [r(", "), *ctx.value(chosen.cite, decided), r(_at(pin))]
+    if cited:
+        parts += [r(", "), *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
     elif pin:
         parts.append(r(f", slip op. at {pin}"))  # an unreported decision: its own pages
-    parts += [r(" ("), *_court(case, ctx), r(" "), *ctx.value(format_date(chosen.date), decided), r(")")]
-    if not chosen.cite and chosen.filing is not None:
+    parts += [r(" ("), *_court(case, ctx), r(" "), *ctx.value(format_date(chosen.date), (chosen, "date")), r(")")]
+    if not cited and chosen.filing is not None:
         filing = ctx.need("a decision").get(chosen.filing, Filing)
         designation = ecf.designation(filing, ctx)  # B17: the docket entry last, when it has a number
         parts += [r(", "), *designation] if designation else []

@@ -19,7 +19,7 @@ from evidence._cite.options import (
 )
 from evidence._cite.parts import MARK, Citation, Part, i, join_parts, r, tidy
 from evidence._errors import UsageError
-from evidence._model import Case, Claim, EvidenceRole, Exhibit, Filing, Message, Record, Source
+from evidence._model import Case, Claim, Decision, EvidenceRole, Exhibit, Filing, Message, Record, Source
 
 if TYPE_CHECKING:
     from evidence._recordset import RecordSet
@@ -38,6 +38,10 @@ def _parts(
     note: int | None,
 ) -> tuple[list[Part], bool]:
     """The parts of one citation, and whether they already end the sentence."""
+    if isinstance(record, Decision):  # a decision is cited as its case, at that decision
+        if decision is not None:
+            raise UsageError(f"decision= names a decision of a case, and {record.id!r} is a decision itself")
+        record, decision = ctx.need("a decision").get(record.case, Case), record.id
     if not isinstance(record, CITABLE):
         raise not_cited(record)
     if decision is not None and not isinstance(record, Case):

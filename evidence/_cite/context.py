@@ -47,24 +47,32 @@ class Context:
         return self.records
 
 
-def find_decision(case: Case, decision: Any) -> Decision:
-    """The decision named by its index (0 is the first), its reporter cite, its date or its filing."""
-    count = len(case.decisions)
+def find_decision(case: Case, decision: Any, ctx: Context) -> Decision:
+    """The decision of the case named by its id, its index (0 is the first), one of its cites,
+    its date or its filing."""
+    decisions = ctx.need("a case's decision").decisions_of(case)
+    count = len(decisions)
     number = isinstance(decision, int) and not isinstance(decision, bool)
     if number and 0 <= decision < count:  # not Python's index from the end: -1 names no decision
-        return case.decisions[int(decision)]
+        return decisions[int(decision)]
     if not number:
-        for candidate in case.decisions:
-            if decision in (candidate.cite, str(candidate.date), candidate.filing):
+        for candidate in decisions:
+            if decision == candidate.id or decision in (*candidate.cites, str(candidate.date), candidate.filing):
                 return candidate
     if not count:
         raise UsageError(f"case {case.id!r} has no decisions to cite")
     if number:
         raise UsageError(f"case {case.id!r} has {count} decisions, numbered 0 to {count - 1}: no decision {decision}")
     raise UsageError(
-        f"case {case.id!r} has no decision {decision!r}: name one of its {count} by number (0 to {count - 1}), "
+        f"case {case.id!r} has no decision {decision!r}: name one of its {count} by id, number (0 to {count - 1}), "
         "reporter cite, date or filing id"
     )
+
+
+def reported_as(decision: Decision) -> str | None:
+    """The cite a decision is cited by: its first, as the record lists them (the reporter first,
+    by the rules of R10.3.1, is the writer's order to keep)."""
+    return decision.cites[0] if decision.cites else None
 
 
 def message_people(message: Message, ctx: Context) -> tuple[list[Part], list[Part]]:

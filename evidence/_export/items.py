@@ -10,6 +10,7 @@ reason to fail: the ids stay in `custom`.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -35,6 +36,7 @@ from evidence._model import (
     Confidence,
     Court,
     DateValue,
+    Decision,
     Exhibit,
     Filing,
     Message,
@@ -214,6 +216,20 @@ def _source_item(source: Source, records: RecordSet) -> Item:
     )
 
 
+def _decision_custom(decision: Decision) -> dict[str, Any]:
+    """A decision as plain data for its case's `custom`: its id and what it says, as text."""
+    shown = {"id": decision.id, "date": str(decision.date)}
+    for name in ("kind", "title", "docket_number", "filing", "hearing", "url"):
+        value = getattr(decision, name)
+        if value is not None:
+            shown[name] = value.value if isinstance(value, enum.Enum) else str(value)
+    return (
+        shown
+        | ({"cites": list(decision.cites)} if decision.cites else {})
+        | ({"judges": list(decision.judges)} if decision.judges else {})
+    )
+
+
 def _case_item(case: Case, records: RecordSet) -> Item:
     court = _court(records, case)
     # CSL's date of a case is the date it was decided; a docket is dated by its filing, as the
@@ -229,11 +245,9 @@ def _case_item(case: Case, records: RecordSet) -> Item:
         custom["nature_of_suit"] = case.nature_of_suit
     if case.identifiers:
         custom["identifiers"] = dict(case.identifiers)
-    if case.decisions:
-        custom["decisions"] = [
-            {key: str(value) for key, value in attrs.asdict(decision, recurse=False).items() if value is not None}
-            for decision in case.decisions
-        ]
+    decided = records.decisions_of(case)
+    if decided:  # until decisions are items of their own (a decision is cited as its case)
+        custom["decisions"] = [_decision_custom(decision) for decision in decided]
     return Item(
         id=case.id,
         type="legal_case",

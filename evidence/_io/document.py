@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from evidence._model import RECORD_KINDS, Actor, Case, Claim, Court, Exhibit, Filing, Message, Record, Source
+from evidence._model import RECORD_KINDS, Actor, Case, Claim, Court, Decision, Exhibit, Filing, Message, Record, Source
 
 
 @attrs.frozen(kw_only=True)
@@ -17,6 +17,7 @@ class Document:
     actors: tuple[Actor, ...] = ()
     filings: tuple[Filing, ...] = ()
     exhibits: tuple[Exhibit, ...] = ()
+    decisions: tuple[Decision, ...] = ()
     messages: tuple[Message, ...] = ()
     sources: tuple[Source, ...] = ()
     claims: tuple[Claim, ...] = ()

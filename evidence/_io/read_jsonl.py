@@ -18,7 +18,7 @@ from evidence._io.convert import StructureProblems, describe, structure
 from evidence._io.fastpath import decode_json_lines
 from evidence._io.read_json import parse_json
 from evidence._io.reading import check_version, decode_lines, decode_text, document_problems, file_problem
-from evidence._io.versions import FORMAT_VERSION, READ_VERSIONS, fill_v1_record
+from evidence._io.versions import FORMAT_VERSION, READ_VERSIONS, fill_v1_record, v1_decisions
 from evidence._model import KIND_BY_NAME, Record
 
 EMPTY_JSONL = f'empty record file: the first line is the format version, {{"evidence": {FORMAT_VERSION}}}'
@@ -106,10 +106,12 @@ def jsonl_lines(
         except LoadError as error:
             problems.extend(error.problems)
             continue
-        record = _jsonl_record(data, file, number, locate, version, problems)
-        if record is not None:
-            records.append(record)
-            origins.append(Origin(file, (), number, 1))
+        moved = v1_decisions(data) if version == 1 and isinstance(data, dict) and data.get("type") == "case" else []
+        for item in (data, *({"type": "decision", **d} if isinstance(d, dict) else d for d in moved)):
+            record = _jsonl_record(item, file, number, locate, version, problems)
+            if record is not None:
+                records.append(record)
+                origins.append(Origin(file, (), number, 1))
     return records, origins
 
 

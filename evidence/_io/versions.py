@@ -2,9 +2,10 @@
 
 Version 2 (written since confidence became data everywhere): a record, link, sealing event,
 affiliation, attestation or evidence link that does not say `confidence` is `unverified`, as it
-is when built in Python. Version 1 files meant `confirmed` there; they are still read so, by
-filling in the marks they leave out before the records are built, and `evidence fmt` rewrites
-them as version 2 with those marks written out.
+is when built in Python; and a case's decisions are records of their own (`decisions`), not a
+list inside the case. Version 1 files meant `confirmed` where they say no mark; they are still
+read so, by filling in the marks they leave out and moving each case's decisions out into
+decision records before the records are built, and `evidence fmt` rewrites them as version 2.
 """
 
 from __future__ import annotations
@@ -69,12 +70,44 @@ def _fill(data: Any, cls: type) -> None:
 
 
 def fill_v1_document(data: dict[str, Any]) -> None:
-    """The plain data of a version-1 record file, given the marks it meant."""
+    """The plain data of a version-1 record file, given the marks it meant and its cases'
+    decisions as decision records."""
+    cases = data.get("cases")
+    moved = (
+        [d for case in cases if isinstance(case, dict) for d in v1_decisions(case)] if isinstance(cases, list) else []
+    )
+    if moved:
+        data["decisions"] = [*data.get("decisions", ()), *moved]
     for cls in RECORD_KINDS:
         records = data.get(cls.PLURAL)
         if isinstance(records, list):
             for record in records:
                 _fill(record, cls)
+
+
+def v1_decisions(case: dict[str, Any]) -> list[dict[str, Any]]:
+    """Take the decisions out of a version-1 case: each becomes a decision record, with an id
+    made from the case's and its place in the list, as sure as the case said its list was."""
+    found = case.pop("decisions", None)
+    marks = case.get("field_confidence")
+    mark = marks.pop("decisions", None) if isinstance(marks, dict) else None
+    if not isinstance(found, list):
+        if found is not None:
+            case["decisions"] = found  # not a list: left for the converter to name
+        return []
+    mark = mark or case.get("confidence", V1_CONFIDENCE)
+    records = []
+    for number, decision in enumerate(found, start=1):
+        if not isinstance(decision, dict):
+            records.append(decision)
+            continue
+        record = {"id": f"{case.get('id')}-decision-{number}", "case": case.get("id"), **decision, "confidence": mark}
+        if "cite" in record:
+            record["cites"] = [record.pop("cite")]
+        if "judge" in record:
+            record["judges"] = [record.pop("judge")]
+        records.append(record)
+    return records
 
 
 def fill_v1_record(data: dict[str, Any], cls: type) -> None:

@@ -32,8 +32,10 @@ from evidence._model.enums import (
     Channel,
     ClaimStatus,
     Confidence,
+    DecisionKind,
     EvidenceRole,
     FilingKind,
+    HistoryRel,
     LinkRel,
     PartyRole,
     SealingAction,
@@ -41,14 +43,13 @@ from evidence._model.enums import (
 )
 from evidence._model.fields import EACH, KEYS_AND_VALUES, ONE, RULES, FieldRules, field, rules_of
 from evidence._model.kinds import KIND_BY_NAME, KIND_BY_PLURAL, RECORD_KINDS, VALUE_OBJECTS
-from evidence._model.procedure import CaseClass, CaseEvent, CaseRelation, Judge, Party, StatusChange
-from evidence._model.records import Actor, Case, Claim, Court, Exhibit, Filing, Message, Record, Source
+from evidence._model.procedure import CaseClass, CaseEvent, CaseRelation, DecisionHistory, Judge, Party, StatusChange
+from evidence._model.records import Actor, Case, Claim, Court, Decision, Exhibit, Filing, Message, Record, Source
 from evidence._model.references import iter_references, reference_targets
 from evidence._model.values import (
     Affiliation,
     Attestation,
     BatesRange,
-    Decision,
     Designation,
     Digest,
     EvidenceLink,
@@ -94,6 +95,8 @@ __all__ = [
     "DateInterval",
     "DateValue",
     "Decision",
+    "DecisionHistory",
+    "DecisionKind",
     "Designation",
     "Digest",
     "EvidenceLink",
@@ -102,6 +105,7 @@ __all__ = [
     "FieldRules",
     "Filing",
     "FilingKind",
+    "HistoryRel",
     "Judge",
     "LastEdge",
     "Link",

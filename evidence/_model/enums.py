@@ -173,3 +173,24 @@ class CaseEventKind(enum.Enum):
     FINAL_APPROVAL = "final_approval"
     DEADLINE = "deadline"
     OTHER = "other"
+
+
+class DecisionKind(enum.Enum):
+    OPINION = "opinion"
+    ORDER = "order"
+    JUDGMENT = "judgment"
+    ORAL_RULING = "oral_ruling"  # given from the bench at a hearing, with no filing of its own
+    OTHER = "other"
+
+
+class HistoryRel(enum.Enum):
+    """What a later decision did to this one: read "this decision was *rel* by the other"."""
+
+    AFFIRMED = "affirmed"
+    REVERSED = "reversed"
+    VACATED = "vacated"
+    MODIFIED = "modified"
+    REMANDED = "remanded"
+    SUPERSEDED = "superseded"  # replaced by a revised opinion
+    WITHDRAWN = "withdrawn"
+    CERTIFIED_FOR_APPEAL = "certified_for_appeal"

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from evidence._model.checks import ANY_KIND
-from evidence._model.procedure import CaseClass, CaseEvent, CaseRelation, Judge, Party, StatusChange
-from evidence._model.records import Actor, Case, Claim, Court, Exhibit, Filing, Message, Record, Source
+from evidence._model.procedure import CaseClass, CaseEvent, CaseRelation, DecisionHistory, Judge, Party, StatusChange
+from evidence._model.records import Actor, Case, Claim, Court, Decision, Exhibit, Filing, Message, Record, Source
 from evidence._model.values import (
     Affiliation,
     Attestation,
     BatesRange,
-    Decision,
     Designation,
     Digest,
     EvidenceLink,
@@ -20,7 +19,7 @@ from evidence._model.values import (
 
 __all__ = ["ANY_KIND", "KIND_BY_NAME", "KIND_BY_PLURAL", "RECORD_KINDS", "VALUE_OBJECTS"]
 
-RECORD_KINDS: tuple[type[Record], ...] = (Court, Case, Actor, Filing, Exhibit, Message, Source, Claim)
+RECORD_KINDS: tuple[type[Record], ...] = (Court, Case, Actor, Filing, Exhibit, Decision, Message, Source, Claim)
 KIND_BY_NAME: dict[str, type[Record]] = {cls.KIND: cls for cls in RECORD_KINDS}
 KIND_BY_PLURAL: dict[str, type[Record]] = {cls.PLURAL: cls for cls in RECORD_KINDS}
 
@@ -31,7 +30,7 @@ VALUE_OBJECTS: tuple[type, ...] = (
     CaseClass,
     CaseEvent,
     CaseRelation,
-    Decision,
+    DecisionHistory,
     Designation,
     Digest,
     EvidenceLink,

@@ -9,7 +9,7 @@ import attrs
 
 from evidence._model.checks import text_complaint
 from evidence._model.dates import DateValue
-from evidence._model.enums import CaseEventKind, CaseRelationKind, CaseStatus, Confidence, PartyRole
+from evidence._model.enums import CaseEventKind, CaseRelationKind, CaseStatus, Confidence, HistoryRel, PartyRole
 from evidence._model.fields import field, with_rules
 
 
@@ -117,5 +117,17 @@ class StatusChange:
     status: CaseStatus = field("pending, closed, settled, dismissed, on_appeal or stayed.")
     since: DateValue | None = field("From when.", default=None)
     filing: str | None = field("The filing (an order, a judgment) that made it so.", default=None, ref=("filing",))
+    confidence: Confidence = field("How sure it is.", default=Confidence.UNVERIFIED)
+    note: str | None = field("Free text.", default=None)
+
+
+@attrs.frozen(kw_only=True, field_transformer=with_rules)
+class DecisionHistory:
+    """What a later decision, of this case or of a related one, did to a decision."""
+
+    rel: HistoryRel = field(
+        "affirmed, reversed, vacated, modified, remanded, superseded, withdrawn or certified_for_appeal."
+    )
+    decision: str = field("The later decision.", ref=("decision",))
     confidence: Confidence = field("How sure it is.", default=Confidence.UNVERIFIED)
     note: str | None = field("Free text.", default=None)

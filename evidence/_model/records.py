@@ -29,16 +29,16 @@ from evidence._model.enums import (
     Channel,
     ClaimStatus,
     Confidence,
+    DecisionKind,
     FilingKind,
     SourceKind,
 )
 from evidence._model.fields import common_last, field
-from evidence._model.procedure import CaseClass, CaseEvent, CaseRelation, Judge, Party, StatusChange
+from evidence._model.procedure import CaseClass, CaseEvent, CaseRelation, DecisionHistory, Judge, Party, StatusChange
 from evidence._model.values import (
     Affiliation,
     Attestation,
     BatesRange,
-    Decision,
     Designation,
     Digest,
     EvidenceLink,
@@ -122,7 +122,6 @@ class Case(Record):
     nature_of_suit: str | None = field("Nature of suit, e.g. '820 Copyright'.", default=None)
     judges: tuple[Judge, ...] = field("Judges assigned to the case, each for its period.", default=())
     parties: tuple[Party, ...] = field("Parties, class members, objectors and counsel, with their roles.", default=())
-    decisions: tuple[Decision, ...] = field("Decisions and orders, with where they are reported.", default=())
     relations: tuple[CaseRelation, ...] = field(
         "How the case stands to other cases (appeals, transfers, ...).", default=()
     )
@@ -204,6 +203,32 @@ class Exhibit(Record):
         "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
     )
     digest: Digest | None = field("Digest of the local copy.", default=None)
+
+
+@attrs.frozen(kw_only=True, field_transformer=common_last)
+class Decision(Record):
+    """A decision of a court in a case: an opinion, an order, a judgment, or a ruling from the
+    bench, with where it is reported and what later decisions did to it."""
+
+    KIND = "decision"
+    PLURAL = "decisions"
+
+    case: str = field("The case it decides.", ref=("case",))
+    date: DateValue = field("Date of the decision.")
+    kind: DecisionKind | None = field("opinion, order, judgment, oral_ruling or other.", default=None)
+    title: str | None = field("What it decided, in a few words.", default=None)
+    cites: tuple[str, ...] = field(
+        "Where it is reported, each as printed: a reporter ('529 F. Supp. 3d 303') or a database ('2025 WL 82205').",
+        default=(),
+    )
+    docket_number: str | None = field(
+        "The docket number as the decision prints it, when not the case's.", default=None, check=verbatim_complaint
+    )
+    filing: str | None = field("The docket entry that holds it.", default=None, ref=("filing",))
+    hearing: DateValue | None = field("For a ruling from the bench: the hearing it was given at.", default=None)
+    judges: tuple[str, ...] = field("Who decided it: the judge, or the panel.", default=(), ref=("actor",))
+    history: tuple[DecisionHistory, ...] = field("What later decisions did to it.", default=())
+    url: str | None = field("Where to read it.", default=None, check=url_complaint)
 
 
 @attrs.frozen(kw_only=True, field_transformer=common_last)

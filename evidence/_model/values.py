@@ -14,7 +14,6 @@ from evidence._model.checks import (
     not_negative,
     positive,
     text_complaint,
-    url_complaint,
     verbatim_complaint,
 )
 from evidence._model.dates import DateValue
@@ -148,21 +147,6 @@ class Affiliation:
     title: str | None = field("Title or role, as the source gives it.", default=None)
     period: DateValue | None = field("When, usually an interval.", default=None)
     confidence: Confidence = field("How sure the affiliation is.", default=Confidence.UNVERIFIED)
-
-
-@attrs.frozen(kw_only=True, field_transformer=with_rules)
-class Decision:
-    """A decision or order in a case, with where it is reported."""
-
-    date: DateValue = field("Date of the decision.")
-    title: str | None = field("What it decided, in a few words.", default=None)
-    cite: str | None = field("Reporter or database citation (e.g. '2025 WL 82205').", default=None)
-    docket_number: str | None = field(
-        "The docket number as the decision prints it.", default=None, check=verbatim_complaint
-    )
-    filing: str | None = field("The docket entry of the decision.", default=None, ref=("filing",))
-    judge: str | None = field("The judge who signed it.", default=None, ref=("actor",))
-    url: str | None = field("Where to read it.", default=None, check=url_complaint)
 
 
 @attrs.frozen(kw_only=True, field_transformer=with_rules)

@@ -31,6 +31,7 @@ from evidence._model import (
     Date,
     DateInterval,
     DateValue,
+    Decision,
     Exhibit,
     Filing,
     Message,
@@ -180,11 +181,13 @@ def _raw_events(records: RecordSet) -> Iterator[RawEvent]:
             named: Fields = ((record, "name"),)
             yield record.filed, "case filed", record.id, record.name, ((record, "filed"), *named), ()
             yield record.closed, "case closed", record.id, record.name, ((record, "closed"), *named), ()
-            for decision in record.decisions:
-                title = decision.title or decision.cite or "Decision"
-                id = decision.filing or record.id
-                yield decision.date, "decision", id, f"{record.name}: {title}", ((record, "decisions"), *named), ()
             yield from _case_history(records, record)
+        elif isinstance(record, Decision):
+            case = records.get(record.case) if record.case in records else None
+            title = record.title or (record.cites[0] if record.cites else "Decision")
+            head = f"{case.name}: " if isinstance(case, Case) else ""
+            named = ((record, "date"), (record, "title"), (record, "cites"))
+            yield record.date, "decision", record.id, head + title, named, ()
         elif isinstance(record, Filing):
             title = filing_name(record)
             named = ((record, "title"), (record, "short_title"), (record, "ecf"), (record, "kind"))

@@ -232,15 +232,12 @@ status_changes = st.builds(
     confidence=confidences(),
     note=optional(free_text),
 )
-decisions = st.builds(
-    ev.Decision,
-    date=date_values,
-    title=optional(free_text),
-    cite=optional(free_text),
-    docket_number=optional(verbatim),
-    filing=optional(ids),
-    judge=optional(ids),
-    url=optional(urls),
+decision_history = st.builds(
+    ev.DecisionHistory,
+    rel=st.sampled_from(ev.HistoryRel),
+    decision=ids,
+    confidence=confidences(),
+    note=optional(free_text),
 )
 
 
@@ -301,7 +298,6 @@ cases = _record(
     nature_of_suit=optional(free_text),
     judges=tuples(judges),
     parties=tuples(parties),
-    decisions=tuples(decisions),
     relations=tuples(case_relations, 2),
     classes=tuples(case_classes, 1),
     events=tuples(case_events, 2),
@@ -343,6 +339,20 @@ exhibits = _record(
     designations=tuples(designations),
     sealing=tuples(sealing_events),
     **_stored_document,
+)
+decisions = _record(
+    ev.Decision,
+    case=ids,
+    date=date_values,
+    kind=optional(st.sampled_from(ev.DecisionKind)),
+    title=optional(free_text),
+    cites=tuples(free_text, 2),
+    docket_number=optional(verbatim),
+    filing=optional(ids),
+    hearing=optional_dates,
+    judges=tuples(ids, 2),
+    history=tuples(decision_history, 2),
+    url=optional(urls),
 )
 messages = _record(
     ev.Message,
@@ -394,6 +404,7 @@ RECORDS: dict[type[ev.Record], st.SearchStrategy[Any]] = {
     ev.Actor: actors,
     ev.Filing: filings,
     ev.Exhibit: exhibits,
+    ev.Decision: decisions,
     ev.Message: messages,
     ev.Source: sources,
     ev.Claim: claims,
@@ -406,7 +417,7 @@ VALUE_OBJECTS: dict[type, st.SearchStrategy[Any]] = {
     ev.Affiliation: affiliations,
     ev.Party: parties,
     ev.Judge: judges,
-    ev.Decision: decisions,
+    ev.DecisionHistory: decision_history,
     ev.Attestation: attestations(),
     ev.EvidenceLink: evidence_links,
     ev.BatesRange: bates_ranges(),
@@ -467,12 +478,14 @@ def citable_record_sets(draw: st.DrawFn) -> ev.RecordSet:
     ]
     decided = [
         ev.Decision(
+            id=f"decision-{n}",
+            case="case",
             date=draw(date_values),
-            cite=maybe(f"2025 WL {next(count)}"),
+            cites=(f"2025 WL {next(count)}",) if draw(st.booleans()) else (),
             docket_number=maybe(f"{mark()}-cv"),
             filing=maybe(f"filing-{draw(st.integers(0, 1))}"),
         )
-        for _ in range(draw(st.integers(0, 2)))
+        for n in range(draw(st.integers(0, 2)))
     ]
     case = ev.Case(
         id="case",
@@ -482,7 +495,6 @@ def citable_record_sets(draw: st.DrawFn) -> ev.RecordSet:
         court=court_id,
         docket_number=f"C 24-0{next(count)} XYZ",
         filed=draw(when),
-        decisions=tuple(decided),
     )
     exhibit = ev.Exhibit(
         id="exhibit",
@@ -530,4 +542,4 @@ def citable_record_sets(draw: st.DrawFn) -> ev.RecordSet:
             ev.EvidenceLink(record=target, role=draw(st.sampled_from(ev.EvidenceRole))) for target in targets
         ),
     )
-    return ev.RecordSet([*court, *actors, *filings, case, exhibit, *sources, message, claim])
+    return ev.RecordSet([*court, *actors, *filings, case, *decided, exhibit, *sources, message, claim])
