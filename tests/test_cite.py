@@ -59,12 +59,13 @@ def build() -> ev.RecordSet:
                 court="cand",
                 docket_number="3:23-cv-03417-VC",
                 filed="2023-07-07",
-                decisions=[
-                    ev.Decision(date="2025-01-13", cite="2025 WL 82205", docket_number="23-cv-03417-VC"),
-                    ev.Decision(date="2025-06-25", filing="ecf-598"),
-                ],
                 confidence=C,
             ),
+            ev.Decision(
+                id="kadrey-order-1", case="kadrey", date="2025-01-13", cites=["2025 WL 82205"],
+                docket_number="23-cv-03417-VC", confidence=C,
+            ),
+            ev.Decision(id="kadrey-order-2", case="kadrey", date="2025-06-25", filing="ecf-598", confidence=C),
             ev.Filing(id="ecf-598", case="kadrey", ecf=598, kind="order", filed="2025-06-25", confidence=C),
             ev.Filing(id="ecf-391", case="kadrey", ecf=391, kind="declaration", filed="2025-01-14", confidence=C),
             # Everything else is made up: the case of docs/rules.md and docs/citations.md, its people
@@ -872,7 +873,7 @@ def test_uncitable_records_are_refused_in_every_form() -> None:
 STYLE_CHOICES = "choose bluebook, ecf, apa or chicago"
 FORM_CHOICES = "choose full, short, id, supra or bibliography"
 MARKUP_CHOICES = "choose text, markdown or html"
-KADREY_DECISIONS = "name one of its 2 by number (0 to 1), reporter cite, date or filing id"
+KADREY_DECISIONS = "name one of its 2 by id, number (0 to 1), reporter cite, date or filing id"
 MISUSES: list[tuple[str, Any, str]] = [
     # unknown style, form or markup, given as text
     ("cite style", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, style="harvard"),
@@ -1230,8 +1231,8 @@ ROE = ev.RecordSet(
         ev.Case(
             id="roe", caption="JANE ROE, et al. v. WIDGET PBC", name="Roe v. Widget PBC", court="cand",
             docket_number="C 24-01234 XYZ", filed="2024-08-19", confidence=C,
-            decisions=[ev.Decision(date="2025-07-17", filing="roe-op")],
         ),
+        ev.Decision(id="roe-decision", case="roe", date="2025-07-17", filing="roe-op", confidence=C),
         ev.Filing(id="roe-op", case="roe", title="Memorandum Opinion and Order", kind="opinion", filed="2025-07-17",
                   confidence=C),
         ev.Source(id="roe-cert", kind="news_article", title="Widget asks 9th Circ. to review cert.",
@@ -1314,9 +1315,9 @@ def test_y003_names_what_a_citation_falls_back_for() -> None:
     findings = ev.check(ROE, select=["Y003"]).findings
     by_record = {finding.record: finding.message for finding in findings}
     assert "no ecf" in by_record["roe-op"]
-    assert "decision 0 has no cite and its filing 'roe-op' no ecf" in by_record["roe"]
+    assert "no cite, and its filing 'roe-op' no ecf" in by_record["roe-decision"]
     assert "published is an interval" in by_record["roe-appeal"]
-    assert set(by_record) == {"roe-op", "roe", "roe-appeal"}
-    numbered = ev.RecordSet([ROE["roe"], attrs.evolve(ROE["roe-op"], ecf=52)])
+    assert set(by_record) == {"roe-op", "roe-decision", "roe-appeal"}
+    numbered = ev.RecordSet([ROE["roe"], ROE["roe-decision"], attrs.evolve(ROE["roe-op"], ecf=52)])
     assert ev.check(numbered, select=["Y003"]).findings == ()
     assert ev.cite(numbered["roe-op"], records=numbered, style="ecf", in_case="roe", pin="31") == "ECF No. 52 at 31."

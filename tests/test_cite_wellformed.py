@@ -96,7 +96,8 @@ def test_every_style_form_and_markup_is_well_formed(
         if not isinstance(record, CITED):
             continue
         # The case as a whole, and its last decision (the strategy gives each decision its own parts).
-        decisions = [None, len(record.decisions) - 1] if isinstance(record, ev.Case) and record.decisions else [None]
+        decided = records.decisions_of(record) if isinstance(record, ev.Case) else ()
+        decisions = [None, len(decided) - 1] if decided else [None]
         for style in Style:
             for form in Form:
                 for decision in decisions:

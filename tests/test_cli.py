@@ -291,10 +291,13 @@ def four_decisions(tmp_path: Path) -> Path:
     case = ev.Case(
         id="doe-v-acme", caption="Doe v. Acme Corp.", name="Doe v. Acme Corp.", court="cand",
         docket_number="3:24-cv-00001", confidence="confirmed",
-        decisions=[ev.Decision(date=f"2025-0{n}-01", title=f"Order {n}") for n in range(1, 5)],
     )  # fmt: skip
+    decisions = [
+        ev.Decision(id=f"order-{n}", case="doe-v-acme", date=f"2025-0{n}-01", title=f"Order {n}", confidence="confirmed")
+        for n in range(1, 5)
+    ]
     filing = ev.Filing(id="ecf-7", case="doe-v-acme", ecf=7, confidence="confirmed")
-    ev.dump(ev.RecordSet([case, filing]), tmp_path / "doe.yaml")
+    ev.dump(ev.RecordSet([case, *decisions, filing]), tmp_path / "doe.yaml")
     return tmp_path / "doe.yaml"
 
 
