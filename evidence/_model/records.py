@@ -167,6 +167,16 @@ class Filing(Record):
         "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
     )
     digest: Digest | None = field("Digest of the local copy.", default=None)
+    text_excerpt: str | None = field(
+        "The stored text is an excerpt: which pages or part, e.g. 'pp. 1-3' or 'the opening and part IV'.",
+        default=None,
+        check=text_complaint,
+    )
+    text_url: str | None = field(
+        "Where the stored text was copied from, when not from the record's own url (a republication).",
+        default=None,
+        check=url_complaint,
+    )
 
 
 @attrs.frozen(kw_only=True, field_transformer=common_last)
@@ -191,11 +201,22 @@ class Exhibit(Record):
         "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
     )
     digest: Digest | None = field("Digest of the local copy.", default=None)
+    text_excerpt: str | None = field(
+        "The stored text is an excerpt: which pages or part, e.g. 'pp. 1-3' or 'the opening and part IV'.",
+        default=None,
+        check=text_complaint,
+    )
+    text_url: str | None = field(
+        "Where the stored text was copied from, when not from the record's own url (a republication).",
+        default=None,
+        check=url_complaint,
+    )
 
 
 @attrs.frozen(kw_only=True, field_transformer=common_last)
 class Message(Record):
-    """A chat message, e-mail or memo produced in discovery."""
+    """A message or statement: a chat message, e-mail or memo produced in discovery, or a statement
+    made publicly (a press statement, a post, an interview, an open letter)."""
 
     KIND = "message"
     PLURAL = "messages"
@@ -209,7 +230,9 @@ class Message(Record):
         "Who sent it, when no actor can be named ('an unnamed executive').", default=None
     )
     recipients: tuple[str, ...] = field("Who received it.", default=(), ref=("actor",))
-    channel: Channel | None = field("chat, email, sms, memo, letter or other.", default=None)
+    channel: Channel | None = field(
+        "chat, email, sms, memo, letter, other, press_statement, post or interview.", default=None
+    )
     sent: DateValue | None = field("When it was sent, at the precision known.", default=None)
     subject: str | None = field("Subject line of an e-mail.", default=None)
     text: str | None = field(
@@ -217,7 +240,21 @@ class Message(Record):
     )
     language: str | None = field("Language of `text` (BCP 47).", default=None, check=language_complaint)
     bates_page: str | None = field("Bates page where it appears, verbatim.", default=None, check=verbatim_complaint)
-    attestations: tuple[Attestation, ...] = field("Sources that quote it.", default=())
+    attestations: tuple[Attestation, ...] = field("Sources, filings or exhibits that quote it.", default=())
+    public: bool = field(
+        "Made publicly (a press statement, a post, an interview, an open letter), not produced in discovery.",
+        default=False,
+    )
+    published_in: str | None = field(
+        "Where it was made public, when no source record holds it ('the company's blog').",
+        default=None,
+        check=text_complaint,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if self.published_in is not None and not self.public:
+            raise InvalidValue("published_in needs public: true", field="published_in")
 
 
 @attrs.frozen(kw_only=True, field_transformer=common_last)
@@ -248,6 +285,19 @@ class Source(Record):
         "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
     )
     digest: Digest | None = field("Digest of the local copy.", default=None)
+    text_excerpt: str | None = field(
+        "The stored text is an excerpt: which pages or part, e.g. 'pp. 1-3' or 'the opening and part IV'.",
+        default=None,
+        check=text_complaint,
+    )
+    text_url: str | None = field(
+        "Where the stored text was copied from, when not from the record's own url (a republication).",
+        default=None,
+        check=url_complaint,
+    )
+    republication_of: str | None = field(
+        "The source this republishes, e.g. a wire story another paper printed.", default=None, ref=("source",)
+    )
 
 
 @attrs.frozen(kw_only=True, field_transformer=common_last)
