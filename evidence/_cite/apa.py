@@ -5,17 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from evidence._cite import bluebook
-from evidence._cite.context import (
-    Context,
-    find_decision,
-    message_people,
-    message_word,
-    named_by,
-    published,
-    reported_in,
-    statement_parts,
-)
+from evidence._cite import bluebook, context
+from evidence._cite.context import Context, find_decision, message_people, named_by, reported_in
 from evidence._cite.dates import MONTHS, apa_date, format_date, year
 from evidence._cite.names import actor_name, parse_name
 from evidence._cite.options import Form
@@ -100,7 +91,7 @@ def cite_message(message: Message, ctx: Context, form: Form = Form.SHORT) -> lis
     post, a press release: a reference of its own); any other is a personal communication
     (APA 8.9), cited in the text only."""
     records = ctx.need("a message")
-    public = published(message, ctx)
+    public = context.published(message, ctx)
     source = None if public else reported_in(message, ctx)
     if message.sender:
         actor = records.resolve(message, "sender")
@@ -115,7 +106,7 @@ def cite_message(message: Message, ctx: Context, form: Form = Form.SHORT) -> lis
     if public and form is not Form.SHORT:
         return _statement_reference(message, ctx, who)
     if public:
-        lead = who or statement_parts(message, ctx)[2]
+        lead = who or context.statement_parts(message, ctx)[2]
         dated = ctx.value(year(message.sent), (message, "sent")) or [r("n.d.")]
         return [r("("), *lead, *([r(", ")] if lead else []), *dated, r(")")]
     if source is not None:
@@ -130,8 +121,8 @@ def cite_message(message: Message, ctx: Context, form: Form = Form.SHORT) -> lis
 def _statement_reference(message: Message, ctx: Context, who: list[Part]) -> list[Part]:
     """The reference of a public statement, as of a post or a press release: Author. (Date).
     *Title* [Press statement]. Where it was published."""
-    _, title, venue = statement_parts(message, ctx, ITALIC)
-    kind = message_word(message, ctx)
+    _, title, venue = context.statement_parts(message, ctx, ITALIC)
+    kind = context.message_word(message, ctx)
     described = [r(" ["), *kind, r("]")] if title else [r("["), *kind, r("]")]
     parts = [*who, r(" (" if who else "("), *ctx.value(apa_date(message.sent), (message, "sent")), r("). ")]
     parts += [*title, *described, r(".")]

@@ -6,17 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from evidence._cite import ecf
-from evidence._cite.context import (
-    Context,
-    find_decision,
-    message_people,
-    message_word,
-    named_by,
-    published,
-    reported_in,
-    statement_parts,
-)
+from evidence._cite import context, ecf
+from evidence._cite.context import Context, find_decision, message_people, message_word, named_by, reported_in
 from evidence._cite.dates import format_date, year
 from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form, Style
@@ -152,7 +143,7 @@ def cite_message(message: Message, ctx: Context, form: Form, pin: str | None, st
     parts += [r(" to "), *recipients] if recipients else []
     when = format_date(message.sent, time=True, zone=True)  # R17: the time zone of a sent time
     parts += [r(" ("), *ctx.value(when, (message, "sent")), r(")")] if when else []
-    if published(message, ctx):
+    if context.published(message, ctx):
         return _public_statement(message, ctx)
     source = reported_in(message, ctx)
     if source is not None:
@@ -185,7 +176,7 @@ def cite_report(report: Source | Filing | Exhibit, ctx: Context, style: Style = 
 def _public_statement(message: Message, ctx: Context) -> list[Part]:
     """A public statement cited as a published work, after a web post (R18, example 16 of the
     citation rules): author, title (the subject, else what it is), where, (date)."""
-    sender, title, venue = statement_parts(message, ctx, ITALIC)
+    sender, title, venue = context.statement_parts(message, ctx, ITALIC)
     word = ctx.value(title_case(message_kind(message)), (message, "channel")) if message.channel else []
     pieces = [piece for piece in (sender, title or word, venue) if piece]
     parts = [part for n, piece in enumerate(pieces) for part in ([r(", ")] if n else []) + piece]

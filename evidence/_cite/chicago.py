@@ -3,16 +3,8 @@ unpublished messages, quoted in the report they are known through."""
 
 from __future__ import annotations
 
-from evidence._cite import bluebook
-from evidence._cite.context import (
-    Context,
-    message_people,
-    message_word,
-    named_by,
-    published,
-    reported_in,
-    statement_parts,
-)
+from evidence._cite import bluebook, context
+from evidence._cite.context import Context, message_people, message_word, named_by, reported_in
 from evidence._cite.dates import MONTHS, format_date, year
 from evidence._cite.names import actor_name, join_names, parse_name
 from evidence._cite.options import Form
@@ -92,7 +84,7 @@ def _publication(source: Source, ctx: Context) -> list[Part]:
 def cite_message(message: Message, ctx: Context, form: Form) -> list[Part]:
     """CMOS 14.214: an unpublished message is cited in a note only, never in the bibliography;
     one known through a report is "quoted in" it (CMOS 14.260), and the report is listed."""
-    if published(message, ctx):
+    if context.published(message, ctx):
         return _public_statement(message, ctx, form)
     sender, recipients = message_people(message, ctx)
     kind = message_word(message, ctx, lower=True)
@@ -114,7 +106,7 @@ def _public_statement(message: Message, ctx: Context, form: Form) -> list[Part]:
     """A public statement as a published work (a post, a press release), listed in the
     bibliography, unlike a personal communication: author, "title," what it is, where, date.
     A short note keeps the author and the title (or what it is)."""
-    sender, title, venue = statement_parts(message, ctx)
+    sender, title, venue = context.statement_parts(message, ctx)
     if form is Form.BIBLIOGRAPHY and message.sender:
         # CMOS 14.67: the bibliography inverts a person's name ("Lee, Pat").
         actor = ctx.need("a message").resolve(message, "sender")

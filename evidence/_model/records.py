@@ -48,6 +48,24 @@ from evidence._model.values import (
 )
 
 
+def _text_excerpt() -> Any:
+    """The field of a stored document saying its stored text is an excerpt (filing, exhibit, source)."""
+    return field(
+        "The stored text is an excerpt: which pages or part, e.g. 'pp. 1-3' or 'the opening and part IV'.",
+        default=None,
+        check=text_complaint,
+    )
+
+
+def _text_url() -> Any:
+    """The field of a stored document naming where its stored text was copied from."""
+    return field(
+        "Where the stored text was copied from, when not from the record's own url (a republication).",
+        default=None,
+        check=url_complaint,
+    )
+
+
 @attrs.frozen(kw_only=True, field_transformer=common_last)
 class Record:
     """Fields every record has."""
@@ -167,16 +185,8 @@ class Filing(Record):
         "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
     )
     digest: Digest | None = field("Digest of the local copy.", default=None)
-    text_excerpt: str | None = field(
-        "The stored text is an excerpt: which pages or part, e.g. 'pp. 1-3' or 'the opening and part IV'.",
-        default=None,
-        check=text_complaint,
-    )
-    text_url: str | None = field(
-        "Where the stored text was copied from, when not from the record's own url (a republication).",
-        default=None,
-        check=url_complaint,
-    )
+    text_excerpt: str | None = _text_excerpt()
+    text_url: str | None = _text_url()
 
 
 @attrs.frozen(kw_only=True, field_transformer=common_last)
@@ -201,16 +211,8 @@ class Exhibit(Record):
         "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
     )
     digest: Digest | None = field("Digest of the local copy.", default=None)
-    text_excerpt: str | None = field(
-        "The stored text is an excerpt: which pages or part, e.g. 'pp. 1-3' or 'the opening and part IV'.",
-        default=None,
-        check=text_complaint,
-    )
-    text_url: str | None = field(
-        "Where the stored text was copied from, when not from the record's own url (a republication).",
-        default=None,
-        check=url_complaint,
-    )
+    text_excerpt: str | None = _text_excerpt()
+    text_url: str | None = _text_url()
 
 
 @attrs.frozen(kw_only=True, field_transformer=common_last)
@@ -285,16 +287,8 @@ class Source(Record):
         "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
     )
     digest: Digest | None = field("Digest of the local copy.", default=None)
-    text_excerpt: str | None = field(
-        "The stored text is an excerpt: which pages or part, e.g. 'pp. 1-3' or 'the opening and part IV'.",
-        default=None,
-        check=text_complaint,
-    )
-    text_url: str | None = field(
-        "Where the stored text was copied from, when not from the record's own url (a republication).",
-        default=None,
-        check=url_complaint,
-    )
+    text_excerpt: str | None = _text_excerpt()
+    text_url: str | None = _text_url()
     republication_of: str | None = field(
         "The source this republishes, e.g. a wire story another paper printed.", default=None, ref=("source",)
     )
