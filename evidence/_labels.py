@@ -155,7 +155,7 @@ def node_name(record: Record) -> str:
     if isinstance(record, Exhibit):
         return exhibit_label(record) or record.id
     if isinstance(record, Case):
-        return f"{record.name}, No. {record.docket_number}"
+        return record.name + (f", No. {record.docket_number}" if record.docket_number else "")
     return getattr(record, "name", None) or record.id
 
 
@@ -178,7 +178,8 @@ def describe(record: Record, records: RecordSet) -> str:
             court = records.court_of(record).citation or record.court
         except ResolutionError:
             court = record.court
-        return f"{record.name}, No. {record.docket_number} ({court})"
+        number = f", No. {record.docket_number}" if record.docket_number else ", docket number not known"
+        return f"{record.name}{number} ({court})"
     if isinstance(record, Actor):
         return f"{record.name} ({record.kind.value})"
     if isinstance(record, Filing):

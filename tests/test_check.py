@@ -94,7 +94,7 @@ MESSAGES: dict[str, str] = {
     "S001-broken-yaml": "S001-broken-yaml/case.yaml:10:5: S001 invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping)",
     "S002-unknown-key": "S002-unknown-key/case.yaml:8:5: S002 $.cases[0]: unknown key 'filled' (did you mean 'filed'?)",
     "S003-wrong-type": "S003-wrong-type/case.yaml:12:10: S003 $.filings[0].ecf: expected a whole number, found the text '391'",
-    "S004-missing-field": "S004-missing-field/case.yaml:3:5: S004 $.cases[0]: missing required field 'docket_number'",
+    "S004-missing-field": "S004-missing-field/case.yaml:3:5: S004 $.cases[0]: missing required field 'court'",
     "S005-unknown-choice": "S005-unknown-choice/actors.yaml:5:11: S005 $.actors[0].kind: expected one of person, organization, group; found the text 'organisation' (did you mean 'organization'?)",
     "S006-invalid-date": "S006-invalid-date/messages.yaml:5:11: S006 $.messages[0].sent: invalid date '2024-10-10T23:30': naive date-time: give a UTC offset (Z, -07:00) or a time zone ([America/Los_Angeles])",
     "S007-invalid-language-tag": "S007-invalid-language-tag/messages.yaml:6:15: S007 $.messages[0].language: invalid language tag 'en_US': use a BCP 47 tag such as 'en', 'pt' or 'pt-BR'",

@@ -95,9 +95,9 @@ def test_a_missing_required_field_names_the_field(tmp_path: Path) -> None:
           - id: kadrey-v-meta
             caption: RICHARD KADREY, et al. v. META PLATFORMS, INC.
             name: Kadrey v. Meta Platforms, Inc.
-            court: cand
+            docket_number: 3:23-cv-03417-VC
     """
-    assert problems(tmp_path, text) == ["records.yaml:3:5: $.cases[0]: missing required field 'docket_number'"]
+    assert problems(tmp_path, text) == ["records.yaml:3:5: $.cases[0]: missing required field 'court'"]
 
 
 def test_every_problem_of_a_file_is_reported_in_file_order(tmp_path: Path) -> None:

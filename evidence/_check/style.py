@@ -35,8 +35,8 @@ def style(run: Run) -> None:
 
 def _needs(run: Run, record: Record) -> None:
     missing: list[str] = []
-    if isinstance(record, Case) and record.filed is None:
-        missing = ["filed"]
+    if isinstance(record, Case):
+        missing = [f for f in ("docket_number", "filed") if getattr(record, f) is None]
     elif isinstance(record, Filing) and record.title is None and record.kind is None:
         missing = ["title or kind"]
     elif isinstance(record, Exhibit) and record.label is None and record.attachment is None:

@@ -68,6 +68,8 @@ def _other_case(case: Case, date: DateValue | None, ctx: Context, dated: Filing)
 
 
 def _docket(case: Case, ctx: Context) -> list[Part]:
+    if case.docket_number is None:  # an appeal just taken: no number to print, none to invent
+        raise UsageError(f"case {case.id!r} has no docket_number: a citation of it needs one")
     return ctx.value(case.docket_number, (case, "docket_number"))
 
 

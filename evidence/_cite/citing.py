@@ -14,6 +14,7 @@ from evidence._cite.options import (
     Markup,
     Style,
     parse_form,
+    parse_markup,
     parse_style,
 )
 from evidence._cite.parts import MARK, Citation, Part, i, join_parts, r
@@ -190,10 +191,11 @@ def cite(
     with it (R25.2). `note` is the footnote of the first full citation, for *supra*. With
     `marks`, every value printed that is not `confirmed` is flagged with its mark.
     """
+    chosen = parse_markup(markup)  # a misspelt markup is named before the record is looked at
     return citation(
         record, records=records, style=style, form=form, pin=pin, signal=signal, parenthetical=parenthetical,
         decision=decision, in_case=in_case, note=note, in_parentheses=in_parentheses, options=options, marks=marks,
-    ).render(markup)  # fmt: skip
+    ).render(chosen)  # fmt: skip
 
 
 def citation(

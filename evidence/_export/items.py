@@ -259,7 +259,8 @@ def _docket(custom: dict[str, Any], case_id: str, records: RecordSet) -> tuple[C
     case = _find(records, case_id, Case)
     if case is None:
         return None, None
-    custom["docket_number"] = case.docket_number
+    if case.docket_number is not None:
+        custom["docket_number"] = case.docket_number
     custom["court"] = case.court
     return case, _court_citation(_court(records, case))
 

@@ -26,6 +26,8 @@ from evidence._model.dates import (
 from evidence._model.enums import (
     ActorKind,
     AttestationKind,
+    CaseEventKind,
+    CaseRelationKind,
     CaseStatus,
     Channel,
     ClaimStatus,
@@ -39,6 +41,7 @@ from evidence._model.enums import (
 )
 from evidence._model.fields import EACH, KEYS_AND_VALUES, ONE, RULES, FieldRules, field, rules_of
 from evidence._model.kinds import KIND_BY_NAME, KIND_BY_PLURAL, RECORD_KINDS, VALUE_OBJECTS
+from evidence._model.procedure import CaseClass, CaseEvent, CaseRelation, Judge, Party, StatusChange
 from evidence._model.records import Actor, Case, Claim, Court, Exhibit, Filing, Message, Record, Source
 from evidence._model.references import iter_references, reference_targets
 from evidence._model.values import (
@@ -49,9 +52,7 @@ from evidence._model.values import (
     Designation,
     Digest,
     EvidenceLink,
-    Judge,
     Link,
-    Party,
     Quote,
     SealingEvent,
     split_bates,
@@ -77,6 +78,11 @@ __all__ = [
     "AttestationKind",
     "BatesRange",
     "Case",
+    "CaseClass",
+    "CaseEvent",
+    "CaseEventKind",
+    "CaseRelation",
+    "CaseRelationKind",
     "CaseStatus",
     "Channel",
     "Claim",
@@ -110,6 +116,7 @@ __all__ = [
     "SealingEvent",
     "Source",
     "SourceKind",
+    "StatusChange",
     "a",
     "complete_court",
     "control_complaint",

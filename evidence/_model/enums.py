@@ -42,6 +42,20 @@ class PartyRole(enum.Enum):
     INTERVENOR = "intervenor"
     AMICUS = "amicus"
     THIRD_PARTY = "third_party"
+    # On appeal and on petitions.
+    APPELLANT = "appellant"
+    APPELLEE = "appellee"
+    PETITIONER = "petitioner"
+    RESPONDENT = "respondent"
+    # Counterclaims.
+    COUNTERCLAIMANT = "counterclaimant"
+    COUNTER_DEFENDANT = "counter_defendant"
+    # Class actions.
+    CLASS_REPRESENTATIVE = "class_representative"
+    CLASS_MEMBER = "class_member"
+    OBJECTOR = "objector"
+    # Who acts for a party: `Party.represents` names the parties.
+    COUNSEL = "counsel"
 
 
 class CaseStatus(enum.Enum):
@@ -50,6 +64,7 @@ class CaseStatus(enum.Enum):
     SETTLED = "settled"
     DISMISSED = "dismissed"
     ON_APPEAL = "on_appeal"
+    STAYED = "stayed"
 
 
 class FilingKind(enum.Enum):
@@ -67,6 +82,7 @@ class FilingKind(enum.Enum):
     NOTICE = "notice"
     LETTER = "letter"
     TRANSCRIPT = "transcript"
+    PETITION = "petition"
     OTHER = "other"
 
 
@@ -126,3 +142,37 @@ class SealingAction(enum.Enum):
     SEALED = "sealed"
     UNSEALED = "unsealed"
     REDACTED = "redacted"
+
+
+class CaseRelationKind(enum.Enum):
+    """How a case stands to another: read "this case is ... the other"."""
+
+    APPEAL_FROM = "appeal_from"  # an appellate case, of the lower court's case
+    CONSOLIDATED_WITH = "consolidated_with"
+    MEMBER_OF = "member_of"  # a member case of a multidistrict litigation (MDL) or a lead case
+    TRANSFERRED_FROM = "transferred_from"
+    TRANSFERRED_TO = "transferred_to"
+    REMANDED_FROM = "remanded_from"
+    REMANDED_TO = "remanded_to"
+    RELATED_TO = "related_to"
+
+
+class CaseEventKind(enum.Enum):
+    """A dated event in a case's life that is not itself a filing."""
+
+    HEARING = "hearing"
+    ORAL_ARGUMENT = "oral_argument"
+    TRIAL = "trial"
+    STATUS_CONFERENCE = "status_conference"
+    STAY = "stay"
+    CERTIFICATION = "certification"  # of a class, or of a question for interlocutory appeal
+    SETTLEMENT_TERM_SHEET = "settlement_term_sheet"
+    SETTLEMENT_AGREEMENT = "settlement_agreement"
+    PRELIMINARY_APPROVAL = "preliminary_approval"
+    NOTICE_DEADLINE = "notice_deadline"
+    OPT_OUT_DEADLINE = "opt_out_deadline"
+    OBJECTION_DEADLINE = "objection_deadline"
+    FAIRNESS_HEARING = "fairness_hearing"
+    FINAL_APPROVAL = "final_approval"
+    DEADLINE = "deadline"
+    OTHER = "other"

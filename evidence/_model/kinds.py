@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from evidence._model.checks import ANY_KIND
+from evidence._model.procedure import CaseClass, CaseEvent, CaseRelation, Judge, Party, StatusChange
 from evidence._model.records import Actor, Case, Claim, Court, Exhibit, Filing, Message, Record, Source
 from evidence._model.values import (
     Affiliation,
@@ -12,9 +13,7 @@ from evidence._model.values import (
     Designation,
     Digest,
     EvidenceLink,
-    Judge,
     Link,
-    Party,
     Quote,
     SealingEvent,
 )
@@ -29,6 +28,9 @@ VALUE_OBJECTS: tuple[type, ...] = (
     Affiliation,
     Attestation,
     BatesRange,
+    CaseClass,
+    CaseEvent,
+    CaseRelation,
     Decision,
     Designation,
     Digest,
@@ -38,4 +40,5 @@ VALUE_OBJECTS: tuple[type, ...] = (
     Party,
     Quote,
     SealingEvent,
+    StatusChange,
 )

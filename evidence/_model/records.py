@@ -33,6 +33,7 @@ from evidence._model.enums import (
     SourceKind,
 )
 from evidence._model.fields import common_last, field
+from evidence._model.procedure import CaseClass, CaseEvent, CaseRelation, Judge, Party, StatusChange
 from evidence._model.values import (
     Affiliation,
     Attestation,
@@ -41,9 +42,7 @@ from evidence._model.values import (
     Designation,
     Digest,
     EvidenceLink,
-    Judge,
     Link,
-    Party,
     SealingEvent,
 )
 
@@ -128,14 +127,28 @@ class Case(Record):
     name: str = field("Citation name, e.g. 'Kadrey v. Meta Platforms, Inc.'.", check=text_complaint)
     short_name: str | None = field("Short-form name, e.g. 'Kadrey'.", default=None)
     court: str = field("The court (a courts-db id such as 'cand', or a Court record).", ref=("court",))
-    docket_number: str = field("Docket number exactly as printed.", check=verbatim_complaint)
+    docket_number: str | None = field(
+        "Docket number exactly as printed; absent only while it is not known (an appeal just taken).",
+        default=None,
+        check=verbatim_complaint,
+    )
     filed: DateValue | None = field("Date the case was filed.", default=None)
     closed: DateValue | None = field("Date the case was closed.", default=None)
-    status: CaseStatus | None = field("pending, closed, settled, dismissed or on_appeal.", default=None)
+    status: CaseStatus | None = field(
+        "Where it stands now: pending, closed, settled, dismissed, on_appeal or stayed.", default=None
+    )
     nature_of_suit: str | None = field("Nature of suit, e.g. '820 Copyright'.", default=None)
-    judges: tuple[Judge, ...] = field("Judges assigned to the case.", default=())
-    parties: tuple[Party, ...] = field("Parties and their roles.", default=())
+    judges: tuple[Judge, ...] = field("Judges assigned to the case, each for its period.", default=())
+    parties: tuple[Party, ...] = field("Parties, class members, objectors and counsel, with their roles.", default=())
     decisions: tuple[Decision, ...] = field("Decisions and orders, with where they are reported.", default=())
+    relations: tuple[CaseRelation, ...] = field(
+        "How the case stands to other cases (appeals, transfers, ...).", default=()
+    )
+    classes: tuple[CaseClass, ...] = field("The classes of a class action.", default=())
+    events: tuple[CaseEvent, ...] = field(
+        "Dated events that are not filings: hearings, settlement steps, deadlines.", default=()
+    )
+    status_history: tuple[StatusChange, ...] = field("The status over time, oldest first.", default=())
     identifiers: Mapping[str, str] = field(
         "Identifiers in other systems, e.g. {pacer: '415175', courtlistener: '67569326'}.",
         default=types.MappingProxyType({}),

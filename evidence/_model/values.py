@@ -1,4 +1,4 @@
-"""The value objects records hold: digests, Bates ranges, quotes, links, and the parts of a case.
+"""The value objects records hold: digests, Bates ranges, quotes, links, attestations, evidence.
 
 These modules do not postpone annotations: `evidence._model.fields` reads each field's real type.
 """
@@ -18,7 +18,7 @@ from evidence._model.checks import (
     verbatim_complaint,
 )
 from evidence._model.dates import DateValue
-from evidence._model.enums import AttestationKind, Confidence, EvidenceRole, LinkRel, PartyRole, SealingAction
+from evidence._model.enums import AttestationKind, Confidence, EvidenceRole, LinkRel, SealingAction
 from evidence._model.fields import field, with_rules
 
 _DIGEST_LENGTHS = {"sha256": 64, "sha512": 128}
@@ -148,25 +148,6 @@ class Affiliation:
     title: str | None = field("Title or role, as the source gives it.", default=None)
     period: DateValue | None = field("When, usually an interval.", default=None)
     confidence: Confidence = field("How sure the affiliation is.", default=Confidence.UNVERIFIED)
-
-
-@attrs.frozen(kw_only=True, field_transformer=with_rules)
-class Party:
-    """An actor's part in a case."""
-
-    actor: str = field("The party.", ref=("actor",))
-    role: PartyRole = field("plaintiff, defendant, intervenor, amicus or third_party.")
-    added: DateValue | None = field("When the party joined the case, if later than its filing.", default=None)
-    note: str | None = field("Free text.", default=None)
-
-
-@attrs.frozen(kw_only=True, field_transformer=with_rules)
-class Judge:
-    """A judge assigned to a case."""
-
-    actor: str = field("The judge.", ref=("actor",))
-    role: str | None = field("Role on the case (e.g. 'district judge', 'magistrate judge').", default=None)
-    initials: str | None = field("Initials the docket number carries (e.g. 'VC').", default=None)
 
 
 @attrs.frozen(kw_only=True, field_transformer=with_rules)

@@ -9,9 +9,10 @@ import attrs
 
 from evidence._cite import parse_name
 from evidence._labels import actor_name, weaker, weakest
-from evidence._model import Actor, ActorKind, Case, Confidence, Record, iter_references
+from evidence._model import Actor, ActorKind, Case, Confidence, Judge, Party, Record, iter_references
 from evidence._recordset import RecordSet
 from evidence._views.shared import md_cell, records_of
+from evidence._views.timeline import date_label
 
 
 @attrs.frozen(kw_only=True)
@@ -64,6 +65,7 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
         marks = tuple(_affiliation_mark(rs, actor, index) for index in range(len(actor.affiliations)))
         roles: list[str] = []
         role_fields: list[tuple[Record, str]] = []  # where the printed roles are read from
+        role_marks: list[Confidence] = []  # and the marks of the roles themselves
         appearances: list[Appearance] = []
         for record in rs.referrers(actor):
             paths = tuple(
@@ -71,13 +73,14 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
             )
             appearances.append(Appearance(record=record.id, fields=paths))
             if isinstance(record, Case):
-                roles.extend(
-                    f"{p.role.value.replace('_', ' ')} in {record.name}" for p in record.parties if p.actor == actor.id
-                )
-                roles.extend(f"{j.role or 'judge'} in {record.name}" for j in record.judges if j.actor == actor.id)
-                if any(p.actor == actor.id for p in record.parties):
+                parts = [p for p in record.parties if p.actor == actor.id]
+                judged = [j for j in record.judges if j.actor == actor.id]
+                roles.extend(f"{_party_role(rs, p)} in {record.name}" for p in parts)
+                roles.extend(f"{_judge_role(j)} in {record.name}" for j in judged)
+                role_marks += [p.confidence for p in parts] + [j.confidence for j in judged]
+                if parts:
                     role_fields += [(record, "parties"), (record, "name")]
-                if any(j.actor == actor.id for j in record.judges):
+                if judged:
                     role_fields += [(record, "judges"), (record, "name")]
         members.append(
             CastMember(
@@ -88,11 +91,25 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
                 roles=tuple(dict.fromkeys(roles)),
                 appearances=tuple(appearances),
                 description=actor.description,
-                confidence=weaker(weakest(((actor, "name"), (actor, "kind"), *role_fields)), *marks),
+                confidence=weaker(weakest(((actor, "name"), (actor, "kind"), *role_fields)), *marks, *role_marks),
                 affiliation_marks=marks,
             )
         )
     return members
+
+
+def _party_role(records: RecordSet, party: Party) -> str:
+    """'class representative', 'counsel for Jane Doe', 'defendant, counterclaimant' (as printed)."""
+    role = party.as_printed or party.role.value.replace("_", " ")
+    if party.represents:
+        role += " for " + ", ".join(actor_name(records, id) or id for id in party.represents)
+    return role
+
+
+def _judge_role(judge: Judge) -> str:
+    """'district judge', or 'Circuit Judge, sitting by designation', with its period."""
+    role = judge.designation or judge.role or "judge"
+    return role + (f" ({date_label(judge.period)})" if judge.period is not None else "")
 
 
 def _affiliation_mark(records: RecordSet, actor: Actor, index: int) -> Confidence:

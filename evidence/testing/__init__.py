@@ -53,7 +53,7 @@ R = TypeVar("R", bound=Record)
 # records of `record_set()` point at one another by these ids.
 _REQUIRED: dict[type[Record], dict[str, Any]] = {
     Court: {"id": "court"},
-    Case: {"id": "case", "caption": "Doe v. Roe", "name": "Doe v. Roe", "court": "court", "docket_number": "1"},
+    Case: {"id": "case", "caption": "Doe v. Roe", "name": "Doe v. Roe", "court": "court"},
     Actor: {"id": "actor", "name": "Jane Doe", "kind": ActorKind.PERSON},
     Filing: {"id": "filing", "case": "case"},
     Exhibit: {"id": "exhibit", "filing": "filing"},
@@ -65,7 +65,7 @@ _REQUIRED: dict[type[Record], dict[str, Any]] = {
 # What the records of `record_set()` hold beyond the required fields, so that every rule passes
 # with nothing to report (a source's citation needs its title and date, for one).
 _SET_FIELDS: dict[type[Record], dict[str, Any]] = {
-    Case: {"filed": "2023-07-07"},
+    Case: {"docket_number": "1", "filed": "2023-07-07"},
     Filing: {"ecf": 1, "kind": "complaint"},
     Exhibit: {"label": "A"},
     Message: {"exhibit": "exhibit", "sender": "actor", "sent": "2024-01-02"},

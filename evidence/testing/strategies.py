@@ -170,9 +170,68 @@ affiliations = st.builds(
     ev.Affiliation, organization=ids, title=optional(free_text), period=optional_dates, confidence=confidences()
 )
 parties = st.builds(
-    ev.Party, actor=ids, role=st.sampled_from(ev.PartyRole), added=optional_dates, note=optional(free_text)
+    ev.Party,
+    actor=ids,
+    role=st.sampled_from(ev.PartyRole),
+    as_printed=optional(free_text),
+    represents=tuples(ids, 2),
+    added=optional_dates,
+    period=optional_dates,
+    confidence=confidences(),
+    note=optional(free_text),
 )
-judges = st.builds(ev.Judge, actor=ids, role=optional(free_text), initials=optional(free_text))
+judges = st.builds(
+    ev.Judge,
+    actor=ids,
+    role=optional(free_text),
+    initials=optional(free_text),
+    designation=optional(free_text),
+    period=optional_dates,
+    confidence=confidences(),
+    note=optional(free_text),
+)
+case_relations = st.builds(
+    ev.CaseRelation,
+    rel=st.sampled_from(ev.CaseRelationKind),
+    case=ids,
+    basis=optional(free_text),
+    date=optional_dates,
+    filing=optional(ids),
+    confidence=confidences(),
+    note=optional(free_text),
+)
+case_classes = st.builds(
+    ev.CaseClass,
+    definition=non_blank,
+    name=optional(free_text),
+    proposed=optional_dates,
+    certified=optional_dates,
+    order=optional(ids),
+    representatives=tuples(ids, 2),
+    counsel=tuples(ids, 2),
+    confidence=confidences(),
+    note=optional(free_text),
+)
+case_events = st.builds(
+    ev.CaseEvent,
+    kind=st.sampled_from(ev.CaseEventKind),
+    date=optional_dates,
+    title=optional(free_text),
+    filing=optional(ids),
+    ruling=optional(free_text),
+    judges=tuples(ids, 2),
+    place=optional(free_text),
+    confidence=confidences(),
+    note=optional(free_text),
+)
+status_changes = st.builds(
+    ev.StatusChange,
+    status=st.sampled_from(ev.CaseStatus),
+    since=optional_dates,
+    filing=optional(ids),
+    confidence=confidences(),
+    note=optional(free_text),
+)
 decisions = st.builds(
     ev.Decision,
     date=date_values,
@@ -252,7 +311,7 @@ cases = _record(
     name=non_blank,
     short_name=optional(free_text),
     court=ids,
-    docket_number=verbatim,
+    docket_number=optional(verbatim),
     filed=optional_dates,
     closed=optional_dates,
     status=optional(st.sampled_from(ev.CaseStatus)),
@@ -260,6 +319,10 @@ cases = _record(
     judges=tuples(judges),
     parties=tuples(parties),
     decisions=tuples(decisions),
+    relations=tuples(case_relations, 2),
+    classes=tuples(case_classes, 1),
+    events=tuples(case_events, 2),
+    status_history=tuples(status_changes, 2),
     identifiers=st.dictionaries(st.from_regex(r"[a-z]{2,12}", fullmatch=True), free_text, max_size=3),
     url=optional(urls),
 )

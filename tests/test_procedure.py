@@ -1,0 +1,229 @@
+"""A case's procedural history: judges over time, appeals and other related cases, parties of
+appeals, counterclaims and class actions, counsel, classes, hearings and settlement steps, and the
+status over time. All about a made-up pair of cases, Roe v. Widget Co. and its appeal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import evidence as ev
+from evidence._cli import main
+
+C, L, U = ev.Confidence.CONFIRMED, ev.Confidence.LIKELY, ev.Confidence.UNVERIFIED
+
+# A made-up class action, reassigned to a judge sitting by designation, with an interlocutory
+# appeal whose docket number is not known yet, and a settlement approved in stages.
+STORY = """\
+evidence: 2
+cases:
+  - id: roe-v-widget
+    caption: SAM ROE, on behalf of himself and all others similarly situated, Plaintiff, v. WIDGET CO., Defendant
+    name: Roe v. Widget Co.
+    court: cand
+    docket_number: 3:24-cv-01234-AB
+    filed: '2024-03-01'
+    status: stayed
+    judges:
+      - actor: ann-baker
+        role: district judge
+        initials: AB
+        period: 2024-03-01/2025-02-10
+        confidence: confirmed
+        note: Reassigned when she took senior status.
+      - actor: carl-diaz
+        role: district judge
+        designation: Circuit Judge, sitting by designation
+        initials: CD
+        period: 2025-02-10/..
+        confidence: likely
+    parties:
+      - actor: sam-roe
+        role: class_representative
+        confidence: confirmed
+      - actor: widget
+        role: defendant
+        as_printed: Defendant, Counterclaimant
+        confidence: confirmed
+      - actor: lee-park
+        role: counsel
+        represents:
+          - sam-roe
+        period: 2024-03-01/2025-06-30
+        confidence: confirmed
+      - actor: pat-quinn
+        role: objector
+        added: '2025-09-15'
+    classes:
+      - definition: All persons in the United States whose works were copied by Widget Co.
+        name: the copied-works class
+        proposed: '2025-01-10'
+        certified: '2025-04-01'
+        order: roe-ecf-88
+        representatives:
+          - sam-roe
+        counsel:
+          - lee-park
+        confidence: confirmed
+    events:
+      - kind: hearing
+        date: '2025-03-20'
+        title: Hearing on class certification
+        ruling: The court certified the class from the bench; a written order to follow.
+        judges:
+          - carl-diaz
+        confidence: likely
+      - kind: preliminary_approval
+        date: '2025-08-01'
+        filing: roe-ecf-120
+        confidence: confirmed
+      - kind: opt_out_deadline
+        date: '2025-10-01'
+        confidence: confirmed
+      - kind: fairness_hearing
+        date: 2025-11
+        place: San Francisco
+    status_history:
+      - status: pending
+        since: '2024-03-01'
+        confidence: confirmed
+      - status: stayed
+        since: '2025-05-02'
+        filing: roe-ecf-101
+        confidence: likely
+    confidence: confirmed
+  - id: roe-v-widget-appeal
+    caption: SAM ROE, Plaintiff-Appellee, v. WIDGET CO., Defendant-Appellant
+    name: Roe v. Widget Co.
+    court: ca9
+    parties:
+      - actor: widget
+        role: appellant
+        confidence: likely
+      - actor: sam-roe
+        role: appellee
+        confidence: likely
+    relations:
+      - rel: appeal_from
+        case: roe-v-widget
+        basis: 28 U.S.C. § 1292(b)
+        date: '2025-05-02'
+        filing: roe-ecf-101
+        confidence: likely
+    confidence: likely
+    notes: Permission to appeal was granted; the appellate docket number is not known yet.
+actors:
+  - {id: ann-baker, name: Ann Baker, kind: person, confidence: confirmed}
+  - {id: carl-diaz, name: Carl Diaz, kind: person, confidence: confirmed}
+  - {id: sam-roe, name: Sam Roe, kind: person, confidence: confirmed}
+  - {id: widget, name: Widget Co., kind: organization, confidence: confirmed}
+  - {id: lee-park, name: Lee Park, kind: person, confidence: confirmed}
+  - {id: pat-quinn, name: Pat Quinn, kind: person, confidence: confirmed}
+filings:
+  - {id: roe-ecf-88, case: roe-v-widget, ecf: 88, kind: order, filed: '2025-04-01', confidence: confirmed}
+  - {id: roe-ecf-101, case: roe-v-widget, ecf: 101, kind: order, filed: '2025-05-02', confidence: confirmed}
+  - {id: roe-ecf-120, case: roe-v-widget, ecf: 120, kind: order, filed: '2025-08-01', confidence: confirmed}
+  - id: roe-appeal-petition
+    case: roe-v-widget-appeal
+    kind: petition
+    title: Petition for Permission to Appeal
+    filed: '2025-05-12'
+    confidence: likely
+"""
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    path = tmp_path / "roe.yaml"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
+def test_the_history_loads_and_means_what_it_says(story: Path) -> None:
+    records = ev.load(story)
+    district = records.get("roe-v-widget", ev.Case)
+    baker, diaz = district.judges
+    assert (baker.period, baker.confidence) == (ev.parse_date("2024-03-01/2025-02-10"), C)
+    assert diaz.designation == "Circuit Judge, sitting by designation" and diaz.period.open_end  # still on the case
+    roles = {(p.actor, p.role) for p in district.parties}
+    assert {("sam-roe", ev.PartyRole.CLASS_REPRESENTATIVE), ("lee-park", ev.PartyRole.COUNSEL)} <= roles
+    (counsel,) = [p for p in district.parties if p.role is ev.PartyRole.COUNSEL]
+    assert counsel.represents == ("sam-roe",)
+    objector = next(p for p in district.parties if p.role is ev.PartyRole.OBJECTOR)
+    assert objector.confidence is U  # says no mark: unverified
+    (certified,) = district.classes
+    assert (certified.certified, certified.order, certified.representatives) == (
+        ev.parse_date("2025-04-01"),
+        "roe-ecf-88",
+        ("sam-roe",),
+    )
+    hearing, approval, opt_out, fairness = district.events
+    assert hearing.kind is ev.CaseEventKind.HEARING and hearing.ruling.startswith("The court certified")
+    assert [e.kind for e in (approval, opt_out, fairness)] == [
+        ev.CaseEventKind.PRELIMINARY_APPROVAL,
+        ev.CaseEventKind.OPT_OUT_DEADLINE,
+        ev.CaseEventKind.FAIRNESS_HEARING,
+    ]
+    assert [s.status for s in district.status_history] == [ev.CaseStatus.PENDING, ev.CaseStatus.STAYED]
+    appeal = records.get("roe-v-widget-appeal", ev.Case)
+    assert appeal.docket_number is None  # not known yet, and not invented
+    (relation,) = appeal.relations
+    assert (relation.rel, relation.case, relation.basis) == (
+        ev.CaseRelationKind.APPEAL_FROM,
+        "roe-v-widget",
+        "28 U.S.C. § 1292(b)",
+    )
+    assert records.get("roe-appeal-petition", ev.Filing).kind is ev.FilingKind.PETITION
+
+
+def test_the_history_reads_the_same_in_every_format(story: Path, tmp_path: Path) -> None:
+    records = ev.load(story)
+    for suffix in ("json", "jsonl", "yaml"):
+        ev.dump(records, tmp_path / f"again.{suffix}")
+        assert ev.load(tmp_path / f"again.{suffix}") == records
+
+
+def test_every_reference_of_the_history_is_checked(story: Path) -> None:
+    broken = story.read_text(encoding="utf-8").replace(
+        "case: roe-v-widget\n        basis", "case: roe-v-wigdet\n        basis"
+    )
+    story.write_text(broken, encoding="utf-8")
+    findings = [(f.code, f.path, f.message, f.hint) for f in ev.check(story).findings if f.code.startswith("R")]
+    assert findings == [
+        ("R001", "$.cases[1].relations[0].case", "no case has the id 'roe-v-wigdet'", "did you mean 'roe-v-widget'?")
+    ]
+
+
+def test_an_appeal_with_no_docket_number_is_not_cited_with_an_invented_one(story: Path) -> None:
+    records = ev.load(story)
+    with pytest.raises(ev.UsageError, match="case 'roe-v-widget-appeal' has no docket_number"):
+        ev.cite(records["roe-v-widget-appeal"], records=records)
+    found = [(f.code, f.message) for f in ev.check(story).findings if f.record == "roe-v-widget-appeal"]
+    assert ("Y001", "a citation of this case needs docket_number, filed") in found
+    shown = ev.RecordSet(records)
+    assert "Roe v. Widget Co., docket number not known" in _show(shown, story)
+
+
+def _show(records: ev.RecordSet, path: Path) -> str:
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["show", str(path)]) == 0
+    return out.getvalue()
+
+
+def test_the_cast_gives_each_role_with_its_party_and_period(story: Path) -> None:
+    members = {member.id: member for member in ev.cast(ev.load(story))}
+    assert members["lee-park"].roles == ("counsel for Sam Roe in Roe v. Widget Co.",)
+    assert members["widget"].roles == (
+        "Defendant, Counterclaimant in Roe v. Widget Co.",
+        "appellant in Roe v. Widget Co.",
+    )
+    assert members["carl-diaz"].roles == (
+        "Circuit Judge, sitting by designation (on or after Feb. 10, 2025) in Roe v. Widget Co.",
+    )
+    assert members["carl-diaz"].confidence is L  # the assignment is only likely
+    assert members["pat-quinn"].confidence is U  # the objector's role says no mark
