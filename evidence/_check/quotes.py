@@ -40,10 +40,10 @@ def find_quotes(run: Run) -> None:
             continue
         text, has_file = found
         if text is None:
-            # Q004 notes a document without a stored text; a record of a kind that never has one
-            # (an actor, a claim) is R002's to report, or not a quote to verify.
+            # Q004 notes a message or document without a text; a record of a kind that never has
+            # one (an actor, a case) is no quote to verify (R002's to report in an attestation).
             kind = run.lookup.kind_of(target_id)
-            if not has_file and kind is not None and "text_file" in attrs.fields_dict(kind):
+            if not has_file and kind is not None and (kind is Message or "text_file" in attrs.fields_dict(kind)):
                 for job in group:
                     message = f"{target_id!r} has no stored text; the quote is not verified"
                     pending.append(("Q004", message, None, job.owner, job.origin, job.path))
