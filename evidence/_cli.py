@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -353,7 +354,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         _print_problems(error, sys.stderr)
         return PROBLEMS
     except UsageError as error:
-        print(f"evidence: error: {error}", file=sys.stderr)
+        print(f"evidence: error: {_as_flags(str(error), args)}", file=sys.stderr)
         return CANNOT_RUN
     except EvidenceError as error:
         print(f"evidence: {error}", file=sys.stderr)
@@ -372,6 +373,22 @@ def _dispatch(args: argparse.Namespace) -> int:
             f"evidence: internal error: {error!r} (set EVIDENCE_DEBUG=1 for details; please report it)", file=sys.stderr
         )
         return CANNOT_RUN
+
+
+# The arguments given by place, not by a flag: a message naming one of them is left as it is.
+_POSITIONALS = frozenset({"command", "path", "paths", "id"})
+
+
+def _as_flags(message: str, args: argparse.Namespace) -> str:
+    """A library message names a Python parameter (`pass decision=`, `decision= applies to`); on
+    the command line the same thing is a flag (`--decision`), where the command has one."""
+
+    def flag(match: re.Match[str]) -> str:
+        name = match.group(1)
+        known = name in vars(args) and name not in _POSITIONALS
+        return "--" + name.replace("_", "-") if known else match.group(0)
+
+    return re.sub(r"\b([a-z][a-z_]*)=(?=\s|$|[,;:.)])", flag, message)
 
 
 def run() -> None:

@@ -2,12 +2,12 @@
 
 `trace(records, id)` walks the typed links of a record set: a claim's evidence, a quote in a
 source (or in a filing's or exhibit's stored text), the original a translation renders, the
-original a republication reprints, the message a source reports, the exhibit and filing that hold
-a message, the docket the filing is on, and every provenance `Link`. Each step keeps
-two marks apart, the link's (how sure it is that the parent leads here) and its own (the
-record's, or the wording's where the step shows a wording, never surer than its record), and
-carries the weakest mark of the path from the start to it: a value is only as sure as the weakest
-of its own mark, its record's and each link it came through.
+original a republication reprints, the message a source reports, the sources that attest a
+message and the exhibit and filing that hold it, the docket the filing is on, and every
+provenance `Link`. Each step keeps two marks apart, the link's (how sure it is that the parent
+leads here) and its own (the record's, or the wording's where the step shows a wording, never
+surer than its record), and carries the weakest mark of the path from the start to it: a value
+is only as sure as the weakest of its own mark, its record's and each link it came through.
 """
 
 from __future__ import annotations
@@ -134,6 +134,7 @@ class _Walk:
         elif isinstance(record, Message):
             field = "exhibit" if record.exhibit is not None else "filing"
             yield from self.step(getattr(record, field), "held in", record.confidence_of(field), above, seen)
+            yield from self._attesting(record, seen, above)
         elif isinstance(record, Exhibit):
             # A court document quoting a message in its stored text leads to it as a source does.
             yield from self._source(record, seen, quote, above)
@@ -145,6 +146,17 @@ class _Walk:
             yield from self.step(
                 provenance.target, provenance.rel.value.replace("_", " "), provenance.confidence, above, seen
             )
+
+    def _attesting(self, message: Message, seen: frozenset[str], above: Confidence) -> Iterator[Trace]:
+        """The sources that print a message, as a claim's evidence: each with the quote there, the
+        attestation's mark on both the link and the wording (never surer than the source)."""
+        for attestation in message.attestations:
+            if attestation.source in self.records and attestation.source not in seen:
+                yield self.node(
+                    self.records[attestation.source], f"attested by ({attestation.kind.value})",
+                    attestation.confidence, above, seen, quote=attestation.quote,
+                    wording=(attestation.quote.exact, attestation.confidence),
+                )  # fmt: skip
 
     def _source(
         self, source: Source | Filing | Exhibit, seen: frozenset[str], quote: Quote | None, above: Confidence

@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -86,6 +87,7 @@ EXPECTED: dict[str, list[tuple[str, str, int]]] = {
     "L008-surer-than-its-original": [("Y002", "messages.yaml", 3), ("L008", "messages.yaml", 12)],
     "Y001-source-without-title": [("Y001", "sources.yaml", 3)],
     "Y002-unverified-byline": [("Y002", "sources.yaml", 3)],
+    "Y003-filing-without-ecf": [("Y003", "filings.yaml", 12)],
 }
 
 # What a user reads for each folder, run from tests/data/invalid.
@@ -133,6 +135,7 @@ MESSAGES: dict[str, str] = {
     "L008-surer-than-its-original/messages.yaml:12:9: L008 $.messages[0].attestations[1].confidence: confirmed, but the attestation it translates (in 'example-ledger') is likely (hint: mark it likely)",
     "Y001-source-without-title": "Y001-source-without-title/sources.yaml:3:5: Y001 $.sources[0]: a citation of this source needs title",
     "Y002-unverified-byline": "Y002-unverified-byline/sources.yaml:3:5: Y002 $.sources[0]: a citation of this source would print authors [unverified] as if confirmed: cite it with marks (--marks, marks=True)",
+    "Y003-filing-without-ecf": "Y003-filing-without-ecf/filings.yaml:12:5: Y003 $.filings[0]: a citation of this filing falls back on another form: no ecf: the ecf style gives the Bluebook form, which dates the filing instead",
 }
 
 
@@ -251,7 +254,7 @@ def test_altering_one_character_of_the_stored_text_fails_its_digest(
     assert code == 1
     errors = [line for line in out.splitlines() if not re.search(" (Q004|Y001|Y002) ", line)]
     assert errors == [
-        f"{copy}/sources.yaml:23:13: I001 $.sources[1].digest: text file 'sources/bolt42-article-pt.txt' was "
+        f"{copy}/sources.yaml:26:13: I001 $.sources[1].digest: text file 'sources/bolt42-article-pt.txt' was "
         f"altered: its sha256 is {digest} (hint: restore the file, or record its new digest if the change is intended)"
     ]
 
@@ -267,11 +270,11 @@ def test_changing_one_word_of_a_quote_shows_the_closest_passage(tmp_path: Path) 
     assert found == [
         (
             "Q001",
-            58,
+            66,
             "the quote is not in 'bolt42-article-pt'; the closest passage (83% alike) is 'Mistral é um trocado para nós'",
         ),
         # The positions were right for the old wording; they hold it still.
-        ("Q003", 58, "text at 1147-1176 is 'Mistral é um trocado para nós', not the quote"),
+        ("Q003", 66, "text at 1147-1176 is 'Mistral é um trocado para nós', not the quote"),
     ]
 
 
@@ -854,3 +857,48 @@ def test_an_attestation_is_reported_exactly_when_surer_than_its_weakest_ground(
         n for n, surer in enumerate((original.rank > original_source.rank, translation.rank > grounds)) if surer
     ]
     assert found == [f"$.attestations[{n}].confidence" for n in expected]
+
+
+# L004 row by row: which evidence lets a claim be `found` (the court speaks in it), read against
+# docs/rules.md's L004, which says the same.
+_DOE = ev.Case(
+    id="doe", caption="Doe v. Acme Corp.", name="Doe v. Acme Corp.", court="cand", docket_number="1", filed="2024"
+)
+L004_EVIDENCE: list[tuple[str, ev.Record, bool]] = [
+    *[
+        (f"L004 filing {kind}", ev.Filing(id="e", case="doe", ecf=9, kind=kind), True)
+        for kind in ("order", "opinion", "judgment")
+    ],
+    *[
+        (f"L004 filing {kind}", ev.Filing(id="e", case="doe", ecf=9, kind=kind), False)
+        for kind in ("complaint", "motion", "brief", "declaration", "stipulation", "transcript", "other")
+    ],
+    ("L004 filing of no kind", ev.Filing(id="e", case="doe", ecf=9), False),
+    ("L004 exhibit", ev.Exhibit(id="e", filing="f", label="A"), False),
+    ("L004 case without decisions", attrs.evolve(_DOE, id="e"), False),
+    ("L004 case with a decision", attrs.evolve(_DOE, id="e", decisions=[ev.Decision(date="2025-01-02")]), True),
+    ("L004 court document", ev.Source(id="e", kind="court_document", title="Order"), True),
+    ("L004 news article", ev.Source(id="e", kind="news_article", title="Report"), False),
+    ("L004 message", ev.Message(id="e", text="We found it."), False),
+]
+
+
+@pytest.mark.parametrize(
+    ("evidence", "satisfies"), [row[1:] for row in L004_EVIDENCE], ids=[row[0] for row in L004_EVIDENCE]
+)
+def test_l004_accepts_only_a_record_in_which_the_court_speaks(evidence: ev.Record, satisfies: bool) -> None:
+    filing = ev.Filing(id="f", case="doe", ecf=1, kind="complaint")
+    claim = ev.Claim(id="k", statement="x", status="found", evidence=[ev.EvidenceLink(record="e")])
+    codes = [code for code, _ in _codes_of([_DOE, filing, evidence, claim])]
+    assert ("L004" not in codes) is satisfies
+
+
+def test_the_rules_page_says_what_l004_accepts() -> None:
+    text = Path("docs/rules.md").read_text(encoding="utf-8")
+    section = text[text.index("## L004") : text.index("## L005")]
+    checks = section[section.index("**What it checks.**") : section.index("**Why it matters.**")]
+    checks = " ".join(checks.split())
+    assert "a filing of kind `order`, `opinion` or `judgment`" in checks
+    assert "a case with decisions" in checks and "a source of kind `court_document`" in checks
+    # What the rule does not take, said where a reader looks for it.
+    assert "An exhibit, any other filing" in " ".join(section.split())

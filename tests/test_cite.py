@@ -838,7 +838,9 @@ def test_apa_and_chicago_claims_and_signals() -> None:
         kadrey["zuckerberg-open-source-ai"], style="apa", form="short", signal="see", in_parentheses=True
     ) == ("(see Zuckerberg, 2024)")
     assert ev.cite(kadrey["bolt42-article-pt"], style="apa", form="short") == "(Bolt42, n.d.)"
-    assert ev.cite(RECORDS["anonymous"], style="apa", form="short") == "(“Acme audit tool arrives”, 2024)"
+    assert (
+        ev.cite(RECORDS["anonymous"], style="apa", form="short") == "(“Acme audit tool arrives,” 2024)"
+    )  # APA 8.14: the comma inside
     # Chicago: the notes of a claim's evidence, one sentence, no doubled stops.
     # The message is known through TechCrunch: quoted in its note (CMOS 14.260).
     chicago = ev.cite(kadrey["claim-goal-gpt4"], records=kadrey, style="chicago")
@@ -902,11 +904,13 @@ MISUSES: list[tuple[str, Any, str]] = [
      "supra is never used for cases (R15.3): use the short form"),
     # a decision the case does not have
     ("decision number", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, decision=2),
-     f"case 'kadrey' has no decision 2: {KADREY_DECISIONS}"),
+     "case 'kadrey' has 2 decisions, numbered 0 to 1: no decision 2"),
     ("decision cite", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, decision="2024 WL 1"),
      f"case 'kadrey' has no decision '2024 WL 1': {KADREY_DECISIONS}"),
     ("decision, APA", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, style="apa", form="short", decision=-3),
-     f"case 'kadrey' has no decision -3: {KADREY_DECISIONS}"),
+     "case 'kadrey' has 2 decisions, numbered 0 to 1: no decision -3"),
+    ("decision of a filing", lambda: ev.cite(RECORDS["email"], records=RECORDS, decision=0),
+     "decision= applies to cases only, and message 'email' is not a case"),
     ("decision of a case without any", lambda: ev.cite(RECORDS["tech"], records=RECORDS, decision=0),
      "case 'tech' has no decisions to cite"),
     ("pin without a decision", lambda: ev.cite(RECORDS["kadrey"], records=RECORDS, pin="4"),
@@ -1216,3 +1220,103 @@ def test_y002_is_silent_when_every_printed_value_is_confirmed() -> None:
     wire = attrs.evolve(MARKED["wire"], field_confidence={"retrieved": "unverified"})  # never printed
     assert ev.check(ev.RecordSet([wire]), select=["Y002"]).findings == ()
     assert ev.cite(wire, marks=True) == ev.cite(wire)
+
+
+# -- Citations that never break (issue 14): a made-up case, Roe v. Widget PBC, whose records lack
+# what a citation would print, each row the next form the rules allow --------------------------
+U2, U3 = "https://example.com/wire/roe-cert", "https://example.com/wire/roe-appeal"
+ROE = ev.RecordSet(
+    [
+        ev.Case(
+            id="roe", caption="JANE ROE, et al. v. WIDGET PBC", name="Roe v. Widget PBC", court="cand",
+            docket_number="C 24-01234 XYZ", filed="2024-08-19", confidence=C,
+            decisions=[ev.Decision(date="2025-07-17", filing="roe-op")],
+        ),
+        ev.Filing(id="roe-op", case="roe", title="Memorandum Opinion and Order", kind="opinion", filed="2025-07-17",
+                  confidence=C),
+        ev.Source(id="roe-cert", kind="news_article", title="Widget asks 9th Circ. to review cert.",
+                  publisher="Example Media", published="2025-08-04", url=U2, confidence=C),
+        ev.Source(id="roe-undated", kind="web_page", title="Widget settles", publisher="Example Media", url=U2,
+                  confidence=C),
+        ev.Source(id="roe-question", kind="web_page", title="Will Widget settle?", publisher="Example Media",
+                  published="2025", confidence=C),
+        ev.Source(id="roe-appeal", kind="news_article", title="Widget files appeal", authors=["Jane Poe"],
+                  publication="Example Wire", published="2025-09-05/..", url=U3, confidence=C),
+        ev.Source(id="roe-analysis", kind="news_article", title="Roe v. Widget PBC heads to appeal",
+                  authors=["Sam Poe"], publication="Example Wire", published="2025-09-10", confidence=C),
+    ]
+)  # fmt: skip
+ROE_NAME = "*Roe v. Widget PBC*, No. C 24-01234 XYZ"
+FALLBACKS = [
+    row("101", "R10.8.1 B17 decision whose filing has no ECF number", "roe",
+        f"{ROE_NAME}, slip op. at 31 (N.D. Cal. July 17, 2025).", decision=0, pin="31"),
+    row("102", "R24.3 ecf style without an ECF number: title, pin, date", "roe-op",
+        "Mem. Op. and Order 31 (July 17, 2025).", style="ecf", in_case="roe", pin="31"),
+    row("103", "R24.3 ecf style without an ECF number, a paragraph", "roe-op",
+        "Mem. Op. and Order ¶ 5 (July 17, 2025).", style="ecf", in_case="roe", pin="¶ 5"),
+    row("104", "R25.2 ecf style without an ECF number, another case: docket number and date", "roe-op",
+        f"Mem. Op. and Order, {ROE_NAME} (N.D. Cal. July 17, 2025).", style="ecf"),
+    row("105", "R8 R10.2 title case keeps v. lowercase", "roe-analysis",
+        "Sam Poe, *Roe v. Widget PBC Heads to Appeal*, Example Wire (Sept. 10, 2025)."),
+    row("106", "CMOS 14.206 no author: the publisher, comma inside the quotes", "roe-cert",
+        f'"Widget Asks 9th Circ. to Review Cert.," Example Media, August 4, 2025, {U2}.', style="chicago"),
+    row("107", "CMOS 14.206 bibliography: no author, a publisher, the title's own period", "roe-cert",
+        f'"Widget Asks 9th Circ. to Review Cert." Example Media, August 4, 2025. {U2}.', style="chicago",
+        form="bibliography"),
+    row("108", "CMOS 14.206 no author, no date", "roe-undated", f'"Widget Settles," Example Media, {U2}.',
+        style="chicago"),
+    row("109", "APA 9.12 no author: the title first, one period, the publisher as site", "roe-cert",
+        f"*Widget asks 9th Circ. to review cert.* (2025, August 4). Example Media. {U2}", style="apa"),
+    row("110", "APA 9.14 no date: n.d.", "roe-undated", f"*Widget settles*. (n.d.). Example Media. {U2}",
+        style="apa"),
+    row("111", "APA 8.14 in-text title: the comma inside the quotation marks", "roe-undated",
+        "(“Widget settles,” n.d.)", style="apa", form="short"),
+    row("112", "APA 8.14 in-text title ending in a question mark takes no comma", "roe-question",
+        "(“Will Widget settle?” 2025)", style="apa", form="short"),
+    row("113", "R30.4.2 an open interval: what is known of the date", "roe-appeal",
+        f"Jane Poe, *Widget Files Appeal*, Example Wire (Sept. 5, 2025 or later), {U3}."),
+    row("114", "APA 9.14 an open interval is not a known date: n.d.", "roe-appeal",
+        f"Poe, J. (n.d.). *Widget files appeal*. Example Wire. {U3}", style="apa"),
+    row("115", "CMOS 14.206 an open interval: what is known of the date", "roe-appeal",
+        f'Jane Poe, "Widget Files Appeal," *Example Wire*, September 5, 2025 or later, {U3}.', style="chicago"),
+    row("116", "APA 8.10 in-text year of an open interval: n.d.", "roe-appeal", "(Poe, n.d.)", style="apa",
+        form="short"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("id", "options", "expected"), FALLBACKS)
+def test_citations_fall_back_on_the_next_form(id: str, options: dict[str, Any], expected: str) -> None:
+    assert ev.cite(ROE[id], records=ROE, markup="markdown", **options) == expected
+
+
+@pytest.mark.parametrize(
+    ("function", "text", "expected"),
+    [
+        pytest.param(case_name_from_caption, "JANE ROE, et al. v. WIDGET PBC", "Roe v. Widget PBC",
+                     id="117 R11.5.6 PBC is a business word"),
+        pytest.param(title_case, "Roe v. Widget PBC settles", "Roe v. Widget PBC Settles",
+                     id="118 R8 v. stays lowercase"),
+        pytest.param(abbreviate_document_title, "Memorandum Opinion and Order", "Mem. Op. and Order",
+                     id="119 T18 Opinion"),
+    ],
+)  # fmt: skip
+def test_the_words_of_a_case_in_a_title(function: Any, text: str, expected: str) -> None:
+    assert function(text) == expected
+
+
+def test_an_ecf_bibliography_cites_every_record_it_can_number_or_falls_back() -> None:  # 120 R24.3
+    entries = ev.bibliography(ROE, style="ecf", record_set=ROE)
+    assert "." not in entries
+    assert f"Mem. Op. and Order, {ROE_NAME.replace('*', '')} (N.D. Cal. July 17, 2025)." in entries
+
+
+def test_y003_names_what_a_citation_falls_back_for() -> None:
+    findings = ev.check(ROE, select=["Y003"]).findings
+    by_record = {finding.record: finding.message for finding in findings}
+    assert "no ecf" in by_record["roe-op"]
+    assert "decision 0 has no cite and its filing 'roe-op' no ecf" in by_record["roe"]
+    assert "published is an interval" in by_record["roe-appeal"]
+    assert set(by_record) == {"roe-op", "roe", "roe-appeal"}
+    numbered = ev.RecordSet([ROE["roe"], attrs.evolve(ROE["roe-op"], ecf=52)])
+    assert ev.check(numbered, select=["Y003"]).findings == ()
+    assert ev.cite(numbered["roe-op"], records=numbered, style="ecf", in_case="roe", pin="31") == "ECF No. 52 at 31."

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -278,3 +280,94 @@ def test_scoped_limits_are_undone_however_the_block_ends() -> None:
     assert ev.limits.max_depth == depth
     with pytest.raises(TypeError), scoped_limits(max_pages=3):  # not a limit
         pass
+
+
+# -- errors name the flag on the command line and the parameter in Python ----------------------
+
+
+@pytest.fixture
+def four_decisions(tmp_path: Path) -> Path:
+    # Made-up: Doe v. Acme Corp. with four unreported decisions and one filing.
+    case = ev.Case(
+        id="doe-v-acme", caption="Doe v. Acme Corp.", name="Doe v. Acme Corp.", court="cand",
+        docket_number="3:24-cv-00001", confidence="confirmed",
+        decisions=[ev.Decision(date=f"2025-0{n}-01", title=f"Order {n}") for n in range(1, 5)],
+    )  # fmt: skip
+    filing = ev.Filing(id="ecf-7", case="doe-v-acme", ecf=7, confidence="confirmed")
+    ev.dump(ev.RecordSet([case, filing]), tmp_path / "doe.yaml")
+    return tmp_path / "doe.yaml"
+
+
+def test_a_pin_cite_of_a_case_without_a_decision_names_the_flag(
+    capsys: pytest.CaptureFixture[str], four_decisions: Path
+) -> None:
+    code, out, err = run(capsys, "cite", str(four_decisions), "doe-v-acme", "--pin", "4")
+    assert (code, out) == (2, "")
+    assert err == "evidence: error: a pin cite of a case needs a decision: pass --decision\n"
+    # In Python the same message names the parameter.
+    records = ev.load(four_decisions)
+    with pytest.raises(ev.UsageError, match=r"needs a decision: pass decision=$"):
+        ev.cite(records["doe-v-acme"], records=records, pin="4")
+
+
+def test_a_decision_number_out_of_range_says_how_many_there_are(
+    capsys: pytest.CaptureFixture[str], four_decisions: Path
+) -> None:
+    code, _, err = run(capsys, "cite", str(four_decisions), "doe-v-acme", "--decision", "7")
+    assert code == 2
+    assert "has 4 decisions, numbered 0 to 3: no decision 7" in err
+    assert "8" not in err
+    # A negative number is no decision either (Python's index from the end is not a number here).
+    records = ev.load(four_decisions)
+    with pytest.raises(ev.UsageError, match=r"has 4 decisions, numbered 0 to 3: no decision -1"):
+        ev.cite(records["doe-v-acme"], records=records, decision=-1)
+    code, out, _ = run(capsys, "cite", str(four_decisions), "doe-v-acme", "--decision", "3", "--pin", "2")
+    assert (code, out) == (0, "Doe v. Acme Corp., No. 3:24-cv-00001, slip op. at 2 (N.D. Cal. Apr. 1, 2025).\n")
+
+
+def test_a_decision_asked_of_a_filing_is_an_error(capsys: pytest.CaptureFixture[str], four_decisions: Path) -> None:
+    code, out, err = run(capsys, "cite", str(four_decisions), "ecf-7", "--decision", "0")
+    assert (code, out) == (2, "")
+    assert err == "evidence: error: --decision applies to cases only, and filing 'ecf-7' is not a case\n"
+    records = ev.load(four_decisions)
+    with pytest.raises(ev.UsageError, match=r"^decision= applies to cases only, and filing 'ecf-7' is not a case$"):
+        ev.cite(records["ecf-7"], records=records, decision=0)
+
+
+# -- files written get the usual mode of a new file -------------------------------------------
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_a_file_written_gets_the_mode_of_a_new_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, umask: int
+) -> None:
+    # It was 0600 (the temporary file's): a timeline shared as HTML was unreadable to others.
+    records = ev.RecordSet([ev.Message(id="m", text="Made-up note.", sent="2025-01-02", confidence="confirmed")])
+    before = os.umask(umask)
+    try:
+        ev.dump(records, tmp_path / "set.yaml")
+        assert (
+            run(capsys, "timeline", str(tmp_path / "set.yaml"), "--format", "html", "-o", str(tmp_path / "t.html"))[0]
+            == 0
+        )
+        assert (
+            run(capsys, "export", str(tmp_path / "set.yaml"), "--to", "csl-json", "-o", str(tmp_path / "e.json"))[0]
+            == 0
+        )
+    finally:
+        os.umask(before)
+    for name in ("set.yaml", "t.html", "e.json"):
+        assert stat.S_IMODE(os.stat(tmp_path / name).st_mode) == 0o666 & ~umask, name
+
+
+def test_a_file_rewritten_keeps_its_mode(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "set.yaml"
+    records = ev.RecordSet([ev.Message(id="m", text="Made-up note.", confidence="confirmed")])
+    ev.dump(records, target)
+    os.chmod(target, 0o640)
+    ev.dump(ev.RecordSet([ev.Message(id="m", text="Made-up note, again.", confidence="confirmed")]), target)
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o640
+    assert run(capsys, "timeline", str(target), "-o", str(target.with_suffix(".md")))[0] == 0
+    os.chmod(target.with_suffix(".md"), 0o604)
+    assert run(capsys, "timeline", str(target), "-o", str(target.with_suffix(".md")))[0] == 0
+    assert stat.S_IMODE(os.stat(target.with_suffix(".md")).st_mode) == 0o604

@@ -282,7 +282,7 @@ def test_a_message_known_through_a_report_is_not_a_personal_communication(record
 
 def test_a_role_in_a_case_is_as_sure_as_the_case_says(records: ev.RecordSet) -> None:
     case = ev.Case(id="c2", caption="Roe v. Acme", name="Roe v. Acme", court="cand", docket_number="1:24-cv-2",
-                   parties=(ev.Party(actor="bob", role="plaintiff"),), confidence=CONFIRMED,
+                   parties=(ev.Party(actor="bob", role="plaintiff", confidence=CONFIRMED),), confidence=CONFIRMED,
                    field_confidence={"parties": LIKELY})  # fmt: skip
     bob = next(member for member in ev.cast(ev.RecordSet([*records, case])) if member.id == "bob")
     assert bob.roles == ("plaintiff in Roe v. Acme",)

@@ -123,8 +123,8 @@ def test_warnings_fail_only_with_evidence_strict(kadrey: pytest.Pytester) -> Non
     result.assert_outcomes(failed=1)
     result.stdout.fnmatch_lines(
         [
-            "records/sources.yaml:17:5: Y001 $.sources[1]: a citation of this source needs title, published",
-            "records/sources.yaml:40:5: Y001 $.sources[3]: a citation of this source needs title, published, publication or publisher",
+            "records/sources.yaml:20:5: Y001 $.sources[1]: a citation of this source needs title, published",
+            "records/sources.yaml:49:5: Y001 $.sources[3]: a citation of this source needs title, published, publication or publisher",
             "67 records checked: 0 errors, 12 warnings, 12 notes (evidence_strict: warnings fail)",
         ]
     )

@@ -227,3 +227,25 @@ def test_the_cast_gives_each_role_with_its_party_and_period(story: Path) -> None
     )
     assert members["carl-diaz"].confidence is L  # the assignment is only likely
     assert members["pat-quinn"].confidence is U  # the objector's role says no mark
+
+
+def test_the_timeline_shows_the_history_each_row_at_its_own_mark(story: Path) -> None:
+    events = [(e.kind, e.label, e.confidence) for e in ev.timeline(ev.load(story)) if e.record.startswith("roe-v")]
+    assert ("judge assigned", "Mar. 1, 2024", C) in events
+    assert ("judge assigned", "Feb. 10, 2025", L) in events  # the assignment is only likely
+    assert ("case related", "May 2, 2025", L) in events
+    assert ("class certified", "Apr. 1, 2025", C) in events
+    assert ("hearing", "Mar. 20, 2025", L) in events
+    assert ("fairness hearing", "Nov. 2025", U) in events  # says no mark
+    assert ("status stayed", "May 2, 2025", L) in events
+    (hearing,) = [e for e in ev.timeline(ev.load(story)) if e.kind == "hearing"]
+    assert hearing.title.endswith("ruled: The court certified the class from the bench; a written order to follow.")
+
+
+def test_a_sealing_event_is_as_sure_as_its_own_mark(tmp_path: Path) -> None:
+    filing = ev.Filing(
+        id="f", case="c", ecf=9, filed="2025-01-02", confidence=C,
+        sealing=[ev.SealingEvent(action="unsealed", date="2025-02-03", confidence=L)],
+    )  # fmt: skip
+    (unsealed,) = [e for e in ev.timeline([filing]) if e.kind == "filing unsealed"]
+    assert unsealed.confidence is L

@@ -138,6 +138,42 @@ def test_the_tree_names_each_mark(tmp_path: Any, capsys: pytest.CaptureFixture[s
     ]
 
 
+def test_a_message_is_traced_to_the_sources_that_attest_it(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    # Made-up: Acme's press statement, known only through a news report that prints it (likely
+    # word for word) and a blog post that paraphrases it (unverified). The reports are its evidence.
+    records = ev.RecordSet(
+        [
+            ev.Source(id="daily", kind="news_article", publication="Daily", title="Acme speaks", confidence=C),
+            ev.Source(id="blog", kind="post", publication="Acme Watch", confidence=L),
+            ev.Message(
+                id="statement", text="We did nothing wrong.", confidence=L,
+                attestations=[
+                    ev.Attestation(source="daily", quote=ev.Quote(exact="We did nothing wrong."), confidence=L),
+                    ev.Attestation(
+                        source="blog", quote=ev.Quote(exact="they did nothing wrong"), kind="paraphrase", confidence=U
+                    ),
+                ],
+            ),
+        ]
+    )  # fmt: skip
+    daily, blog = ev.trace(records, "statement").steps
+    assert (daily.record, daily.link, daily.wording) == ("daily", "attested by (verbatim)", "We did nothing wrong.")
+    # The link and the wording there are the attestation's mark, never surer than the source.
+    assert (daily.link_confidence, daily.own_confidence, daily.confidence) == (L, L, L)
+    assert (blog.record, blog.link, blog.link_confidence, blog.own_confidence) == (
+        "blog",
+        "attested by (paraphrase)",
+        U,
+        U,
+    )
+    assert not daily.steps and not blog.steps  # the message is not walked again from its report
+    ev.dump(records, tmp_path / "set.yaml")
+    assert printed(tmp_path / "set.yaml", "statement", capsys)[1:3] == [
+        "├─ attested by (verbatim) → source daily: “We did nothing wrong.” in Daily [link likely, wording likely]",
+        "└─ attested by (paraphrase) → source blog: “they did nothing wrong” in Acme Watch [link unverified, wording unverified]",
+    ]
+
+
 def test_provenance_links_are_followed_and_cycles_stop() -> None:
     records = ev.RecordSet(
         [
@@ -258,6 +294,21 @@ def test_a_gpt4_claim_leads_through_the_translation_to_the_docket(records: ev.Re
             ("held in", "ecf-391", "likely"),
             ("on the docket of", "kadrey-v-meta", "likely"),
         ],
+        # The message rests on the reports that print it too: two passages in TechCrunch, and
+        # their Portuguese, which leads on to the original it translates.
+        *[
+            [("start", "claim-goal-gpt4", "likely"), ("evidence (supports)", "chat-goal-gpt4", "likely"), step]
+            for step in [("attested by (verbatim)", "techcrunch-2025-01-14", "likely")] * 2
+        ],
+        *[
+            [
+                ("start", "claim-goal-gpt4", "likely"),
+                ("evidence (supports)", "chat-goal-gpt4", "likely"),
+                ("attested by (translation)", "bolt42-article-pt", "likely"),
+                ("translation of", "techcrunch-2025-01-14", "likely"),
+            ]
+        ]
+        * 2,
         [
             ("start", "claim-goal-gpt4", "likely"),
             ("evidence (supports)", "bolt42-article-pt", "likely"),
@@ -268,7 +319,7 @@ def test_a_gpt4_claim_leads_through_the_translation_to_the_docket(records: ev.Re
         ],
     ]
     assert root.steps[0].steps[0].steps[0].own_confidence is C  # the docket itself is confirmed
-    assert [ev.Trace.weakest(path) for path in root.paths()] == [L] * 2
+    assert [ev.Trace.weakest(path) for path in root.paths()] == [L] * 6
 
 
 def test_each_step_names_what_it_holds(records: ev.RecordSet) -> None:

@@ -8,6 +8,7 @@ import pyarrow as pa
 import pytest
 
 import evidence
+from evidence._model import RECORD_KINDS
 from evidence._views import (
     cast,
     cast_markdown,
@@ -207,3 +208,66 @@ def test_a_line_break_or_backtick_in_a_name_cannot_break_a_row() -> None:
     assert [row["title"] for row in rows] == ["Roe v. Widget `Co.`"]
     assert "| Roe v. Widget \\`Co.\\` |" in timeline_markdown([case])
     assert "| Lee \\`the\\` Engineer (`a`) |" in cast_markdown([actor])
+
+
+def _open_case(sent: str) -> evidence.RecordSet:
+    # Made-up: Doe v. Acme Corp., four clearly ordered filings and a message whose date is known
+    # only on one side.
+    doe = "Doe v. Acme Corp."
+    case = evidence.Case(id="c", caption=doe, name=doe, court="cand", docket_number="1", filed="2025-08-01")
+    filings = [
+        evidence.Filing(id=f"f{n}", case="c", title=f"Filing {n}", filed=day)
+        for n, day in enumerate(["2025-09-10", "2025-09-20", "2025-10-01", "2025-10-15"], start=1)
+    ]
+    return evidence.RecordSet([case, *filings, evidence.Message(id="m", text="Press statement", sent=sent)])
+
+
+def test_an_open_ended_event_does_not_chain_ordered_events_into_one_group() -> None:
+    # Known only to be on or after Sept. 5: before, every later filing fell in its group.
+    events = timeline(_open_case("2025-09-05/.."))
+    assert [e.record for e in events] == ["c", "m", "f1", "f2", "f3", "f4"]
+    assert [e.group for e in events] == [1, 2, 3, 4, 5, 6]
+    message = events[1]
+    assert message.open
+    assert (message.label, message.precision) == ("on or after Sept. 5, 2025", "interval, open end")
+    assert not any(e.open for e in events if e.record != "m")
+    assert "order unknown" not in timeline_markdown(_open_case("2025-09-05/.."))
+    # The CSV still gives the true bounds: an empty latest for the open end.
+    row = next(r for r in csv.DictReader(io.StringIO(timeline_csv(_open_case("2025-09-05/..")))) if r["id"] == "m")
+    assert (row["earliest"], row["latest"]) == ("2025-09-05T00:00:00+00:00", "")
+
+
+def test_an_open_start_event_is_placed_at_its_known_end() -> None:
+    # On or before Sept. 20: listed at Sept. 20, in one group with the filing of that day only.
+    events = timeline(_open_case("../2025-09-20"))
+    assert [e.record for e in events][:2] == ["c", "f1"]
+    by_id = {e.record: e for e in events}
+    assert by_id["m"].group == by_id["f2"].group
+    assert len({by_id[i].group for i in ("c", "f1", "f2", "f3", "f4")}) == 5
+    assert (by_id["m"].label, by_id["m"].precision) == ("on or before Sept. 20, 2025", "interval, open start")
+    # An end not known (rather than open) is placed the same way and says so.
+    unknown = {e.record: e for e in timeline(_open_case("2025-09-05/"))}["m"]
+    assert unknown.open and unknown.precision == "interval, end unknown"
+    assert len({e.group for e in timeline(_open_case("2025-09-05/"))}) == 6
+
+
+def test_to_pandas_gives_whole_numbers_as_nullable_integers(kadrey: evidence.RecordSet) -> None:
+    # Made-up: Doe v. Acme Corp., one filing with an ECF number and one without (it printed
+    # `231.0` and `NaN`).
+    records = evidence.RecordSet(
+        [
+            evidence.Filing(id="f1", case="c", ecf=231, pages=12, confidence="confirmed"),
+            evidence.Filing(id="f2", case="c", title="Letter to the court", confidence="confirmed"),
+        ]
+    )
+    frame = to_pandas(records, evidence.Filing)
+    assert str(frame["ecf"].dtype) == "Int64"
+    assert frame["ecf"].tolist()[0] == 231 and frame["ecf"].isna().tolist() == [False, True]
+    assert "231.0" not in frame.to_string() and "NaN" not in frame[["ecf", "pages"]].to_string()
+    # Every integer column of every kind, read from the Arrow table's own types.
+    for cls in RECORD_KINDS:  # the registry, so a kind added later is checked too
+        table = to_table(kadrey, cls)
+        integers = [f.name for f in table.schema if pa.types.is_integer(f.type)]
+        frame = to_pandas(kadrey, cls)
+        assert {name: str(frame[name].dtype) for name in integers} == dict.fromkeys(integers, "Int64"), cls.KIND
+    assert {"ecf", "pages"} <= {f.name for f in to_table(kadrey, evidence.Filing).schema if pa.types.is_integer(f.type)}

@@ -68,6 +68,7 @@ RULES: dict[str, Rule] = {
         Rule(code="L008", severity=_E, summary="an attestation more confident than its source or what it translates"),
         Rule(code="Y001", severity=_W, summary="a field a citation needs is missing"),
         Rule(code="Y002", severity=_W, summary="a citation would print a value that is not confirmed"),
+        Rule(code="Y003", severity=_W, summary="a citation falls back on another form for a missing part"),
     )
 }
 

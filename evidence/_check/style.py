@@ -1,10 +1,11 @@
-"""Style: the fields a citation of the record needs (Y001), and the values it would print that
-are not confirmed (Y002)."""
+"""Style: the fields a citation of the record needs (Y001), the values it would print that
+are not confirmed (Y002), and the citations that fall back on another form for a missing part
+(Y003)."""
 
 from __future__ import annotations
 
 from evidence._check.run import Run
-from evidence._model import Case, Confidence, Exhibit, Filing, Message, Record, Source
+from evidence._model import Case, Confidence, DateInterval, DateValue, Exhibit, Filing, Message, Record, Source
 
 
 def _printed(record: Record) -> tuple[str, ...]:
@@ -31,6 +32,7 @@ def style(run: Run) -> None:
     for record in run.checked:
         _needs(run, record)
         _unconfirmed(run, record)
+        _fallbacks(run, record)
 
 
 def _needs(run: Run, record: Record) -> None:
@@ -79,3 +81,33 @@ def _name_marks(run: Run, id: str) -> list[Confidence]:
     if actor is None:
         return [run.lookup.confidence_of(id)] if run.lookup.kind_of(id) is not None else []
     return [actor.confidence, actor.confidence_of("name")]
+
+
+def _fallbacks(run: Run, record: Record) -> None:
+    """Y003: each missing part for which a style cites the record in another form, as
+    `evidence cite` does (docs/citations.md, "When a part is missing")."""
+    found: list[str] = []
+    if isinstance(record, Filing) and record.ecf is None:
+        found.append("no ecf: the ecf style gives the Bluebook form, which dates the filing instead")
+    elif isinstance(record, Exhibit):
+        filing = run.get(record.filing, Filing)
+        if filing is not None and filing.ecf is None:
+            found.append(f"no ecf on its filing {filing.id!r}: the ecf style gives the Bluebook form")
+    elif isinstance(record, Case):
+        for n, decision in enumerate(record.decisions):
+            filing = run.get(decision.filing, Filing)
+            if decision.cite is None and filing is not None and filing.ecf is None:
+                found.append(f"decision {n} has no cite and its filing {filing.id!r} no ecf: cited by docket and date")
+    dated = {Case: "filed", Filing: "filed", Source: "published", Message: "sent"}.get(type(record))
+    if dated is not None and _open(getattr(record, dated)):
+        found.append(f"{dated} is an interval: APA prints n.d., the other styles what is known of it")
+    if found:
+        run.add("Y003", record, f"a citation of this {record.KIND} falls back on another form: {'; '.join(found)}")
+
+
+def _open(value: DateValue | None) -> bool:
+    """An interval APA cannot date: not within one year (see `evidence._cite` dates)."""
+    if not isinstance(value, DateInterval):
+        return False
+    start, end = value.start, value.end
+    return start is None or end is None or start.year != end.year

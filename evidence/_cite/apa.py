@@ -6,12 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from evidence._cite import bluebook, context
-from evidence._cite.context import Context, find_decision, message_people, named_by, reported_in
-from evidence._cite.dates import MONTHS, apa_date, format_date, year
+from evidence._cite.context import Context, find_decision, message_people, message_word, named_by, reported_in
+from evidence._cite.dates import MONTHS, apa_date, apa_year, format_date, known_exactly
 from evidence._cite.names import actor_name, parse_name
 from evidence._cite.options import Form
 from evidence._cite.parts import ITALIC, ROMAN, Part, r
 from evidence._cite.words import LANGUAGE_NAMES, case_name, sentence_case_first
+from evidence._errors import UsageError
 from evidence._model import Case, Message, Source, SourceKind
 
 
@@ -33,17 +34,19 @@ def _in_language(source: Source) -> str:
 def _in_text(source: Source, ctx: Context, pin: str | None) -> list[Part]:
     """'Zeff, 2025, p. 3': an in-text citation without its parentheses."""
     names = [parse_name(a).family for a in source.authors]
-    if not names:  # no author: the title (or, untitled, the publication) stands in (APA 8.14)
-        if source.title:
-            who = ctx.value(f"“{sentence_case_first(source.title)}”", (source, "title"))
-        else:
-            who = named_by(source, ctx)
+    comma = [r(", ")]
+    if not names and source.title:  # no author: the title stands in, the comma inside its quotes (APA 8.14)
+        title = sentence_case_first(source.title)
+        who = [r("“"), *ctx.value(title, (source, "title")), r("”" if title.endswith(("?", "!")) else ",”")]
+        comma = [r(" ")]
+    elif not names:  # nor a title: the publication names it
+        who = named_by(source, ctx)
     else:
         who = ctx.value(" & ".join(names) if len(names) <= 2 else f"{names[0]} et al.", (source, "authors"))
     return [
         *who,
-        r(", "),
-        *ctx.value(year(source.published), (source, "published")),
+        *comma,
+        *ctx.dated(apa_year(source.published), (source, "published")),
         r(f"{', p. ' + pin if pin else ''}"),
     ]
 
@@ -52,12 +55,12 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
     if form is Form.SHORT:
         return [r("("), *_in_text(source, ctx, pin), r(")")]
     authors = ctx.value(_authors(source), (source, "authors"))
-    dated = [r(" ("), *ctx.value(apa_date(source.published), (source, "published")), r(").")]
+    dated = [r(" ("), *ctx.dated(apa_date(source.published), (source, "published")), r(").")]
     url = [r(" "), *ctx.value(source.url, (source, "url"))] if source.url else []  # no period after a URL (APA 9.35)
     # A periodical article (a printed newspaper page, a journal): title roman, periodical
     # italic, then the page (APA 10.1). An article on an online-only news site takes the
     # web-page form below: title italic, site roman.
-    if source.title and (
+    if (source.title and source.publication) and (
         source.kind is SourceKind.JOURNAL_ARTICLE or (source.kind is SourceKind.NEWS_ARTICLE and source.page)
     ):
         head = [*authors, *dated, r(" ")] if authors else []
@@ -80,8 +83,10 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
     if source.kind is SourceKind.BOOK:
         if source.publisher:
             parts += [r(" "), *ctx.value(source.publisher, (source, "publisher")), r(".")]
-    elif source.publication and source.title and source.publication != source.title:
-        parts += [r(" "), *ctx.value(source.publication, (source, "publication")), r(".")]
+    elif source.title and (source.publication or source.publisher) not in (None, source.title):
+        # The site's name; with none, its publisher (APA 9.17: the site as the publisher).
+        site = "publication" if source.publication else "publisher"
+        parts += [r(" "), *ctx.value(getattr(source, site), (source, site)), r(".")]
     return [*parts, *url]
 
 
@@ -107,14 +112,20 @@ def cite_message(message: Message, ctx: Context, form: Form = Form.SHORT) -> lis
         return _statement_reference(message, ctx, who)
     if public:
         lead = who or context.statement_parts(message, ctx)[2]
-        dated = ctx.value(year(message.sent), (message, "sent")) or [r("n.d.")]
+        dated = ctx.dated(apa_year(message.sent), (message, "sent"))
         return [r("("), *lead, *([r(", ")] if lead else []), *dated, r(")")]
+    if not who and source is None:  # APA 8.9 names the communicator: nothing else stands in
+        raise UsageError(
+            f"message {message.id!r} has no sender or sender_description: APA cites a personal "
+            "communication by who sent it"
+        )
     if source is not None:
-        when = [r(", "), *ctx.value(year(message.sent), (message, "sent"))] if message.sent else []
+        who = who or message_word(message, ctx)  # an unnamed sender: what the message is
+        when = [r(", "), *ctx.dated(apa_year(message.sent), (message, "sent"))] if message.sent else []
         # A court document quoting it is cited in the text as the legal style cites it.
         where = _in_text(source, ctx, None) if isinstance(source, Source) else bluebook.cite_report(source, ctx)
         return [r("("), *who, *when, r(", as cited in "), *where, r(")")]
-    when = ctx.value(format_date(message.sent, months=MONTHS), (message, "sent")) or [r("n.d.")]
+    when = ctx.value(format_date(known_exactly(message.sent), months=MONTHS), (message, "sent")) or [r("n.d.")]
     return [r("("), *who, r(", personal communication, "), *when, r(")")]
 
 
@@ -124,7 +135,7 @@ def _statement_reference(message: Message, ctx: Context, who: list[Part]) -> lis
     _, title, venue = context.statement_parts(message, ctx, ITALIC)
     kind = context.message_word(message, ctx)
     described = [r(" ["), *kind, r("]")] if title else [r("["), *kind, r("]")]
-    parts = [*who, r(" (" if who else "("), *ctx.value(apa_date(message.sent), (message, "sent")), r("). ")]
+    parts = [*who, r(" (" if who else "("), *ctx.dated(apa_date(message.sent), (message, "sent")), r("). ")]
     parts += [*title, *described, r(".")]
     return [*parts, r(" "), *venue, r(".")] if venue else parts
 
@@ -132,6 +143,6 @@ def _statement_reference(message: Message, ctx: Context, who: list[Part]) -> lis
 def cite_case_in_text(case: Case, ctx: Context, decision: Any) -> list[Part]:
     """A case in the text: its name in italics and the year of the decision (or of filing)."""
     when = find_decision(case, decision).date if decision is not None else case.filed
-    dated = ctx.value(year(when), (case, "decisions" if decision is not None else "filed"))
+    dated = ctx.dated(apa_year(when), (case, "decisions" if decision is not None else "filed"))
     name = ctx.value(case_name(case), (case, "name" if case.name else "caption"), style=ITALIC)
     return [r("("), *name, r(", "), *dated, r(")")]

@@ -11,7 +11,7 @@ from evidence._cite.context import Context, find_decision, message_people, messa
 from evidence._cite.dates import format_date, year
 from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form, Style
-from evidence._cite.parts import ITALIC, ROMAN, SMALL_CAPS, Part, i, r
+from evidence._cite.parts import ITALIC, ROMAN, SMALL_CAPS, Part, i, joined, r
 from evidence._cite.words import (
     KIND_TITLES,
     LANGUAGE_NAMES,
@@ -100,7 +100,8 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
     parts += [r(" ("), *_court(case, ctx), r(" "), *ctx.value(format_date(chosen.date), decided), r(")")]
     if not chosen.cite and chosen.filing is not None:
         filing = ctx.need("a decision").get(chosen.filing, Filing)
-        parts += [r(", "), *ecf.designation(filing, ctx)]  # B17: the docket entry last
+        designation = ecf.designation(filing, ctx)  # B17: the docket entry last, when it has a number
+        parts += [r(", "), *designation] if designation else []
     return parts
 
 
@@ -111,6 +112,9 @@ def cite_filing(filing: Filing, ctx: Context, form: Form, pin: str | None) -> li
         parts += _other_case(case, filing.filed, ctx, filing)
     if filing.ecf is not None:
         parts += [r(", "), *ecf.designation(filing, ctx)]
+    elif not _outside(filing, ctx, form) and filing.filed is not None:
+        # No entry number: the date tells the document apart on its docket (R24.3).
+        parts += [r(" ("), *ctx.value(format_date(filing.filed), (filing, "filed")), r(")")]
     return parts
 
 
@@ -164,8 +168,10 @@ def cite_message(message: Message, ctx: Context, form: Form, pin: str | None, st
 def _court_document(document: Filing | Exhibit, ctx: Context, form: Form, pin: str | None, style: Style) -> list[Part]:
     """A filing or exhibit; in the ECF style found by the court's docket number."""
     if isinstance(document, Exhibit):
-        return ecf.cite_exhibit(document, ctx, pin) if style is Style.ECF else cite_exhibit(document, ctx, form, pin)
-    return ecf.cite_filing(document, ctx, pin) if style is Style.ECF else cite_filing(document, ctx, form, pin)
+        by_number = style is Style.ECF and ecf.has_number(document, ctx)
+        return ecf.cite_exhibit(document, ctx, pin) if by_number else cite_exhibit(document, ctx, form, pin)
+    by_number = style is Style.ECF and document.ecf is not None
+    return ecf.cite_filing(document, ctx, pin) if by_number else cite_filing(document, ctx, form, pin)
 
 
 def cite_report(report: Source | Filing | Exhibit, ctx: Context, style: Style = Style.BLUEBOOK) -> list[Part]:
@@ -213,12 +219,12 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         if source.translators:
             inside.append([*ctx.value(join_names(list(source.translators)), (source, "translators")), r(" trans.")])
         publisher = ctx.value(source.publisher or "", (source, "publisher"))
-        inside.append([*publisher, *([r(" ")] if publisher else []), *ctx.value(year(source.published), published)])
+        inside.append([*publisher, *([r(" ")] if publisher else []), *ctx.dated(year(source.published), published)])
         tail = [r(" (")] + [part for n, each in enumerate(inside) for part in ([r(", ")] if n else []) + each]
         tail.append(r(")"))
         original = _original(source, ctx)
         if original is not None and original.published is not None:
-            when = ctx.value(year(original.published), (source, "translation_of"), (original, "published"))
+            when = ctx.dated(year(original.published), (source, "translation_of"), (original, "published"))
             tail += [r(" ("), *when, r(")")]
         return [*lead, *title, r(f"{' ' + pin if pin else ''}"), *tail]  # R28: the page follows the title
     name = source.publication or source.publisher or ""
@@ -227,7 +233,8 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
     if source.page:  # print (R30.4.1)
         dated = ctx.value(format_date(source.published), published)
         page = ctx.value(source.page, (source, "page"))
-        return [*lead, *title, *periodical, r(", "), *dated, r(", at "), *page, r(f"{', ' + pin if pin else ''}")]
+        at = [r("at "), *page, r(f"{', ' + pin if pin else ''}")]
+        return [*lead, *title, *periodical, *([r(", "), *joined([dated, at])])]
     # Online (R30.4.2, R33.5): the date, with the time the source gives, in parentheses.
     online = format_date(source.published, time=True)
     parts = [*lead, *title, *periodical]

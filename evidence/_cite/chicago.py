@@ -8,7 +8,7 @@ from evidence._cite.context import Context, message_people, message_word, named_
 from evidence._cite.dates import MONTHS, format_date, year
 from evidence._cite.names import actor_name, join_names, parse_name
 from evidence._cite.options import Form
-from evidence._cite.parts import ITALIC, ROMAN, Part, r
+from evidence._cite.parts import ITALIC, ROMAN, Part, joined, r
 from evidence._cite.words import title_case
 from evidence._model import Message, Source, SourceKind
 
@@ -28,7 +28,8 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         # Chicago puts the comma or period inside the quotation marks.
         closing = f'," {pin}.' if pin else '."'
         return [*who, r('"'), *_title(source, ctx, short, ROMAN), r(closing)]
-    when = format_date(source.published, months=MONTHS)
+    when = ctx.value(format_date(source.published, months=MONTHS), published)
+    url = ctx.value(source.url or "", (source, "url"))
     if form is Form.BIBLIOGRAPHY:
         head: list[Part] = []
         if names:
@@ -37,29 +38,32 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
             rest = [n.full for n in names[1:]]
             lead += "".join(f", and {n}" if k == len(rest) - 1 else f", {n}" for k, n in enumerate(rest))
             head = [*ctx.value(lead, authors), r(". ")]
-        if book:
-            return [*head, *_title(source, ctx, title or "", ITALIC), *_publisher_year(source, ctx, ". ", ".")]
-        parts = [*head, *([r('"'), *_title(source, ctx, title, ROMAN), r('." ')] if title else [])]
-        parts += _publication(source, ctx)
-        parts += [r(", "), *ctx.value(when, published), r(".")] if when else [r(".")]
-        return [*parts, *([r(" "), *ctx.value(source.url, (source, "url")), r(".")] if source.url else [])]
+        if book and title:
+            return [*head, *_title(source, ctx, title, ITALIC), *_publisher_year(source, ctx, ". ", ".")]
+        # Sentences of what is known: the title, the site or periodical and the date, the URL.
+        sentences = [[r('"'), *_title(source, ctx, title, ROMAN), r('."')]] if title else []
+        where_when = joined([_publication(source, ctx), when])
+        sentences += [[*where_when, r(".")]] if where_when else []
+        sentences += [[*url, r(".")]] if url else []
+        if not sentences:  # nothing but the record: its name stands in
+            sentences = [[*named_by(source, ctx), r(".")]]
+        return [*head, *joined(sentences, " ")]
     byline = join_names([n.full for n in names]).replace(" & ", " and ")
     parts = [*ctx.value(byline, authors), r(", ")] if byline else []
-    if book:
+    if book and title:
         inside = _publisher_year(source, ctx, ", ", "")
         return [
             *parts,
-            *_title(source, ctx, title or "", ITALIC),
+            *_title(source, ctx, title, ITALIC),
             r(" ("),
             *inside,
             r(f"){', ' + pin if pin else ''}."),
         ]
-    if title:
-        parts += [r('"'), *_title(source, ctx, title, ROMAN), r('," ')]
-    parts += _publication(source, ctx)
-    parts += [r(", "), *ctx.value(when, published)] if when else []
-    parts += [r(", "), *ctx.value(source.url, (source, "url"))] if source.url else []
-    return [*parts, r(f", {pin}." if pin else ".")]
+    tail = joined([_publication(source, ctx), when, url, [r(pin)] if pin else []])
+    if title:  # Chicago puts the comma or period inside the quotation marks.
+        quoted = [r('"'), *_title(source, ctx, title, ROMAN)]
+        return [*parts, *quoted, r('," '), *tail, r(".")] if tail else [*parts, *quoted, r('."')]
+    return [*parts, *(tail or named_by(source, ctx)), r(".")]
 
 
 def _title(source: Source, ctx: Context, text: str, style: str) -> list[Part]:
@@ -68,17 +72,19 @@ def _title(source: Source, ctx: Context, text: str, style: str) -> list[Part]:
 
 def _publisher_year(source: Source, ctx: Context, between: str, end: str) -> list[Part]:
     """A book's publisher and year, joined by `between`; `end` after them when there are any."""
-    pieces = [ctx.value(source.publisher, (source, "publisher")) if source.publisher else []]
-    pieces.append(ctx.value(year(source.published), (source, "published")))
-    out = [part for n, piece in enumerate(pieces) for part in ([r(between)] if n else []) + piece]
+    publisher = ctx.value(source.publisher or "", (source, "publisher"))
+    out = joined([publisher, ctx.dated(year(source.published), (source, "published"))], between)
     lead = [r(between)] if between == ". " else []
     return [*lead, *out, r(end)]
 
 
 def _publication(source: Source, ctx: Context) -> list[Part]:
-    """Newspapers and journals are italic; the names of web sites stay roman (CMOS 14.206)."""
+    """Newspapers and journals are italic; the names of web sites stay roman (CMOS 14.206).
+    With no publication, the publisher (the owner of the site) stands in, roman."""
+    if not source.publication:
+        return ctx.value(source.publisher or "", (source, "publisher"))
     style = ITALIC if source.kind in (SourceKind.NEWS_ARTICLE, SourceKind.JOURNAL_ARTICLE) else ROMAN
-    return ctx.value(source.publication or "", (source, "publication"), style=style)
+    return ctx.value(source.publication, (source, "publication"), style=style)
 
 
 def cite_message(message: Message, ctx: Context, form: Form) -> list[Part]:

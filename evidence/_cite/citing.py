@@ -17,7 +17,7 @@ from evidence._cite.options import (
     parse_markup,
     parse_style,
 )
-from evidence._cite.parts import MARK, Citation, Part, i, join_parts, r
+from evidence._cite.parts import MARK, Citation, Part, i, join_parts, r, tidy
 from evidence._errors import UsageError
 from evidence._model import Case, Claim, EvidenceRole, Exhibit, Filing, Message, Record, Source
 
@@ -40,6 +40,8 @@ def _parts(
     """The parts of one citation, and whether they already end the sentence."""
     if not isinstance(record, CITABLE):
         raise not_cited(record)
+    if decision is not None and not isinstance(record, Case):
+        raise UsageError(f"decision= applies to cases only, and {record.KIND} {record.id!r} is not a case")
     if form is Form.ID and style is Style.CHICAGO:
         return [r("Ibid." if not pin else f"Ibid., {pin}.")], True  # CMOS 14.34
     if form is Form.ID and style is not Style.APA:
@@ -72,12 +74,14 @@ def _parts(
         form = Form.SHORT
     if isinstance(record, Case):
         return bluebook.cite_case(record, ctx, form, pin, decision), False
+    # ECF cites by entry number; without one, the next form the rules allow is the Bluebook's
+    # (title, pin, and the case's docket number and the date).
     if isinstance(record, Filing):
-        if style is Style.ECF:
+        if style is Style.ECF and record.ecf is not None:
             return ecf.cite_filing(record, ctx, pin), False
         return bluebook.cite_filing(record, ctx, form, pin), False
     if isinstance(record, Exhibit):
-        if style is Style.ECF:
+        if style is Style.ECF and ecf.has_number(record, ctx):
             return ecf.cite_exhibit(record, ctx, pin), False
         return bluebook.cite_exhibit(record, ctx, form, pin), False
     if isinstance(record, Message):
@@ -105,6 +109,8 @@ def _claim_parts(claim: Claim, style: Style, ctx: Context) -> list[Part]:
     signal; the citations of one role are joined by semicolons. APA gathers them all in one
     parenthetical in-text citation."""
     records = ctx.need("a claim's evidence")
+    if not claim.evidence:
+        raise UsageError(f"claim {claim.id!r} has no evidence to cite: link the records it rests on (evidence)")
     out: list[Part] = []
     in_text = style is Style.APA
     for role, signal in _SIGNALS.items():
@@ -218,4 +224,4 @@ def citation(
     style, form = parse_style(style), parse_form(form)
     ctx = Context(records=records, options=options or DEFAULT_OPTIONS, in_case=in_case, marks=marks)
     parts, ends = _parts(record, style, form, pin, ctx, decision, note)
-    return Citation(join_parts(_finish(parts, ends, signal, parenthetical, ctx.options, in_parentheses)))
+    return Citation(join_parts(tidy(_finish(parts, ends, signal, parenthetical, ctx.options, in_parentheses))))

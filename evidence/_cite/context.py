@@ -35,6 +35,12 @@ class Context:
         level = weakest(fields) if self.marks else Confidence.CONFIRMED
         return [(text, style)] if level is Confidence.CONFIRMED else [(text, style), (level.value, MARK)]
 
+    def dated(self, text: str, *fields: tuple[Record, str]) -> list[Part]:
+        """A date as `value` prints it; "n.d." for a date the record does not give is the
+        style's word, not a value, and carries no mark (for an interval it prints, it does)."""
+        unknown = all(getattr(record, name, None) is None for record, name in fields)
+        return [r(text)] if unknown else self.value(text, *fields)
+
     def need(self, what: str) -> RecordSet:
         if self.records is None:
             raise UsageError(f"citing {what} needs the record set: pass records=")
@@ -44,17 +50,17 @@ class Context:
 def find_decision(case: Case, decision: Any) -> Decision:
     """The decision named by its index (0 is the first), its reporter cite, its date or its filing."""
     count = len(case.decisions)
-    if isinstance(decision, int) and not isinstance(decision, bool):
-        try:
-            return case.decisions[decision]
-        except IndexError:
-            pass
-    else:
+    number = isinstance(decision, int) and not isinstance(decision, bool)
+    if number and 0 <= decision < count:  # not Python's index from the end: -1 names no decision
+        return case.decisions[int(decision)]
+    if not number:
         for candidate in case.decisions:
             if decision in (candidate.cite, str(candidate.date), candidate.filing):
                 return candidate
     if not count:
         raise UsageError(f"case {case.id!r} has no decisions to cite")
+    if number:
+        raise UsageError(f"case {case.id!r} has {count} decisions, numbered 0 to {count - 1}: no decision {decision}")
     raise UsageError(
         f"case {case.id!r} has no decision {decision!r}: name one of its {count} by number (0 to {count - 1}), "
         "reporter cite, date or filing id"

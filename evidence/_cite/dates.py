@@ -22,8 +22,24 @@ def format_date(
     value: DateValue | None, *, months: Sequence[str] = _T17, time: bool = False, zone: bool = False
 ) -> str:
     """'Jan. 13, 2025' (T17), 'Oct. 2023' for a month, '2023' for a year; 'c.' when approximate.
-    With `time`, the time of day the value gives ('12:14 PM'), and with `zone` its zone ('PDT')."""
-    date = point(value)
+    With `time`, the time of day the value gives ('12:14 PM'), and with `zone` its zone ('PDT').
+    An interval says what is known of it: 'Sept. 5, 2025 or later' for `2025-09-05/..`,
+    'or earlier' for `../2025-09-05`, both ends joined by an en dash."""
+    if isinstance(value, DateInterval):
+        ends = [_one(end, months, time, zone) if end is not None else "" for end in (value.start, value.end)]
+        return _bounded(*ends)
+    return _one(value, months, time, zone)
+
+
+def _bounded(start: str, end: str) -> str:
+    if start and end:
+        return start if start == end else f"{start}–{end}"
+    if start:
+        return f"{start} or later"
+    return f"{end} or earlier" if end else ""
+
+
+def _one(date: Date | None, months: Sequence[str], time: bool, zone: bool) -> str:
     if date is None:
         return ""
     if date.month is None:
@@ -45,12 +61,33 @@ def format_date(
 
 
 def year(value: DateValue | None) -> str:
-    date = point(value)
+    """The year; of an interval, what is known of it ('2025 or later', '2024–2025')."""
+    if isinstance(value, DateInterval):
+        ends = [str(end.year) if end is not None else "" for end in (value.start, value.end)]
+        return _bounded(*ends) or "n.d."
+    return str(value.year) if value is not None else "n.d."
+
+
+def known_exactly(value: DateValue | None) -> Date | None:
+    """APA gives a date only as far as it is known (APA 9.14): an interval is known to its
+    year when both ends fall in one year, and is otherwise undated ("n.d.")."""
+    if not isinstance(value, DateInterval):
+        return value
+    start, end = value.start, value.end
+    if start is None or end is None:
+        return None
+    if start == end:
+        return start
+    return Date(year=start.year) if start.year == end.year else None
+
+
+def apa_year(value: DateValue | None) -> str:
+    date = known_exactly(value)
     return str(date.year) if date is not None else "n.d."
 
 
 def apa_date(value: DateValue | None) -> str:
-    date = point(value)
+    date = known_exactly(value)
     if date is None:
         return "n.d."
     if date.month is None:

@@ -1,5 +1,6 @@
 """The court's own form (ECF): filings and exhibits by their docket numbers; every other
-record as the Bluebook cites it."""
+record as the Bluebook cites it, and so a filing or exhibit whose entry number is not known
+(`citing` falls back on the Bluebook form when `designation` is empty)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,8 @@ def cite_filing(filing: Filing, ctx: Context, pin: str | None) -> list[Part]:
 def cite_exhibit(exhibit: Exhibit, ctx: Context, pin: str | None) -> list[Part]:
     filing = ctx.need("an exhibit").get(exhibit.filing, Filing)
     return [*designation(filing, ctx, exhibit), r(f"{' at ' + pin if pin else ''}")]
+
+
+def has_number(exhibit: Exhibit, ctx: Context) -> bool:
+    """Whether the filing the exhibit is attached to has its entry number."""
+    return ctx.need("an exhibit").get(exhibit.filing, Filing).ecf is not None

@@ -57,6 +57,26 @@ def join_parts(parts: tuple[Part, ...] | list[Part]) -> tuple[Part, ...]:
     return tuple(joined)
 
 
+def joined(pieces: list[list[Part]], between: str = ", ") -> list[Part]:
+    """The pieces that have a value, `between` each two: a missing part leaves no gap."""
+    kept = [piece for piece in pieces if piece]
+    return [part for n, piece in enumerate(kept) for part in ([r(between)] if n else []) + piece]
+
+
+def tidy(parts: list[Part]) -> list[Part]:
+    """A value that ends in its own stop takes no second one: "Cert." before "." or a title
+    ending in "?" before "," or "." (CMOS 6.119, 6.122). A mark between them changes nothing:
+    the text is the same with marks and without."""
+    out: list[Part] = []
+    for text, style in parts:
+        before = next((t for t, s in reversed(out) if t and s != MARK), "")
+        stop = before.endswith((".", "?", "!")) and text.startswith(".")
+        if style != MARK and (stop or (before.endswith(("?", "!")) and text.startswith(","))):
+            text = text[1:]
+        out.append((text, style))
+    return out
+
+
 def _markdown(text: str, style: str) -> str:
     # Underscores inside words (Bates numbers) start no emphasis; only those at word edges do.
     escaped = re.sub(r"([*\\`\[\]]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))", r"\\\1", text)

@@ -36,7 +36,8 @@ def title_case(title: str, *, lower_all_prepositions: bool = False) -> str:
     for n, word in enumerate(words):
         bare = word if word.isalpha() else word.strip(_PUNCTUATION)
         rest = bare[1:]
-        if bare and rest == rest.lower():  # no capital inside: the case is ours to set
+        # No capital inside: the case is ours to set; a case name's "v." stays lowercase (R10.2).
+        if bare and rest == rest.lower() and word not in ("v.", "vs."):
             lower = bare.lower()
             small = lower in small_words and not after_colon and n != last
             fixed = lower if small else bare[0].upper() + rest
@@ -91,7 +92,7 @@ _TEXTUAL_WORDS = {
     "Limited": "Ltd.",
     "Number": "No.",
 }
-_BUSINESS = re.compile(r"\b(Inc|Co|Corp|Ltd|LLC|L\.L\.C|LLP|L\.P|LP|N\.A|S\.A|GmbH|PLC|Bros)\.?(?=\W|$)")
+_BUSINESS = re.compile(r"\b(Inc|Co|Corp|Ltd|LLC|L\.L\.C|LLP|L\.P|LP|N\.A|S\.A|GmbH|PLC|PBC|Bros)\.?(?=\W|$)")
 
 
 @functools.lru_cache(maxsize=4096)  # the same cases are cited again and again
@@ -127,7 +128,7 @@ def _party_name(party: str) -> str:
 
 
 def _recase(word: str) -> str:
-    if word.rstrip(".,") in ("LLC", "LLP", "LP", "USA", "NA", "N.A.", "PLC"):
+    if word.rstrip(".,") in ("LLC", "LLP", "LP", "USA", "NA", "N.A.", "PLC", "PBC"):
         return word
     return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
 
@@ -144,7 +145,8 @@ def case_name_from_caption(caption: str) -> str:
 _DOCUMENT_WORDS = {
     "plaintiff's": "Pl.'s", "plaintiffs'": "Pls.'", "plaintiff": "Pl.", "plaintiffs": "Pls.",
     "defendant's": "Def.'s", "defendants'": "Defs.'", "defendant": "Def.", "defendants": "Defs.",
-    "motion": "Mot.", "memorandum": "Mem.", "amended": "Am.", "declaration": "Decl.", "exhibit": "Ex.",
+    "motion": "Mot.", "memorandum": "Mem.", "opinion": "Op.", "amended": "Am.", "declaration": "Decl.",
+    "exhibit": "Ex.",
     "opposition": "Opp'n", "response": "Resp.", "summary": "Summ.", "judgment": "J.", "supplement": "Supp.",
     "supplemental": "Supp.", "transcript": "Tr.", "deposition": "Dep.", "request": "Req.",
     "preliminary": "Prelim.", "injunction": "Inj.", "attorney": "Att'y", "attorneys": "Att'ys",

@@ -25,16 +25,46 @@ from evidence._io.read_yaml import Resolver
 from evidence._io.versions import FORMAT_VERSION
 from evidence._model import KIND_BY_NAME, Record
 
+# Text longer than this is written as a folded block, its lines wrapped at `_FOLD_WIDTH`.
+_FOLD_AT = 100
+_FOLD_WIDTH = 88
+# What YAML readers take for a line break: text holding one is a literal block, never folded.
+_BREAKS = ("\n", "\r", "\x85", "\u2028", "\u2029")
+
 
 class _Dumper(yaml.SafeDumper):
-    """Block style, lists indented under their key, multi-line text as literal blocks."""
+    """Block style, lists indented under their key; text with line breaks as a literal block
+    (`|-`), long text as a folded one (`>-`), short text plain, or in double quotes where it
+    holds an apostrophe (never doubled) and plain is not possible."""
 
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         super().increase_indent(flow, False)
 
+    def choose_scalar_style(self) -> str:
+        style: str = super().choose_scalar_style()
+        if style == "'" and isinstance(self.event, yaml.ScalarEvent) and "'" in self.event.value:
+            return '"'
+        return style
+
+    def write_folded(self, text: str) -> None:
+        # Every other scalar stays on one line (the dumper's width is unlimited); a folded
+        # block is there to be wrapped.
+        width, self.best_width = self.best_width, _FOLD_WIDTH
+        try:
+            super().write_folded(text)
+        finally:
+            self.best_width = width
+
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    style = None
+    if any(mark in value for mark in _BREAKS):
+        style = "|"
+    elif len(value) > _FOLD_AT and " " in value and value == value.strip() and "\t" not in value:
+        # A line of a folded block that starts with a space or tab is kept apart by readers,
+        # so text that could put one there is not folded.
+        style = ">"
+    # Where a block cannot hold the text as it is (a trailing space, say), the dumper quotes it.
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
@@ -90,20 +120,33 @@ def yaml_text(data: Any) -> str:
     )
 
 
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux), else by
+    setting and restoring it."""
+    with contextlib.suppress(OSError, ValueError, StopIteration), open("/proc/self/status", encoding="ascii") as status:
+        return int(next(line for line in status if line.startswith("Umask:")).split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` through a temporary file in the same folder and a rename."""
+    """Replace `path` with `data` through a temporary file in the same folder and a rename.
+
+    An existing file keeps its mode; a new one gets the usual mode of a new file (0666 less the
+    umask), not the 0600 of the temporary file."""
     folder = path.parent
-    mode = None
-    with contextlib.suppress(FileNotFoundError):
+    try:
         mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -127,9 +127,13 @@ def to_table(records: RecordSet | Iterable[Record], kind: type[Record] | str) ->
 
 
 def to_pandas(records: RecordSet | Iterable[Record], kind: type[Record] | str) -> Any:
-    """A `pandas.DataFrame` of `to_table`."""
+    """A `pandas.DataFrame` of `to_table`; whole numbers as pandas' nullable `Int64` (an ECF
+    number is 231 or missing, never `231.0` or `NaN`)."""
     table = to_table(records, kind)
     try:
-        return table.to_pandas()
+        import pandas as pd  # type: ignore[import-untyped]
     except ImportError:
         raise UsageError("data frames need pandas: pip install pandas") from None
+    import pyarrow as pa
+
+    return table.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)

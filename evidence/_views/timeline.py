@@ -5,6 +5,11 @@ grouped: a month-precision message and a day-precision filing inside that month,
 of the same day, fall in one group (an event joins a group unless every member of the group is
 `definitely_before` it). Groups are numbered from 1; within a group the listed order says
 nothing about the order of events.
+
+An event known on one side only ("on or after Sept. 5", an interval whose end is open or not
+known) is placed, and grouped, at its known end and marked `open`: it overlaps every later event,
+so grouping it by its whole span would put events that are clearly ordered among themselves into
+one group of unknown order.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from evidence._cite import format_date
-from evidence._labels import actor_name, exhibit_name, filing_name, name_fields, shorten, weakest
+from evidence._labels import actor_name, exhibit_name, filing_name, name_fields, shorten, weaker, weakest
 from evidence._model import (
     Case,
     Claim,
@@ -60,6 +65,11 @@ class Event:
         return date_label(self.date)
 
     @property
+    def open(self) -> bool:
+        """True for an event known on one side only, placed at the side that is known."""
+        return _placed(self.date) is not self.date
+
+    @property
     def earliest(self) -> _dt.datetime:
         return self.date.earliest
 
@@ -81,8 +91,21 @@ def date_label(value: DateValue) -> str:
     return f"{start or '?'} – {end or '?'}"
 
 
+def _placed(value: DateValue) -> DateValue:
+    """Where an event is put in order and grouped: an interval known on one side only, at that side."""
+    if isinstance(value, DateInterval):
+        known = [side for side in (value.start, value.end) if side is not None]
+        if len(known) == 1:
+            return known[0]
+    return value
+
+
 def precision_label(value: DateValue) -> str:
     if isinstance(value, DateInterval):
+        if value.open_start or value.open_end:
+            return "interval, open " + ("start" if value.open_start else "end")
+        if value.start is None or value.end is None:
+            return "interval, " + ("start" if value.start is None else "end") + " unknown"
         return "interval"
     label = value.precision.name.lower()
     if value.approximate:
@@ -110,72 +133,115 @@ def _message_title(records: RecordSet, message: Message) -> tuple[str, Fields]:
     return (f"{head}: {shorten(body, _TITLE_LENGTH)}" if body else head), fields
 
 
-def _sealing_events(record: Filing | Exhibit, title: str) -> Iterator[tuple[DateValue | None, str, str]]:
+def _sealing_events(record: Filing | Exhibit, title: str) -> Iterator[tuple[DateValue | None, str, str, Confidence]]:
     for event in record.sealing:
-        yield event.date, f"{record.KIND} {_action(event)}", title
+        yield event.date, f"{record.KIND} {_action(event)}", title, event.confidence
 
 
 def _action(event: SealingEvent) -> str:
     return event.action.value.replace("_", " ")
 
 
-def _raw_events(records: RecordSet) -> Iterator[tuple[DateValue | None, str, str, str, Fields]]:
-    """(date, kind, record id, title, the fields they are read from) of every event, dated or not."""
+# An event as found: date, kind, record id, title, the fields it is read from, and the marks of
+# the value objects it comes from (a sealing event's, a hearing's), which no field holds.
+RawEvent = tuple[DateValue | None, str, str, str, Fields, tuple[Confidence, ...]]
+
+
+def _case_history(records: RecordSet, case: Case) -> Iterator[RawEvent]:
+    """The dated parts of a case's procedural history, each as sure as its own mark allows."""
+    named: Fields = ((case, "name"),)
+    for judge in case.judges:
+        start = judge.period.start if isinstance(judge.period, DateInterval) else judge.period
+        who = actor_name(records, judge.actor) or judge.actor
+        role = judge.designation or judge.role or "judge"
+        fields: Fields = ((case, "judges"), *named, *name_fields(records, [judge.actor]))
+        yield start, "judge assigned", case.id, f"{case.name}: {who}, {role}", fields, (judge.confidence,)
+    for relation in case.relations:
+        other = records.get(relation.case) if relation.case in records else None
+        title = f"{case.name}: {relation.rel.value.replace('_', ' ')} {getattr(other, 'name', relation.case)}"
+        title += f" ({relation.basis})" if relation.basis else ""
+        yield relation.date, "case related", case.id, title, ((case, "relations"), *named), (relation.confidence,)
+    for group in case.classes:
+        title = f"{case.name}: {group.name or shorten(group.definition, 60)}"
+        yield group.certified, "class certified", case.id, title, ((case, "classes"), *named), (group.confidence,)
+    for event in case.events:
+        kind = event.kind.value.replace("_", " ")
+        title = f"{case.name}: {event.title or kind}" + (f"; ruled: {event.ruling}" if event.ruling else "")
+        yield event.date, kind, case.id, title, ((case, "events"), *named), (event.confidence,)
+    for change in case.status_history:
+        kind = f"status {change.status.value.replace('_', ' ')}"
+        yield change.since, kind, case.id, case.name, ((case, "status_history"), *named), (change.confidence,)
+
+
+def _raw_events(records: RecordSet) -> Iterator[RawEvent]:
+    """Every event of the set, dated or not."""
     for record in records:
         if isinstance(record, Case):
             named: Fields = ((record, "name"),)
-            yield record.filed, "case filed", record.id, record.name, ((record, "filed"), *named)
-            yield record.closed, "case closed", record.id, record.name, ((record, "closed"), *named)
+            yield record.filed, "case filed", record.id, record.name, ((record, "filed"), *named), ()
+            yield record.closed, "case closed", record.id, record.name, ((record, "closed"), *named), ()
             for decision in record.decisions:
                 title = decision.title or decision.cite or "Decision"
                 id = decision.filing or record.id
-                yield decision.date, "decision", id, f"{record.name}: {title}", ((record, "decisions"), *named)
+                yield decision.date, "decision", id, f"{record.name}: {title}", ((record, "decisions"), *named), ()
+            yield from _case_history(records, record)
         elif isinstance(record, Filing):
             title = filing_name(record)
             named = ((record, "title"), (record, "short_title"), (record, "ecf"), (record, "kind"))
-            yield record.filed, "filing filed", record.id, title, ((record, "filed"), *named)
-            for date, kind, text in _sealing_events(record, title):
-                yield date, kind, record.id, text, ((record, "sealing"), *named)
+            yield record.filed, "filing filed", record.id, title, ((record, "filed"), *named), ()
+            for date, kind, text, mark in _sealing_events(record, title):
+                yield date, kind, record.id, text, ((record, "sealing"), *named), (mark,)
         elif isinstance(record, Exhibit):
             named = ((record, "sealing"), (record, "title"), (record, "label"))
-            for date, kind, text in _sealing_events(record, exhibit_name(record)):
-                yield date, kind, record.id, text, named
+            for date, kind, text, mark in _sealing_events(record, exhibit_name(record)):
+                yield date, kind, record.id, text, named, (mark,)
         elif isinstance(record, Message):
             title, named = _message_title(records, record)
-            yield record.sent, "message sent", record.id, title, ((record, "sent"), *named)
+            yield record.sent, "message sent", record.id, title, ((record, "sent"), *named), ()
         elif isinstance(record, Source):
             title = record.title or record.publication or record.id
             if record.publication and record.title:
                 title = f"{record.title} ({record.publication})"
             named = ((record, "published"), (record, "title"), (record, "publication"))
-            yield record.published, f"{record.kind.value.replace('_', ' ')} published", record.id, title, named
+            yield record.published, f"{record.kind.value.replace('_', ' ')} published", record.id, title, named, ()
         elif isinstance(record, Claim):
             who = actor_name(records, record.asserted_by)
             statement = shorten(record.statement, _TITLE_LENGTH)
             named = ((record, "asserted_on"), (record, "asserted_by"), (record, "statement"))
             named += tuple(name_fields(records, [record.asserted_by]))
-            yield record.asserted_on, "claim asserted", record.id, f"{who}: {statement}" if who else statement, named
+            yield (
+                record.asserted_on,
+                "claim asserted",
+                record.id,
+                f"{who}: {statement}" if who else statement,
+                named,
+                (),
+            )
 
 
 def timeline(records: RecordSet | Iterable[Record]) -> list[Event]:
     """Every dated event in order of its earliest instant, in groups of events of unknown order."""
     rs = records_of(records)
     dated = [
-        Event(date=date, precision=precision_label(date), kind=kind, record=id, title=title, confidence=weakest(fields))
-        for date, kind, id, title, fields in _raw_events(rs)
+        Event(
+            date=date, precision=precision_label(date), kind=kind, record=id, title=title,
+            confidence=weaker(weakest(fields), *own),
+        )
+        for date, kind, id, title, fields, own in _raw_events(rs)
         if date is not None
-    ]
-    dated.sort(key=lambda e: (e.earliest, e.latest, e.kind, e.record))
+    ]  # fmt: skip
+    dated.sort(key=lambda e: (_placed(e.date).earliest, _placed(e.date).latest, e.kind, e.record))
     result: list[Event] = []
-    members: list[Event] = []
+    members: list[DateValue] = []
     group = 0
     for event in dated:
+        placed = _placed(event.date)
         # A new group starts when every event of the current one is definitely before this one.
-        if members and all(definitely_before(m.date, event.date) for m in members):
+        if members and all(definitely_before(m, placed) for m in members):
             members = []
         if not members:
             group += 1
-        members.append(event)
+        members.append(placed)
         result.append(attrs.evolve(event, group=group))
     return result
 
@@ -212,8 +278,10 @@ def timeline_markdown(records: RecordSet | Iterable[Record]) -> str:
 
 
 _NOTE = (
-    "Events that share a group overlap in time: the order within a group is not known. A row's "
-    "confidence is the weakest mark of its record and of the values it prints."
+    "Events that share a group overlap in time: the order within a group is not known. An event "
+    "known only to be on or after (or on or before) a date is listed at that date, and its order "
+    "with the events after (or before) it is not known. A row's confidence is the weakest mark "
+    "of its record and of the values it prints."
 )
 
 CSV_COLUMNS = ("group", "date", "precision", "earliest", "latest", "kind", "id", "title", "confidence")
