@@ -4,12 +4,15 @@ reporters-db knows, in an edition that was published at the decision's date."""
 from __future__ import annotations
 
 import difflib
+import functools
 
 from evidence._check.run import Run
 from evidence._model import Case, DateValue, Record, known_abbreviations, parse_cite, reporter_series
 
 
 def cites(run: Run) -> None:
+    # Decisions are held in their case today; once they are records of their own, this loop is
+    # over them, with `check_cite(run, decision, decision.cite, decision.date, ("cite",))`.
     for case in run.of_kind(Case):
         for n, decision in enumerate(case.decisions):
             check_cite(run, case, decision.cite, decision.date, ("decisions", n, "cite"))
@@ -22,8 +25,8 @@ def check_cite(run: Run, record: Record, text: str | None, date: DateValue, path
     if cite is None:
         return
     if not cite.editions:
-        close = difflib.get_close_matches(cite.reporter, known_abbreviations(), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else "a reporter reporters-db does not list yet may stay"
+        close = _closest(cite.reporter)
+        hint = f"did you mean {close!r}?" if close else "a reporter reporters-db does not list yet may stay"
         run.add("L010", record, f"{cite.reporter!r} in {text!r} is not a reporter reporters-db knows", path, hint)
         return
     if any(edition.covers(date) for edition in cite.editions):
@@ -32,3 +35,10 @@ def check_cite(run: Run, record: Record, text: str | None, date: DateValue, path
     fitting = sorted({e.abbreviation for edition in cite.editions for e in reporter_series(edition) if e.covers(date)})
     hint = f"a decision of {date} is in {' or '.join(fitting)}" if fitting else "check the cite and the date"
     run.add("L009", record, f"{text!r} cites {editions}, not published at the decision's date {date}", path, hint)
+
+
+@functools.lru_cache(maxsize=256)
+def _closest(reporter: str) -> str | None:
+    """The abbreviation reporters-db has nearest to an unknown one; a large set repeats its typos."""
+    close = difflib.get_close_matches(reporter, known_abbreviations(), n=1)
+    return close[0] if close else None
