@@ -37,7 +37,8 @@ if TYPE_CHECKING:
 
 # What a message is, by its channel, as a citation or a reference manager names it.
 CHANNEL_WORDS = {"chat": "Chat message", "email": "E-mail", "sms": "Text message", "memo": "Memorandum",
-                 "letter": "Letter", "other": "Message"}  # fmt: skip
+                 "letter": "Letter", "other": "Message", "press_statement": "Press statement", "post": "Post",
+                 "interview": "Interview"}  # fmt: skip
 
 
 def ecf_designation(filing: Filing, exhibit: Exhibit | None = None) -> str | None:
@@ -242,13 +243,30 @@ def describe_mark(record: Record, records: RecordSet) -> Confidence:
     return weakest(fields) if fields else record.confidence
 
 
-def report_of(message: Message, records: RecordSet) -> Source | None:
-    """The report a message is known through: the source of its first verbatim attestation,
-    when no exhibit holds it and no filing is confirmed to. Such a message is cited as quoted in
-    that report, never as a personal communication (APA 8.6, CMOS 14.260, Bluebook R1.6)."""
+def report_of(message: Message, records: RecordSet) -> Source | Filing | Exhibit | None:
+    """The report a message is known through: the source (or the filing or exhibit quoting it in
+    its stored text) of its first verbatim attestation, when no exhibit holds it and no filing is
+    confirmed to. Such a message is cited as quoted in that report, never as a personal
+    communication (APA 8.6, CMOS 14.260, Bluebook R1.6)."""
     if records.exhibit_of(message) is not None:
         return None
     if records.filing_of(message) is not None and message.confidence_of("filing") is Confidence.CONFIRMED:
         return None
     reported = [a for a in message.attestations if a.kind is AttestationKind.VERBATIM]
-    return records.get(reported[0].source, Source) if reported else None
+    if not reported:
+        return None
+    report = records.get(reported[0].source)
+    if not isinstance(report, (Source, Filing, Exhibit)):
+        raise ResolutionError(f"{report.id!r} is not a source, filing or exhibit but a {report.KIND} record")
+    return report
+
+
+def published_alone(message: Message, records: RecordSet) -> bool:
+    """A public statement cited as itself (a post, a press statement), not as a personal
+    communication: made publicly, and neither held in an exhibit, nor in a confirmed filing, nor
+    known through a report."""
+    if not message.public or records.exhibit_of(message) is not None:
+        return False
+    if records.filing_of(message) is not None and message.confidence_of("filing") is Confidence.CONFIRMED:
+        return False
+    return report_of(message, records) is None

@@ -1,8 +1,9 @@
 """Provenance you can follow: from any record back to its primary sources.
 
 `trace(records, id)` walks the typed links of a record set: a claim's evidence, a quote in a
-source, the original a translation renders, the message a source reports, the sources that attest
-a message and the exhibit and filing that hold it, the docket the filing is on, and every
+source (or in a filing's or exhibit's stored text), the original a translation renders, the
+original a republication reprints, the message a source reports, the sources that attest a
+message and the exhibit and filing that hold it, the docket the filing is on, and every
 provenance `Link`. Each step keeps two marks apart, the link's (how sure it is that the parent
 leads here) and its own (the record's, or the wording's where the step shows a wording, never
 surer than its record), and carries the weakest mark of the path from the start to it: a value
@@ -128,13 +129,18 @@ class _Walk:
                 )
         elif isinstance(record, Source):
             yield from self._source(record, seen, quote, above)
+            mark = record.confidence_of("republication_of")
+            yield from self.step(record.republication_of, "republication of", mark, above, seen)
         elif isinstance(record, Message):
             field = "exhibit" if record.exhibit is not None else "filing"
             yield from self.step(getattr(record, field), "held in", record.confidence_of(field), above, seen)
             yield from self._attesting(record, seen, above)
         elif isinstance(record, Exhibit):
+            # A court document quoting a message in its stored text leads to it as a source does.
+            yield from self._source(record, seen, quote, above)
             yield from self.step(record.filing, "attached to", record.confidence_of("filing"), above, seen)
         elif isinstance(record, Filing):
+            yield from self._source(record, seen, quote, above)
             yield from self.step(record.case, "on the docket of", record.confidence_of("case"), above, seen)
         for provenance in record.links:
             yield from self.step(
@@ -152,10 +158,14 @@ class _Walk:
                     wording=(attestation.quote.exact, attestation.confidence),
                 )  # fmt: skip
 
-    def _source(self, source: Source, seen: frozenset[str], quote: Quote | None, above: Confidence) -> Iterator[Trace]:
-        """Behind a quote in a source: the message it renders, through the original it translates;
-        behind a translation with no such message, the original it translates all the same."""
-        translation = source.confidence_of("translation_of")
+    def _source(
+        self, source: Source | Filing | Exhibit, seen: frozenset[str], quote: Quote | None, above: Confidence
+    ) -> Iterator[Trace]:
+        """Behind a quote in a source (or a filing or exhibit): the message it renders, through the
+        original it translates; behind a translation with no such message, the original it
+        translates all the same."""
+        translation = source.confidence_of("translation_of") if isinstance(source, Source) else Confidence.UNVERIFIED
+        translation_of = source.translation_of if isinstance(source, Source) else None
         found = False
         for message in self.records.messages if quote is not None else ():
             here = [a for a in message.attestations if a.source == source.id]
@@ -163,7 +173,7 @@ class _Walk:
                 if quote is None or attestation.quote.exact != quote.exact or message.id in seen:
                     continue
                 found = True
-                original_id = attestation.translation_of or source.translation_of
+                original_id = attestation.translation_of or translation_of
                 if (
                     attestation.kind is not AttestationKind.TRANSLATION
                     or original_id is None
@@ -193,7 +203,7 @@ class _Walk:
         if not found:
             # No message renders this passage (or no passage was asked for): the source still
             # rests on the original it translates, through the translation link.
-            yield from self.step(source.translation_of, "translation of", translation, above, seen)
+            yield from self.step(translation_of, "translation of", translation, above, seen)
 
 
 def trace(records: RecordSet, id: str) -> Trace:

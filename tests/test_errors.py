@@ -48,7 +48,8 @@ CASES = [
     ),
     pytest.param(
         "channel: chta",
-        "records.yaml:9:14: $.messages[0].channel: expected one of chat, email, sms, memo, letter, other; "
+        "records.yaml:9:14: $.messages[0].channel: expected one of chat, email, sms, memo, letter, other, "
+        "press_statement, post, interview; "
         "found the text 'chta' (did you mean 'chat'?)",
         id="unknown enum value",
     ),

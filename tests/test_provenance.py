@@ -332,7 +332,9 @@ def check_annotations(records: ev.RecordSet, annotations: list[dict[str, Any]]) 
         assert annotation["motivation"] in ("quoting", "describing")
         assert annotation["body"]
         target = annotation["target"]
-        url = getattr(records[quoted], "url", None) if quoted in records else None
+        # The stored text's own address, where it was copied from elsewhere, else the record's.
+        record = records.by_id().get(quoted)
+        url = getattr(record, "text_url", None) or getattr(record, "url", None)
         assert target["source"] == (url or f"urn:evidence:record:{quoted}")
         selectors = {s["type"]: s for s in target["selector"]}
         assert selectors["TextQuoteSelector"]["exact"] == quote.exact

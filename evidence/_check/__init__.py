@@ -1,8 +1,9 @@
 """The checker: every rule of the design's families run over a record set, findings as data.
 
 `report` says what a check reports (rules, findings, the report); `text` how quotes are matched;
-one module per rule family (`references`, `integrity`, `quotes`, `time`, `legal`, `style`) over
-the shared state of a pass (`run`), asking one look-up protocol (`lookup`) about other records.
+one module per rule family (`references`, `integrity`, `quotes`, `time`, `legal`, `cites`,
+`style`) over the shared state of a pass (`run`), asking one look-up protocol (`lookup`) about
+other records.
 Two drivers run them: `memory`, over a record set held in memory, and `stream`, over shards read
 twice against a compact index (`index`), in one process, in several, or on Dask. Neither driver
 imports the other; `check` chooses between them.

@@ -113,15 +113,17 @@ def _ceiling(run: Run, message: Message, n: int, seen: frozenset[str]) -> tuple[
     """L008: the surest the `n`th attestation of `message` can be, and what holds it there: its
     source, the source's text where its mark is given, and for a translation what it translates
     (the attestation of the same rank in the original, as `trace` walks it) and the source's
-    link to its original. None when the source is not a source of the set (R001 and R002 say)."""
+    link to its original. The source may be a filing or an exhibit quoting the message in its
+    stored text. None when it is no record of the set (R001 and R002 say)."""
     attestation = message.attestations[n]
-    source = run.get(attestation.source, Source)
+    source = run.get(attestation.source, Record)
     if source is None:
         return None
     limits = [(source.confidence, f"its source {source.id!r}")]
     if "text_file" in source.field_confidence:
         limits.append((source.field_confidence["text_file"], f"the text of {source.id!r}"))
-    original = attestation.translation_of or source.translation_of
+    translation_of = source.translation_of if isinstance(source, Source) else None
+    original = attestation.translation_of or translation_of
     if attestation.kind is AttestationKind.TRANSLATION and original is not None and original not in seen:
         rank = [a.source for a in message.attestations[:n]].count(source.id)
         there = [m for m, a in enumerate(message.attestations) if a.source == original]
@@ -135,7 +137,7 @@ def _ceiling(run: Run, message: Message, n: int, seen: frozenset[str]) -> tuple[
                 limits.append((own, what))
         elif (translated := run.get(original, Source)) is not None:
             limits.append((translated.confidence, f"the source it translates, {original!r},"))
-        if original == source.translation_of:
+        if isinstance(source, Source) and original == source.translation_of:
             limits.append((source.confidence_of("translation_of"), f"{source.id!r} as a translation of {original!r}"))
     return min(limits, key=lambda pair: pair[0].rank)  # the first of the weakest
 

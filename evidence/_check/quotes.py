@@ -7,6 +7,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+import attrs
+
 from evidence._check.integrity import text_of
 from evidence._check.run import QuoteJob, Run
 from evidence._check.text import closest, normalize, normalized_with_map, occurrences
@@ -38,7 +40,10 @@ def find_quotes(run: Run) -> None:
             continue
         text, has_file = found
         if text is None:
-            if not has_file:
+            # Q004 notes a message or document without a text; a record of a kind that never has
+            # one (an actor, a case) is no quote to verify (R002's to report in an attestation).
+            kind = run.lookup.kind_of(target_id)
+            if not has_file and kind is not None and (kind is Message or "text_file" in attrs.fields_dict(kind)):
                 for job in group:
                     message = f"{target_id!r} has no stored text; the quote is not verified"
                     pending.append(("Q004", message, None, job.owner, job.origin, job.path))

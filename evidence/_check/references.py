@@ -18,7 +18,7 @@ def references(run: Run) -> None:
             continue
         for path, target, kinds in iter_references(record):
             found = lookup.kind_of(target)
-            if found is not None and (kinds == (ANY_KIND,) or issubclass(found, KIND_BY_NAME[kinds[0]])):
+            if found is not None and (kinds == (ANY_KIND,) or _one_of(found, kinds)):
                 good.add((target, kinds))
                 continue
             if kinds == (ANY_KIND,):
@@ -29,8 +29,18 @@ def references(run: Run) -> None:
             if found is None:
                 if wanted is Court and lookup_court(target) is not None:
                     continue  # a courts-db id
-                close = difflib.get_close_matches(target, lookup.ids_of(wanted), n=1)
+                ids = [id for kind in kinds for id in lookup.ids_of(KIND_BY_NAME[kind])]
+                close = difflib.get_close_matches(target, ids, n=1)
                 hint = f"did you mean {close[0]!r}?" if close else None
-                run.add("R001", record, f"no {wanted.KIND} has the id {target!r}", path, hint)
-            elif not issubclass(found, wanted):
-                run.add("R002", record, f"{target!r} is {a(found.KIND)}, not {a(wanted.KIND)}", path)
+                run.add("R001", record, f"no {_named(kinds, 'or')} has the id {target!r}", path, hint)
+            else:
+                run.add("R002", record, f"{target!r} is {a(found.KIND)}, not {a(_named(kinds, 'or'))}", path)
+
+
+def _one_of(found: type, kinds: tuple[str, ...]) -> bool:
+    return any(issubclass(found, KIND_BY_NAME[kind]) for kind in kinds)
+
+
+def _named(kinds: tuple[str, ...], conjunction: str) -> str:
+    """'source', 'source, filing or exhibit': the kinds a reference may name."""
+    return kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} {conjunction} {kinds[-1]}"

@@ -66,6 +66,8 @@ RULES: dict[str, Rule] = {
         Rule(code="L006", severity=_E, summary="a message whose exhibit belongs to another filing than it names"),
         Rule(code="L007", severity=_E, summary="a claim more confident than its strongest supporting evidence"),
         Rule(code="L008", severity=_E, summary="an attestation more confident than its source or what it translates"),
+        Rule(code="L009", severity=_E, summary="a decision's cite in a reporter edition not published at its date"),
+        Rule(code="L010", severity=_W, summary="a decision's cite names a reporter reporters-db does not know"),
         Rule(code="Y001", severity=_W, summary="a field a citation needs is missing"),
         Rule(code="Y002", severity=_W, summary="a citation would print a value that is not confirmed"),
         Rule(code="Y003", severity=_W, summary="a citation falls back on another form for a missing part"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from evidence._check.cites import cites
 from evidence._check.integrity import integrity
 from evidence._check.legal import legal
 from evidence._check.quotes import quotes
@@ -15,4 +16,4 @@ from evidence._check.time import time
 # Each asks the look-up about other records, so it runs over any part of a set: a streamed
 # batch as well as the whole set in memory. What needs the whole set (exhibit numbering, L003)
 # and the quotes they gather (found last, one target text at a time) the drivers run after.
-RECORD_RULES: tuple[Callable[[Run], None], ...] = (references, integrity, quotes, time, legal, style)
+RECORD_RULES: tuple[Callable[[Run], None], ...] = (references, integrity, quotes, time, legal, cites, style)

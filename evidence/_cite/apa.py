@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from evidence._cite import bluebook, context
 from evidence._cite.context import Context, find_decision, message_people, message_word, named_by, reported_in
 from evidence._cite.dates import MONTHS, apa_date, apa_year, format_date, known_exactly
 from evidence._cite.names import actor_name, parse_name
@@ -89,19 +90,30 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
     return [*parts, *url]
 
 
-def cite_message(message: Message, ctx: Context) -> list[Part]:
+def cite_message(message: Message, ctx: Context, form: Form = Form.SHORT) -> list[Part]:
     """A message known through a report is cited as the report quotes it (APA 8.6: "as cited
-    in", the report in the reference list); any other is a personal communication (APA 8.9),
-    cited in the text only."""
+    in", the report in the reference list); a public statement as the published work it is (a
+    post, a press release: a reference of its own); any other is a personal communication
+    (APA 8.9), cited in the text only."""
     records = ctx.need("a message")
-    source = reported_in(message, ctx)
+    public = context.published(message, ctx)
+    source = None if public else reported_in(message, ctx)
     if message.sender:
         actor = records.resolve(message, "sender")
         name = actor_name(actor)
-        written = name.family if source is not None else f"{name.initials} {name.family}".strip()
+        initials = f"{name.initials} {name.family}".strip()
+        written = name.family if source is not None or (public and form is Form.SHORT) else initials
+        if public and form is not Form.SHORT:
+            written = f"{name.family}, {name.initials}".strip(", ")
         who = ctx.value(written, (message, "sender"), (actor, "name"))
     else:
         who, _ = message_people(message, ctx)
+    if public and form is not Form.SHORT:
+        return _statement_reference(message, ctx, who)
+    if public:
+        lead = who or context.statement_parts(message, ctx)[2]
+        dated = ctx.dated(apa_year(message.sent), (message, "sent"))
+        return [r("("), *lead, *([r(", ")] if lead else []), *dated, r(")")]
     if not who and source is None:  # APA 8.9 names the communicator: nothing else stands in
         raise UsageError(
             f"message {message.id!r} has no sender or sender_description: APA cites a personal "
@@ -110,9 +122,22 @@ def cite_message(message: Message, ctx: Context) -> list[Part]:
     if source is not None:
         who = who or message_word(message, ctx)  # an unnamed sender: what the message is
         when = [r(", "), *ctx.dated(apa_year(message.sent), (message, "sent"))] if message.sent else []
-        return [r("("), *who, *when, r(", as cited in "), *_in_text(source, ctx, None), r(")")]
+        # A court document quoting it is cited in the text as the legal style cites it.
+        where = _in_text(source, ctx, None) if isinstance(source, Source) else bluebook.cite_report(source, ctx)
+        return [r("("), *who, *when, r(", as cited in "), *where, r(")")]
     when = ctx.value(format_date(known_exactly(message.sent), months=MONTHS), (message, "sent")) or [r("n.d.")]
     return [r("("), *who, r(", personal communication, "), *when, r(")")]
+
+
+def _statement_reference(message: Message, ctx: Context, who: list[Part]) -> list[Part]:
+    """The reference of a public statement, as of a post or a press release: Author. (Date).
+    *Title* [Press statement]. Where it was published."""
+    _, title, venue = context.statement_parts(message, ctx, ITALIC)
+    kind = context.message_word(message, ctx)
+    described = [r(" ["), *kind, r("]")] if title else [r("["), *kind, r("]")]
+    parts = [*who, r(" (" if who else "("), *ctx.dated(apa_date(message.sent), (message, "sent")), r("). ")]
+    parts += [*title, *described, r(".")]
+    return [*parts, r(" "), *venue, r(".")] if venue else parts
 
 
 def cite_case_in_text(case: Case, ctx: Context, decision: Any) -> list[Part]:

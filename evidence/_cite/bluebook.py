@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from evidence._cite import ecf
+from evidence._cite import context, ecf
 from evidence._cite.context import (
     Context,
     find_decision,
@@ -28,6 +28,7 @@ from evidence._cite.words import (
     title_case,
 )
 from evidence._errors import UsageError
+from evidence._labels import message_kind
 from evidence._model import Case, DateValue, Exhibit, Filing, Message, Source, SourceKind
 
 
@@ -156,21 +157,48 @@ def cite_message(message: Message, ctx: Context, form: Form, pin: str | None, st
     parts += [r(" to "), *recipients] if recipients else []
     when = format_date(message.sent, time=True, zone=True)  # R17: the time zone of a sent time
     parts += [r(" ("), *ctx.value(when, (message, "sent")), r(")")] if when else []
+    if context.published(message, ctx):
+        return _public_statement(message, ctx)
     source = reported_in(message, ctx)
     if source is not None:
-        # R1.6: a related authority, introduced by an italic phrase.
-        return [*parts, r(", "), i("quoted in"), r(" "), *cite_source(source, ctx, Form.FULL, None)]
+        # R1.6: a related authority, introduced by an italic phrase; a court document quoting it
+        # is cited as the document is.
+        return [*parts, r(", "), i("quoted in"), r(" "), *cite_report(source, ctx, style)]
     exhibit = records.exhibit_of(message)
     if exhibit is not None:
-        # In the ECF style the message is found by the court's docket number.
-        by_number = style is Style.ECF and ecf.has_number(exhibit, ctx)
-        where = ecf.cite_exhibit(exhibit, ctx, pin) if by_number else cite_exhibit(exhibit, ctx, form, pin)
-        return [*parts, r(" ("), *where, r(")")]
+        return [*parts, r(" ("), *_court_document(exhibit, ctx, form, pin, style), r(")")]
     filing = records.filing_of(message)
     if filing is not None and message.confidence_of("filing").value == "confirmed":
-        by_number = style is Style.ECF and filing.ecf is not None
-        where = ecf.cite_filing(filing, ctx, pin) if by_number else cite_filing(filing, ctx, form, pin)
-        return [*parts, r(" ("), *where, r(")")]
+        return [*parts, r(" ("), *_court_document(filing, ctx, form, pin, style), r(")")]
+    return parts
+
+
+def _court_document(document: Filing | Exhibit, ctx: Context, form: Form, pin: str | None, style: Style) -> list[Part]:
+    """A filing or exhibit; in the ECF style found by the court's docket number."""
+    if isinstance(document, Exhibit):
+        by_number = style is Style.ECF and ecf.has_number(document, ctx)
+        return ecf.cite_exhibit(document, ctx, pin) if by_number else cite_exhibit(document, ctx, form, pin)
+    by_number = style is Style.ECF and document.ecf is not None
+    return ecf.cite_filing(document, ctx, pin) if by_number else cite_filing(document, ctx, form, pin)
+
+
+def cite_report(report: Source | Filing | Exhibit, ctx: Context, style: Style = Style.BLUEBOOK) -> list[Part]:
+    """What a message is quoted in, in full: a source, or a filing or exhibit as it is cited."""
+    if isinstance(report, Source):
+        return cite_source(report, ctx, Form.FULL, None)
+    return _court_document(report, ctx, Form.FULL, None, style)
+
+
+def _public_statement(message: Message, ctx: Context) -> list[Part]:
+    """A public statement cited as a published work, after a web post (R18, example 16 of the
+    citation rules): author, title (the subject, else what it is), where, (date)."""
+    sender, title, venue = context.statement_parts(message, ctx, ITALIC)
+    word = ctx.value(title_case(message_kind(message)), (message, "channel")) if message.channel else []
+    pieces = [piece for piece in (sender, title or word, venue) if piece]
+    parts = [part for n, piece in enumerate(pieces) for part in ([r(", ")] if n else []) + piece]
+    when = format_date(message.sent)
+    if when:
+        parts += [r(" (" if parts else "("), *ctx.value(when, (message, "sent")), r(")")]
     return parts
 
 

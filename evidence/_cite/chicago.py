@@ -3,9 +3,10 @@ unpublished messages, quoted in the report they are known through."""
 
 from __future__ import annotations
 
+from evidence._cite import bluebook, context
 from evidence._cite.context import Context, message_people, message_word, named_by, reported_in
 from evidence._cite.dates import MONTHS, format_date, year
-from evidence._cite.names import join_names, parse_name
+from evidence._cite.names import actor_name, join_names, parse_name
 from evidence._cite.options import Form
 from evidence._cite.parts import ITALIC, ROMAN, Part, joined, r
 from evidence._cite.words import title_case
@@ -89,6 +90,8 @@ def _publication(source: Source, ctx: Context) -> list[Part]:
 def cite_message(message: Message, ctx: Context, form: Form) -> list[Part]:
     """CMOS 14.214: an unpublished message is cited in a note only, never in the bibliography;
     one known through a report is "quoted in" it (CMOS 14.260), and the report is listed."""
+    if context.published(message, ctx):
+        return _public_statement(message, ctx, form)
     sender, recipients = message_people(message, ctx)
     kind = message_word(message, ctx, lower=True)
     when = ctx.value(format_date(message.sent, months=MONTHS), (message, "sent"))
@@ -99,4 +102,41 @@ def cite_message(message: Message, ctx: Context, form: Form) -> list[Part]:
     source = reported_in(message, ctx)
     if source is None:
         return [*parts, r(".")]
+    if not isinstance(source, Source):
+        # CMOS 14.269: a court document is cited as the legal style (Bluebook) cites it.
+        return [*parts, r(", quoted in "), *bluebook.cite_report(source, ctx), r(".")]
     return [*parts, r(", quoted in "), *cite_source(source, ctx, Form.SHORT if form is Form.SHORT else Form.FULL, None)]
+
+
+def _public_statement(message: Message, ctx: Context, form: Form) -> list[Part]:
+    """A public statement as a published work (a post, a press release), listed in the
+    bibliography, unlike a personal communication: author, "title," what it is, where, date.
+    A short note keeps the author and the title (or what it is)."""
+    sender, title, venue = context.statement_parts(message, ctx)
+    if form is Form.BIBLIOGRAPHY and message.sender:
+        # CMOS 14.67: the bibliography inverts a person's name ("Lee, Pat").
+        actor = ctx.need("a message").resolve(message, "sender")
+        name = actor_name(actor)
+        inverted = f"{name.family}, {name.given}".strip(", ") if name.given else name.family
+        sender = ctx.value(inverted, (message, "sender"), (actor, "name"))
+    kind = message_word(message, ctx, lower=True)
+    when = ctx.value(format_date(message.sent, months=MONTHS), (message, "sent"))
+    heads = [piece for piece in (sender, [r('"'), *title] if title else []) if piece]
+    tail = [kind] if form is Form.SHORT and not title else [] if form is Form.SHORT else [kind, venue, when]
+    pieces = heads + [piece for piece in tail if piece]
+    between = ". " if form is Form.BIBLIOGRAPHY else ", "
+    parts: list[Part] = []
+    gap = ""
+    for n, piece in enumerate(pieces):
+        if n:
+            gap = between if n <= len(heads) else ", "
+            # Chicago puts the comma or period inside the quotation marks.
+            if pieces[n - 1][0] == r('"'):
+                parts.append(r(gap.strip() + '" '))
+            else:  # no second period after an abbreviation ("Acme Corp.")
+                parts.append(r(" " if gap == ". " and parts[-1][0].endswith(".") else gap))
+        if n == 0 or gap == ". ":  # a sentence starts: "Press statement"
+            piece = [(piece[0][0][:1].upper() + piece[0][0][1:], piece[0][1]), *piece[1:]]
+        parts += piece
+    closing_quote = bool(pieces) and pieces[-1][0] == r('"')
+    return [*parts, r('."' if closing_quote else ".")]

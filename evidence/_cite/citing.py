@@ -64,7 +64,7 @@ def _parts(
             return module.cite_source(record, ctx, form, pin), True
         if isinstance(record, Message):
             return (
-                apa.cite_message(record, ctx) if style is Style.APA else chicago.cite_message(record, ctx, form)
+                apa.cite_message(record, ctx, form) if style is Style.APA else chicago.cite_message(record, ctx, form)
             ), True
         if style is Style.APA and isinstance(record, Case) and form is Form.SHORT:
             return apa.cite_case_in_text(record, ctx, decision), True

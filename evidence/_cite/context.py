@@ -12,8 +12,8 @@ from evidence._cite.names import join_names
 from evidence._cite.options import BluebookOptions
 from evidence._cite.parts import MARK, ROMAN, Part, r
 from evidence._errors import UsageError
-from evidence._labels import message_kind, report_of, weakest
-from evidence._model import Case, Confidence, Decision, Message, Record, Source
+from evidence._labels import message_kind, published_alone, report_of, weakest
+from evidence._model import Case, Confidence, Decision, Exhibit, Filing, Message, Record, Source
 
 if TYPE_CHECKING:
     from evidence._recordset import RecordSet
@@ -90,9 +90,25 @@ def message_people(message: Message, ctx: Context) -> tuple[list[Part], list[Par
     return sender, ctx.value(text, (message, "recipients"), *((actor, "name") for actor in actors))
 
 
-def reported_in(message: Message, ctx: Context) -> Source | None:
+def reported_in(message: Message, ctx: Context) -> Source | Filing | Exhibit | None:
     """The report a message is known through (APA 8.6, CMOS 14.260, R1.6): `report_of`."""
     return report_of(message, ctx.need("a message"))
+
+
+def published(message: Message, ctx: Context) -> bool:
+    """Whether the message is a public statement cited as itself: `published_alone`."""
+    return published_alone(message, ctx.need("a message"))
+
+
+def statement_parts(
+    message: Message, ctx: Context, title_style: str = ROMAN
+) -> tuple[list[Part], list[Part], list[Part]]:
+    """A public statement's author (the sender), its title (the subject, if any) and where it
+    was published, each as sure as its field."""
+    sender, _ = message_people(message, ctx)
+    title = ctx.value(message.subject, (message, "subject"), style=title_style) if message.subject else []
+    venue = ctx.value(message.published_in, (message, "published_in")) if message.published_in else []
+    return sender, title, venue
 
 
 def named_by(source: Source, ctx: Context) -> list[Part]:

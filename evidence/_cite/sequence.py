@@ -10,6 +10,7 @@ from evidence._cite.citing import CITABLE, citation, cite, not_cited
 from evidence._cite.dates import NO_DATE, point
 from evidence._cite.options import DEFAULT_OPTIONS, BluebookOptions, Form, Markup, Style, parse_markup, parse_style
 from evidence._errors import UsageError
+from evidence._labels import published_alone
 from evidence._model import Case, Claim, Exhibit, Filing, Message, Record, Source
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ def bibliography(records: Iterable[Record], *, style: Style | str = "apa", marku
     for record in records:
         if not isinstance(record, CITABLE) or isinstance(record, Claim):
             continue
-        if chosen is not Style.BLUEBOOK and isinstance(record, Message):
+        if chosen is not Style.BLUEBOOK and isinstance(record, Message) and not _listed(record, record_set):
             continue  # personal communications stay out of APA and Chicago reference lists
         entry = citation(record, records=record_set, style=chosen, form=form)
         plain = entry.render(Markup.TEXT)
@@ -117,3 +118,8 @@ def bibliography(records: Iterable[Record], *, style: Style | str = "apa", marku
         dated = point(when)
         entries.append(((lead, dated.earliest if dated is not None else NO_DATE, plain), entry.render(markup)))
     return [text for _, text in sorted(entries, key=lambda pair: pair[0])]
+
+
+def _listed(message: Message, records: RecordSet | None) -> bool:
+    """A public statement cited as itself has a reference-list entry of its own."""
+    return records is not None and published_alone(message, records)

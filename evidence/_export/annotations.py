@@ -20,7 +20,8 @@ CONFIDENCE = RECORD_URN + "confidence"
 
 def _target(records: dict[str, Record], id: str, quote: Quote) -> dict[str, Any]:
     record = records.get(id)
-    url = getattr(record, "url", None)
+    # The quote is anchored in the stored text, which may be a copy from elsewhere.
+    url = getattr(record, "text_url", None) or getattr(record, "url", None)
     text_quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": quote.exact}
     if quote.prefix is not None:
         text_quote["prefix"] = quote.prefix

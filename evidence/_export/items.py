@@ -33,6 +33,7 @@ from evidence._model import (
     Actor,
     ActorKind,
     Case,
+    Channel,
     Confidence,
     Court,
     DateValue,
@@ -375,6 +376,8 @@ def _message_item(message: Message, records: RecordSet) -> Item:
         custom["recipients"] = list(message.recipients)
     if message.bates_page is not None:
         custom["bates_page"] = message.bates_page
+    if message.public:
+        custom["public"] = True
     quoted_in = list(dict.fromkeys(attestation.source for attestation in message.attestations))
     if quoted_in:
         custom["quoted_in"] = quoted_in
@@ -393,9 +396,10 @@ def _message_item(message: Message, records: RecordSet) -> Item:
         # Known only through a report, it is no personal communication (styles would print
         # "personal communication" and leave it out of the bibliography): a document, which
         # says where it was read and that the report is what to cite.
-        type="personal_communication" if report is None else "document",
+        type=_message_type(message, report),
         title=_message_title(message),
         genre=message_kind(message) if message.channel is not None else None,
+        container=message.published_in,
         authors=authors,
         recipients=_people(records, message.recipients),
         issued=issued,
@@ -407,18 +411,37 @@ def _message_item(message: Message, records: RecordSet) -> Item:
     )
 
 
-def _report(message: Message, records: RecordSet) -> Source | None:
+# A public statement is a published work: a post as a blog post, a press statement as a press
+# release (a report, by genre), anything else a document; none is a personal communication.
+_PUBLIC_TYPES = {Channel.POST: "post-weblog", Channel.PRESS_STATEMENT: "report"}
+
+
+def _message_type(message: Message, report: Source | Filing | Exhibit | None) -> str:
+    if report is not None:
+        return "document"
+    if message.public:
+        return _PUBLIC_TYPES.get(message.channel, "document") if message.channel else "document"
+    return "personal_communication"
+
+
+def _report(message: Message, records: RecordSet) -> Source | Filing | Exhibit | None:
     try:
         return report_of(message, records)
     except ResolutionError:
         return None
 
 
-def _quoted_in(report: Source) -> str:
+def _quoted_in(report: Source | Filing | Exhibit) -> str:
     """ "Quoted in TechCrunch, “Title” (2025-01-14); known only through that report: cite it."""
-    title = f"“{report.title}”" if report.title else None
-    where = ", ".join(part for part in (report.publication, title) if part) or titled_name(report)
-    when = f" ({report.published})" if report.published else ""
+    if isinstance(report, Source):
+        name, heading, dated = report.publication, report.title, report.published
+    elif isinstance(report, Filing):
+        name, heading, dated = ecf_designation(report), filing_title(report), report.filed
+    else:
+        name, heading, dated = exhibit_label(report), report.title, None
+    title = f"“{heading}”" if heading else None
+    where = ", ".join(part for part in (name, title) if part) or titled_name(report)
+    when = f" ({dated})" if dated else ""
     return f"Quoted in {where}{when}; known only through that report: cite it (record {report.id})."
 
 

@@ -23,7 +23,10 @@ The mapping:
   (``urn:evidence:agent:``) named by their text;
 * each attestation of a message: the source ``wasQuotedFrom`` the message (with ``ev:confidence``,
   ``ev:language``, ``ev:attestation`` — verbatim, translation or paraphrase — and ``ev:quote``);
-  a translation's ``translation_of`` adds the source ``wasDerivedFrom`` the original source;
+  a translation's ``translation_of`` adds the source ``wasDerivedFrom`` the original source; the
+  quoting record may be a filing or an exhibit quoting the message in its stored text;
+* a source's ``republication_of`` → the source ``wasDerivedFrom`` the one it republishes (with
+  ``ev:confidence``);
 * a message's sender and a claim's ``asserted_by`` → ``wasAttributedTo`` the actor's agent, with
   ``ev:confidence`` the mark of that field (and of its record).
 
@@ -237,6 +240,9 @@ class _Builder:
                 attributes = [(EV["confidence"], record.confidence_of("translation_of").value)]
                 translators = [self.translator(name) for name in record.translators]
                 self.translation(record.id, record.translation_of, attributes, translators)
+            if isinstance(record, Source) and record.republication_of is not None:
+                mark = [(EV["confidence"], record.confidence_of("republication_of").value)]
+                self.doc.wasDerivedFrom(EV[record.id], EV[record.republication_of], other_attributes=mark)
 
 
 def _field_marks(record: Record) -> list[tuple[Any, Any]]:

@@ -1,4 +1,4 @@
-"""The records and value objects of a record set, their checks, dates and courts.
+"""The records and value objects of a record set, their checks, dates, courts and reporters.
 
 Other packages import from here only; the modules inside are this package's own.
 """
@@ -46,6 +46,14 @@ from evidence._model.kinds import KIND_BY_NAME, KIND_BY_PLURAL, RECORD_KINDS, VA
 from evidence._model.procedure import CaseClass, CaseEvent, CaseRelation, DecisionHistory, Judge, Party, StatusChange
 from evidence._model.records import Actor, Case, Claim, Court, Decision, Exhibit, Filing, Message, Record, Source
 from evidence._model.references import iter_references, reference_targets
+from evidence._model.reporters import (
+    DatabaseCite,
+    ReporterCite,
+    ReporterEdition,
+    known_abbreviations,
+    parse_cite,
+    reporter_series,
+)
 from evidence._model.values import (
     Affiliation,
     Attestation,
@@ -91,6 +99,7 @@ __all__ = [
     "Complaint",
     "Confidence",
     "Court",
+    "DatabaseCite",
     "Date",
     "DateInterval",
     "DateValue",
@@ -116,6 +125,8 @@ __all__ = [
     "Precision",
     "Quote",
     "Record",
+    "ReporterCite",
+    "ReporterEdition",
     "SealingAction",
     "SealingEvent",
     "Source",
@@ -127,10 +138,13 @@ __all__ = [
     "definitely_before",
     "field",
     "iter_references",
+    "known_abbreviations",
     "last_edge",
     "lookup_court",
+    "parse_cite",
     "parse_date",
     "reference_targets",
+    "reporter_series",
     "rules_of",
     "split_bates",
 ]

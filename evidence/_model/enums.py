@@ -93,6 +93,9 @@ class Channel(enum.Enum):
     MEMO = "memo"
     LETTER = "letter"
     OTHER = "other"
+    PRESS_STATEMENT = "press_statement"
+    POST = "post"
+    INTERVIEW = "interview"
 
 
 class SourceKind(enum.Enum):

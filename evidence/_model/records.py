@@ -47,6 +47,24 @@ from evidence._model.values import (
 )
 
 
+def _text_excerpt() -> Any:
+    """The field of a stored document saying its stored text is an excerpt (filing, exhibit, source)."""
+    return field(
+        "The stored text is an excerpt: which pages or part, e.g. 'pp. 1-3' or 'the opening and part IV'.",
+        default=None,
+        check=text_complaint,
+    )
+
+
+def _text_url() -> Any:
+    """The field of a stored document naming where its stored text was copied from."""
+    return field(
+        "Where the stored text was copied from, when not from the record's own url (a republication).",
+        default=None,
+        check=url_complaint,
+    )
+
+
 @attrs.frozen(kw_only=True, field_transformer=common_last)
 class Record:
     """Fields every record has."""
@@ -179,6 +197,8 @@ class Filing(Record):
         "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
     )
     digest: Digest | None = field("Digest of the local copy.", default=None)
+    text_excerpt: str | None = _text_excerpt()
+    text_url: str | None = _text_url()
 
 
 @attrs.frozen(kw_only=True, field_transformer=common_last)
@@ -203,6 +223,8 @@ class Exhibit(Record):
         "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
     )
     digest: Digest | None = field("Digest of the local copy.", default=None)
+    text_excerpt: str | None = _text_excerpt()
+    text_url: str | None = _text_url()
 
 
 @attrs.frozen(kw_only=True, field_transformer=common_last)
@@ -233,7 +255,8 @@ class Decision(Record):
 
 @attrs.frozen(kw_only=True, field_transformer=common_last)
 class Message(Record):
-    """A chat message, e-mail or memo produced in discovery."""
+    """A message or statement: a chat message, e-mail or memo produced in discovery, or a statement
+    made publicly (a press statement, a post, an interview, an open letter)."""
 
     KIND = "message"
     PLURAL = "messages"
@@ -247,7 +270,9 @@ class Message(Record):
         "Who sent it, when no actor can be named ('an unnamed executive').", default=None
     )
     recipients: tuple[str, ...] = field("Who received it.", default=(), ref=("actor",))
-    channel: Channel | None = field("chat, email, sms, memo, letter or other.", default=None)
+    channel: Channel | None = field(
+        "chat, email, sms, memo, letter, other, press_statement, post or interview.", default=None
+    )
     sent: DateValue | None = field("When it was sent, at the precision known.", default=None)
     subject: str | None = field("Subject line of an e-mail.", default=None)
     text: str | None = field(
@@ -255,7 +280,21 @@ class Message(Record):
     )
     language: str | None = field("Language of `text` (BCP 47).", default=None, check=language_complaint)
     bates_page: str | None = field("Bates page where it appears, verbatim.", default=None, check=verbatim_complaint)
-    attestations: tuple[Attestation, ...] = field("Sources that quote it.", default=())
+    attestations: tuple[Attestation, ...] = field("Sources, filings or exhibits that quote it.", default=())
+    public: bool = field(
+        "Made publicly (a press statement, a post, an interview, an open letter), not produced in discovery.",
+        default=False,
+    )
+    published_in: str | None = field(
+        "Where it was made public, when no source record holds it ('the company's blog').",
+        default=None,
+        check=text_complaint,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if self.published_in is not None and not self.public:
+            raise InvalidValue("published_in needs public: true", field="published_in")
 
 
 @attrs.frozen(kw_only=True, field_transformer=common_last)
@@ -286,6 +325,11 @@ class Source(Record):
         "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
     )
     digest: Digest | None = field("Digest of the local copy.", default=None)
+    text_excerpt: str | None = _text_excerpt()
+    text_url: str | None = _text_url()
+    republication_of: str | None = field(
+        "The source this republishes, e.g. a wire story another paper printed.", default=None, ref=("source",)
+    )
 
 
 @attrs.frozen(kw_only=True, field_transformer=common_last)

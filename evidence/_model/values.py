@@ -151,10 +151,14 @@ class Affiliation:
 
 @attrs.frozen(kw_only=True, field_transformer=with_rules)
 class Attestation:
-    """Where a message is quoted: a source, the quote in its text, and how it renders the message."""
+    """Where a message is quoted: a source (or a filing or exhibit with a stored text), the quote in
+    its text, and how it renders the message."""
 
-    source: str = field("The source quoting the message.", ref=("source",))
-    quote: Quote = field("The quote, anchored in the source's text.")
+    source: str = field(
+        "The source quoting the message, or a filing or exhibit that does (quoted in its stored text).",
+        ref=("source", "filing", "exhibit"),
+    )
+    quote: Quote = field("The quote, anchored in the stored text of the record it names.")
     kind: AttestationKind = field("verbatim, translation or paraphrase.", default=AttestationKind.VERBATIM)
     language: str | None = field(
         "Language of the quote (BCP 47); defaults to the source's.", default=None, check=language_complaint

@@ -278,12 +278,29 @@ def _common(draw: st.DrawFn, cls: type[ev.Record]) -> dict[str, Any]:
     }
 
 
-def _record(cls: type[ev.Record], **fields: st.SearchStrategy[Any]) -> st.SearchStrategy[ev.Record]:
-    return st.tuples(_common(cls), st.fixed_dictionaries(fields)).map(lambda pair: cls(**pair[0], **pair[1]))
+def _record(
+    cls: type[ev.Record], joint: st.SearchStrategy[dict[str, Any]] | None = None, **fields: st.SearchStrategy[Any]
+) -> st.SearchStrategy[ev.Record]:
+    """Records of `cls`; `joint` draws fields that depend on one another, together."""
+    together = joint if joint is not None else st.just({})
+    return st.tuples(_common(cls), st.fixed_dictionaries(fields), together).map(
+        lambda parts: cls(**parts[0], **parts[1], **parts[2])
+    )
 
 
 # The fields of a document whose text may be stored beside the records: filings, exhibits, sources.
-_stored_document = {"url": optional(urls), "text_file": optional(free_text), "digest": optional(digests)}
+_stored_document = {
+    "url": optional(urls),
+    "text_file": optional(free_text),
+    "digest": optional(digests),
+    "text_excerpt": optional(non_blank),
+    "text_url": optional(urls),
+}
+# Where a message was made public: only a public one names it.
+_made_public = st.one_of(
+    st.just({"public": False, "published_in": None}),
+    st.fixed_dictionaries({"public": st.just(True), "published_in": optional(non_blank)}),
+)
 courts = _record(ev.Court, name=optional(free_text), citation=optional(free_text), url=optional(urls))
 cases = _record(
     ev.Case,
@@ -356,6 +373,7 @@ decisions = _record(
 )
 messages = _record(
     ev.Message,
+    _made_public,
     exhibit=optional(ids),
     filing=optional(ids),
     sender=optional(ids),
@@ -384,6 +402,7 @@ sources = _record(
     translation_of=optional(ids),
     translators=tuples(free_text),
     **_stored_document,
+    republication_of=optional(ids),
 )
 claims = _record(
     ev.Claim,
