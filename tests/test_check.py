@@ -85,8 +85,8 @@ EXPECTED: dict[str, list[tuple[str, str, int]]] = {
         ("Y002", "sources.yaml", 3),
     ],
     "L008-surer-than-its-original": [("Y002", "messages.yaml", 3), ("L008", "messages.yaml", 12)],
-    "L009-edition-already-ended": [("L009", "case.yaml", 12)],
-    "L010-unknown-reporter": [("L010", "case.yaml", 12)],
+    "L009-edition-already-ended": [("L009", "case.yaml", 17)],
+    "L010-unknown-reporter": [("L010", "case.yaml", 17)],
     "Y001-source-without-title": [("Y001", "sources.yaml", 3)],
     "Y002-unverified-byline": [("Y002", "sources.yaml", 3)],
     "Y003-filing-without-ecf": [("Y003", "filings.yaml", 12)],
@@ -135,8 +135,8 @@ MESSAGES: dict[str, str] = {
     "\nL008-surer-than-its-source/sources.yaml:3:5: Y002 $.sources[0]: a citation of this source would print title [unverified], publication [unverified], published [unverified] as if confirmed: cite it with marks (--marks, marks=True)",
     "L008-surer-than-its-original": "L008-surer-than-its-original/messages.yaml:3:5: Y002 $.messages[0]: a citation of this message would print channel [likely] as if confirmed: cite it with marks (--marks, marks=True)\n"
     "L008-surer-than-its-original/messages.yaml:12:9: L008 $.messages[0].attestations[1].confidence: confirmed, but the attestation it translates (in 'example-ledger') is likely (hint: mark it likely)",
-    "L009-edition-already-ended": "L009-edition-already-ended/case.yaml:12:15: L009 $.cases[0].decisions[0].cite: '801 F. Supp. 2d 1100' cites F. Supp. 2d (Federal Supplement, 1988-01-01 to 2014-08-21), not published at the decision's date 2025-04-02 (hint: a decision of 2025-04-02 is in F. Supp. 3d)",
-    "L010-unknown-reporter": "L010-unknown-reporter/case.yaml:12:15: L010 $.cases[0].decisions[0].cite: 'Fed. Supp. 3d' in '801 Fed. Supp. 3d 1100' is not a reporter reporters-db knows (hint: did you mean 'F. Supp. 3d'?)",
+    "L009-edition-already-ended": "L009-edition-already-ended/case.yaml:17:9: L009 $.decisions[0].cites[0]: '801 F. Supp. 2d 1100' cites F. Supp. 2d (Federal Supplement, 1988-01-01 to 2014-08-21), not published at the decision's date 2025-04-02 (hint: a decision of 2025-04-02 is in F. Supp. 3d)",
+    "L010-unknown-reporter": "L010-unknown-reporter/case.yaml:17:9: L010 $.decisions[0].cites[0]: 'Fed. Supp. 3d' in '801 Fed. Supp. 3d 1100' is not a reporter reporters-db knows (hint: did you mean 'F. Supp. 3d'?)",
     "Y001-source-without-title": "Y001-source-without-title/sources.yaml:3:5: Y001 $.sources[0]: a citation of this source needs title",
     "Y002-unverified-byline": "Y002-unverified-byline/sources.yaml:3:5: Y002 $.sources[0]: a citation of this source would print authors [unverified] as if confirmed: cite it with marks (--marks, marks=True)",
     "Y003-filing-without-ecf": "Y003-filing-without-ecf/filings.yaml:12:5: Y003 $.filings[0]: a citation of this filing falls back on another form: no ecf: the ecf style gives the Bluebook form, which dates the filing instead",
@@ -209,7 +209,7 @@ def test_the_examples_pass(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "check", EXAMPLES)
     assert code == 0
     assert " error" not in out
-    assert err == "67 records checked: 0 errors, 12 warnings, 12 notes\n"
+    assert err == "70 records checked: 0 errors, 12 warnings, 12 notes\n"
 
 
 def portuguese_quotes(records: ev.RecordSet) -> list[tuple[str, ev.Quote]]:
@@ -514,7 +514,7 @@ def test_json_output_of_the_example(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "--format", "json", KADREY)
     report = json.loads(out)
     assert code == 0
-    assert (report["records"], report["errors"], report["warnings"], len(report["findings"])) == (67, 0, 12, 24)
+    assert (report["records"], report["errors"], report["warnings"], len(report["findings"])) == (70, 0, 12, 24)
 
 
 def test_github_output_annotates_files(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

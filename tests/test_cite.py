@@ -62,8 +62,12 @@ def build() -> ev.RecordSet:
                 confidence=C,
             ),
             ev.Decision(
-                id="kadrey-order-1", case="kadrey", date="2025-01-13", cites=["2025 WL 82205"],
-                docket_number="23-cv-03417-VC", confidence=C,
+                id="kadrey-order-1",
+                case="kadrey",
+                date="2025-01-13",
+                cites=["2025 WL 82205"],
+                docket_number="23-cv-03417-VC",
+                confidence=C,
             ),
             ev.Decision(id="kadrey-order-2", case="kadrey", date="2025-06-25", filing="ecf-598", confidence=C),
             ev.Filing(id="ecf-598", case="kadrey", ecf=598, kind="order", filed="2025-06-25", confidence=C),
@@ -1321,3 +1325,8 @@ def test_y003_names_what_a_citation_falls_back_for() -> None:
     numbered = ev.RecordSet([ROE["roe"], ROE["roe-decision"], attrs.evolve(ROE["roe-op"], ecf=52)])
     assert ev.check(numbered, select=["Y003"]).findings == ()
     assert ev.cite(numbered["roe-op"], records=numbered, style="ecf", in_case="roe", pin="31") == "ECF No. 52 at 31."
+
+
+def test_an_unsigned_untitled_book_names_its_publisher_once() -> None:  # APA 9.12
+    book = ev.Source(id="b", kind="book", publisher="Example Press", confidence=C)
+    assert ev.cite(book, style="apa") == "Example Press. (n.d.). [Untitled book]."

@@ -149,7 +149,9 @@ def test_show_lists_the_records_of_the_example(capsys: pytest.CaptureFixture[str
     code, out, _ = run(capsys, "show", str(KADREY))
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == (f"{KADREY}: 1 case, 28 actors, 3 filings, 1 exhibit, 8 messages, 4 sources, 22 claims")
+    assert lines[0] == (
+        f"{KADREY}: 1 case, 28 actors, 3 filings, 1 exhibit, 3 decisions, 8 messages, 4 sources, 22 claims"
+    )
     assert "  kadrey-v-meta  Kadrey v. Meta Platforms, Inc., No. 3:23-cv-03417-VC (N.D. Cal.)" in lines
     assert any(
         line.startswith("  chat-goal-gpt4  ") and "2023-10  Ahmad Al-Dahle → Hugo Touvron" in line for line in lines
@@ -293,7 +295,9 @@ def four_decisions(tmp_path: Path) -> Path:
         docket_number="3:24-cv-00001", confidence="confirmed",
     )  # fmt: skip
     decisions = [
-        ev.Decision(id=f"order-{n}", case="doe-v-acme", date=f"2025-0{n}-01", title=f"Order {n}", confidence="confirmed")
+        ev.Decision(
+            id=f"order-{n}", case="doe-v-acme", date=f"2025-0{n}-01", title=f"Order {n}", confidence="confirmed"
+        )
         for n in range(1, 5)
     ]
     filing = ev.Filing(id="ecf-7", case="doe-v-acme", ecf=7, confidence="confirmed")

@@ -138,23 +138,29 @@ def test_a_case(items: dict[str, dict[str, Any]]) -> None:
             "identifiers": {"pacer": "415175", "courtlistener": "67569326"},
             "decisions": [
                 {
+                    "id": "order-2025-01-13",
                     "date": "2025-01-13",
+                    "kind": "order",
                     "title": "Order granting leave to amend",
-                    "cite": "2025 WL 82205",
                     "docket_number": "23-cv-03417-VC",
-                    "judge": "vince-chhabria",
+                    "cites": ["2025 WL 82205"],
+                    "judges": ["vince-chhabria"],
                 },
                 {
+                    "id": "order-ecf-471",
                     "date": "2025-03-07",
+                    "kind": "order",
                     "title": "Order on the motion to dismiss: the CDAFA claim is dismissed, the DMCA claim goes on",
                     "filing": "ecf-471",
-                    "judge": "vince-chhabria",
+                    "judges": ["vince-chhabria"],
                 },
                 {
+                    "id": "order-ecf-598",
                     "date": "2025-06-25",
+                    "kind": "order",
                     "title": "Order granting Meta's cross-motion for partial summary judgment on fair use",
                     "filing": "ecf-598",
-                    "judge": "vince-chhabria",
+                    "judges": ["vince-chhabria"],
                 },
             ],
             "confidence": "confirmed",
@@ -555,7 +561,8 @@ def test_the_command_reports_bad_records_and_exits_1(capsys: pytest.CaptureFixtu
 def test_parquet_is_written_as_files_and_the_text_formats_as_text(records: ev.RecordSet, tmp_path: Path) -> None:
     written = export_files(records, "parquet", tmp_path / "tables")
     assert [path.name for path in written] == [
-        f"{kinds}.parquet" for kinds in ("cases", "actors", "filings", "exhibits", "messages", "sources", "claims")
+        f"{kinds}.parquet"
+        for kinds in ("cases", "actors", "filings", "exhibits", "decisions", "messages", "sources", "claims")
     ]
     with pytest.raises(ev.UsageError, match="parquet writes one file per record kind: use export_files"):
         export(records, "parquet")

@@ -37,12 +37,13 @@ def test_the_case_as_the_docket_gives_it(records: ev.RecordSet) -> None:
     plaintiffs = {p.actor for p in case.parties if p.role is ev.PartyRole.PLAINTIFF}
     assert len(plaintiffs) == 11
     assert [p.actor for p in case.parties if p.role is ev.PartyRole.DEFENDANT] == ["meta"]
-    assert [(str(d.date), d.cite, d.filing) for d in case.decisions] == [
-        ("2025-01-13", "2025 WL 82205", None),
-        ("2025-03-07", None, "ecf-471"),
-        ("2025-06-25", None, "ecf-598"),
+    decided = records.decisions_of(case)
+    assert [(str(d.date), d.cites, d.filing, d.confidence) for d in decided] == [
+        ("2025-01-13", ("2025 WL 82205",), None, C),
+        ("2025-03-07", (), "ecf-471", C),
+        ("2025-06-25", (), "ecf-598", C),
     ]
-    assert case.decisions[0].docket_number == "23-cv-03417-VC"  # as the order prints it
+    assert decided[0].docket_number == "23-cv-03417-VC"  # as the order prints it
 
 
 def test_ecf_391_and_exhibit_k(records: ev.RecordSet) -> None:

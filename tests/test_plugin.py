@@ -125,7 +125,7 @@ def test_warnings_fail_only_with_evidence_strict(kadrey: pytest.Pytester) -> Non
         [
             "records/sources.yaml:20:5: Y001 $.sources[1]: a citation of this source needs title, published",
             "records/sources.yaml:49:5: Y001 $.sources[3]: a citation of this source needs title, published, publication or publisher",
-            "67 records checked: 0 errors, 12 warnings, 12 notes (evidence_strict: warnings fail)",
+            "70 records checked: 0 errors, 12 warnings, 12 notes (evidence_strict: warnings fail)",
         ]
     )
     assert "Q004" not in result.stdout.str()  # notes never fail, and are not listed

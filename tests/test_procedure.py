@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 import evidence as ev
@@ -249,3 +250,37 @@ def test_a_sealing_event_is_as_sure_as_its_own_mark(tmp_path: Path) -> None:
     )  # fmt: skip
     (unsealed,) = [e for e in ev.timeline([filing]) if e.kind == "filing unsealed"]
     assert unsealed.confidence is L
+
+
+def test_a_decision_is_cited_as_its_case_at_that_decision_and_keeps_its_history() -> None:
+    case = ev.Case(
+        id="roe", caption="Roe v. Widget Co.", name="Roe v. Widget Co.", court="cand", docket_number="3:24-cv-01234",
+        filed="2024-03-01", confidence=C,
+    )  # fmt: skip
+    first = ev.Decision(
+        id="roe-op-1", case="roe", date="2024-09-25", kind="opinion", cites=["123 F. Supp. 3d 456"], confidence=C,
+        history=[ev.DecisionHistory(rel="superseded", decision="roe-op-2", confidence=L)],
+    )  # fmt: skip
+    second = ev.Decision(id="roe-op-2", case="roe", date="2025-02-11", cites=["2025 WL 99"], confidence=C)
+    records = ev.RecordSet([case, first, second])
+    assert records.decisions_of(case) == (first, second)
+    assert (
+        ev.cite(first, records=records)
+        == ev.cite(case, records=records, decision="roe-op-1")
+        == ("Roe v. Widget Co., No. 3:24-cv-01234, 123 F. Supp. 3d 456 (N.D. Cal. Sept. 25, 2024).")
+    )
+    assert ev.cite(second, records=records, pin="*3") == (
+        "Roe v. Widget Co., No. 3:24-cv-01234, 2025 WL 99, at *3 (N.D. Cal. Feb. 11, 2025)."
+    )
+    with pytest.raises(ev.UsageError, match="decision= names a decision of a case"):
+        ev.cite(first, records=records, decision=0)
+    (history,) = first.history
+    assert (history.rel, history.decision) == (ev.HistoryRel.SUPERSEDED, "roe-op-2")
+    # A finding rests on the decision itself (L004), and the history names a decision (R002).
+    claim = ev.Claim(
+        id="k", statement="x", status="found", confidence=C, evidence=[ev.EvidenceLink(record="roe-op-2", confidence=C)]
+    )
+    assert [f.code for f in ev.check(ev.RecordSet([*records, claim])).findings if f.code.startswith(("L", "R"))] == []
+    wrong = attrs.evolve(first, history=[ev.DecisionHistory(rel="affirmed", decision="roe")])
+    codes = [f.code for f in ev.check(ev.RecordSet([case, wrong, second])).findings]
+    assert "R002" in codes

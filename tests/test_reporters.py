@@ -179,7 +179,7 @@ def test_l009_an_edition_not_yet_published_at_the_decisions_date_is_an_error(tmp
         (
             "L009",
             ev.Severity.ERROR,
-            "$.cases[0].decisions[0].cite",
+            "$.decisions[0].cites[0]",
             "'529 F. Supp. 3d 303' cites F. Supp. 3d (Federal Supplement, 2014-03-04 on), "
             "not published at the decision's date 2010-06-01",
             "a decision of 2010-06-01 is in F. Supp. 2d",
@@ -198,7 +198,7 @@ def test_l010_an_unknown_reporter_is_a_warning_with_the_closest_one(tmp_path: Pa
         (
             "L010",
             ev.Severity.WARNING,
-            "$.cases[0].decisions[0].cite",
+            "$.decisions[0].cites[0]",
             "'Fed. Supp. 3d' in '529 Fed. Supp. 3d 303' is not a reporter reporters-db knows",
             "did you mean 'F. Supp. 3d'?",
         )
@@ -214,7 +214,7 @@ def test_the_rules_can_be_selected_and_ignored_on_the_command_line(
 ) -> None:
     folder = _case(tmp_path / "records", "529 Fed. Supp. 3d 303", "2021-06-01")
     assert main(["check", "--strict", str(folder)]) == 1
-    assert "L010 $.cases[0].decisions[0].cite" in capsys.readouterr().out
+    assert "L010 $.decisions[0].cites[0]" in capsys.readouterr().out
     assert main(["check", "--strict", "--ignore", "L010", str(folder)]) == 0
 
 

@@ -135,3 +135,52 @@ def test_the_example_is_version_2_and_every_confirmed_value_says_so(tmp_path: Pa
     stripped = ev.load(tmp_path)
     assert {mark for record in stripped for mark in _marks(record)} == {ev.Confidence.UNVERIFIED}
     assert any(ev.Confidence.CONFIRMED in _marks(record) for record in ev.load(KADREY))
+
+
+V1_DECISIONS = {
+    "evidence": 1,
+    "cases": [
+        {
+            "id": "doe-v-acme",
+            "caption": "Doe v. Acme Corp.",
+            "name": "Doe v. Acme Corp.",
+            "court": "cand",
+            "docket_number": "3:24-cv-01234",
+            "field_confidence": {"decisions": "likely"},
+            "decisions": [
+                {"date": "2025-01-13", "title": "Order", "cite": "2025 WL 1", "judge": "pat-lee"},
+                {"date": "2025-03-07", "filing": "ecf-9"},
+            ],
+        }
+    ],
+}
+
+
+@pytest.mark.parametrize("fmt", [Format.YAML, Format.JSON, Format.JSONL])
+def test_a_version_1_case_keeps_its_decisions_as_decision_records(fmt: Format) -> None:
+    data = json.loads(json.dumps(V1_DECISIONS))
+    records = _outcome(_files({"cases": data["cases"]}, 1)[fmt], fmt)
+    assert records[0] == "read", records
+    case, first, second = records[1]
+    assert isinstance(case, ev.Case) and case.field_confidence == {} and case.confidence is ev.Confidence.CONFIRMED
+    assert (first.id, first.case, first.cites, first.judges, first.confidence) == (
+        "doe-v-acme-decision-1",
+        "doe-v-acme",
+        ("2025 WL 1",),
+        ("pat-lee",),
+        ev.Confidence.LIKELY,  # as sure as the case said its list of decisions was
+    )
+    assert (second.id, second.filing, second.cites) == ("doe-v-acme-decision-2", "ecf-9", ())
+
+
+def test_fmt_writes_a_version_1_cases_decisions_out_as_records(tmp_path: Path) -> None:
+    from evidence._cli import main
+
+    path = tmp_path / "doe.yaml"
+    path.write_text(yaml_text(V1_DECISIONS), encoding="utf-8")
+    before = ev.load(path)
+    assert main(["fmt", str(path)]) == 0
+    written = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert written["evidence"] == 2 and "decisions" not in written["cases"][0]
+    assert [d["id"] for d in written["decisions"]] == ["doe-v-acme-decision-1", "doe-v-acme-decision-2"]
+    assert ev.load(path) == before

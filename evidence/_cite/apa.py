@@ -81,7 +81,8 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
     else:
         parts = [*authors, *dated, r(" "), *title, r(".")]
     if source.kind is SourceKind.BOOK:
-        if source.publisher:
+        # The publisher ends the entry, unless it already leads it as the author (APA 9.12).
+        if source.publisher and (authors or source.title or source.publication):
             parts += [r(" "), *ctx.value(source.publisher, (source, "publisher")), r(".")]
     elif source.title and (source.publication or source.publisher) not in (None, source.title):
         # The site's name; with none, its publisher (APA 9.17: the site as the publisher).
