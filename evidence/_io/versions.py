@@ -76,8 +76,9 @@ def fill_v1_document(data: dict[str, Any]) -> None:
     moved = (
         [d for case in cases if isinstance(case, dict) for d in v1_decisions(case)] if isinstance(cases, list) else []
     )
-    if moved:
-        data["decisions"] = [*data.get("decisions", ()), *moved]
+    existing = data.get("decisions", [])
+    if moved and isinstance(existing, list):  # anything else there is the converter's to refuse
+        data["decisions"] = [*existing, *moved]
     for cls in RECORD_KINDS:
         records = data.get(cls.PLURAL)
         if isinstance(records, list):
