@@ -44,6 +44,8 @@ def test_the_case_as_the_docket_gives_it(records: ev.RecordSet) -> None:
         ("2025-06-25", (), "ecf-598", C),
     ]
     assert decided[0].docket_number == "23-cv-03417-VC"  # as the order prints it
+    # The fact sheet names the judge of the first order only; of the other two it is inferred.
+    assert [d.confidence_of("judges") for d in decided] == [C, L, L]
 
 
 def test_ecf_391_and_exhibit_k(records: ev.RecordSet) -> None:

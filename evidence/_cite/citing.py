@@ -196,7 +196,7 @@ def cite(
 
     `records` resolves what the citation needs (a filing's case, a case's court, a message's
     sender). `pin` is a pinpoint as printed ("4", "¶ 12", "*2", a Bates number). `decision`
-    picks a case's decision (its index, reporter cite or date). `in_case` is the id of the case
+    picks a case's decision (its id, index, one of its cites, its date or its filing). `in_case` is the id of the case
     a brief is written in: its own documents are cited without the case (R24), other cases'
     with it (R25.2). `note` is the footnote of the first full citation, for *supra*. With
     `marks`, every value printed that is not `confirmed` is flagged with its mark.
