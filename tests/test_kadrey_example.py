@@ -438,3 +438,11 @@ def test_d1_the_docs_make_up_no_record_of_the_real_case_or_its_people(records: e
     assert pages
     for page in pages:
         assert made_up_records_naming(page.read_text(encoding="utf-8"), ids) == [], page.name
+
+
+def test_what_only_the_article_says_of_an_organization_is_no_surer_than_the_article(records: ev.RecordSet) -> None:
+    # The fact sheet marks the English article likely; the stored translation is all that says
+    # who makes GPT-4 and Claude, or that Llama surpassed Mistral's open models. Nothing says "French".
+    for id in ("openai", "anthropic", "mistral", "techcrunch"):
+        assert records.get(id, ev.Actor).confidence_of("description") is L, id
+    assert not any("French" in (actor.description or "") for actor in records.actors)
