@@ -23,6 +23,7 @@ from evidence._model import (
     Claim,
     Confidence,
     Court,
+    Decision,
     Exhibit,
     Filing,
     FilingKind,
@@ -74,10 +75,10 @@ def filing_title(filing: Filing) -> str | None:
 
 
 def filing_name(filing: Filing) -> str:
-    """A filing named in a list of events: its title, else its docket entry and kind
-    ("ECF No. 391 (declaration)"), else its kind, else its id."""
-    if filing.title or filing.short_title:
-        return filing.title or filing.short_title or ""
+    """A filing named in a list of events: its title, else its description, else its docket entry
+    and kind ("ECF No. 391 (declaration)"), else its kind, else its id."""
+    if filing.title or filing.short_title or filing.description:
+        return filing.title or filing.short_title or filing.description or ""
     ecf = ecf_designation(filing)
     if ecf is not None:
         return ecf + (f" ({filing.kind.value})" if filing.kind is not None else "")
@@ -156,7 +157,15 @@ def node_name(record: Record) -> str:
         return exhibit_label(record) or record.id
     if isinstance(record, Case):
         return record.name + (f", No. {record.docket_number}" if record.docket_number else "")
+    if isinstance(record, Decision):
+        return decision_name(record)
     return getattr(record, "name", None) or record.id
+
+
+def decision_name(decision: Decision) -> str:
+    """A decision by its kind and date: "opinion of 2025-02-11", with its first cite if it has one."""
+    kind = decision.kind.value.replace("_", " ") if decision.kind is not None else "decision"
+    return f"{kind} of {decision.date}" + (f", {decision.cites[0]}" if decision.cites else "")
 
 
 def titled_name(record: Record) -> str:
@@ -184,7 +193,9 @@ def describe(record: Record, records: RecordSet) -> str:
         return f"{record.name} ({record.kind.value})"
     if isinstance(record, Filing):
         parts = [ecf_designation(record) or "filing"]
-        parts.append(shorten(record.title, 70) or (record.kind.value if record.kind else "untitled"))
+        parts.append(
+            shorten(record.title or record.description, 70) or (record.kind.value if record.kind else "untitled")
+        )
         return ": ".join(parts) + (f" (filed {record.filed})" if record.filed else "")
     if isinstance(record, Exhibit):
         parts = [exhibit_label(record) or "exhibit"]
@@ -208,6 +219,8 @@ def describe(record: Record, records: RecordSet) -> str:
         return ", ".join(part for part in parts if part) + when + language
     if isinstance(record, Claim):
         return f"[{record.status.value}, {describe_mark(record, records).value}] {shorten(record.statement, 70)}"
+    if isinstance(record, Decision):
+        return decision_name(record) + (f": {shorten(record.title, 60)}" if record.title else "")
     if isinstance(record, Court):
         known = complete_court(record)
         return f"{known.name or record.id}" + (f" ({known.citation})" if known.citation else "")
@@ -225,12 +238,13 @@ def name_fields(records: RecordSet, ids: Iterable[str | None]) -> list[tuple[Rec
 _DESCRIBED = {
     Case: ("name", "docket_number", "court"),
     Actor: ("name", "kind"),
-    Filing: ("ecf", "title", "kind", "filed"),
+    Filing: ("ecf", "title", "description", "kind", "filed"),
     Exhibit: ("label", "filing", "title"),
     Message: ("sent", "sender", "sender_description", "recipients", "text"),
     Source: ("authors", "title", "kind", "publication", "published", "language"),
     Claim: ("status", "statement"),
     Court: ("name", "citation"),
+    Decision: ("kind", "date", "cites", "title"),
 }
 
 

@@ -267,7 +267,7 @@ def test_a_decision_is_cited_as_its_case_at_that_decision_and_keeps_its_history(
     assert (
         ev.cite(first, records=records)
         == ev.cite(case, records=records, decision="roe-op-1")
-        == ("Roe v. Widget Co., No. 3:24-cv-01234, 123 F. Supp. 3d 456 (N.D. Cal. Sept. 25, 2024).")
+        == ("Roe v. Widget Co., 123 F. Supp. 3d 456 (N.D. Cal. 2024).")
     )
     assert ev.cite(second, records=records, pin="*3") == (
         "Roe v. Widget Co., No. 3:24-cv-01234, 2025 WL 99, at *3 (N.D. Cal. Feb. 11, 2025)."
@@ -284,3 +284,64 @@ def test_a_decision_is_cited_as_its_case_at_that_decision_and_keeps_its_history(
     wrong = attrs.evolve(first, history=[ev.DecisionHistory(rel="affirmed", decision="roe")])
     codes = [f.code for f in ev.check(ev.RecordSet([case, wrong, second])).findings]
     assert "R002" in codes
+
+
+# R11: a decision in a reporter is cited by volume and page, with the year only; one in a
+# database keeps its docket number and exact date (R11.3 short forms after each).
+ROE = ev.Case(id="roe", name="Roe v. Widget Co.", short_name="Roe", court="cand", docket_number="3:24-cv-01234",
+              confidence=C)  # fmt: skip
+REPORTED = ev.Decision(id="roe-op", case="roe", date="2024-09-25", cites=["123 F. Supp. 3d 456"], confidence=C)
+IN_WL = ev.Decision(id="roe-wl", case="roe", date="2025-02-11", cites=["2025 WL 99"], confidence=C)
+
+
+@pytest.mark.parametrize(
+    ("decision", "form", "pin", "expected"),
+    [
+        (REPORTED, "full", None, "Roe v. Widget Co., 123 F. Supp. 3d 456 (N.D. Cal. 2024)."),
+        (REPORTED, "full", "460", "Roe v. Widget Co., 123 F. Supp. 3d 456, 460 (N.D. Cal. 2024)."),
+        (REPORTED, "full", "460–61", "Roe v. Widget Co., 123 F. Supp. 3d 456, 460–61 (N.D. Cal. 2024)."),
+        (REPORTED, "short", "460", "Roe, 123 F. Supp. 3d at 460."),
+        (REPORTED, "short", None, "Roe, 123 F. Supp. 3d 456."),
+        (IN_WL, "full", "*3", "Roe v. Widget Co., No. 3:24-cv-01234, 2025 WL 99, at *3 (N.D. Cal. Feb. 11, 2025)."),
+        (IN_WL, "short", "*3", "Roe, 2025 WL 99, at *3."),
+    ],
+    ids=["reporter", "reporter-pin", "reporter-range", "reporter-short", "reporter-short-no-pin", "wl", "wl-short"],
+)
+def test_a_reported_decision_is_cited_by_volume_page_and_year(
+    decision: ev.Decision, form: str, pin: str | None, expected: str
+) -> None:
+    records = ev.RecordSet([ROE, REPORTED, IN_WL])
+    assert ev.cite(decision, records=records, form=form, pin=pin) == expected
+
+
+def test_a_court_known_to_courts_db_is_confirmed() -> None:
+    # courts-db is the record of the court: a citation with marks flags nothing of it.
+    records = ev.RecordSet([ROE, IN_WL])
+    assert records.court_of(ROE).confidence is C
+    assert ev.cite(IN_WL, records=records, marks=True) == ev.cite(IN_WL, records=records)
+
+
+def test_a_case_whose_caption_is_not_known_loads_and_is_cited_by_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "appeal.yaml"
+    path.write_text(
+        "evidence: 2\ncases:\n  - id: roe-appeal\n    name: Roe v. Widget Co.\n    court: ca9\n"
+        "    docket_number: 25-0001\n    confidence: likely\n",
+        encoding="utf-8",
+    )
+    records = ev.load(path)
+    appeal = records.get("roe-appeal", ev.Case)
+    assert appeal.caption is None
+    assert ev.cite(appeal, records=records).startswith("Roe v. Widget Co., No. 25-0001 (9th Cir.")
+    assert [f.code for f in ev.check(path).findings if f.severity is ev.Severity.ERROR] == []
+
+
+def test_a_petition_is_cited_as_one_and_a_description_is_never_a_title() -> None:
+    petition = ev.Filing(
+        id="roe-pet", case="roe", kind="petition", filed="2025-04-14", confidence=C,
+        description="Widget Co.'s petition for permission to appeal",
+    )  # fmt: skip
+    records = ev.RecordSet([ROE, petition])
+    assert ev.cite(petition, records=records) == "Pet., Roe v. Widget Co., No. 3:24-cv-01234 (N.D. Cal. Apr. 14, 2025)."
+    # Lists and timelines, which say what a record is, show the description.
+    (event,) = ev.timeline(records)
+    assert event.title == "Widget Co.'s petition for permission to appeal"

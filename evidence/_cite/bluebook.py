@@ -29,7 +29,7 @@ from evidence._cite.words import (
 )
 from evidence._errors import UsageError
 from evidence._labels import message_kind
-from evidence._model import Case, DateValue, Exhibit, Filing, Message, Source, SourceKind
+from evidence._model import Case, DateValue, Exhibit, Filing, Message, ReporterCite, Source, SourceKind, parse_cite
 
 
 def _case_parts(case: Case, ctx: Context) -> list[Part]:
@@ -53,6 +53,21 @@ def _at(pin: str | None) -> str:
     if not pin:
         return ""
     return f" {pin}" if pin.startswith("¶") else f", at {pin}"
+
+
+def _in_reporter(cited: str | None) -> bool:
+    """Whether a decision's cite is a reporter's volume and page (R11.2), not a database's."""
+    return cited is not None and isinstance(parse_cite(cited), ReporterCite)
+
+
+def _reporter_pin(pin: str | None, short: bool) -> str:
+    """A reporter's page pinpoint: ', 127' after the first page, ' at 127' after the reporter in a
+    short form (R11.3)."""
+    if not pin:
+        return ""
+    if pin.startswith("¶"):
+        return f" {pin}"
+    return f" at {pin}" if short else f", {pin}"
 
 
 def _filing_title(filing: Filing, ctx: Context) -> list[Part]:
@@ -88,6 +103,12 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
         short = case.short_name or case_name(case).split(" v. ")[0]
         style = ROMAN if ctx.options.roman_case_names else ITALIC
         name = ctx.value(short, (case, "short_name" if case.short_name else "name"), style=style)
+        if chosen is not None and cited and _in_reporter(cited) and pin:
+            # R11.3: "Thomson Reuters, 529 F. Supp. 3d at 305": the volume and reporter, then the page.
+            volume_and_reporter = cited.rsplit(" ", 1)[0]
+            return [*name, r(", "), *ctx.value(volume_and_reporter, (chosen, "cites")), r(_reporter_pin(pin, short=True))]
+        if chosen is not None and cited and _in_reporter(cited):
+            return [*name, r(", "), *ctx.value(cited, (chosen, "cites"))]
         if chosen is not None and cited:
             return [*name, r(", "), *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
         if chosen is not None and pin:
@@ -99,6 +120,13 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
         filed = format_date(case.filed)
         when = [r(" filed "), *ctx.value(filed, (case, "filed"))] if filed else []
         return [*_case_parts(case, ctx), r(", No. "), *_docket(case, ctx), r(" ("), *_court(case, ctx), *when, r(")")]
+    if _in_reporter(cited):
+        # R11: a reported decision is found by its volume and page; the docket number and the
+        # exact day give way to the year.
+        return [
+            *_case_parts(case, ctx), r(", "), *ctx.value(cited, (chosen, "cites")), r(_reporter_pin(pin, short=False)),
+            r(" ("), *_court(case, ctx), r(" "), *ctx.value(year(chosen.date), (chosen, "date")), r(")"),
+        ]  # fmt: skip
     docket = ctx.value(chosen.docket_number, (chosen, "docket_number")) if chosen.docket_number else _docket(case, ctx)
     parts = [*_case_parts(case, ctx), r(", No. "), *docket]
     if cited:

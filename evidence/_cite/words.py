@@ -172,6 +172,7 @@ KIND_TITLES = {
     FilingKind.NOTICE: "Notice",
     FilingKind.LETTER: "Letter",
     FilingKind.TRANSCRIPT: "Tr.",
+    FilingKind.PETITION: "Pet.",
 }
 
 
@@ -191,7 +192,7 @@ def abbreviate_document_title(title: str, *, drop_prepositions: bool = False) ->
 
 
 def case_name(case: Case) -> str:
-    return abbreviate_case_name(case.name or case_name_from_caption(case.caption))
+    return abbreviate_case_name(case.name or case_name_from_caption(case.caption or ""))
 
 
 LANGUAGE_NAMES = {"pt": "Portuguese", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",

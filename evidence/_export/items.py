@@ -235,7 +235,9 @@ def _case_item(case: Case, records: RecordSet) -> Item:
     court = _court(records, case)
     # CSL's date of a case is the date it was decided; a docket is dated by its filing, as the
     # Bluebook cites a pending case ("filed July 7, 2023"), so `custom` says which date it is.
-    custom: dict[str, Any] = {"caption": case.caption, "court": case.court}
+    custom: dict[str, Any] = {"court": case.court}
+    if case.caption is not None:
+        custom["caption"] = case.caption
     if case.filed is not None:
         custom["filed"] = str(case.filed)
     if case.closed is not None:

@@ -6,6 +6,7 @@ import functools
 
 import attrs
 
+from evidence._model.enums import Confidence
 from evidence._model.records import Court
 
 
@@ -19,7 +20,15 @@ def lookup_court(court_id: str) -> Court | None:
         return None
     entry = entries[0]
     url = entry.get("court_url") or None
-    return Court(id=court_id, name=entry["name"], citation=entry.get("citation_string") or None, url=url)
+    # courts-db is the record of the court: what it says is confirmed, as a stored primary source is.
+    return Court(
+        id=court_id,
+        name=entry["name"],
+        citation=entry.get("citation_string") or None,
+        url=url,
+        confidence=Confidence.CONFIRMED,
+        notes="From courts-db.",
+    )
 
 
 def complete_court(court: Court) -> Court:

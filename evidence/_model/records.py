@@ -123,7 +123,11 @@ class Case(Record):
     KIND = "case"
     PLURAL = "cases"
 
-    caption: str = field("The caption as the docket prints it.", check=text_complaint)
+    caption: str | None = field(
+        "The caption as the docket prints it; absent while no court paper giving it has been seen.",
+        default=None,
+        check=text_complaint,
+    )
     name: str = field("Citation name, e.g. 'Kadrey v. Meta Platforms, Inc.'.", check=text_complaint)
     short_name: str | None = field("Short-form name, e.g. 'Kadrey'.", default=None)
     court: str = field("The court (a courts-db id such as 'cand', or a Court record).", ref=("court",))
@@ -187,6 +191,12 @@ class Filing(Record):
         check=text_complaint,
     )
     short_title: str | None = field("Abbreviated title for citations, when the rules do not give it.", default=None)
+    description: str | None = field(
+        "What it is, in the record author's words, when its title was not seen (e.g. 'ROSS's motion to certify "
+        "an interlocutory appeal'); never cited as its title.",
+        default=None,
+        check=text_complaint,
+    )
     kind: FilingKind | None = field("complaint, motion, declaration, order, ...", default=None)
     filed: DateValue | None = field("Date filed.", default=None)
     filed_by: tuple[str, ...] = field("Parties or people who filed it.", default=(), ref=("actor",))

@@ -184,9 +184,11 @@ def _raw_events(records: RecordSet) -> Iterator[RawEvent]:
             yield from _case_history(records, record)
         elif isinstance(record, Decision):
             case = records.get(record.case) if record.case in records else None
-            title = record.title or (record.cites[0] if record.cites else "Decision")
+            kind = record.kind.value.replace("_", " ") if record.kind is not None else "decision"
+            title = record.title or (record.cites[0] if record.cites else kind)
             head = f"{case.name}: " if isinstance(case, Case) else ""
-            named = ((record, "date"), (record, "title"), (record, "cites"))
+            shown = "title" if record.title else "cites" if record.cites else "kind"
+            named = ((record, "date"), (record, shown))  # the marks of what the row prints
             yield record.date, "decision", record.id, head + title, named, ()
         elif isinstance(record, Filing):
             title = filing_name(record)

@@ -54,7 +54,7 @@ R = TypeVar("R", bound=Record)
 # records of `record_set()` point at one another by these ids.
 _REQUIRED: dict[type[Record], dict[str, Any]] = {
     Court: {"id": "court"},
-    Case: {"id": "case", "caption": "Doe v. Roe", "name": "Doe v. Roe", "court": "court"},
+    Case: {"id": "case", "name": "Doe v. Roe", "court": "court"},
     Actor: {"id": "actor", "name": "Jane Doe", "kind": ActorKind.PERSON},
     Filing: {"id": "filing", "case": "case"},
     Exhibit: {"id": "exhibit", "filing": "filing"},

@@ -304,7 +304,7 @@ _made_public = st.one_of(
 courts = _record(ev.Court, name=optional(free_text), citation=optional(free_text), url=optional(urls))
 cases = _record(
     ev.Case,
-    caption=non_blank,
+    caption=optional(non_blank),
     name=non_blank,
     short_name=optional(free_text),
     court=ids,
@@ -338,6 +338,7 @@ filings = _record(
     ecf=optional(counts),
     title=optional(non_blank),
     short_title=optional(free_text),
+    description=optional(non_blank),
     kind=optional(st.sampled_from(ev.FilingKind)),
     filed=optional_dates,
     filed_by=tuples(ids),
