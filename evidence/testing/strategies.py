@@ -501,7 +501,8 @@ def citable_record_sets(draw: st.DrawFn) -> ev.RecordSet:
             id=f"decision-{n}",
             case="case",
             date=draw(date_values),
-            cites=(f"2025 WL {next(count)}",) if draw(st.booleans()) else (),
+            # unreported, in a database, or in a reporter: each is cited in its own form (R11)
+            cites=draw(st.sampled_from(((), (f"2025 WL {next(count)}",), (f"{next(count)} F. Supp. 3d 101",)))),
             docket_number=maybe(f"{mark()}-cv"),
             filing=maybe(f"filing-{draw(st.integers(0, 1))}"),
         )
