@@ -12,6 +12,7 @@ record (`describe`). Every output also asks here how sure a printed value is (`w
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -147,10 +148,10 @@ def node_name(record: Record) -> str:
     if isinstance(record, Message):
         return (record.text or record.id).splitlines()[0]
     if isinstance(record, Source):
-        return (
-            " ".join(p for p in (record.publication, f"[{record.language}]" if record.language else None) if p)
-            or record.id
-        )
+        # Its publication, else its title, else the site it is on: the id only when none is known.
+        site = urllib.parse.urlsplit(record.url).hostname if record.url else None
+        name = record.publication or shorten(record.title, 50) or (site.removeprefix("www.") if site else None)
+        return " ".join(p for p in (name, f"[{record.language}]" if record.language else None) if p) or record.id
     if isinstance(record, Filing):
         return ecf_designation(record) or record.title or record.id
     if isinstance(record, Exhibit):

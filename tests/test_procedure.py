@@ -345,3 +345,45 @@ def test_a_petition_is_cited_as_one_and_a_description_is_never_a_title() -> None
     # Lists and timelines, which say what a record is, show the description.
     (event,) = ev.timeline(records)
     assert event.title == "Widget Co.'s petition for permission to appeal"
+
+
+APPEAL = ev.Case(
+    id="roe-appeal", name="Roe v. Widget Co.", court="ca9", docket_number="25-0001", confidence=C,
+    events=[ev.CaseEvent(kind="oral_argument", date="2026-06-11", confidence=L)],
+)  # fmt: skip
+UNSIGNED = ev.Source(id="s", kind="web_page", url="https://www.widgetnews.example/post/1", confidence=C)
+HYPHENATED = ev.Source(
+    id="h", kind="news_article", title="Widget Co. wins ruling against one-time rival", publication="Widget News",
+    published="2025-02-11", confidence=C,
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("record", "style", "form", "marks", "expected"),
+    [
+        (APPEAL, "bluebook", "full", False, "Roe v. Widget Co., No. 25-0001 (9th Cir. argued June 11, 2026)."),
+        (APPEAL, "bluebook", "full", True, "Roe v. Widget Co., No. 25-0001 (9th Cir. argued June 11, 2026 [likely])."),
+        (UNSIGNED, "apa", "full", False, "Widgetnews.example. (n.d.). [Untitled web page]. https://www.widgetnews.example/post/1"),
+        (UNSIGNED, "chicago", "bibliography", False, "https://www.widgetnews.example/post/1."),
+        (HYPHENATED, "chicago", "full", False,
+         '"Widget Co. Wins Ruling against One-Time Rival," Widget News, February 11, 2025.'),
+    ],
+    ids=[
+        "R10.8.1 an appeal dated by its argument",
+        "R10.8.1 the argument's own mark",
+        "APA 9.12 an unsigned untitled page named by its site, never its id",
+        "CMOS 14.206 an address is printed as it is, not capitalized",
+        "CMOS 8.161 each element of a hyphenated compound capitalized",
+    ],
+)  # fmt: skip
+def test_citations_of_what_the_second_example_showed(
+    record: ev.Record, style: str, form: str, marks: bool, expected: str
+) -> None:
+    records = ev.RecordSet([record])
+    assert ev.cite(record, records=records, style=style, form=form, marks=marks) == expected
+
+
+def test_t6_abbreviates_enterprise_and_center() -> None:
+    case = ev.Case(id="w", name="Widget Enterprise Centre GmbH v. Roe Center, Inc.", court="cand",
+                   docket_number="1", filed="2024-01-02", confidence=C)  # fmt: skip
+    assert ev.cite(case, records=ev.RecordSet([case])).startswith("Widget Enter. Ctr. GmbH v. Roe Ctr., Inc.,")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from evidence._check.run import Run
 from evidence._model import (
     Case,
+    CaseEventKind,
     Confidence,
     DateInterval,
     DateValue,
@@ -51,7 +52,11 @@ def style(run: Run) -> None:
 def _needs(run: Run, record: Record) -> None:
     missing: list[str] = []
     if isinstance(record, Case):
-        missing = [f for f in ("docket_number", "filed") if getattr(record, f) is None]
+        # R10.8.1: a case cited as a whole is dated by its filing, or (an appeal) by its argument.
+        argued = any(e.kind is CaseEventKind.ORAL_ARGUMENT and e.date is not None for e in record.events)
+        missing = [
+            f for f in ("docket_number", "filed") if getattr(record, f) is None and not (f == "filed" and argued)
+        ]
     elif isinstance(record, Filing) and record.title is None and record.kind is None:
         missing = ["title or kind"]
     elif isinstance(record, Exhibit) and record.label is None and record.attachment is None:

@@ -28,8 +28,19 @@ from evidence._cite.words import (
     title_case,
 )
 from evidence._errors import UsageError
-from evidence._labels import message_kind
-from evidence._model import Case, DateValue, Exhibit, Filing, Message, ReporterCite, Source, SourceKind, parse_cite
+from evidence._labels import message_kind, weaker, weakest
+from evidence._model import (
+    Case,
+    CaseEventKind,
+    DateValue,
+    Exhibit,
+    Filing,
+    Message,
+    ReporterCite,
+    Source,
+    SourceKind,
+    parse_cite,
+)
 
 
 def _case_parts(case: Case, ctx: Context) -> list[Part]:
@@ -70,6 +81,20 @@ def _reporter_pin(pin: str | None, short: bool) -> str:
     return f" at {pin}" if short else f", {pin}"
 
 
+def _pending_date(case: Case, ctx: Context) -> list[Part]:
+    """R10.8.1: a case cited as a whole is dated by its filing ('filed July 7, 2023'); an appeal
+    known only from its argument, by that ('argued June 11, 2026'); else it has no date to give."""
+    filed = format_date(case.filed)
+    if filed:
+        return [r(" filed "), *ctx.value(filed, (case, "filed"))]
+    argued = [event for event in case.events if event.kind is CaseEventKind.ORAL_ARGUMENT and event.date is not None]
+    if argued:
+        # A value object has no marks of its own fields: the event's mark stands for its date.
+        level = weaker(argued[-1].confidence, weakest([(case, "events")]))
+        return [r(" argued "), *ctx.value_at(format_date(argued[-1].date), level)]
+    return []
+
+
 def _filing_title(filing: Filing, ctx: Context) -> list[Part]:
     if filing.short_title:
         return ctx.value(filing.short_title, (filing, "short_title"))
@@ -103,24 +128,21 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
         short = case.short_name or case_name(case).split(" v. ")[0]
         style = ROMAN if ctx.options.roman_case_names else ITALIC
         name = ctx.value(short, (case, "short_name" if case.short_name else "name"), style=style)
-        if chosen is not None and cited and _in_reporter(cited) and pin:
-            # R11.3: "Thomson Reuters, 529 F. Supp. 3d at 305": the volume and reporter, then the page.
-            volume_and_reporter = cited.rsplit(" ", 1)[0]
-            return [*name, r(", "), *ctx.value(volume_and_reporter, (chosen, "cites")), r(_reporter_pin(pin, short=True))]
-        if chosen is not None and cited and _in_reporter(cited):
-            return [*name, r(", "), *ctx.value(cited, (chosen, "cites"))]
         if chosen is not None and cited:
-            return [*name, r(", "), *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
+            if not _in_reporter(cited):
+                return [*name, r(", "), *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
+            # R11.3: "Thomson Reuters, 529 F. Supp. 3d at 305": the volume and reporter, then the page.
+            shown = cited.rsplit(" ", 1)[0] if pin else cited
+            return [*name, r(", "), *ctx.value(shown, (chosen, "cites")), r(_reporter_pin(pin, short=True))]
         if chosen is not None and pin:
             return [*name, r(f", slip op. at {pin}")]
         return [*name, r(", No. "), *_docket(case, ctx)]
     if chosen is None:
         if pin:
             raise UsageError("a pin cite of a case needs a decision: pass decision=")
-        filed = format_date(case.filed)
-        when = [r(" filed "), *ctx.value(filed, (case, "filed"))] if filed else []
+        when = _pending_date(case, ctx)
         return [*_case_parts(case, ctx), r(", No. "), *_docket(case, ctx), r(" ("), *_court(case, ctx), *when, r(")")]
-    if _in_reporter(cited):
+    if cited is not None and _in_reporter(cited):
         # R11: a reported decision is found by its volume and page; the docket number and the
         # exact day give way to the year.
         return [

@@ -163,7 +163,7 @@ def _finish(parts: list[Part], ends_sentence: bool, signal: str | None, parenthe
     # A citation sentence starts with a capital (a signal or "id." included); an APA in-text
     # citation sits inside the writer's sentence and keeps its case.
     first_text, first_style = parts[0]
-    if not first_text.startswith("("):
+    if not first_text.startswith(("(", "http://", "https://")):  # an address is printed as it is
         parts[0] = (first_text[:1].upper() + first_text[1:], first_style)
     if ends_sentence:
         wrapped = parts[0][0].startswith("(")  # APA's in-text citations carry their own

@@ -4,6 +4,8 @@ marks of the values printed."""
 
 from __future__ import annotations
 
+import urllib.parse
+
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -30,9 +32,13 @@ class Context:
         """A printed value and, with marks, its mark: the weakest of each field it is read from
         and of the record that holds it (a sender's name: the message's sender, the actor's
         name). No part for an empty value; a field without a value marks nothing ("n.d.")."""
+        return self.value_at(text, weakest(fields) if self.marks else Confidence.CONFIRMED, style=style)
+
+    def value_at(self, text: str, level: Confidence, style: str = ROMAN) -> list[Part]:
+        """A printed value whose mark is known outright (a value object's own `confidence`)."""
         if not text:
             return []
-        level = weakest(fields) if self.marks else Confidence.CONFIRMED
+        level = level if self.marks else Confidence.CONFIRMED
         return [(text, style)] if level is Confidence.CONFIRMED else [(text, style), (level.value, MARK)]
 
     def dated(self, text: str, *fields: tuple[Record, str]) -> list[Part]:
@@ -112,9 +118,17 @@ def statement_parts(
 
 
 def named_by(source: Source, ctx: Context) -> list[Part]:
-    """What names an untitled, unsigned work: its publication, its publisher, or its id."""
-    name = "publication" if source.publication else "publisher" if source.publisher else "id"
-    return ctx.value(source.publication or source.publisher or source.id, (source, name))
+    """What names an untitled, unsigned work: its publication, its publisher, the site its
+    address is on ('atlanticaboreal.com'), or what it is; never the record's id, which no reader
+    knows."""
+    if source.publication or source.publisher:
+        name = "publication" if source.publication else "publisher"
+        return ctx.value(getattr(source, name), (source, name))
+    site = urllib.parse.urlsplit(source.url).hostname if source.url else None
+    if site:
+        return ctx.value(site.removeprefix("www."), (source, "url"))
+    # Nothing names it: what it is, in brackets, as APA 9.21 describes an untitled work.
+    return ctx.value(f"[Untitled {source.kind.value.replace('_', ' ')}]", (source, "kind"))
 
 
 def message_word(message: Message, ctx: Context, *, lower: bool = False) -> list[Part]:

@@ -40,7 +40,7 @@ def title_case(title: str, *, lower_all_prepositions: bool = False) -> str:
         if bare and rest == rest.lower() and word not in ("v.", "vs."):
             lower = bare.lower()
             small = lower in small_words and not after_colon and n != last
-            fixed = lower if small else bare[0].upper() + rest
+            fixed = lower if small else _capitalize_compound(bare, small_words)
             if fixed != bare:
                 words[n] = fixed if bare is word else word.replace(bare, fixed, 1)
         after_colon = word[-1:] == ":"
@@ -48,6 +48,19 @@ def title_case(title: str, *, lower_all_prepositions: bool = False) -> str:
 
 
 _PUNCTUATION = "\"'“”‘’(),.;:!?"
+# CMOS 8.161: a prefix that cannot stand alone leaves the element after it lowercase ("Anti-inflammatory").
+_PREFIXES = frozenset("anti co de inter intra mid multi non post pre pro re semi sub trans un".split())
+
+
+def _capitalize_compound(word: str, small_words: frozenset[str]) -> str:
+    """A major word capitalized; of a hyphenated compound each element too, but for articles,
+    prepositions and conjunctions and what follows a bare prefix (CMOS 8.161): "One-Time"."""
+    first, *others = word.split("-")
+    elements = [first[:1].upper() + first[1:]]
+    for element in others:
+        keep = element.lower() in small_words or first.lower() in _PREFIXES or not element
+        elements.append(element if keep else element[0].upper() + element[1:])
+    return "-".join(elements)
 
 
 def sentence_case_first(title: str) -> str:
@@ -81,6 +94,9 @@ _CASE_WORDS = {
     "Publishing": "Publ'g",
     "America": "Am.",
     "American": "Am.",
+    "Enterprise": "Enter.",  # these two as in reporters-db's case-name abbreviations
+    "Center": "Ctr.",
+    "Centre": "Ctr.",
 }
 # R11.4: in textual sentences only these are abbreviated.
 _TEXTUAL_WORDS = {
