@@ -5,7 +5,6 @@ marks of the values printed."""
 from __future__ import annotations
 
 import urllib.parse
-
 from typing import TYPE_CHECKING, Any
 
 import attrs
