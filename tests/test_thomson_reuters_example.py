@@ -13,6 +13,7 @@ import pytest
 
 import evidence as ev
 from tests.conftest import EXAMPLES
+from tests.test_kadrey_example import all_quotes
 
 ROSS = EXAMPLES / "thomson-reuters-v-ross"
 C, L, U = ev.Confidence.CONFIRMED, ev.Confidence.LIKELY, ev.Confidence.UNVERIFIED
@@ -22,13 +23,6 @@ DISTRICT, APPEAL = "thomson-reuters-v-ross", "thomson-reuters-v-ross-3d-cir"
 @pytest.fixture(scope="module")
 def records() -> ev.RecordSet:
     return ev.load(ROSS)
-
-
-def all_quotes(records: ev.RecordSet) -> list[tuple[str, ev.Quote]]:
-    """(quoted record's id, quote) for every quote of the set: attestations and evidence links."""
-    found = [(a.source, a.quote) for m in records.messages for a in m.attestations]
-    found += [(e.record, e.quote) for c in records.claims for e in c.evidence if e.quote is not None]
-    return found
 
 
 # -- the stored texts ---------------------------------------------------------------------------
