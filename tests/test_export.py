@@ -519,16 +519,18 @@ def test_an_unknown_format_is_a_usage_error(records: ev.RecordSet) -> None:
 TEXT_FORMATS = [name for name, fmt in FORMATS.items() if fmt.folder is None]
 
 
+@pytest.mark.parametrize("example", ["kadrey-v-meta", "thomson-reuters-v-ross"])
 @pytest.mark.parametrize("to", TEXT_FORMATS)
 def test_the_command_prints_or_writes_each_format(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, records: ev.RecordSet, to: str
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, example: str, to: str
 ) -> None:
-    expected = export(records, to)
-    assert main(["export", str(KADREY), "--to", to]) == 0
+    folder = EXAMPLES / example
+    expected = export(ev.load(folder), to)
+    assert main(["export", str(folder), "--to", to]) == 0
     out, err = capsys.readouterr()
     assert err == ""
     target = tmp_path / f"references.{to}"
-    assert main(["export", str(KADREY), "--to", to, "-o", str(target)]) == 0
+    assert main(["export", str(folder), "--to", to, "-o", str(target)]) == 0
     assert capsys.readouterr() == ("", "")
     written = target.read_text(encoding="utf-8")
     if to == "prov-turtle":  # rdflib names blank nodes afresh each time: compare the graphs
