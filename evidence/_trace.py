@@ -23,6 +23,7 @@ from evidence._model import (
     Claim,
     ClaimStatus,
     Confidence,
+    Decision,
     Exhibit,
     Filing,
     Message,
@@ -142,6 +143,12 @@ class _Walk:
         elif isinstance(record, Filing):
             yield from self._source(record, seen, quote, above)
             yield from self.step(record.case, "on the docket of", record.confidence_of("case"), above, seen)
+        elif isinstance(record, Decision):
+            # A decision rests on the docket entry that holds it, else on its case's docket.
+            if record.filing is not None:
+                yield from self.step(record.filing, "held in", record.confidence_of("filing"), above, seen)
+            else:
+                yield from self.step(record.case, "of the case", record.confidence_of("case"), above, seen)
         for provenance in record.links:
             yield from self.step(
                 provenance.target, provenance.rel.value.replace("_", " "), provenance.confidence, above, seen

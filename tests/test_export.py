@@ -128,7 +128,9 @@ def test_a_case(items: dict[str, dict[str, Any]]) -> None:
         "URL": "https://www.courtlistener.com/docket/67569326/kadrey-v-meta-platforms-inc/",
         "note": (
             "A civil class action for copyright infringement. Orders print the docket number as '23-cv-03417-VC'; "
-            "filings before the magistrate judge add '(TSH)'."
+            "filings before the magistrate judge add '(TSH)'.\n\n"
+            # The entry holds the decisions: their marks below confirmed are said too.
+            "Order of 2025-03-07: Likely: judges. Order of 2025-06-25: Likely: judges."
         ),
         "custom": {
             "caption": "RICHARD KADREY, et al., Plaintiffs, v. META PLATFORMS, INC., Defendant",
@@ -145,6 +147,7 @@ def test_a_case(items: dict[str, dict[str, Any]]) -> None:
                     "docket_number": "23-cv-03417-VC",
                     "cites": ["2025 WL 82205"],
                     "judges": ["vince-chhabria"],
+                    "confidence": "confirmed",
                 },
                 {
                     "id": "order-ecf-471",
@@ -153,6 +156,8 @@ def test_a_case(items: dict[str, dict[str, Any]]) -> None:
                     "title": "Order on the motion to dismiss: the CDAFA claim is dismissed, the DMCA claim goes on",
                     "filing": "ecf-471",
                     "judges": ["vince-chhabria"],
+                    "confidence": "confirmed",
+                    "field_confidence": {"judges": "likely"},
                 },
                 {
                     "id": "order-ecf-598",
@@ -161,6 +166,8 @@ def test_a_case(items: dict[str, dict[str, Any]]) -> None:
                     "title": "Order granting Meta's cross-motion for partial summary judgment on fair use",
                     "filing": "ecf-598",
                     "judges": ["vince-chhabria"],
+                    "confidence": "confirmed",
+                    "field_confidence": {"judges": "likely"},
                 },
             ],
             "confidence": "confirmed",

@@ -203,9 +203,9 @@ def test_the_appeal_parties_are_likely_and_the_arguing_counsel_unverified(record
 
 # The sheet: grant panel unverified (one AI-written digest), argument panel unverified (two aggregators).
 PANELS = [
-    ("judge-chung", "motions panel", "2025-06-17"),
-    ("judge-phipps", "motions panel", "2025-06-17"),
-    ("d-brooks-smith", "motions panel", "2025-06-17"),
+    ("judge-chung", "grant panel", "2025-06-17"),
+    ("judge-phipps", "grant panel", "2025-06-17"),
+    ("d-brooks-smith", "grant panel", "2025-06-17"),
     ("l-felipe-restrepo", "argument panel", "2026-06-11"),
     ("tamika-r-montgomery-reeves", "argument panel", "2026-06-11"),
     ("emil-j-bove", "argument panel", "2026-06-11"),
@@ -228,9 +228,8 @@ def test_the_argument_is_dated_and_its_place_is_not_a_value(records: ev.RecordSe
     appeal = records.get(APPEAL, ev.Case)
     (argument,) = [e for e in appeal.events if e.kind is ev.CaseEventKind.ORAL_ARGUMENT]
     assert (str(argument.date), argument.confidence, argument.place) == ("2026-06-11", L, None)
-    assert [(s.status, str(s.since), s.confidence) for s in appeal.status_history] == [
-        (ev.CaseStatus.PENDING, "2025-06-17", L)
-    ]
+    # Pending, with no start: when the appeal was docketed is not known.
+    assert [(s.status, s.since, s.confidence) for s in appeal.status_history] == [(ev.CaseStatus.PENDING, None, L)]
 
 
 # -- what the sheet says is not known ------------------------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from evidence._cite import bluebook, context
-from evidence._cite.context import Context, find_decision, message_people, message_word, named_by, reported_in
+from evidence._cite.context import Context, find_decision, message_people, message_word, named_by, namer, reported_in
 from evidence._cite.dates import MONTHS, apa_date, apa_year, format_date, known_exactly
 from evidence._cite.names import actor_name, parse_name
 from evidence._cite.options import Form
@@ -74,7 +74,9 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         described = f"[Untitled {source.kind.value.replace('_', ' ')}{_in_language(source)}]"
         # Italic where it stands for the title, roman after the publication as author.
         title = ctx.value(described, (source, "kind"), (source, "language"), style=ITALIC if authors else ROMAN)
-    if not authors and source.title:  # no author: the title moves to the author position (APA 9.12)
+    if not authors and (source.title or namer(source) is None):
+        # No author: the title, or with none and nothing to name the work its description,
+        # moves to the author position (APA 9.12).
         parts = [*title, r("."), *dated]
     elif not authors:  # nor a title: the publication is the author, the description follows
         parts = [*named_by(source, ctx), r("."), *dated, r(" "), *title, r(".")]

@@ -116,18 +116,23 @@ def statement_parts(
     return sender, title, venue
 
 
-def named_by(source: Source, ctx: Context) -> list[Part]:
-    """What names an untitled, unsigned work: its publication, its publisher, the site its
-    address is on ('atlanticaboreal.com'), or what it is; never the record's id, which no reader
-    knows."""
+def namer(source: Source) -> tuple[str, str] | None:
+    """What names an untitled, unsigned work, and the field it is read from: its publication, its
+    publisher, or the site its address is on ('atlanticaboreal.com'); never the record's id,
+    which no reader knows. None when the record has none of them."""
     if source.publication or source.publisher:
         name = "publication" if source.publication else "publisher"
-        return ctx.value(getattr(source, name), (source, name))
+        return getattr(source, name), name
     site = urllib.parse.urlsplit(source.url).hostname if source.url else None
-    if site:
-        return ctx.value(site.removeprefix("www."), (source, "url"))
-    # Nothing names it: what it is, in brackets, as APA 9.21 describes an untitled work.
-    return ctx.value(f"[Untitled {source.kind.value.replace('_', ' ')}]", (source, "kind"))
+    return (site.removeprefix("www."), "url") if site else None
+
+
+def named_by(source: Source, ctx: Context) -> list[Part]:
+    """The `namer` of a work as printed; with none, what it is in brackets (APA 9.21)."""
+    named = namer(source)
+    if named is None:
+        return ctx.value(f"[Untitled {source.kind.value.replace('_', ' ')}]", (source, "kind"))
+    return ctx.value(named[0], (source, named[1]))
 
 
 def message_word(message: Message, ctx: Context, *, lower: bool = False) -> list[Part]:

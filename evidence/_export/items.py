@@ -20,6 +20,7 @@ from evidence._cite import KIND_TITLES, Name, abbreviate_document_title, parse_n
 from evidence._errors import ResolutionError
 from evidence._export.dates import exact_in_csl
 from evidence._labels import (
+    decision_name,
     ecf_designation,
     exhibit_label,
     filing_kind_name,
@@ -224,10 +225,11 @@ def _decision_custom(decision: Decision) -> dict[str, Any]:
         value = getattr(decision, name)
         if value is not None:
             shown[name] = value.value if isinstance(value, enum.Enum) else str(value)
-    return (
+    return _confidence(
+        decision,
         shown
         | ({"cites": list(decision.cites)} if decision.cites else {})
-        | ({"judges": list(decision.judges)} if decision.judges else {})
+        | ({"judges": list(decision.judges)} if decision.judges else {}),
     )
 
 
@@ -459,10 +461,24 @@ _BUILDERS: dict[type[Record], Callable[[Any, RecordSet], Item]] = {
 def items(records: RecordSet) -> list[Item]:
     """One item per citable record, in the order the records were read, each with its marks."""
     return [
-        attrs.evolve(_BUILDERS[type(record)](record, records), marks=marks_note(record))
+        attrs.evolve(_BUILDERS[type(record)](record, records), marks=_marks_of(record, records))
         for record in records
         if type(record) in _BUILDERS
     ]
+
+
+def _raised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _marks_of(record: Record, records: RecordSet) -> str | None:
+    """A record's marks in words; a case's with those of its decisions, which its entry holds."""
+    notes = [marks_note(record)]
+    if isinstance(record, Case):
+        notes += [
+            f"{_raised(decision_name(d))}: {marks_note(d)}" for d in records.decisions_of(record) if marks_note(d)
+        ]
+    return " ".join(note for note in notes if note) or None
 
 
 # -- extras: what CSL keeps in `custom`, as plain fields --------------------------------------
