@@ -29,6 +29,8 @@ from evidence._model import (
     Filing,
     FilingKind,
     Message,
+    Provision,
+    ProvisionKind,
     Record,
     Source,
     complete_court,
@@ -160,7 +162,19 @@ def node_name(record: Record) -> str:
         return record.name + (f", No. {record.docket_number}" if record.docket_number else "")
     if isinstance(record, Decision):
         return decision_name(record)
+    if isinstance(record, Provision):
+        return provision_name(record)
     return getattr(record, "name", None) or record.id
+
+
+def provision_name(provision: Provision) -> str:
+    """A provision as a reader knows it: '17 U.S.C. § 107', 'Fed. R. Civ. P. 23(f)'."""
+    if provision.kind in (ProvisionKind.COURT_RULE, ProvisionKind.CONSTITUTION):
+        return " ".join(p for p in (provision.code, provision.section) if p)
+    chapter = f"ch. {provision.chapter}" if provision.chapter else None
+    section = f"§ {provision.section}" if provision.section else None
+    where = ", ".join(p for p in (chapter, section) if p)
+    return " ".join(p for p in (provision.title, provision.code, where) if p)
 
 
 def decision_name(decision: Decision) -> str:
@@ -222,6 +236,8 @@ def describe(record: Record, records: RecordSet) -> str:
         return f"[{record.status.value}, {describe_mark(record, records).value}] {shorten(record.statement, 70)}"
     if isinstance(record, Decision):
         return decision_name(record) + (f": {shorten(record.title, 60)}" if record.title else "")
+    if isinstance(record, Provision):
+        return provision_name(record) + (f" ({record.name})" if record.name else "")
     if isinstance(record, Court):
         known = complete_court(record)
         return f"{known.name or record.id}" + (f" ({known.citation})" if known.citation else "")
@@ -246,6 +262,7 @@ _DESCRIBED = {
     Claim: ("status", "statement"),
     Court: ("name", "citation"),
     Decision: ("kind", "date", "cites", "title"),
+    Provision: ("title", "code", "chapter", "section", "name"),
 }
 
 

@@ -922,7 +922,7 @@ MISUSES: list[tuple[str, Any, str]] = [
      "a pin cite of a case needs a decision: pass decision="),
     # a record kind no style cites, or no record at all
     ("actor", lambda: ev.cite(RECORDS["pat-lee"], records=RECORDS, style="chicago"),
-     "actor records are not cited; cite a case, filing, exhibit, message, source or claim"),
+     "actor records are not cited; cite a case, filing, exhibit, message, source, provision or claim"),
     ("an id for a record", lambda: ev.cite("kadrey", records=RECORDS),  # type: ignore[arg-type]
      "cannot cite str 'kadrey': pass a record (by id: records[id])"),
     ("sequence, not a record", lambda: ev.CitationSequence(RECORDS).cite(42),  # type: ignore[arg-type]

@@ -48,7 +48,7 @@ def test_records_given_to_the_set_are_added_or_replace_their_id() -> None:
     extra = testing.record(ev.Message, id="extra")
     replaced = testing.record(ev.Actor, name="John Roe")
     records = testing.record_set(extra, replaced)
-    assert len(records) == 10
+    assert len(records) == 11
     assert records.get("actor", ev.Actor).name == "John Roe"
     assert records["extra"] == extra
 
@@ -69,7 +69,7 @@ def test_a_failed_check_lists_errors_and_warnings_but_not_notes(tmp_path: Path) 
         testing.assert_check_passes(folder, strict=True, relative_to=tmp_path)
     lines = str(failed.value).splitlines()
     assert lines[0].startswith("records/records.yaml:") and " Y001 " in lines[0]
-    assert lines[1:] == ["9 records checked: 0 errors, 1 warning, 1 note"]
+    assert lines[1:] == ["10 records checked: 0 errors, 1 warning, 1 note"]
     assert failed.value.report.warnings[0].code == "Y001"
     assert isinstance(failed.value, AssertionError)
     testing.assert_check_passes(folder, strict=True, ignore=["Y"])

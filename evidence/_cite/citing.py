@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from evidence._cite import apa, bluebook, chicago, ecf
+from evidence._cite import apa, bluebook, chicago, ecf, statutes
 from evidence._cite.context import Context
 from evidence._cite.options import (
     DEFAULT_OPTIONS,
@@ -19,13 +19,13 @@ from evidence._cite.options import (
 )
 from evidence._cite.parts import MARK, Citation, Part, i, join_parts, r, tidy
 from evidence._errors import UsageError
-from evidence._model import Case, Claim, Decision, EvidenceRole, Exhibit, Filing, Message, Record, Source
+from evidence._model import Case, Claim, Decision, EvidenceRole, Exhibit, Filing, Message, Provision, Record, Source
 
 if TYPE_CHECKING:
     from evidence._recordset import RecordSet
 
 
-CITABLE = (Case, Filing, Exhibit, Message, Source, Claim)
+CITABLE = (Case, Filing, Exhibit, Message, Source, Provision, Claim)
 
 
 def _parts(
@@ -46,6 +46,11 @@ def _parts(
         raise not_cited(record)
     if decision is not None and not isinstance(record, Case):
         raise UsageError(f"decision= applies to cases only, and {record.KIND} {record.id!r} is not a case")
+    if isinstance(record, Provision) and not (form is Form.ID and style is Style.CHICAGO):
+        # Legal materials are cited in the legal form in every style (APA 11.5, CMOS 14.288);
+        # APA has no id.: the short form again.
+        legal = Form.SHORT if form is Form.ID and style is Style.APA else _legal_form(form)
+        return statutes.cite_provision(record, ctx, legal, pin), False
     if form is Form.ID and style is Style.CHICAGO:
         return [r("Ibid." if not pin else f"Ibid., {pin}.")], True  # CMOS 14.34
     if form is Form.ID and style is not Style.APA:
@@ -97,10 +102,18 @@ def _parts(
     raise not_cited(record)
 
 
+def _legal_form(form: Form) -> Form:
+    """A bibliography lists legal materials as they are cited; supra is never used for them
+    (R15.3 as for cases): the short form stands there."""
+    return Form.FULL if form is Form.BIBLIOGRAPHY else Form.SHORT if form is Form.SUPRA else form
+
+
 def not_cited(record: object) -> UsageError:
     if not isinstance(record, Record):  # an id, say, where the record belongs
         return UsageError(f"cannot cite {type(record).__name__} {record!r:.60}: pass a record (by id: records[id])")
-    return UsageError(f"{record.KIND} records are not cited; cite a case, filing, exhibit, message, source or claim")
+    return UsageError(
+        f"{record.KIND} records are not cited; cite a case, filing, exhibit, message, source, provision or claim"
+    )
 
 
 # R1.2-R1.3: signals by the evidence's role, in the order their citation sentences come:

@@ -11,7 +11,7 @@ from evidence._cite.dates import NO_DATE, point
 from evidence._cite.options import DEFAULT_OPTIONS, BluebookOptions, Form, Markup, Style, parse_markup, parse_style
 from evidence._errors import UsageError
 from evidence._labels import published_alone
-from evidence._model import Case, Claim, Exhibit, Filing, Message, Record, Source
+from evidence._model import Case, Claim, Exhibit, Filing, Message, Provision, Record, Source
 
 if TYPE_CHECKING:
     from evidence._recordset import RecordSet
@@ -79,7 +79,7 @@ class CitationSequence:
                 form = Form.SHORT if recent else Form.FULL
             elif isinstance(record, Source):
                 form = Form.SUPRA
-            elif isinstance(record, (Filing, Exhibit)):
+            elif isinstance(record, (Filing, Exhibit, Provision)):
                 form = Form.SHORT
         self._ids_in_a_row = self._ids_in_a_row + 1 if form is Form.ID else 0
         # A full citation sets the note that later short forms count from (a case cited in full

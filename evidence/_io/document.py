@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import attrs
 
-from evidence._model import RECORD_KINDS, Actor, Case, Claim, Court, Decision, Exhibit, Filing, Message, Record, Source
+from evidence._model import (
+    RECORD_KINDS,
+    Actor,
+    Case,
+    Claim,
+    Court,
+    Decision,
+    Exhibit,
+    Filing,
+    Message,
+    Provision,
+    Record,
+    Source,
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -20,6 +33,7 @@ class Document:
     decisions: tuple[Decision, ...] = ()
     messages: tuple[Message, ...] = ()
     sources: tuple[Source, ...] = ()
+    provisions: tuple[Provision, ...] = ()
     claims: tuple[Claim, ...] = ()
 
     def records(self) -> tuple[Record, ...]:

@@ -38,13 +38,26 @@ from evidence._model.enums import (
     HistoryRel,
     LinkRel,
     PartyRole,
+    ProvisionKind,
     SealingAction,
     SourceKind,
 )
 from evidence._model.fields import EACH, KEYS_AND_VALUES, ONE, RULES, FieldRules, field, rules_of
 from evidence._model.kinds import KIND_BY_NAME, KIND_BY_PLURAL, RECORD_KINDS, VALUE_OBJECTS
 from evidence._model.procedure import CaseClass, CaseEvent, CaseRelation, DecisionHistory, Judge, Party, StatusChange
-from evidence._model.records import Actor, Case, Claim, Court, Decision, Exhibit, Filing, Message, Record, Source
+from evidence._model.records import (
+    Actor,
+    Case,
+    Claim,
+    Court,
+    Decision,
+    Exhibit,
+    Filing,
+    Message,
+    Provision,
+    Record,
+    Source,
+)
 from evidence._model.references import iter_references, reference_targets
 from evidence._model.reporters import (
     DatabaseCite,
@@ -123,6 +136,8 @@ __all__ = [
     "Party",
     "PartyRole",
     "Precision",
+    "Provision",
+    "ProvisionKind",
     "Quote",
     "Record",
     "ReporterCite",

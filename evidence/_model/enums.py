@@ -178,6 +178,16 @@ class CaseEventKind(enum.Enum):
     OTHER = "other"
 
 
+class ProvisionKind(enum.Enum):
+    """What a provision of law is: each is cited in its own form."""
+
+    STATUTE = "statute"  # a section of a code: 17 U.S.C. § 107 (2018)
+    REGULATION = "regulation"  # a section of an administrative code: 37 C.F.R. § 202.1 (2024)
+    COURT_RULE = "court_rule"  # Fed. R. Civ. P. 23(f)
+    CONSTITUTION = "constitution"  # U.S. Const. art. I, § 8
+    OTHER = "other"
+
+
 class DecisionKind(enum.Enum):
     OPINION = "opinion"
     ORDER = "order"

@@ -31,6 +31,7 @@ from evidence._model.enums import (
     Confidence,
     DecisionKind,
     FilingKind,
+    ProvisionKind,
     SourceKind,
 )
 from evidence._model.fields import common_last, field
@@ -343,6 +344,36 @@ class Source(Record):
 
 
 @attrs.frozen(kw_only=True, field_transformer=common_last)
+class Provision(Record):
+    """A provision of law a claim rests on: a section of a code or of regulations, a court rule,
+    a clause of a constitution. Cited as the rules cite it (`17 U.S.C. § 107 (2018)`)."""
+
+    KIND = "provision"
+    PLURAL = "provisions"
+
+    kind: ProvisionKind = field("statute, regulation, court_rule, constitution or other.")
+    code: str = field(
+        "The code, collection or rules, abbreviated as citations print it: 'U.S.C.', 'C.F.R.', "
+        "'Cal. Civ. Code', 'Fed. R. Civ. P.', 'U.S. Const.'.",
+        check=text_complaint,
+    )
+    title: str | None = field("The title (or volume) of the code, as printed: '17' of 17 U.S.C.", default=None)
+    chapter: str | None = field(
+        "The chapter, for a code cited by chapter: '268' of Mass. Gen. Laws ch. 268.", default=None
+    )
+    section: str | None = field(
+        "The section, rule or clause with its subsections, as printed: '107', '1292(b)', '23(f)', "
+        "'art. I, § 8'; a range ('1051-1141n') is cited with §§.",
+        default=None,
+        check=verbatim_complaint,
+    )
+    name: str | None = field("The act's popular or official name, e.g. 'Copyright Act of 1976'.", default=None)
+    publisher: str | None = field("Publisher of an unofficial code ('West' of U.S.C.A.).", default=None)
+    year: int | None = field("Year of the code edition (or supplement) cited.", default=None, check=positive)
+    url: str | None = field("Where to read it.", default=None, check=url_complaint)
+
+
+@attrs.frozen(kw_only=True, field_transformer=common_last)
 class Claim(Record):
     """One assertion, kept apart from where it comes from."""
 
@@ -356,6 +387,9 @@ class Claim(Record):
     status: ClaimStatus = field("reported, alleged, disputed, admitted, found, rejected or retracted.")
     status_note: str | None = field("Why the status is what it is (the reason for a retraction).", default=None)
     evidence: tuple[EvidenceLink, ...] = field("The evidence for (or against) it.", default=())
+    legal_basis: tuple[str, ...] = field(
+        "The provisions of law it invokes (a claim of fair use: 17 U.S.C. § 107).", default=(), ref=("provision",)
+    )
     superseded_by: str | None = field("A claim that replaces this one.", default=None, ref=("claim",))
     tags: tuple[str, ...] = field("Issues and topics.", default=())
 

@@ -35,6 +35,8 @@ from evidence import (
     Exhibit,
     Filing,
     Message,
+    Provision,
+    ProvisionKind,
     Record,
     RecordSet,
     Report,
@@ -61,6 +63,7 @@ _REQUIRED: dict[type[Record], dict[str, Any]] = {
     Decision: {"id": "decision", "case": "case", "date": "2024-05-06"},
     Message: {"id": "message"},
     Source: {"id": "source", "kind": SourceKind.NEWS_ARTICLE},
+    Provision: {"id": "provision", "kind": ProvisionKind.STATUTE, "code": "U.S.C."},
     Claim: {"id": "claim", "statement": "Jane Doe sent the message.", "status": ClaimStatus.REPORTED},
 }
 
@@ -75,8 +78,10 @@ _SET_FIELDS: dict[type[Record], dict[str, Any]] = {
         "evidence": (
             EvidenceLink(record="message", confidence=Confidence.CONFIRMED),
             EvidenceLink(record="source", confidence=Confidence.CONFIRMED),
-        )
+        ),
+        "legal_basis": ("provision",),
     },
+    Provision: {"title": "17", "section": "107", "year": 2018},
     Source: {
         "title": "Court papers show the message",
         "publication": "The Daily Record",

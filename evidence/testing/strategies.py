@@ -405,6 +405,18 @@ sources = _record(
     **_stored_document,
     republication_of=optional(ids),
 )
+provisions = _record(
+    ev.Provision,
+    kind=st.sampled_from(ev.ProvisionKind),
+    code=non_blank,
+    title=optional(free_text),
+    chapter=optional(free_text),
+    section=optional(verbatim),
+    name=optional(free_text),
+    publisher=optional(free_text),
+    year=optional(st.integers(1789, 2100)),
+    url=optional(urls),
+)
 claims = _record(
     ev.Claim,
     statement=non_blank,
@@ -414,6 +426,7 @@ claims = _record(
     status=st.sampled_from(ev.ClaimStatus),
     status_note=optional(free_text),
     evidence=tuples(evidence_links),
+    legal_basis=tuples(ids),
     superseded_by=optional(ids),
     tags=tuples(free_text),
 )
@@ -427,6 +440,7 @@ RECORDS: dict[type[ev.Record], st.SearchStrategy[Any]] = {
     ev.Decision: decisions,
     ev.Message: messages,
     ev.Source: sources,
+    ev.Provision: provisions,
     ev.Claim: claims,
 }
 VALUE_OBJECTS: dict[type, st.SearchStrategy[Any]] = {
