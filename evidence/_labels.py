@@ -159,7 +159,7 @@ def node_name(record: Record) -> str:
     if isinstance(record, Exhibit):
         return exhibit_label(record) or record.id
     if isinstance(record, Case):
-        return record.name + (f", No. {record.docket_number}" if record.docket_number else "")
+        return case_title(record) + (f", No. {record.docket_number}" if record.docket_number else "")
     if isinstance(record, Decision):
         return decision_name(record)
     if isinstance(record, Provision):
@@ -175,6 +175,11 @@ def provision_name(provision: Provision) -> str:
     section = f"§ {provision.section}" if provision.section else None
     where = ", ".join(p for p in (chapter, section) if p)
     return " ".join(p for p in (provision.title, provision.code, where) if p)
+
+
+def case_title(case: Case) -> str:
+    """A case as lists and views name it: its citation name, else its caption as printed."""
+    return case.name or case.caption or case.id
 
 
 def decision_name(decision: Decision) -> str:
@@ -203,7 +208,7 @@ def describe(record: Record, records: RecordSet) -> str:
         except ResolutionError:
             court = record.court
         number = f", No. {record.docket_number}" if record.docket_number else ", docket number not known"
-        return f"{record.name}{number} ({court})"
+        return f"{case_title(record)}{number} ({court})"
     if isinstance(record, Actor):
         return f"{record.name} ({record.kind.value})"
     if isinstance(record, Filing):

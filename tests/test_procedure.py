@@ -387,3 +387,30 @@ def test_t6_abbreviates_enterprise_and_center() -> None:
     case = ev.Case(id="w", name="Widget Enterprise Centre GmbH v. Roe Center, Inc.", court="cand",
                    docket_number="1", filed="2024-01-02", confidence=C)  # fmt: skip
     assert ev.cite(case, records=ev.RecordSet([case])).startswith("Widget Enter. Ctr. GmbH v. Roe Ctr., Inc.,")
+
+
+# The name a citation gives a case comes from its caption when the record has no name (R11.5),
+# and R11.5.6 applies to a name given outright: rows 1 and 2 of the shared table.
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"caption": "RICHARD ROE, et al., Plaintiffs, v. WIDGET MAKERS, INC., Defendant"},
+         "Roe v. Widget Makers, Inc., No. 1 (N.D. Cal. filed Jan. 2, 2024)."),
+        ({"name": "Acme Widget Co., Inc. v. John Roe"}, "Acme Widget Co. v. John Roe, No. 1 (N.D. Cal. filed Jan. 2, 2024)."),
+        ({"caption": "ACME WIDGET CO., INC., Plaintiff, v. JOHN ROE, Defendant"},
+         "Acme Widget Co. v. Roe, No. 1 (N.D. Cal. filed Jan. 2, 2024)."),
+    ],
+    ids=["R11.5 the name from the caption", "R11.5.6 a business named twice, in a given name",
+         "R11.5.6 and R11.5.1 from the caption"],
+)  # fmt: skip
+def test_a_case_is_named_from_its_caption_when_it_has_no_name(fields: dict[str, str], expected: str) -> None:
+    case = ev.Case(id="c", court="cand", docket_number="1", filed="2024-01-02", confidence=C, **fields)
+    assert ev.cite(case, records=ev.RecordSet([case])) == expected
+
+
+def test_a_case_with_neither_name_nor_caption_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "case.yaml"
+    path.write_text("evidence: 2\ncases:\n  - id: c\n    court: cand\n", encoding="utf-8")
+    with pytest.raises(ev.LoadError) as raised:
+        ev.load(path)
+    assert "case.yaml:3:5" in str(raised.value) and "a case needs a name or a caption" in str(raised.value)

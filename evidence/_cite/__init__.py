@@ -25,6 +25,7 @@ from evidence._cite.words import (
     abbreviate_case_name,
     abbreviate_document_title,
     case_name_from_caption,
+    full_case_name,
     title_case,
 )
 
@@ -44,6 +45,7 @@ __all__ = [
     "citation",
     "cite",
     "format_date",
+    "full_case_name",
     "parse_name",
     "title_case",
 ]

@@ -134,13 +134,19 @@ def _party_name(party: str) -> str:
     government = re.fullmatch(r"(?:the )?(?:people of the )?(?:state|commonwealth) of (.+)", party, re.IGNORECASE)
     if government:
         return government.group(1)
-    # R11.5.6: drop "Inc." and the like when the name already shows it is a business.
-    match = re.fullmatch(r"(.*\b(?:Co|Corp|Ltd|Bros)\.),\s*Inc\.", party)
-    if match:
-        return match.group(1)
+    shown = _business_once(party)
+    if shown != party:
+        return shown
     if _BUSINESS.search(party) or len(party.split()) != 2:
         return party
     return party.split()[-1]  # a person: the surname only (R11.5.1)
+
+
+def _business_once(party: str) -> str:
+    """R11.5.6: "Inc." and the like are dropped when the name already shows it is a business
+    ("Acme Widget Co., Inc." → "Acme Widget Co.")."""
+    match = re.fullmatch(r"(.*\b(?:Co|Corp|Ltd|Bros)\.),\s*Inc\.", party)
+    return match.group(1) if match else party
 
 
 def _recase(word: str) -> str:
@@ -207,8 +213,16 @@ def abbreviate_document_title(title: str, *, drop_prepositions: bool = False) ->
     return " ".join(out)
 
 
+def full_case_name(case: Case) -> str:
+    """The case's name unabbreviated: the record's `name`, else the name R11.5 makes from the
+    caption. What a reference manager stores as its title."""
+    return case.name or case_name_from_caption(case.caption or "")
+
+
 def case_name(case: Case) -> str:
-    return abbreviate_case_name(case.name or case_name_from_caption(case.caption or ""))
+    """The name a citation gives: R11.5.6 applied to each side of the full name, T6 words
+    abbreviated."""
+    return abbreviate_case_name(" v. ".join(_business_once(side) for side in full_case_name(case).split(" v. ")))
 
 
 LANGUAGE_NAMES = {"pt": "Portuguese", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from evidence._cite import KIND_TITLES, Name, abbreviate_document_title, parse_name
+from evidence._cite import KIND_TITLES, Name, abbreviate_document_title, full_case_name, parse_name
 from evidence._errors import ResolutionError
 from evidence._export.dates import exact_in_csl
 from evidence._labels import (
@@ -256,7 +256,7 @@ def _case_item(case: Case, records: RecordSet) -> Item:
     return Item(
         id=case.id,
         type="legal_case",
-        title=case.name,
+        title=full_case_name(case),
         title_short=_text(case.short_name),
         authority=_court_citation(court),
         number=case.docket_number,
@@ -312,7 +312,7 @@ def _filing_item(filing: Filing, records: RecordSet) -> Item:
         title_short=_short_filing_title(filing),
         genre=filing_kind_name(filing.kind) if filing.kind is not None and filing.title else None,
         authors=_people(records, filing.filed_by),
-        container=case.name if case is not None else None,
+        container=full_case_name(case) if case is not None else None,
         authority=court,
         number=ecf_designation(filing),
         number_of_pages=filing.pages,
@@ -351,7 +351,7 @@ def _exhibit_item(exhibit: Exhibit, records: RecordSet) -> Item:
         type="document",
         title=title,
         title_short=label if label != title else None,
-        container=case.name if case is not None else None,
+        container=full_case_name(case) if case is not None else None,
         authority=court,
         number=ecf_designation(filing, exhibit) if filing is not None else None,
         issued=filing.filed if filing is not None else None,

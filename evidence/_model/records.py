@@ -129,7 +129,12 @@ class Case(Record):
         default=None,
         check=text_complaint,
     )
-    name: str = field("Citation name, e.g. 'Kadrey v. Meta Platforms, Inc.'.", check=text_complaint)
+    name: str | None = field(
+        "Citation name, e.g. 'Kadrey v. Meta Platforms, Inc.'; when absent, citations make it from the caption "
+        "(R11.5).",
+        default=None,
+        check=text_complaint,
+    )
     short_name: str | None = field("Short-form name, e.g. 'Kadrey'.", default=None)
     court: str = field("The court (a courts-db id such as 'cand', or a Court record).", ref=("court",))
     docket_number: str | None = field(
@@ -159,6 +164,11 @@ class Case(Record):
         in_hash=False,
     )
     url: str | None = field("Where to read the docket.", default=None, check=url_complaint)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        if self.name is None and self.caption is None:
+            raise InvalidValue("a case needs a name or a caption: citations make the one from the other", field="name")
 
 
 @attrs.frozen(kw_only=True, field_transformer=common_last)

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 import attrs
 
 from evidence._cite import parse_name
-from evidence._labels import actor_name, weaker, weakest
+from evidence._labels import actor_name, case_title, weaker, weakest
 from evidence._model import Actor, ActorKind, Case, Confidence, Judge, Party, Record, iter_references
 from evidence._recordset import RecordSet
 from evidence._views.shared import md_cell, records_of
@@ -75,8 +75,8 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
             if isinstance(record, Case):
                 parts = [p for p in record.parties if p.actor == actor.id]
                 judged = [j for j in record.judges if j.actor == actor.id]
-                roles.extend(f"{_party_role(rs, p)} in {record.name}" for p in parts)
-                roles.extend(f"{_judge_role(j)} in {record.name}" for j in judged)
+                roles.extend(f"{_party_role(rs, p)} in {case_title(record)}" for p in parts)
+                roles.extend(f"{_judge_role(j)} in {case_title(record)}" for j in judged)
                 role_marks += [p.confidence for p in parts] + [j.confidence for j in judged]
                 if parts:
                     role_fields += [(record, "parties"), (record, "name")]

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from evidence._cite import format_date
-from evidence._labels import actor_name, exhibit_name, filing_name, name_fields, shorten, weaker, weakest
+from evidence._labels import actor_name, case_title, exhibit_name, filing_name, name_fields, shorten, weaker, weakest
 from evidence._model import (
     Case,
     Claim,
@@ -156,22 +156,23 @@ def _case_history(records: RecordSet, case: Case) -> Iterator[RawEvent]:
         who = actor_name(records, judge.actor) or judge.actor
         role = judge.designation or judge.role or "judge"
         fields: Fields = ((case, "judges"), *named, *name_fields(records, [judge.actor]))
-        yield start, "judge assigned", case.id, f"{case.name}: {who}, {role}", fields, (judge.confidence,)
+        yield start, "judge assigned", case.id, f"{case_title(case)}: {who}, {role}", fields, (judge.confidence,)
     for relation in case.relations:
         other = records.get(relation.case) if relation.case in records else None
-        title = f"{case.name}: {relation.rel.value.replace('_', ' ')} {getattr(other, 'name', relation.case)}"
+        named_other = case_title(other) if isinstance(other, Case) else relation.case
+        title = f"{case_title(case)}: {relation.rel.value.replace('_', ' ')} {named_other}"
         title += f" ({relation.basis})" if relation.basis else ""
         yield relation.date, "case related", case.id, title, ((case, "relations"), *named), (relation.confidence,)
     for group in case.classes:
-        title = f"{case.name}: {group.name or shorten(group.definition, 60)}"
+        title = f"{case_title(case)}: {group.name or shorten(group.definition, 60)}"
         yield group.certified, "class certified", case.id, title, ((case, "classes"), *named), (group.confidence,)
     for event in case.events:
         kind = event.kind.value.replace("_", " ")
-        title = f"{case.name}: {event.title or kind}" + (f"; ruled: {event.ruling}" if event.ruling else "")
+        title = f"{case_title(case)}: {event.title or kind}" + (f"; ruled: {event.ruling}" if event.ruling else "")
         yield event.date, kind, case.id, title, ((case, "events"), *named), (event.confidence,)
     for change in case.status_history:
         kind = f"status {change.status.value.replace('_', ' ')}"
-        yield change.since, kind, case.id, case.name, ((case, "status_history"), *named), (change.confidence,)
+        yield change.since, kind, case.id, case_title(case), ((case, "status_history"), *named), (change.confidence,)
 
 
 def _raw_events(records: RecordSet) -> Iterator[RawEvent]:
@@ -179,14 +180,14 @@ def _raw_events(records: RecordSet) -> Iterator[RawEvent]:
     for record in records:
         if isinstance(record, Case):
             named: Fields = ((record, "name"),)
-            yield record.filed, "case filed", record.id, record.name, ((record, "filed"), *named), ()
-            yield record.closed, "case closed", record.id, record.name, ((record, "closed"), *named), ()
+            yield record.filed, "case filed", record.id, case_title(record), ((record, "filed"), *named), ()
+            yield record.closed, "case closed", record.id, case_title(record), ((record, "closed"), *named), ()
             yield from _case_history(records, record)
         elif isinstance(record, Decision):
             case = records.get(record.case) if record.case in records else None
             kind = record.kind.value.replace("_", " ") if record.kind is not None else "decision"
             title = record.title or (record.cites[0] if record.cites else kind)
-            head = f"{case.name}: " if isinstance(case, Case) else ""
+            head = f"{case_title(case)}: " if isinstance(case, Case) else ""
             shown = "title" if record.title else "cites" if record.cites else "kind"
             named = ((record, "date"), (record, shown))  # the marks of what the row prints
             yield record.date, "decision", record.id, head + title, named, ()

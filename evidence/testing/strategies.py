@@ -302,10 +302,14 @@ _made_public = st.one_of(
     st.fixed_dictionaries({"public": st.just(True), "published_in": optional(non_blank)}),
 )
 courts = _record(ev.Court, name=optional(free_text), citation=optional(free_text), url=optional(urls))
+# A case has a name, a caption, or both: citations make the one from the other.
+_named = st.one_of(
+    st.fixed_dictionaries({"name": non_blank, "caption": optional(non_blank)}),
+    st.fixed_dictionaries({"name": st.none(), "caption": non_blank}),
+)
 cases = _record(
     ev.Case,
-    caption=optional(non_blank),
-    name=non_blank,
+    _named,
     short_name=optional(free_text),
     court=ids,
     docket_number=optional(verbatim),
