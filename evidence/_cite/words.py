@@ -207,8 +207,34 @@ def abbreviate_document_title(title: str, *, drop_prepositions: bool = False) ->
     return " ".join(out)
 
 
-def case_name(case: Case) -> str:
-    return abbreviate_case_name(case.name or case_name_from_caption(case.caption or ""))
+def case_name(case: Case, *, textual: bool = False) -> str:
+    """The case's name as a citation sentence (T6) or a textual sentence (R11.4) prints it."""
+    return abbreviate_case_name(case.name or case_name_from_caption(case.caption or ""), textual=textual)
+
+
+@functools.cache
+def _periodicals() -> dict[str, str]:
+    """Periodical names by their full name, folded: the abbreviations of reporters-db's
+    journals.json (Free Law Project's transcription of the Bluebook's T13, newspapers such as
+    "New York Times" → "N.Y. Times" and "Washington Post" → "Wash. Post" among them), which the
+    Indigo Book's T13 follows. Read late: reporters-db parses its JSON files on import."""
+    import reporters_db
+
+    table: dict[str, str] = {}
+    for abbreviation, entries in reporters_db.JOURNALS.items():
+        for entry in entries:  # by the full name only: its "variations" are other abbreviations
+            table.setdefault(_fold(entry["name"]), abbreviation)
+    return table
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).casefold()
+
+
+def periodical_name(name: str) -> str:
+    """A periodical's or publisher's name as T13 abbreviates it ("The New York Times" → "N.Y.
+    Times"); a name the table does not hold ("TechCrunch") as written."""
+    return _periodicals().get(_fold(name), name)
 
 
 LANGUAGE_NAMES = {"pt": "Portuguese", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",
