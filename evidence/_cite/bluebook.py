@@ -279,13 +279,16 @@ def quoting(document: Record, ctx: Context, pin: str | None, style: Style) -> li
     if not isinstance(document, (Filing, Exhibit)):
         raise UsageError(f"quoting= applies to filings and exhibits, and {document.KIND} {document.id!r} is neither")
     records = ctx.need("a quoting parenthetical")
-    found: list[tuple[Message, Any]] = []
-    for record in records.referrers(document):
-        for attestation in record.attestations if isinstance(record, Message) else ():
-            at = attestation.quote.page
-            if attestation.source == document.id and attestation.kind is AttestationKind.VERBATIM and pin in (None, at):
-                found.append((record, attestation))
-                break
+    found = []
+    for message in (record for record in records.referrers(document) if isinstance(record, Message)):
+        quoted = [
+            attestation
+            for attestation in message.attestations
+            if attestation.source == document.id
+            and attestation.kind is AttestationKind.VERBATIM
+            and pin in (None, attestation.quote.page)
+        ]
+        found += [(message, quoted[0])] if quoted else []  # a message once, however often quoted
     if not found:
         where = f" at {pin}" if pin else ""
         raise UsageError(f"no message's attestations quote {document.id!r}{where}: nothing to say it is quoting")
@@ -300,7 +303,12 @@ def quoting(document: Record, ctx: Context, pin: str | None, style: Style) -> li
 
 
 def _court_document(
-    document: Filing | Exhibit, ctx: Context, form: Form, pin: str | None, style: Style, pin_from: PinField | None = None
+    document: Filing | Exhibit,
+    ctx: Context,
+    form: Form,
+    pin: str | None,
+    style: Style,
+    pin_from: PinField | None = None,
 ) -> list[Part]:
     """A filing or exhibit; in the ECF style found by the court's docket number."""
     if isinstance(document, Exhibit):

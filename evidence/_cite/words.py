@@ -98,7 +98,7 @@ _CASE_WORDS = {
     "Center": "Ctr.",
     "Centre": "Ctr.",
 }
-# R11.4: in textual sentences only these are abbreviated.
+# R11.4: in textual sentences only these are abbreviated (and "and" → "&").
 _TEXTUAL_WORDS = {
     "Association": "Ass'n",
     "Brothers": "Bros.",
@@ -114,7 +114,10 @@ _BUSINESS = re.compile(r"\b(Inc|Co|Corp|Ltd|LLC|L\.L\.C|LLP|L\.P|LP|N\.A|S\.A|Gm
 @functools.lru_cache(maxsize=4096)  # the same cases are cited again and again
 def abbreviate_case_name(name: str, *, textual: bool = False) -> str:
     words = _TEXTUAL_WORDS if textual else _CASE_WORDS
-    return re.sub(r"\b[A-Z][a-z]+\b", lambda m: words.get(m.group(), m.group()), name)
+    abbreviated = re.sub(r"\b[A-Z][a-z]+\b", lambda m: words.get(m.group(), m.group()), name)
+    if " v. " not in abbreviated:  # a proceeding's title ("Protecting and Promoting ...") keeps its "and"
+        return abbreviated
+    return re.sub(r"(?<=\S) and (?=\S)", " & ", abbreviated)  # "&", the first of R11.4's eight (T6 too)
 
 
 def _party_name(party: str) -> str:
