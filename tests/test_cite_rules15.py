@@ -29,6 +29,26 @@ def case(id: str, name: str, docket_number: str, filed: str, **more: Any) -> ev.
     )
 
 
+def filing(id: str, ecf: int, title: str, **more: Any) -> ev.Filing:
+    """A filing of the made-up case, filed the day of the rules' illustrative motion."""
+    return ev.Filing(id=id, case="doe-v-acme", ecf=ecf, title=title, filed="2025-01-08", confidence=C, **more)
+
+
+def article(id: str, title: str, author: str, paper: str, published: str, **more: Any) -> ev.Source:
+    return ev.Source(
+        id=id, kind="news_article", title=title, authors=[author], publication=paper, published=published,
+        confidence=C, **more,
+    )  # fmt: skip
+
+
+def message(id: str, channel: str, sent: str, page: str, confidence: str, **more: Any) -> ev.Message:
+    """A message from Pat Lee to Sam Roe that the motion quotes at `page`."""
+    return ev.Message(
+        id=id, channel=channel, sender="pat-lee", recipients=["sam-roe"], sent=sent,
+        attestations=[said_in("mot", page)], confidence=confidence, **more,
+    )  # fmt: skip
+
+
 def said_in(filing: str, page: str) -> ev.Attestation:
     return ev.Attestation(source=filing, quote=ev.Quote(exact="ship it", page=page), confidence=C)
 
@@ -44,80 +64,24 @@ def build(message_confidence: str = C) -> ev.RecordSet:
                 "5:21-cv-7",
                 "2021-03-02",
             ),
-            ev.Filing(
-                id="mot",
-                case="doe-v-acme",
-                ecf=372,
-                title="Plaintiffs' Motion for Leave to File Third Amended Complaint",
-                filed="2025-01-08",
-                confidence=C,
-            ),
-            ev.Filing(
-                id="doe-decl",
-                case="doe-v-acme",
-                ecf=373,
-                kind="declaration",
-                title="Declaration of Jane Doe in Support of Plaintiffs' Motion",
-                short_title="Doe Decl.",
-                filed="2025-01-08",
-                confidence=C,
+            filing("mot", 372, "Plaintiffs' Motion for Leave to File Third Amended Complaint"),
+            filing(
+                "doe-decl", 373, "Declaration of Jane Doe in Support of Plaintiffs' Motion", short_title="Doe Decl."
             ),
             ev.Exhibit(id="ex-a", filing="doe-decl", attachment=1, label="A", confidence=C),
             ev.Actor(id="pat-lee", name="Pat Lee", kind="person", confidence=C),
             ev.Actor(id="sam-roe", name="Sam Roe", kind="person", confidence=C),
-            ev.Message(  # held in Exhibit A at a Bates page, and quoted at page 4 of the motion
-                id="email",
-                exhibit="ex-a",
-                channel="email",
-                sender="pat-lee",
-                recipients=["sam-roe"],
-                sent="2024-10-10T23:30[America/Los_Angeles]",
-                bates_page="ACME-000123",
-                attestations=[said_in("mot", "4")],
-                confidence=message_confidence,
-            ),
-            ev.Message(  # known only from page 6 of the motion, which quotes it
-                id="chat",
-                channel="chat",
-                sender="pat-lee",
-                recipients=["sam-roe"],
-                sent="2024-10",
-                attestations=[said_in("mot", "6")],
-                confidence=C,
-            ),
+            # Held in Exhibit A at a Bates page, and quoted at page 4 of the motion.
+            message("email", "email", "2024-10-10T23:30[America/Los_Angeles]", "4", message_confidence,
+                    exhibit="ex-a", bates_page="ACME-000123"),
+            message("chat", "chat", "2024-10", "6", C),  # known only from page 6 of the motion, which quotes it
             # The Indigo Book's examples c207 and c206, the newspaper under its own name.
-            ev.Source(
-                id="savage",
-                kind="news_article",
-                title="U.N. Commission Presses U.S. on Torture",
-                authors=["Charlie Savage"],
-                publication="The New York Times",
-                published="2014-11-14",
-                page="A6",
-                confidence=C,
-            ),
-            ev.Source(
-                id="bajaj",
-                kind="news_article",
-                title="Rules for the Marijuana Market",
-                authors=["Vikas Bajaj"],
-                publication="New York Times",
-                published="2014-08-05",
-                page="A20",
-                confidence=C,
-            ),
-            ev.Source(
-                id="rivera",
-                kind="news_article",
-                title="Acme audit tool arrives",
-                authors=["Alex Rivera"],
-                publication="FictionWire",
-                published="2025-01-09",
-                url=U,
-                confidence=C,
-            ),
+            article("savage", "U.N. Commission Presses U.S. on Torture", "Charlie Savage", "The New York Times",
+                    "2014-11-14", page="A6"),
+            article("bajaj", "Rules for the Marijuana Market", "Vikas Bajaj", "New York Times", "2014-08-05", page="A20"),
+            article("rivera", "Acme audit tool arrives", "Alex Rivera", "FictionWire", "2025-01-09", url=U),
         ]
-    )
+    )  # fmt: skip
 
 
 RECORDS = build()
