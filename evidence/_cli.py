@@ -212,6 +212,8 @@ def _cite(args: argparse.Namespace) -> int:
         in_case=args.in_case,
         options=options,
         marks=args.marks,
+        textual=args.textual,
+        quoting=args.quoting,
     )
     return _write_out(text + "\n", None)
 
@@ -321,6 +323,8 @@ def build_parser() -> argparse.ArgumentParser:
     cite_.add_argument("--bluepages", action="store_true", help="Bluebook practitioners' choices instead of Indigo's")
     cite_.add_argument("--markup", default="text", choices=[m.value for m in Markup], help="default: text")
     cite_.add_argument("--marks", action="store_true", help="flag every value printed that is not confirmed")
+    cite_.add_argument("--textual", action="store_true", help="for a textual sentence: R11.4 case names, no stop")
+    cite_.add_argument("--quoting", action="store_true", help="add (quoting ...) for the messages the document quotes")
 
     export = commands.add_parser("export", help="write a record set for reference managers")
     export.add_argument("path", metavar="PATH", help="a record file or folder")

@@ -17,6 +17,7 @@ from evidence._cite.context import (
     reported_in,
 )
 from evidence._cite.dates import format_date, year
+from evidence._cite.ecf import PinField, pinned
 from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form, Style
 from evidence._cite.parts import ITALIC, ROMAN, SMALL_CAPS, Part, i, joined, r
@@ -25,17 +26,20 @@ from evidence._cite.words import (
     LANGUAGE_NAMES,
     abbreviate_document_title,
     case_name,
+    periodical_name,
     title_case,
 )
 from evidence._errors import UsageError
 from evidence._labels import message_kind, weaker, weakest
 from evidence._model import (
+    AttestationKind,
     Case,
     CaseEventKind,
     DateValue,
     Exhibit,
     Filing,
     Message,
+    Record,
     ReporterCite,
     Source,
     SourceKind,
@@ -45,7 +49,7 @@ from evidence._model import (
 
 def _case_parts(case: Case, ctx: Context) -> list[Part]:
     style = ROMAN if ctx.options.roman_case_names else ITALIC
-    return ctx.value(case_name(case), (case, "name" if case.name else "caption"), style=style)
+    return ctx.value(case_name(case, textual=ctx.textual), (case, "name" if case.name else "caption"), style=style)
 
 
 def _court(case: Case, ctx: Context) -> list[Part]:
@@ -163,16 +167,21 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
     return parts
 
 
-def cite_filing(filing: Filing, ctx: Context, form: Form, pin: str | None) -> list[Part]:
-    parts = [*_filing_title(filing, ctx), r(_pin_after_title(pin))]
-    if _outside(filing, ctx, form):
+def cite_filing(
+    filing: Filing, ctx: Context, form: Form, pin: str | None, pin_from: PinField | None = None
+) -> list[Part]:
+    parts = [*_filing_title(filing, ctx), *pinned(_pin_after_title(pin), pin, ctx, pin_from)]
+    outside = _outside(filing, ctx, form)
+    if outside:
         case = ctx.need("a filing of another case").get(filing.case, Case)
         parts += _other_case(case, filing.filed, ctx, filing)
+    # R24.3: the date after the pin, on request; without an entry number it tells the document
+    # apart on its docket, and is always given.
+    if not outside and filing.filed is not None and (filing.ecf is None or ctx.options.document_dates):
+        parts += [r(" ("), *ctx.value(format_date(filing.filed), (filing, "filed")), r(")")]
+    parts += _short_case(filing, ctx, form)
     if filing.ecf is not None:
         parts += [r(", "), *ecf.designation(filing, ctx)]
-    elif not _outside(filing, ctx, form) and filing.filed is not None:
-        # No entry number: the date tells the document apart on its docket (R24.3).
-        parts += [r(" ("), *ctx.value(format_date(filing.filed), (filing, "filed")), r(")")]
     return parts
 
 
@@ -181,17 +190,35 @@ def _outside(filing: Filing, ctx: Context, form: Form) -> bool:
     return form is Form.FULL and ctx.in_case != filing.case
 
 
-def cite_exhibit(exhibit: Exhibit, ctx: Context, form: Form, pin: str | None) -> list[Part]:
+def _short_case(filing: Filing, ctx: Context, form: Form) -> list[Part]:
+    """R26, on request: the short form of another case's document keeps the case's short name
+    (", *Doe*,") where the full form has the case."""
+    if form is not Form.SHORT or not ctx.options.case_in_short_forms or ctx.in_case == filing.case:
+        return []
+    case = ctx.need("a document of another case").get(filing.case, Case)
+    style = ROMAN if ctx.options.roman_case_names else ITALIC
+    if case.short_name:
+        return [r(", "), *ctx.value(case.short_name, (case, "short_name"), style=style)]
+    first = case_name(case, textual=ctx.textual).split(" v. ")[0]
+    return [r(", "), *ctx.value(first, (case, "name" if case.name else "caption"), style=style)]
+
+
+def cite_exhibit(
+    exhibit: Exhibit, ctx: Context, form: Form, pin: str | None, pin_from: PinField | None = None
+) -> list[Part]:
     filing = ctx.need("an exhibit").get(exhibit.filing, Filing)
     if exhibit.label:
         label = [r("Ex. "), *ctx.value(exhibit.label, (exhibit, "label"))]
     else:
         label = ctx.value(exhibit.title, (exhibit, "title")) if exhibit.title else [r("Ex.")]
+    if ctx.options.exhibit_with_filing and (exhibit.label or not exhibit.title):
+        label = [*_filing_title(filing, ctx), r(" "), *label]  # R24.2.3: "Doe Decl. Ex. A"
     # R24.2.3: a comma after the exhibit reference, before its pinpoint.
-    parts = [*label, r(_at(pin))]
+    parts = [*label, *pinned(_at(pin), pin, ctx, pin_from)]
     if _outside(filing, ctx, form):
         case = ctx.need("an exhibit of another case").get(filing.case, Case)
         parts += _other_case(case, filing.filed, ctx, filing)
+    parts += _short_case(filing, ctx, form)
     designation = ecf.designation(filing, ctx, exhibit)
     if designation:
         parts += [r(", "), *designation]
@@ -200,13 +227,7 @@ def cite_exhibit(exhibit: Exhibit, ctx: Context, form: Form, pin: str | None) ->
 
 def cite_message(message: Message, ctx: Context, form: Form, pin: str | None, style: Style) -> list[Part]:
     """R17's pattern for unpublished correspondence, then where the message can be found."""
-    records = ctx.need("a message")
-    sender, recipients = message_people(message, ctx)
-    parts = message_word(message, ctx)
-    parts += [r(" from "), *sender] if sender else []
-    parts += [r(" to "), *recipients] if recipients else []
-    when = format_date(message.sent, time=True, zone=True)  # R17: the time zone of a sent time
-    parts += [r(" ("), *ctx.value(when, (message, "sent")), r(")")] if when else []
+    parts = _correspondence(message, ctx)
     if context.published(message, ctx):
         return _public_statement(message, ctx)
     source = reported_in(message, ctx)
@@ -214,22 +235,89 @@ def cite_message(message: Message, ctx: Context, form: Form, pin: str | None, st
         # R1.6: a related authority, introduced by an italic phrase; a court document quoting it
         # is cited as the document is.
         return [*parts, r(", "), i("quoted in"), r(" "), *cite_report(source, ctx, style)]
+    held = _held_in(message, ctx, form, pin, style)
+    return [*parts, r(" ("), *held, r(")")] if held else parts
+
+
+def _correspondence(message: Message, ctx: Context) -> list[Part]:
+    """R17: 'E-mail from Pat Lee to Sam Roe (Oct. 10, 2024, 11:30 PM PDT)'."""
+    sender, recipients = message_people(message, ctx)
+    parts = message_word(message, ctx)
+    parts += [r(" from "), *sender] if sender else []
+    parts += [r(" to "), *recipients] if recipients else []
+    when = format_date(message.sent, time=True, zone=True)  # R17: the time zone of a sent time
+    return parts + ([r(" ("), *ctx.value(when, (message, "sent")), r(")")] if when else [])
+
+
+def _holder(message: Message, ctx: Context) -> Filing | Exhibit | None:
+    """The court document that holds a message: its exhibit, else a filing the records are sure of."""
+    records = ctx.need("a message")
     exhibit = records.exhibit_of(message)
     if exhibit is not None:
-        return [*parts, r(" ("), *_court_document(exhibit, ctx, form, pin, style), r(")")]
+        return exhibit
     filing = records.filing_of(message)
-    if filing is not None and message.confidence_of("filing").value == "confirmed":
-        return [*parts, r(" ("), *_court_document(filing, ctx, form, pin, style), r(")")]
-    return parts
+    return filing if filing is not None and message.confidence_of("filing").value == "confirmed" else None
 
 
-def _court_document(document: Filing | Exhibit, ctx: Context, form: Form, pin: str | None, style: Style) -> list[Part]:
+def _held_in(
+    message: Message, ctx: Context, form: Form, pin: str | None, style: Style, but: str | None = None
+) -> list[Part]:
+    """Where the message is held, cited as the document is; without a pin, at the message's
+    Bates page. Nothing for no holder, or for the document `but` (the one quoting it)."""
+    document = _holder(message, ctx)
+    if document is None or document.id == but:
+        return []
+    if pin is None and message.bates_page:
+        return _court_document(document, ctx, form, message.bates_page, style, (message, "bates_page"))
+    return _court_document(document, ctx, form, pin, style)
+
+
+def quoting(document: Record, ctx: Context, pin: str | None, style: Style) -> list[Part]:
+    """The "quoting" parenthetical of a court document (R1.5), built from the records: the
+    messages whose verbatim attestation is this document (at `pin`, when one is given), each with
+    where it is held, after the short form (the case has just been cited)."""
+    if not isinstance(document, (Filing, Exhibit)):
+        raise UsageError(f"quoting= applies to filings and exhibits, and {document.KIND} {document.id!r} is neither")
+    records = ctx.need("a quoting parenthetical")
+    found = []
+    for message in (record for record in records.referrers(document) if isinstance(record, Message)):
+        quoted = [
+            attestation
+            for attestation in message.attestations
+            if attestation.source == document.id
+            and attestation.kind is AttestationKind.VERBATIM
+            and pin in (None, attestation.quote.page)
+        ]
+        found += [(message, quoted[0])] if quoted else []  # a message once, however often quoted
+    if not found:
+        where = f" at {pin}" if pin else ""
+        raise UsageError(f"no message's attestations quote {document.id!r}{where}: nothing to say it is quoting")
+    parts: list[Part] = [r(" (")]
+    for n, (message, attestation) in enumerate(found):
+        # The word claims the attestation: as sure as the link and the message's field.
+        level = weaker(attestation.confidence, weakest([(message, "attestations")]))
+        parts += [r("; ")] if n else [*ctx.value_at("quoting", level), r(" ")]
+        held = _held_in(message, ctx, Form.SHORT, None, style, but=document.id)
+        parts += [*_correspondence(message, ctx), *([r(" ("), *held, r(")")] if held else [])]
+    return [*parts, r(")")]
+
+
+def _court_document(
+    document: Filing | Exhibit,
+    ctx: Context,
+    form: Form,
+    pin: str | None,
+    style: Style,
+    pin_from: PinField | None = None,
+) -> list[Part]:
     """A filing or exhibit; in the ECF style found by the court's docket number."""
     if isinstance(document, Exhibit):
-        by_number = style is Style.ECF and ecf.has_number(document, ctx)
-        return ecf.cite_exhibit(document, ctx, pin) if by_number else cite_exhibit(document, ctx, form, pin)
-    by_number = style is Style.ECF and document.ecf is not None
-    return ecf.cite_filing(document, ctx, pin) if by_number else cite_filing(document, ctx, form, pin)
+        if style is Style.ECF and ecf.has_number(document, ctx):
+            return ecf.cite_exhibit(document, ctx, pin, pin_from)
+        return cite_exhibit(document, ctx, form, pin, pin_from)
+    if style is Style.ECF and document.ecf is not None:
+        return ecf.cite_filing(document, ctx, pin, pin_from)
+    return cite_filing(document, ctx, form, pin, pin_from)
 
 
 def cite_report(report: Source | Filing | Exhibit, ctx: Context, style: Style = Style.BLUEBOOK) -> list[Part]:
@@ -285,7 +373,7 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
             when = ctx.dated(year(original.published), (source, "translation_of"), (original, "published"))
             tail += [r(" ("), *when, r(")")]
         return [*lead, *title, r(f"{' ' + pin if pin else ''}"), *tail]  # R28: the page follows the title
-    name = source.publication or source.publisher or ""
+    name = periodical_name(source.publication or source.publisher or "")  # T13
     where = (source, "publication" if source.publication else "publisher")
     periodical = [r(", "), *ctx.value(name, where, style=SMALL_CAPS if small_caps else ROMAN)] if name else []
     if source.page:  # print (R30.4.1)

@@ -165,7 +165,7 @@ def _last_text(parts: list[Part]) -> int:
 
 
 def _finish(parts: list[Part], ends_sentence: bool, signal: str | None, parenthetical: str | None,
-            options: BluebookOptions, in_parentheses: bool) -> list[Part]:  # fmt: skip
+            options: BluebookOptions, in_parentheses: bool, textual: bool = False) -> list[Part]:  # fmt: skip
     if signal and parts[0][0].startswith("(") and ends_sentence:  # APA: the signal goes inside
         parts = [r("("), i(signal), r(" "), (parts[0][0][1:], parts[0][1]), *parts[1:]]
         signal = None
@@ -173,6 +173,8 @@ def _finish(parts: list[Part], ends_sentence: bool, signal: str | None, parenthe
         parts = [i(signal), r(" "), *parts]
     if parenthetical:
         parts = [*parts, r(f" ({parenthetical})")]
+    if textual:  # part of the writer's sentence: its case and its stop are the writer's
+        return parts
     # A citation sentence starts with a capital (a signal or "id." included); an APA in-text
     # citation sits inside the writer's sentence and keeps its case.
     first_text, first_style = parts[0]
@@ -204,6 +206,8 @@ def cite(
     in_parentheses: bool = False,
     options: BluebookOptions | None = None,
     marks: bool = False,
+    textual: bool = False,
+    quoting: bool = False,
 ) -> str:
     """One citation of a record, ready to paste.
 
@@ -212,12 +216,16 @@ def cite(
     picks a case's decision (its id, index, one of its cites, its date or its filing). `in_case` is the id of the case
     a brief is written in: its own documents are cited without the case (R24), other cases'
     with it (R25.2). `note` is the footnote of the first full citation, for *supra*. With
-    `marks`, every value printed that is not `confirmed` is flagged with its mark.
+    `marks`, every value printed that is not `confirmed` is flagged with its mark. With
+    `textual`, the citation is part of a textual sentence: case names abbreviated as R11.4 allows
+    and no stop of its own. With `quoting`, a filing or exhibit is followed by "(quoting ...)",
+    naming the messages the records say it quotes (at `pin`).
     """
     chosen = parse_markup(markup)  # a misspelt markup is named before the record is looked at
     return citation(
         record, records=records, style=style, form=form, pin=pin, signal=signal, parenthetical=parenthetical,
         decision=decision, in_case=in_case, note=note, in_parentheses=in_parentheses, options=options, marks=marks,
+        textual=textual, quoting=quoting,
     ).render(chosen)  # fmt: skip
 
 
@@ -236,9 +244,17 @@ def citation(
     in_parentheses: bool = False,
     options: BluebookOptions | None = None,
     marks: bool = False,
+    textual: bool = False,
+    quoting: bool = False,
 ) -> Citation:
     """Like `cite`, but the `Citation` itself, to render in several markups."""
     style, form = parse_style(style), parse_form(form)
-    ctx = Context(records=records, options=options or DEFAULT_OPTIONS, in_case=in_case, marks=marks)
+    if textual and (signal or in_parentheses):
+        # R1.2: a signal introduces a citation sentence or clause; a textual sentence has none.
+        raise UsageError("textual= names a case in the writer's own sentence: no signal, no parentheses")
+    ctx = Context(records=records, options=options or DEFAULT_OPTIONS, in_case=in_case, marks=marks, textual=textual)
     parts, ends = _parts(record, style, form, pin, ctx, decision, note)
-    return Citation(join_parts(tidy(_finish(parts, ends, signal, parenthetical, ctx.options, in_parentheses))))
+    if quoting:
+        parts = [*parts, *bluebook.quoting(record, ctx, pin, style)]
+    finished = _finish(parts, ends, signal, parenthetical, ctx.options, in_parentheses, textual)
+    return Citation(join_parts(tidy(finished)))

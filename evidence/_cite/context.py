@@ -26,6 +26,7 @@ class Context:
     options: BluebookOptions
     in_case: str | None
     marks: bool = False
+    textual: bool = False  # a case named in a textual sentence (R11.4), not a citation sentence
 
     def value(self, text: str, *fields: tuple[Record, str], style: str = ROMAN) -> list[Part]:
         """A printed value and, with marks, its mark: the weakest of each field it is read from

@@ -7,7 +7,9 @@ from __future__ import annotations
 from evidence._cite.context import Context
 from evidence._cite.parts import Part, r
 from evidence._labels import ecf_designation
-from evidence._model import Exhibit, Filing
+from evidence._model import Exhibit, Filing, Record
+
+PinField = tuple[Record, str]  # the field a pinpoint is read from, when it is a record's value
 
 
 def ecf_text(filing: Filing, exhibit: Exhibit | None = None) -> str:
@@ -22,13 +24,21 @@ def designation(filing: Filing, ctx: Context, exhibit: Exhibit | None = None) ->
     return ctx.value(ecf_text(filing, exhibit), *fields)
 
 
-def cite_filing(filing: Filing, ctx: Context, pin: str | None) -> list[Part]:
-    return [*designation(filing, ctx), r(f"{' at ' + pin if pin else ''}")]
+def pinned(text: str, pin: str | None, ctx: Context, field: PinField | None) -> list[Part]:
+    """A pinpoint as printed (`text` ends with `pin`): the writer's as given, a record's value
+    (a message's Bates page) marked as sure as its field."""
+    if not pin or field is None:
+        return [r(text)]
+    return [r(text[: len(text) - len(pin)]), *ctx.value(pin, field)]
 
 
-def cite_exhibit(exhibit: Exhibit, ctx: Context, pin: str | None) -> list[Part]:
+def cite_filing(filing: Filing, ctx: Context, pin: str | None, pin_from: PinField | None = None) -> list[Part]:
+    return [*designation(filing, ctx), *pinned(f"{' at ' + pin if pin else ''}", pin, ctx, pin_from)]
+
+
+def cite_exhibit(exhibit: Exhibit, ctx: Context, pin: str | None, pin_from: PinField | None = None) -> list[Part]:
     filing = ctx.need("an exhibit").get(exhibit.filing, Filing)
-    return [*designation(filing, ctx, exhibit), r(f"{' at ' + pin if pin else ''}")]
+    return [*designation(filing, ctx, exhibit), *pinned(f"{' at ' + pin if pin else ''}", pin, ctx, pin_from)]
 
 
 def has_number(exhibit: Exhibit, ctx: Context) -> bool:

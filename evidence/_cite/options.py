@@ -44,6 +44,9 @@ class BluebookOptions:
     drop_prepositions: bool = False  # Indigo keeps "for" in "Mot. for Summ. J."; practice often drops it
     roman_case_names: bool = False  # law-review footnotes set case names in roman type
     small_caps: bool = False  # law-review footnotes set book authors and titles and periodicals in small caps
+    exhibit_with_filing: bool = False  # R24.2.3: the exhibit after the document it is attached to, "Doe Decl. Ex. A"
+    document_dates: bool = False  # R24.3: the document's date after the pin, though its entry number tells it apart
+    case_in_short_forms: bool = False  # R26: a short form of another case's document keeps the case's short name
 
     @classmethod
     def bluepages(cls) -> BluebookOptions:

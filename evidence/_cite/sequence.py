@@ -21,7 +21,8 @@ class CitationSequence:
     """The citations of one document, in order, so later ones take their short forms.
 
     - *Id.* only for the authority cited immediately before, never after an intervening
-      different one, and at most four times in a row (R15.3, R31);
+      different one, and at most four times in a row (R15.3, R31); *Id.* alone, without its
+      pin, when the pin is the one cited immediately before (R15.3.1);
     - a case cited before: its short form (R15.2), never *supra*; in footnotes, only while the
       full citation is within the previous five notes, else the full citation again;
     - a source cited before: *supra*, with "note N" when footnotes are numbered (R31);
@@ -50,6 +51,7 @@ class CitationSequence:
         self.marks = marks
         self._first_note: dict[tuple[str, Any], int | None] = {}
         self._last: tuple[str, Any] | None = None
+        self._last_pin: str | None = None
         self._ids_in_a_row = 0
 
     def cite(
@@ -61,6 +63,8 @@ class CitationSequence:
         signal: str | None = None,
         parenthetical: str | None = None,
         decision: int | str | None = None,
+        textual: bool = False,
+        quoting: bool = False,
     ) -> str:
         if isinstance(record, str):
             if self.records is None:
@@ -86,12 +90,15 @@ class CitationSequence:
         # again, after five notes, starts a new count).
         if form is Form.FULL and (key not in self._first_note or isinstance(record, Case)):
             self._first_note[key] = note
-        self._last = key
+        # R15.3.1: the same page again is Id. alone.
+        # (A quoting parenthetical is found by its pin: the pin stays.)
+        shown = None if form is Form.ID and pin is not None and pin == self._last_pin and not quoting else pin
+        self._last, self._last_pin = key, pin
         supra_note = self._first_note.get(key) if self.footnotes else None
         return cite(
-            record, records=self.records, style=self.style, form=form, pin=pin, signal=signal,
+            record, records=self.records, style=self.style, form=form, pin=shown, signal=signal,
             parenthetical=parenthetical, markup=self.markup, decision=decision, in_case=self.in_case,
-            note=supra_note, options=self.options, marks=self.marks,
+            note=supra_note, options=self.options, marks=self.marks, textual=textual, quoting=quoting,
         )  # fmt: skip
 
 

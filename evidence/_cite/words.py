@@ -98,7 +98,7 @@ _CASE_WORDS = {
     "Center": "Ctr.",
     "Centre": "Ctr.",
 }
-# R11.4: in textual sentences only these are abbreviated.
+# R11.4: in textual sentences only these are abbreviated (and "and" → "&").
 _TEXTUAL_WORDS = {
     "Association": "Ass'n",
     "Brothers": "Bros.",
@@ -114,7 +114,10 @@ _BUSINESS = re.compile(r"\b(Inc|Co|Corp|Ltd|LLC|L\.L\.C|LLP|L\.P|LP|N\.A|S\.A|Gm
 @functools.lru_cache(maxsize=4096)  # the same cases are cited again and again
 def abbreviate_case_name(name: str, *, textual: bool = False) -> str:
     words = _TEXTUAL_WORDS if textual else _CASE_WORDS
-    return re.sub(r"\b[A-Z][a-z]+\b", lambda m: words.get(m.group(), m.group()), name)
+    abbreviated = re.sub(r"\b[A-Z][a-z]+\b", lambda m: words.get(m.group(), m.group()), name)
+    if " v. " not in abbreviated:  # a proceeding's title ("Protecting and Promoting ...") keeps its "and"
+        return abbreviated
+    return re.sub(r"(?<=\S) and (?=\S)", " & ", abbreviated)  # "&", the first of R11.4's eight (T6 too)
 
 
 def _party_name(party: str) -> str:
@@ -219,10 +222,36 @@ def full_case_name(case: Case) -> str:
     return case.name or case_name_from_caption(case.caption or "")
 
 
-def case_name(case: Case) -> str:
-    """The name a citation gives: R11.5.6 applied to each side of the full name, T6 words
-    abbreviated."""
-    return abbreviate_case_name(" v. ".join(_business_once(side) for side in full_case_name(case).split(" v. ")))
+def case_name(case: Case, *, textual: bool = False) -> str:
+    """The name a citation gives: R11.5.6 applied to each side of the full name, its words
+    abbreviated as a citation sentence (T6) or a textual sentence (R11.4) abbreviates them."""
+    sides = full_case_name(case).split(" v. ")
+    return abbreviate_case_name(" v. ".join(_business_once(side) for side in sides), textual=textual)
+
+
+@functools.cache
+def _periodicals() -> dict[str, str]:
+    """Periodical names by their full name, folded: the abbreviations of reporters-db's
+    journals.json (Free Law Project's transcription of the Bluebook's T13, newspapers such as
+    "New York Times" → "N.Y. Times" and "Washington Post" → "Wash. Post" among them), which the
+    Indigo Book's T13 follows. Read late: reporters-db parses its JSON files on import."""
+    import reporters_db
+
+    table: dict[str, str] = {}
+    for abbreviation, entries in reporters_db.JOURNALS.items():
+        for entry in entries:  # by the full name only: its "variations" are other abbreviations
+            table.setdefault(_fold(entry["name"]), abbreviation)
+    return table
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE).casefold()
+
+
+def periodical_name(name: str) -> str:
+    """A periodical's or publisher's name as T13 abbreviates it ("The New York Times" → "N.Y.
+    Times"); a name the table does not hold ("TechCrunch") as written."""
+    return _periodicals().get(_fold(name), name)
 
 
 LANGUAGE_NAMES = {"pt": "Portuguese", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",
