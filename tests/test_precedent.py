@@ -23,20 +23,22 @@ import evidence as ev
 C = "confirmed"
 
 
+def decision(
+    id: str, case: str, date: str, cites: list[str], history: tuple[tuple[str, str], ...] = (), sure: str = C
+) -> ev.Decision:
+    """A decision, with what later decisions (by id) did to it, each relation as sure as `sure`."""
+    later = [ev.DecisionHistory(rel=rel, decision=other, confidence=sure) for rel, other in history]
+    return ev.Decision(id=id, case=case, date=date, cites=cites, history=later, confidence=C)
+
+
 def decided(
-    id: str, name: str, court: str, date: str, *cites: str, history: tuple[tuple[str, str], ...] = ()
+    id: str, name: str, court: str, date: str, *cites: str, history: tuple[tuple[str, str], ...] = (), sure: str = C
 ) -> list[ev.Record]:
-    """A case (one docket, one court) and its one decision, with the later decisions' history."""
+    """A case (one docket, one court) and its one decision; `history` names later decisions by their case."""
+    later = tuple((rel, f"{other}-decision") for rel, other in history)
     return [
         ev.Case(id=id, name=name, court=court, confidence=C),
-        ev.Decision(
-            id=f"{id}-decision",
-            case=id,
-            date=date,
-            cites=list(cites),
-            history=[ev.DecisionHistory(rel=rel, decision=f"{later}-decision", confidence=C) for rel, later in history],
-            confidence=C,
-        ),
+        decision(f"{id}-decision", id, date, list(cites), later, sure),
     ]
 
 
@@ -149,19 +151,11 @@ def test_history_words_are_italic() -> None:
 
 def test_history_marks_an_unverified_relation() -> None:
     """With marks, the words of a history entry carry the entry's own mark, as every value does."""
+    appeal = (("affirmed", "roe-app"),)
     records = ev.RecordSet(
         [
-            ev.Case(id="roe", name="Roe v. Widget Co.", court="cand", confidence=C),
-            ev.Decision(
-                id="roe-1",
-                case="roe",
-                date="2020",
-                cites=["1 F. Supp. 3d 1"],
-                history=[ev.DecisionHistory(rel="affirmed", decision="roe-2", confidence="likely")],
-                confidence=C,
-            ),
-            ev.Case(id="roe-app", name="Roe v. Widget Co.", court="ca9", confidence=C),
-            ev.Decision(id="roe-2", case="roe-app", date="2021", cites=["2 F.4th 2"], confidence=C),
+            *decided("roe", "Roe v. Widget Co.", "cand", "2020", "1 F. Supp. 3d 1", history=appeal, sure="likely"),
+            *decided("roe-app", "Roe v. Widget Co.", "ca9", "2021", "2 F.4th 2"),
         ]
     )
     text = ev.cite(records.get("roe", ev.Case), records=records, decision=0, marks=True)
@@ -173,22 +167,8 @@ def test_a_history_that_loops_ends() -> None:
     records = ev.RecordSet(
         [
             ev.Case(id="roe", name="Roe v. Widget Co.", court="cand", confidence=C),
-            ev.Decision(
-                id="roe-1",
-                case="roe",
-                date="2020",
-                cites=["1 F. Supp. 3d 1"],
-                history=[ev.DecisionHistory(rel="affirmed", decision="roe-2", confidence=C)],
-                confidence=C,
-            ),
-            ev.Decision(
-                id="roe-2",
-                case="roe",
-                date="2021",
-                cites=["2 F. Supp. 3d 2"],
-                history=[ev.DecisionHistory(rel="affirmed", decision="roe-1", confidence=C)],
-                confidence=C,
-            ),
+            decision("roe-1", "roe", "2020", ["1 F. Supp. 3d 1"], (("affirmed", "roe-2"),)),
+            decision("roe-2", "roe", "2021", ["2 F. Supp. 3d 2"], (("affirmed", "roe-1"),)),
         ]
     )
     text = ev.cite(records.get("roe", ev.Case), records=records, decision=0)

@@ -235,10 +235,11 @@ def _reported_parenthetical(
 
 
 def _history(chosen: Decision, ctx: Context, seen: frozenset[str]) -> list[tuple[DecisionHistory, Decision]]:
-    """The later decisions a citation gives, each with how it is known; none seen already."""
+    """The later decisions a citation gives, each with how it is known; none seen already, and
+    none the set does not hold (the checker reports a reference to a missing record)."""
     records = ctx.need("a decision's history")
-    later = [(entry, records.get(entry.decision, Decision)) for entry in chosen.history if entry.rel in _HISTORY_WORDS]
-    return [(entry, decision) for entry, decision in later if decision.id not in seen]
+    shown = [e for e in chosen.history if e.rel in _HISTORY_WORDS and e.decision not in seen and e.decision in records]
+    return [(entry, records.get(entry.decision, Decision)) for entry in shown]
 
 
 def _history_parts(
