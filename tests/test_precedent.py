@@ -131,7 +131,7 @@ TABLE = [
     row("c104", "R11.3 short form", "malletier", "Malletier, 500 F. Supp. 2d at 281.", pin="281", form="short"),
     row("c106", "R11.3 short form, F.3d", "carmel", "Carmel, 548 F.3d at 573.", pin="573", form="short"),
     # Made-up cases: the rules' forms the book shows only with other words around them.
-    row("c095", "R12 rev'd sub nom., vacated; U.S. Reports alone", "roe", "Roe v. Widget Co., 1 F. Supp. 3d 1 (N.D. Cal. 2020), rev'd sub nom. Doe v. Acme Corp., 2 F.4th 2 (9th Cir. 2021), vacated, 3 U.S. 3 (2022)."),
+    row("made-up, c095's form", "R12 rev'd sub nom., vacated; U.S. Reports alone", "roe", "Roe v. Widget Co., 1 F. Supp. 3d 1 (N.D. Cal. 2020), rev'd sub nom. Doe v. Acme Corp., 2 F.4th 2 (9th Cir. 2021), vacated, 3 U.S. 3 (2022)."),
 ]  # fmt: skip
 
 
