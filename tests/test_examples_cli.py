@@ -55,7 +55,8 @@ ROSS = Example(
     EXAMPLES / "thomson-reuters-v-ross",
     case="thomson-reuters-v-ross",
     decision="694 F. Supp. 3d 467",
-    reported=", 694 F. Supp. 3d 467 (D. Del. 2023).",  # a reporter cite: the year alone
+    # a reporter cite: the year alone; then its subsequent history (R12), the opinion that modified it
+    reported=", 694 F. Supp. 3d 467 (D. Del. 2023), modified, No. 1:20-cv-00613-SB, 2025 WL 458520 (D. Del. Feb. 11, 2025).",
     filing="ded-547",
     ecf=547,
     source="wired-2025-02-11",

@@ -36,11 +36,15 @@ from evidence._model import (
     Case,
     CaseEventKind,
     DateValue,
+    Decision,
+    DecisionHistory,
     Exhibit,
     Filing,
+    HistoryRel,
     Message,
     Record,
     ReporterCite,
+    ReporterEdition,
     Source,
     SourceKind,
     parse_cite,
@@ -129,7 +133,7 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
     chosen = find_decision(case, decision, ctx) if decision is not None else None
     cited = reported_as(chosen) if chosen is not None else None
     if form is Form.SHORT:
-        short = case.short_name or case_name(case).split(" v. ")[0]
+        short = case.short_name or _short_name(case_name(case))
         style = ROMAN if ctx.options.roman_case_names else ITALIC
         name = ctx.value(short, (case, "short_name" if case.short_name else "name"), style=style)
         if chosen is not None and cited:
@@ -146,15 +150,52 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
             raise UsageError("a pin cite of a case needs a decision: pass decision=")
         when = _pending_date(case, ctx)
         return [*_case_parts(case, ctx), r(", No. "), *_docket(case, ctx), r(" ("), *_court(case, ctx), *when, r(")")]
-    if cited is not None and _in_reporter(cited):
+    return [*_case_parts(case, ctx), r(", "), *_decision_parts(case, chosen, ctx, pin, frozenset())]
+
+
+# Parties a short form does not name a case by (Bluebook R10.9(a)(i)): a government, which is
+# party to too many cases to tell one apart.
+_GOVERNMENTS = frozenset({"United States", "State", "People", "Commonwealth"})
+
+
+def _short_name(name: str) -> str:
+    """'Leonard' of 'Leonard v. Pepsico, Inc.'; 'Carmel' of 'United States v. Carmel'."""
+    parties = name.split(" v. ")
+    if len(parties) > 1 and parties[0] in _GOVERNMENTS:
+        return parties[1].split(",")[0]
+    return parties[0]
+
+
+# R12 (Bluebook R10.7, T8): the words that introduce a later decision in a case's subsequent
+# history. The others (a superseded or withdrawn opinion, questions certified for appeal) are not
+# history a citation gives: the revised opinion is cited instead.
+_HISTORY_WORDS = {
+    HistoryRel.AFFIRMED: "aff'd",
+    HistoryRel.REVERSED: "rev'd",
+    HistoryRel.VACATED: "vacated",
+    HistoryRel.MODIFIED: "modified",
+    HistoryRel.REMANDED: "remanded",
+    HistoryRel.CERT_DENIED: "cert. denied",
+}
+
+
+def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None, seen: frozenset[str]) -> list[Part]:
+    """A decision after its case's name: where it is reported, the court and date, then what later
+    decisions did to it (subsequent history, R12)."""
+    seen = seen | {chosen.id}
+    history = _history(chosen, ctx, seen)
+    reporters = _reporter_cites(chosen)
+    if reporters:
         # R11: a reported decision is found by its volume and page; the docket number and the
-        # exact day give way to the year.
-        return [
-            *_case_parts(case, ctx), r(", "), *ctx.value(cited, (chosen, "cites")), r(_reporter_pin(pin, short=False)),
-            r(" ("), *_court(case, ctx), r(" "), *ctx.value(year(chosen.date), (chosen, "date")), r(")"),
-        ]  # fmt: skip
+        # exact day give way to the year. Parallel cites follow in the record's order (R11.2).
+        parts = [*ctx.value(reporters[0], (chosen, "cites")), r(_reporter_pin(pin, short=False))]
+        for other in reporters[1:]:
+            parts += [r(", "), *ctx.value(other, (chosen, "cites"))]
+        tail = _history_parts(case, chosen, history, ctx, seen)
+        return parts + _reported_parenthetical(case, chosen, ctx, reporters, history) + tail
+    cited = reported_as(chosen)
     docket = ctx.value(chosen.docket_number, (chosen, "docket_number")) if chosen.docket_number else _docket(case, ctx)
-    parts = [*_case_parts(case, ctx), r(", No. "), *docket]
+    parts = [r("No. "), *docket]
     if cited:
         parts += [r(", "), *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
     elif pin:
@@ -164,7 +205,70 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
         filing = ctx.need("a decision").get(chosen.filing, Filing)
         designation = ecf.designation(filing, ctx)  # B17: the docket entry last, when it has a number
         parts += [r(", "), *designation] if designation else []
+    return parts + _history_parts(case, chosen, history, ctx, seen)
+
+
+def _reporter_cites(decision: Decision) -> list[str]:
+    """The reporter cites a decision is cited by, in the record's order; a Supreme Court decision
+    in the U.S. Reports is cited to it alone (R11.2, Bluebook R10.3.1)."""
+    cites = [cite for cite in decision.cites if _in_reporter(cite)]
+    official = [cite for cite in cites if any(e.reporter == "U.S." for e in _editions(cite))]
+    return official[:1] or cites
+
+
+def _editions(cite: str) -> tuple[ReporterEdition, ...]:
+    parsed = parse_cite(cite)
+    return parsed.editions if parsed is not None else ()
+
+
+def _reported_parenthetical(
+    case: Case, chosen: Decision, ctx: Context, reporters: list[str], history: list[tuple[DecisionHistory, Decision]]
+) -> list[Part]:
+    """' (9th Cir. 2021)': the court, unless a reporter names it (R11.1: none for the U.S. Reports,
+    the circuit for F.3d, the district for F. Supp.), and the year, unless the next decision of
+    its history has the same one ('(10th Cir.), cert. denied, 136 S. Ct. 595 (2015)')."""
+    named = any(edition.names_its_court() for cite in reporters for edition in _editions(cite)[:1])
+    court = [] if named else _court(case, ctx)
+    when = year(chosen.date)
+    same_year = bool(history) and year(history[0][1].date) == when
+    dated = [] if same_year else ctx.value(when, (chosen, "date"))
+    inside = [part for part in (court, dated) if part]
+    if not inside:
+        return []
+    return [r(" ("), *[part for n, piece in enumerate(inside) for part in ([r(" ")] if n else []) + piece], r(")")]
+
+
+def _history(chosen: Decision, ctx: Context, seen: frozenset[str]) -> list[tuple[DecisionHistory, Decision]]:
+    """The later decisions a citation gives, each with how it is known; none seen already, and
+    none the set does not hold (the checker reports a reference to a missing record)."""
+    records = ctx.need("a decision's history")
+    shown = [e for e in chosen.history if e.rel in _HISTORY_WORDS and e.decision not in seen and e.decision in records]
+    return [(entry, records.get(entry.decision, Decision)) for entry in shown]
+
+
+def _history_parts(
+    case: Case, chosen: Decision, history: list[tuple[DecisionHistory, Decision]], ctx: Context, seen: frozenset[str]
+) -> list[Part]:
+    """', aff'd, 987 F.3d 654 (9th Cir. 2021)': each later decision after the words that say what
+    it did, as sure as the history entry; its case's name only when it differs from the earlier
+    one's ('rev'd sub nom. Horn v. Comm'r, ...', Bluebook R10.7.2)."""
+    records = ctx.need("a decision's history")
+    parts: list[Part] = []
+    for entry, later in history:
+        level = weaker(entry.confidence, weakest([(chosen, "history")]))
+        parts += [r(", "), *ctx.value_at(_HISTORY_WORDS[entry.rel], level, style=ITALIC)]
+        other = records.get(later.case, Case)
+        if not _same_parties(case_name(other), case_name(case)):
+            parts += [i(" sub nom."), r(" "), *_case_parts(other, ctx)]
+        parts += [r(", "), *_decision_parts(other, later, ctx, None, seen | {d.id for _, d in history})]
     return parts
+
+
+def _same_parties(later: str, earlier: str) -> bool:
+    """Whether a later decision's name is the earlier's, or its parties the other way round (an
+    appeal's 'Schmuck v. United States' of 'United States v. Schmuck'), which takes no
+    'sub nom.' (Bluebook R10.7.2)."""
+    return sorted(later.split(" v. ")) == sorted(earlier.split(" v. "))
 
 
 def cite_filing(

@@ -207,3 +207,4 @@ class HistoryRel(enum.Enum):
     SUPERSEDED = "superseded"  # replaced by a revised opinion
     WITHDRAWN = "withdrawn"
     CERTIFIED_FOR_APPEAL = "certified_for_appeal"
+    CERT_DENIED = "cert_denied"  # the Supreme Court denied a writ of certiorari to review it

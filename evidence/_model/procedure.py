@@ -126,7 +126,7 @@ class DecisionHistory:
     """What a later decision, of this case or of a related one, did to a decision."""
 
     rel: HistoryRel = field(
-        "affirmed, reversed, vacated, modified, remanded, superseded, withdrawn or certified_for_appeal."
+        "affirmed, reversed, vacated, modified, remanded, superseded, withdrawn, certified_for_appeal or cert_denied."
     )
     decision: str = field("The later decision.", ref=("decision",))
     confidence: Confidence = field("How sure it is.", default=Confidence.UNVERIFIED)

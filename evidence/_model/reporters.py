@@ -18,6 +18,10 @@ import attrs
 
 from evidence._model.dates import Date, DateValue, definitely_before
 
+# reporters-db's keys of the Supreme Court's reporters: the U.S. Reports, West's Supreme Court
+# Reporter and the Lawyers' Edition.
+_SUPREME_COURT_REPORTERS = frozenset({"U.S.", "S. Ct.", "L. Ed."})
+
 
 @attrs.frozen(kw_only=True)
 class ReporterEdition:
@@ -29,6 +33,16 @@ class ReporterEdition:
     start: Date | None
     end: Date | None
     reporter: str  # reporters-db's key of the reporter, shared by its editions ('F. Supp.')
+    # The courts whose decisions it prints, as reporters-db lists them (its `mlz_jurisdiction`:
+    # 'us:c9;court.appeals', 'us:il;court.appeals').
+    jurisdictions: tuple[str, ...] = ()
+
+    def names_its_court(self) -> bool:
+        """Whether a cite to this reporter tells which court decided (R10.4: the parenthetical then
+        leaves the court out): a reporter of one court, as reporters-db lists it ('Ill. App. 3d'),
+        or one of the Supreme Court's, whose reporters-db lists also name the courts of their first
+        volumes (Dallas printed Pennsylvania decisions in 1-4 U.S.) and of its Justices' chambers."""
+        return len(self.jurisdictions) == 1 or self.reporter in _SUPREME_COURT_REPORTERS
 
     def covers(self, date: DateValue) -> bool:
         """False only when `date` is definitely before the edition began or after it ended."""
@@ -184,6 +198,7 @@ def _tables() -> _Tables:
                     start=_date(dates.get("start")),
                     end=_date(dates.get("end")),
                     reporter=key,
+                    jurisdictions=tuple(entry.get("mlz_jurisdiction") or ()),
                 )
                 by_name.setdefault(abbreviation, []).append(edition)
                 series.setdefault(key, []).append(edition)
