@@ -526,7 +526,7 @@ TABLE = [
         "64",
         "Chicago 17 book",
         "solitude",
-        "Gabriel García Márquez, *One Hundred Years of Solitude* (Harper & Row, 2003).",
+        "Gabriel García Márquez, *One Hundred Years of Solitude*, trans. Gregory Rabassa (Harper & Row, 2003).",  # CMOS 14.104
         style="chicago",
     ),
     row(
@@ -858,7 +858,7 @@ def test_apa_sequences_repeat_the_in_text_citation() -> None:
     assert [notes.cite("rivera"), notes.cite("rivera"), notes.cite("savage"), notes.cite("rivera")] == [
         f"Rivera, A. (2025, January 9). {RIVERA_TITLE}. FictionWire. {U}",
         "(Rivera, 2025)",
-        "Savage, C. (2014, November 14). U.N. Commission Presses U.S. on Torture. N.Y. Times, A6.",
+        "Savage, C. (2014, November 14). U.N. commission presses U.S. on torture. N.Y. Times, A6.",
         "(Rivera, 2025)",
     ]
 
@@ -875,7 +875,7 @@ def test_uncitable_records_are_refused_in_every_form() -> None:
 
 # The message a user sees for each documented misuse: every one an `evidence.UsageError`.
 STYLE_CHOICES = "choose bluebook, ecf, apa or chicago"
-FORM_CHOICES = "choose full, short, id, supra or bibliography"
+FORM_CHOICES = "choose full, short, narrative, id, supra or bibliography"
 MARKUP_CHOICES = "choose text, markdown or html"
 KADREY_DECISIONS = "name one of its 2 by id, number (0 to 1), reporter cite, date or filing id"
 MISUSES: list[tuple[str, Any, str]] = [

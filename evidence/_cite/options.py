@@ -21,6 +21,7 @@ class Style(enum.Enum):
 class Form(enum.Enum):
     FULL = "full"  # APA: the reference-list entry; Chicago: the full note
     SHORT = "short"  # APA: the in-text citation; Chicago: the short note
+    NARRATIVE = "narrative"  # APA's narrative in-text citation, "Zeff (2025)" (APA 8.11); elsewhere as SHORT
     ID = "id"
     SUPRA = "supra"
     BIBLIOGRAPHY = "bibliography"  # Chicago's bibliography entry
