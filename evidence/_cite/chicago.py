@@ -21,7 +21,15 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
     book = source.kind is SourceKind.BOOK
     authors, published = (source, "authors"), (source, "published")
     if form is Form.SHORT:
-        who = [*ctx.value(names[0].family, authors), r(", ")] if names else []
+        # CMOS 14.29: up to three family names, more as the first's "et al."
+        families = [n.family for n in names]
+        if len(families) > 3:
+            lead = f"{families[0]} et al."
+        elif len(families) == 3:
+            lead = f"{families[0]}, {families[1]}, and {families[2]}"
+        else:
+            lead = " and ".join(families)
+        who = [*ctx.value(lead, authors), r(", ")] if names else []
         if title is None:  # an untitled work: its publication names it
             return [*who, *named_by(source, ctx), r(f"{', ' + pin if pin else ''}.")]
         short = title if len(title.split()) <= 4 else " ".join(title.split()[:4])
