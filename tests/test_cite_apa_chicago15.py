@@ -25,137 +25,68 @@ def source(id: str, **fields: Any) -> ev.Source:
     return ev.Source(id=id, confidence=C, **fields)
 
 
+def page(id: str, title: str, **fields: Any) -> ev.Source:
+    """A web page of Example Wire by Ana Poe, published in 2025, unless said otherwise."""
+    given = {"authors": ["Ana Poe"], "publication": "Example Wire", "published": "2025", **fields}
+    return source(id, kind="web_page", title=title, **given)
+
+
+def article(id: str, title: str, **fields: Any) -> ev.Source:
+    """A news article of Alex Rivera's on Example Wire, translated by Ana Souza, unless said otherwise."""
+    given = {"authors": ["Alex Rivera"], "translators": ["Ana Souza"], "publication": "Example Wire", **fields}
+    return source(id, title=title, **{"published": "2025-01-15", **given})
+
+
+def book(id: str, title: str, **fields: Any) -> ev.Source:
+    return source(id, kind="book", title=title, authors=["García Márquez, Gabriel"], **fields)
+
+
+# The case, the people and the messages, made up as the rest is.
+DOE = ev.Case(id="doe", caption="Doe v. Acme Corp.", name="Doe v. Acme Corp.", court="cand", docket_number="3:24-cv-01234", filed="2024-02-05", confidence=C)  # fmt: skip
+SHIP_IT = ev.Attestation(source="original", quote=ev.Quote(exact="Ship it."), confidence=C)
+STATEMENT = ev.Message(id="statement", sender="acme", channel="press_statement", sent="2025-04-03", public=True, subject="Statement on the Ruling", published_in="Acme Newsroom", confidence=C)  # fmt: skip
+
 RECORDS = ev.RecordSet(
     [
-        source(
-            "headline",
-            kind="web_page",
-            title="Open Source AI Is the Path Forward",
-            authors=["Mark Roe"],
-            publication="Example Wire",
-            published="2024-07-23",
-        ),
-        source(
-            "acronyms",
-            kind="web_page",
-            title="Why OpenAI's GPT-4 Is OK: A Look at U.S. Rules for AI",
-            authors=["Ana Poe"],
-            publication="Example Wire",
-            published="2025",
-        ),
-        source(
-            "compound",
-            kind="web_page",
-            title="The Self-Driving Future Is Here",
-            authors=["Ana Poe"],
-            publication="Example Wire",
-            published="2025",
-        ),
-        source(
-            "sentence",
-            kind="web_page",
-            title="Acme's chief met Widget Co. officials in Paris",
-            authors=["Ana Poe"],
-            publication="Example Wire",
-            published="2025",
-        ),
-        source(
-            "given",
-            kind="web_page",
-            title="Roe Says Acme Will Open Widget",
-            title_sentence_case="Roe says Acme will open Widget",
-            authors=["Ana Poe"],
-            publication="Example Wire",
-            published="2025",
-        ),
-        source(
-            "german",
-            kind="web_page",
-            title="Die Zukunft Der Arbeit",
-            language="de",
-            authors=["Ana Poe"],
-            publication="Example Wire",
-            published="2025",
-        ),
-        source(
+        page("headline", "Open Source AI Is the Path Forward", authors=["Mark Roe"], published="2024-07-23"),
+        page("acronyms", "Why OpenAI's GPT-4 Is OK: A Look at U.S. Rules for AI"),
+        page("compound", "The Self-Driving Future Is Here"),
+        page("sentence", "Acme's chief met Widget Co. officials in Paris"),
+        page("given", "Roe Says Acme Will Open Widget", title_sentence_case="Roe says Acme will open Widget"),
+        page("german", "Die Zukunft Der Arbeit", language="de"),
+        article(
             "original",
-            title="Acme engineers raced an audit, filings show",
-            authors=["Alex Rivera"],
-            publication="Example Wire",
+            "Acme engineers raced an audit, filings show",
+            translators=[],
             published="2025-01-14",
             url="https://wire.example/2025/01/14/acme/",
         ),
-        source(
+        article(
             "translated",
-            title="Engenheiros da Acme correram contra uma auditoria",
-            authors=["Alex Rivera"],
-            translators=["Ana Souza"],
+            "Engenheiros da Acme correram contra uma auditoria",
             language="pt",
-            publication="Example Wire",
-            published="2025-01-15",
             url=U,
             translation_of="original",
         ),
-        source(
-            "printed",
-            title="Acme Engineers Raced an Audit",
-            authors=["Alex Rivera"],
-            translators=["Ana Souza"],
-            publication="Example Ledger",
-            published="2025-01-15",
-            page="A6",
-        ),
-        source("two", kind="web_page", title="A study", authors=["Ana Poe", "Sam Lee"], published="2025"),
-        source("three", kind="web_page", title="A study", authors=["Ana Poe", "Sam Lee", "Kim Ray"], published="2025"),
+        article("printed", "Acme Engineers Raced an Audit", publication="Example Ledger", page="A6"),
+        page("two", "A study", authors=["Ana Poe", "Sam Lee"]),
+        page("three", "A study", authors=["Ana Poe", "Sam Lee", "Kim Ray"]),
         # The Indigo Book's own example of a translation (c190), and the original it translates.
-        source(
-            "cien",
-            kind="book",
-            title="Cien años de soledad",
-            authors=["García Márquez, Gabriel"],
-            published="1967",
-            language="es",
-        ),  # fmt: skip
-        source(
+        book("cien", "Cien años de soledad", published="1967", language="es"),
+        book(
             "solitude",
-            kind="book",
-            title="One Hundred Years of Solitude",
-            authors=["García Márquez, Gabriel"],
+            "One Hundred Years of Solitude",
             translators=["Gregory Rabassa"],
             publisher="Harper & Row",
             published="2003",
             translation_of="cien",
-        ),  # fmt: skip
-        ev.Case(
-            id="doe",
-            caption="Doe v. Acme Corp.",
-            name="Doe v. Acme Corp.",
-            court="cand",
-            docket_number="3:24-cv-01234",
-            filed="2024-02-05",
-            confidence=C,
-        ),  # fmt: skip
+        ),
+        DOE,
         ev.Actor(id="sam", name="Sam Poe", kind="person", confidence=C),
         ev.Actor(id="acme", name="Acme Corp.", kind="organization", confidence=C),
         ev.Message(id="letter", channel="letter", sender="sam", sent="1998-12", confidence=C),
-        ev.Message(
-            id="quoted",
-            channel="chat",
-            sender="sam",
-            sent="2024-10",
-            confidence=C,
-            attestations=[ev.Attestation(source="original", quote=ev.Quote(exact="Ship it."), confidence=C)],
-        ),  # fmt: skip
-        ev.Message(
-            id="statement",
-            sender="acme",
-            channel="press_statement",
-            sent="2025-04-03",
-            public=True,
-            subject="Statement on the Ruling",
-            published_in="Acme Newsroom",
-            confidence=C,
-        ),  # fmt: skip
+        ev.Message(id="quoted", channel="chat", sender="sam", sent="2024-10", attestations=[SHIP_IT], confidence=C),
+        STATEMENT,
     ]
 )
 

@@ -297,9 +297,9 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
     # Online (R30.4.2, R33.5): the date, with the time the source gives, in parentheses; a
     # translation's translator first in them, as in a book's (R28.2.5).
     online = ctx.value(format_date(source.published, time=True), published)
-    inside = joined([_translated(source, ctx) if source.translators else [], online])
+    parenthesis = joined([_translated(source, ctx) if source.translators else [], online])
     parts = [*lead, *title, *periodical]
-    parts += [r(" ("), *inside, r(")")] if inside else []
+    parts += [r(" ("), *parenthesis, r(")")] if parenthesis else []
     parts += [r(", "), *ctx.value(source.url, (source, "url"))] if source.url else []
     return [*parts, r(f", at {pin}" if pin else "")]
 

@@ -48,14 +48,14 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
             rest = [n.full for n in names[1:]]
             lead += "".join(f", and {n}" if k == len(rest) - 1 else f", {n}" for k, n in enumerate(rest))
             head = [*ctx.value(lead, authors), r(". ")]
-        translated = [[r("Translated by "), *_translators(source, ctx), r(".")]] if source.translators else []
+        translated_by = [r("Translated by "), *_translators(source, ctx), r(".")] if source.translators else []
         if book and title:
-            after = [r(" "), *joined(translated, " ")] if translated else []
+            after = [r(" "), *translated_by] if translated_by else []
             return [*head, *_title(source, ctx, title, ITALIC), r("."), *after, *_publisher_year(source, ctx, " ", ".")]
         # Sentences of what is known: the title, the translators, the site or periodical and the
         # date, the URL.
         sentences = [[r('"'), *_title(source, ctx, title, ROMAN), r('."')]] if title else []
-        sentences += translated
+        sentences += [translated_by] if translated_by else []
         where_when = joined([_publication(source, ctx), when])
         sentences += [[*where_when, r(".")]] if where_when else []
         sentences += [[*url, r(".")]] if url else []
