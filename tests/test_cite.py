@@ -858,7 +858,7 @@ def test_apa_sequences_repeat_the_in_text_citation() -> None:
     assert [notes.cite("rivera"), notes.cite("rivera"), notes.cite("savage"), notes.cite("rivera")] == [
         f"Rivera, A. (2025, January 9). {RIVERA_TITLE}. FictionWire. {U}",
         "(Rivera, 2025)",
-        "Savage, C. (2014, November 14). U.N. commission presses U.S. on torture. N.Y. Times, A6.",
+        "Savage, C. (2014, November 14). U.N. Commission Presses U.S. on Torture. N.Y. Times, A6.",
         "(Rivera, 2025)",
     ]
 

@@ -95,19 +95,23 @@ def row(rule: str, id: str, expected: str, **options: Any) -> Any:
     return pytest.param(id, options, expected, id=rule)
 
 
+SENTENCE = ev.BluebookOptions(sentence_case=True)
+
 SENTENCE_CASE = [
+    row("APA 6.17 by default the title as published", "headline",
+        "Roe, M. (2024, July 23). *Open Source AI Is the Path Forward*. Example Wire."),
     row("APA 6.17 headline to sentence case", "headline",
-        "Roe, M. (2024, July 23). *Open source AI is the path forward*. Example Wire."),
+        "Roe, M. (2024, July 23). *Open source AI is the path forward*. Example Wire.", options=SENTENCE),
     row("APA 6.17 acronyms, inner capitals and the word after a colon kept", "acronyms",
-        "Poe, A. (2025). *Why OpenAI's GPT-4 is OK: A look at U.S. rules for AI*. Example Wire."),
+        "Poe, A. (2025). *Why OpenAI's GPT-4 is OK: A look at U.S. rules for AI*. Example Wire.", options=SENTENCE),
     row("APA 6.17 second element of a compound lowercase", "compound",
-        "Poe, A. (2025). *The self-driving future is here*. Example Wire."),
+        "Poe, A. (2025). *The self-driving future is here*. Example Wire.", options=SENTENCE),
     row("APA 6.17 a title in sentence case kept with its proper nouns", "sentence",
-        "Poe, A. (2025). *Acme's chief met Widget Co. officials in Paris*. Example Wire."),
+        "Poe, A. (2025). *Acme's chief met Widget Co. officials in Paris*. Example Wire.", options=SENTENCE),
     row("APA 6.17 the record's title_sentence_case", "given",
         "Poe, A. (2025). *Roe says Acme will open Widget*. Example Wire."),
     row("APA 6.17 a title in another language as written", "german",
-        "Poe, A. (2025). *Die Zukunft Der Arbeit*. Example Wire."),
+        "Poe, A. (2025). *Die Zukunft Der Arbeit*. Example Wire.", options=SENTENCE),
     row("R8 Bluebook keeps title case, not title_sentence_case", "given",
         "Ana Poe, *Roe Says Acme Will Open Widget*, Example Wire (2025).", style="bluebook"),
     row("CMOS 8.159 Chicago keeps headline case", "headline",
@@ -130,10 +134,10 @@ TRANSLATIONS = [
         markup="text"),
     row("APA 10.1 periodical article with its translator", "printed",
         "Rivera, A. (2025, January 15). Acme engineers raced an audit (A. Souza, Trans.). *Example Ledger*, A6.",
-        style="apa"),
+        style="apa", options=SENTENCE),
     row("APA 9.39 translated book, original year last", "solitude",
         "García Márquez, G. (2003). *One hundred years of solitude* (G. Rabassa, Trans.). Harper & Row. "
-        "(Original work published 1967)", style="apa"),
+        "(Original work published 1967)", style="apa", options=SENTENCE),
     row("APA 8.15 both years in the text", "solitude", "(García Márquez, 1967/2003)", style="apa", form="short"),
     row("CMOS 14.104 note: trans. after the title", "solitude",
         "Gabriel García Márquez, *One Hundred Years of Solitude*, trans. Gregory Rabassa (Harper & Row, 2003).",

@@ -43,24 +43,24 @@ def _english(source: Source) -> bool:
     return (source.language or "en").split("-")[0] == "en"
 
 
-def _title_text(source: Source) -> str:
-    """APA 6.17: sentence case. The record's own sentence-case form, else the automatic rule for
-    an English title; a title in another language as written (its nouns may take capitals, as
-    German's do)."""
+def _title_text(source: Source, ctx: Context) -> str:
+    """APA 6.17: sentence case. The record's own sentence-case form; else, with the
+    `sentence_case` option, the automatic rule for an English title; else the title as
+    published (a title in another language always: its nouns may take capitals, as German's do)."""
     if source.title_sentence_case:
         return source.title_sentence_case
     title = source.title or ""
-    return sentence_case(title) if _english(source) else sentence_case_first(title)
+    return sentence_case(title) if ctx.options.sentence_case and _english(source) else sentence_case_first(title)
 
 
 def _title(source: Source, ctx: Context, style: str) -> list[Part]:
     """The title (APA 6.17); for a translation into another language, the original's English
     title in square brackets (APA 9.38); and the translators (APA 9.39: '(A. Souza, Trans.)')."""
     printed = "title_sentence_case" if source.title_sentence_case else "title"
-    parts = ctx.value(_title_text(source), (source, printed), style=style)
+    parts = ctx.value(_title_text(source, ctx), (source, printed), style=style)
     original = _original(source, ctx)
     if original is not None and original.title and not _english(source) and _english(original):
-        english = ctx.value(_title_text(original), (source, "translation_of"), (original, "title"))
+        english = ctx.value(_title_text(original, ctx), (source, "translation_of"), (original, "title"))
         parts += [r(" ["), *english, r("]")]
     return parts + _translators(source, ctx)
 

@@ -45,6 +45,10 @@ class BluebookOptions:
     drop_prepositions: bool = False  # Indigo keeps "for" in "Mot. for Summ. J."; practice often drops it
     roman_case_names: bool = False  # law-review footnotes set case names in roman type
     small_caps: bool = False  # law-review footnotes set book authors and titles and periodicals in small caps
+    # APA 6.17: re-case a headline-cased English title into sentence case. Off by default: the
+    # rule cannot tell a proper noun ("Thomson Reuters") from a common word, and a misprinted
+    # name is worse than a headline; a record's `title_sentence_case` is always used.
+    sentence_case: bool = False
 
     @classmethod
     def bluepages(cls) -> BluebookOptions:

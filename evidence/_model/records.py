@@ -321,8 +321,8 @@ class Source(Record):
         check=text_complaint,
     )
     title_sentence_case: str | None = field(
-        "The title in sentence case, for APA (APA 6.17), when the automatic rule would lowercase a "
-        "proper noun of a headline-cased title: 'Zuckerberg says Meta will open Llama'.",
+        "The title in sentence case, for APA (APA 6.17), when it is published in headline case: "
+        "'Zuckerberg says Meta will open Llama'.",
         default=None,
         check=text_complaint,
     )
