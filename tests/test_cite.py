@@ -526,7 +526,7 @@ TABLE = [
         "64",
         "Chicago 17 book",
         "solitude",
-        "Gabriel García Márquez, *One Hundred Years of Solitude* (Harper & Row, 2003).",
+        "Gabriel García Márquez, *One Hundred Years of Solitude*, trans. Gregory Rabassa (Harper & Row, 2003).",  # CMOS 14.104
         style="chicago",
     ),
     row(
@@ -875,7 +875,7 @@ def test_uncitable_records_are_refused_in_every_form() -> None:
 
 # The message a user sees for each documented misuse: every one an `evidence.UsageError`.
 STYLE_CHOICES = "choose bluebook, ecf, apa or chicago"
-FORM_CHOICES = "choose full, short, id, supra or bibliography"
+FORM_CHOICES = "choose full, short, narrative, id, supra or bibliography"
 MARKUP_CHOICES = "choose text, markdown or html"
 KADREY_DECISIONS = "name one of its 2 by id, number (0 to 1), reporter cite, date or filing id"
 MISUSES: list[tuple[str, Any, str]] = [

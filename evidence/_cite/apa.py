@@ -11,18 +11,26 @@ from evidence._cite.dates import MONTHS, apa_date, apa_year, format_date, known_
 from evidence._cite.names import actor_name, parse_name
 from evidence._cite.options import Form
 from evidence._cite.parts import ITALIC, ROMAN, Part, r
-from evidence._cite.words import LANGUAGE_NAMES, case_name, sentence_case_first
+from evidence._cite.words import LANGUAGE_NAMES, case_name, sentence_case, sentence_case_first
 from evidence._errors import UsageError
 from evidence._model import Case, Message, Source, SourceKind
+
+
+def _listed(written: list[str], *, inverted: bool = True) -> str:
+    """Names joined as APA joins them: '&' before the last, after a comma when the names are
+    inverted ('Zeff, M., & Lee, P.') or there are three or more (APA 9.8)."""
+    if len(written) <= 1:
+        return "".join(written)
+    if len(written) == 2 and not inverted:
+        return f"{written[0]} & {written[1]}"
+    return ", ".join(written[:-1]) + f", & {written[-1]}"
 
 
 def _authors(source: Source) -> str:
     names = [parse_name(a) for a in source.authors]
     written = [f"{n.family}, {n.initials}".strip(", ") for n in names]
-    if len(written) <= 1:
-        return "".join(written)
     if len(written) <= 20:
-        return ", ".join(written[:-1]) + f", & {written[-1]}"
+        return _listed(written)
     return ", ".join(written[:19]) + f", . . . {written[-1]}"
 
 
@@ -31,29 +39,94 @@ def _in_language(source: Source) -> str:
     return f" in {language}" if language and language != "English" else ""
 
 
-def _in_text(source: Source, ctx: Context, pin: str | None) -> list[Part]:
-    """'Zeff, 2025, p. 3': an in-text citation without its parentheses."""
+def _english(source: Source) -> bool:
+    return (source.language or "en").split("-")[0] == "en"
+
+
+def _title_text(source: Source, ctx: Context) -> str:
+    """APA 6.17: sentence case. The record's own sentence-case form; else, with the
+    `sentence_case` option, the automatic rule for an English title; else the title as
+    published (a title in another language always: its nouns may take capitals, as German's do)."""
+    if source.title_sentence_case:
+        return source.title_sentence_case
+    title = source.title or ""
+    return sentence_case(title) if ctx.options.sentence_case and _english(source) else sentence_case_first(title)
+
+
+def _title(source: Source, ctx: Context, style: str) -> list[Part]:
+    """The title (APA 6.17); for a translation into another language, the original's English
+    title in square brackets (APA 9.38); and the translators (APA 9.39: '(A. Souza, Trans.)')."""
+    printed = "title_sentence_case" if source.title_sentence_case else "title"
+    parts = ctx.value(_title_text(source, ctx), (source, printed), style=style)
+    original = _original(source, ctx)
+    if original is not None and original.title and not _english(source) and _english(original):
+        english = ctx.value(_title_text(original, ctx), (source, "translation_of"), (original, "title"))
+        parts += [r(" ["), *english, r("]")]
+    return parts + _translators(source, ctx)
+
+
+def _translators(source: Source, ctx: Context) -> list[Part]:
+    if not source.translators:
+        return []
+    names = [parse_name(t) for t in source.translators]
+    written = _listed([f"{n.initials} {n.family}".strip() for n in names], inverted=False)
+    return [r(" ("), *ctx.value(written, (source, "translators")), r(", Trans.)")]
+
+
+def _original(source: Source, ctx: Context) -> Source | None:
+    """The work a translation translates, when the record set holds it."""
+    if source.translation_of is None or ctx.records is None or source.translation_of not in ctx.records:
+        return None
+    return ctx.records.get(source.translation_of, Source)
+
+
+def _original_year(source: Source, ctx: Context) -> list[Part]:
+    """The year the translated work was first published, when it is known (APA 9.39)."""
+    original = _original(source, ctx)
+    if original is None or apa_year(original.published) == "n.d.":
+        return []
+    return ctx.value(apa_year(original.published), (source, "translation_of"), (original, "published"))
+
+
+def _in_text(source: Source, ctx: Context, pin: str | None, narrative: bool = False) -> list[Part]:
+    """'Zeff, 2025, p. 3': a parenthetical in-text citation without its parentheses; narrative,
+    'Zeff (2025, p. 3)' (APA 8.11), the names joined by 'and' (APA 8.17). A translation is dated
+    by both years, the original's first (APA 8.15: 'García Márquez, 1967/2003')."""
     names = [parse_name(a).family for a in source.authors]
     comma = [r(", ")]
     if not names and source.title:  # no author: the title stands in, the comma inside its quotes (APA 8.14)
         title = sentence_case_first(source.title)
-        who = [r("“"), *ctx.value(title, (source, "title")), r("”" if title.endswith(("?", "!")) else ",”")]
+        closing = "”" if narrative or title.endswith(("?", "!")) else ",”"
+        who = [r("“"), *ctx.value(title, (source, "title")), r(closing)]
         comma = [r(" ")]
     elif not names:  # nor a title: the publication names it
         who = named_by(source, ctx)
     else:
-        who = ctx.value(" & ".join(names) if len(names) <= 2 else f"{names[0]} et al.", (source, "authors"))
-    return [
-        *who,
-        *comma,
-        *ctx.dated(apa_year(source.published), (source, "published")),
-        r(f"{', p. ' + pin if pin else ''}"),
-    ]
+        joined = (" and " if narrative else " & ").join(names)
+        who = ctx.value(joined if len(names) <= 2 else f"{names[0]} et al.", (source, "authors"))
+    original = _original_year(source, ctx) if apa_year(source.published) != "n.d." else []
+    when = [*original, r("/")] if original else []
+    when += [*ctx.dated(apa_year(source.published), (source, "published")), r(f"{', p. ' + pin if pin else ''}")]
+    if narrative:
+        return [*who, r(" ("), *when, r(")")]
+    return [*who, *comma, *when]
 
 
 def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> list[Part]:
+    if form is Form.NARRATIVE:
+        return _in_text(source, ctx, pin, narrative=True)
     if form is Form.SHORT:
         return [r("("), *_in_text(source, ctx, pin), r(")")]
+    return [*_reference(source, ctx), *_published_first(source, ctx)]
+
+
+def _published_first(source: Source, ctx: Context) -> list[Part]:
+    """A translation's entry ends with the year of the original (APA 9.39)."""
+    original = _original_year(source, ctx)
+    return [r(" (Original work published "), *original, r(")")] if original else []
+
+
+def _reference(source: Source, ctx: Context) -> list[Part]:
     authors = ctx.value(_authors(source), (source, "authors"))
     dated = [r(" ("), *ctx.dated(apa_date(source.published), (source, "published")), r(").")]
     url = [r(" "), *ctx.value(source.url, (source, "url"))] if source.url else []  # no period after a URL (APA 9.35)
@@ -64,16 +137,17 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         source.kind is SourceKind.JOURNAL_ARTICLE or (source.kind is SourceKind.NEWS_ARTICLE and source.page)
     ):
         head = [*authors, *dated, r(" ")] if authors else []
-        parts = [*head, *ctx.value(sentence_case_first(source.title), (source, "title")), r(". ")]
+        parts = [*head, *_title(source, ctx, ROMAN), r(". ")]
         parts += ctx.value(source.publication or "", (source, "publication"), style=ITALIC)
         parts += [r(", "), *ctx.value(source.page, (source, "page")), r(".")] if source.page else [r(".")]
         return [*parts, *url]
     if source.title:
-        title = ctx.value(sentence_case_first(source.title), (source, "title"), style=ITALIC)
+        title = _title(source, ctx, ITALIC)
     else:  # an untitled work is described in square brackets (APA 9.21)
         described = f"[Untitled {source.kind.value.replace('_', ' ')}{_in_language(source)}]"
         # Italic where it stands for the title, roman after the publication as author.
         title = ctx.value(described, (source, "kind"), (source, "language"), style=ITALIC if authors else ROMAN)
+        title += _translators(source, ctx)
     if not authors and (source.title or namer(source) is None):
         # No author: the title, or with none and nothing to name the work its description,
         # moves to the author position (APA 9.12).
@@ -101,22 +175,23 @@ def cite_message(message: Message, ctx: Context, form: Form = Form.SHORT) -> lis
     records = ctx.need("a message")
     public = context.published(message, ctx)
     source = None if public else reported_in(message, ctx)
+    in_text = form in (Form.SHORT, Form.NARRATIVE)
     if message.sender:
         actor = records.resolve(message, "sender")
         name = actor_name(actor)
         initials = f"{name.initials} {name.family}".strip()
-        written = name.family if source is not None or (public and form is Form.SHORT) else initials
-        if public and form is not Form.SHORT:
+        written = name.family if source is not None or (public and in_text) else initials
+        if public and not in_text:
             written = f"{name.family}, {name.initials}".strip(", ")
         who = ctx.value(written, (message, "sender"), (actor, "name"))
     else:
         who, _ = message_people(message, ctx)
-    if public and form is not Form.SHORT:
+    narrative = form is Form.NARRATIVE
+    if public and not in_text:
         return _statement_reference(message, ctx, who)
     if public:
         lead = who or context.statement_parts(message, ctx)[2]
-        dated = ctx.dated(apa_year(message.sent), (message, "sent"))
-        return [r("("), *lead, *([r(", ")] if lead else []), *dated, r(")")]
+        return _wrapped(lead, ctx.dated(apa_year(message.sent), (message, "sent")), narrative)
     if not who and source is None:  # APA 8.9 names the communicator: nothing else stands in
         raise UsageError(
             f"message {message.id!r} has no sender or sender_description: APA cites a personal "
@@ -124,12 +199,19 @@ def cite_message(message: Message, ctx: Context, form: Form = Form.SHORT) -> lis
         )
     if source is not None:
         who = who or message_word(message, ctx)  # an unnamed sender: what the message is
-        when = [r(", "), *ctx.dated(apa_year(message.sent), (message, "sent"))] if message.sent else []
+        when = [*ctx.dated(apa_year(message.sent), (message, "sent")), r(", ")] if message.sent else []
         # A court document quoting it is cited in the text as the legal style cites it.
         where = _in_text(source, ctx, None) if isinstance(source, Source) else bluebook.cite_report(source, ctx)
-        return [r("("), *who, *when, r(", as cited in "), *where, r(")")]
+        return _wrapped(who, [*when, r("as cited in "), *where], narrative)
     when = ctx.value(format_date(known_exactly(message.sent), months=MONTHS), (message, "sent")) or [r("n.d.")]
-    return [r("("), *who, r(", personal communication, "), *when, r(")")]
+    return _wrapped(who, [r("personal communication, "), *when], narrative)
+
+
+def _wrapped(who: list[Part], inside: list[Part], narrative: bool) -> list[Part]:
+    """'(Who, inside)', or in a narrative citation 'Who (inside)' (APA 8.11)."""
+    if narrative:
+        return [*who, r(" (" if who else "("), *inside, r(")")]
+    return [r("("), *who, *([r(", ")] if who else []), *inside, r(")")]
 
 
 def _statement_reference(message: Message, ctx: Context, who: list[Part]) -> list[Part]:
@@ -143,8 +225,9 @@ def _statement_reference(message: Message, ctx: Context, who: list[Part]) -> lis
     return [*parts, r(" "), *venue, r(".")] if venue else parts
 
 
-def cite_case_in_text(case: Case, ctx: Context, decision: Any) -> list[Part]:
-    """A case in the text: its name in italics and the year of the decision (or of filing)."""
+def cite_case_in_text(case: Case, ctx: Context, decision: Any, *, narrative: bool = False) -> list[Part]:
+    """A case in the text: its name in italics and the year of the decision (or of filing);
+    narrative, the year alone in parentheses (APA 8.11)."""
     chosen = find_decision(case, decision, ctx) if decision is not None else None
     dated = (
         ctx.dated(apa_year(chosen.date), (chosen, "date"))
@@ -152,4 +235,4 @@ def cite_case_in_text(case: Case, ctx: Context, decision: Any) -> list[Part]:
         else ctx.dated(apa_year(case.filed), (case, "filed"))
     )
     name = ctx.value(case_name(case), (case, "name" if case.name else "caption"), style=ITALIC)
-    return [r("("), *name, r(", "), *dated, r(")")]
+    return _wrapped(name, dated, narrative)

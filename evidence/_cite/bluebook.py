@@ -467,7 +467,7 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         # R28: books. A translation names its translator, then the original's year (R28.2.5).
         inside: list[list[Part]] = []
         if source.translators:
-            inside.append([*ctx.value(join_names(list(source.translators)), (source, "translators")), r(" trans.")])
+            inside.append(_translated(source, ctx))
         publisher = ctx.value(source.publisher or "", (source, "publisher"))
         inside.append([*publisher, *([r(" ")] if publisher else []), *ctx.dated(year(source.published), published)])
         tail = [r(" (")] + [part for n, each in enumerate(inside) for part in ([r(", ")] if n else []) + each]
@@ -484,13 +484,21 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         dated = ctx.value(format_date(source.published), published)
         page = ctx.value(source.page, (source, "page"))
         at = [r("at "), *page, r(f"{', ' + pin if pin else ''}")]
-        return [*lead, *title, *periodical, *([r(", "), *joined([dated, at])])]
-    # Online (R30.4.2, R33.5): the date, with the time the source gives, in parentheses.
-    online = format_date(source.published, time=True)
+        translated = [r(" ("), *_translated(source, ctx), r(")")] if source.translators else []
+        return [*lead, *title, *periodical, *([r(", "), *joined([dated, at])]), *translated]
+    # Online (R30.4.2, R33.5): the date, with the time the source gives, in parentheses; a
+    # translation's translator first in them, as in a book's (R28.2.5).
+    online = ctx.value(format_date(source.published, time=True), published)
+    parenthesis = joined([_translated(source, ctx) if source.translators else [], online])
     parts = [*lead, *title, *periodical]
-    parts += [r(" ("), *ctx.value(online, published), r(")")] if online else []
+    parts += [r(" ("), *parenthesis, r(")")] if parenthesis else []
     parts += [r(", "), *ctx.value(source.url, (source, "url"))] if source.url else []
     return [*parts, r(f", at {pin}" if pin else "")]
+
+
+def _translated(source: Source, ctx: Context) -> list[Part]:
+    """'Ana Souza trans.' (R28.2.5)."""
+    return [*ctx.value(join_names(list(source.translators)), (source, "translators")), r(" trans.")]
 
 
 def _original(source: Source, ctx: Context) -> Source | None:

@@ -15,11 +15,21 @@ from evidence._model import Message, Source, SourceKind
 
 def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> list[Part]:
     names = [parse_name(a) for a in source.authors]
-    title = title_case(source.title, lower_all_prepositions=True) if source.title else None
+    title = source.title
+    if title and source.language in (None, "en"):  # a title in another language keeps its own case
+        title = title_case(title, lower_all_prepositions=True)
     book = source.kind is SourceKind.BOOK
     authors, published = (source, "authors"), (source, "published")
     if form is Form.SHORT:
-        who = [*ctx.value(names[0].family, authors), r(", ")] if names else []
+        # CMOS 14.29: up to three family names, more as the first's "et al."
+        families = [n.family for n in names]
+        if len(families) > 3:
+            lead = f"{families[0]} et al."
+        elif len(families) == 3:
+            lead = f"{families[0]}, {families[1]}, and {families[2]}"
+        else:
+            lead = " and ".join(families)
+        who = [*ctx.value(lead, authors), r(", ")] if names else []
         if title is None:  # an untitled work: its publication names it
             return [*who, *named_by(source, ctx), r(f"{', ' + pin if pin else ''}.")]
         short = title if len(title.split()) <= 4 else " ".join(title.split()[:4])
@@ -38,10 +48,14 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
             rest = [n.full for n in names[1:]]
             lead += "".join(f", and {n}" if k == len(rest) - 1 else f", {n}" for k, n in enumerate(rest))
             head = [*ctx.value(lead, authors), r(". ")]
+        translated_by = [r("Translated by "), *_translators(source, ctx), r(".")] if source.translators else []
         if book and title:
-            return [*head, *_title(source, ctx, title, ITALIC), *_publisher_year(source, ctx, ". ", ".")]
-        # Sentences of what is known: the title, the site or periodical and the date, the URL.
+            after = [r(" "), *translated_by] if translated_by else []
+            return [*head, *_title(source, ctx, title, ITALIC), r("."), *after, *_publisher_year(source, ctx, " ", ".")]
+        # Sentences of what is known: the title, the translators, the site or periodical and the
+        # date, the URL.
         sentences = [[r('"'), *_title(source, ctx, title, ROMAN), r('."')]] if title else []
+        sentences += [translated_by] if translated_by else []
         where_when = joined([_publication(source, ctx), when])
         sentences += [[*where_when, r(".")]] if where_when else []
         sentences += [[*url, r(".")]] if url else []
@@ -50,16 +64,18 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         return [*head, *joined(sentences, " ")]
     byline = join_names([n.full for n in names]).replace(" & ", " and ")
     parts = [*ctx.value(byline, authors), r(", ")] if byline else []
+    # CMOS 14.104: the translator after the title, "trans." in a note.
+    translated = [r("trans. "), *_translators(source, ctx)] if source.translators else []
     if book and title:
-        inside = _publisher_year(source, ctx, ", ", "")
+        inside = _publisher_year(source, ctx, "", "")
         return [
             *parts,
             *_title(source, ctx, title, ITALIC),
-            r(" ("),
-            *inside,
-            r(f"){', ' + pin if pin else ''}."),
+            *([r(", "), *translated] if translated else []),
+            *([r(" ("), *inside, r(")")] if inside else []),
+            r(f"{', ' + pin if pin else ''}."),
         ]
-    tail = joined([_publication(source, ctx), when, url, [r(pin)] if pin else []])
+    tail = joined([translated, _publication(source, ctx), when, url, [r(pin)] if pin else []])
     if title:  # Chicago puts the comma or period inside the quotation marks.
         quoted = [r('"'), *_title(source, ctx, title, ROMAN)]
         return [*parts, *quoted, r('," '), *tail, r(".")] if tail else [*parts, *quoted, r('."')]
@@ -70,12 +86,16 @@ def _title(source: Source, ctx: Context, text: str, style: str) -> list[Part]:
     return ctx.value(text, (source, "title"), style=style)
 
 
-def _publisher_year(source: Source, ctx: Context, between: str, end: str) -> list[Part]:
-    """A book's publisher and year, joined by `between`; `end` after them when there are any."""
+def _translators(source: Source, ctx: Context) -> list[Part]:
+    names = [parse_name(t).full for t in source.translators]
+    return ctx.value(join_names(names).replace(" & ", " and "), (source, "translators"))
+
+
+def _publisher_year(source: Source, ctx: Context, lead: str, end: str) -> list[Part]:
+    """A book's publisher and year, joined by a comma, after `lead`; `end` after them."""
     publisher = ctx.value(source.publisher or "", (source, "publisher"))
-    out = joined([publisher, ctx.dated(year(source.published), (source, "published"))], between)
-    lead = [r(between)] if between == ". " else []
-    return [*lead, *out, r(end)]
+    out = joined([publisher, ctx.dated(year(source.published), (source, "published"))], ", ")
+    return [r(lead), *out, r(end)] if out else []
 
 
 def _publication(source: Source, ctx: Context) -> list[Part]:

@@ -61,6 +61,8 @@ def _parts(
         return _claim_parts(record, style, ctx), style is Style.APA
     if style is Style.APA and form in (Form.ID, Form.SUPRA):
         form = Form.SHORT  # APA has neither id. nor supra: the in-text citation again
+    if form is Form.NARRATIVE and not (style is Style.APA and isinstance(record, (Source, Message, Case))):
+        form = Form.SHORT  # a narrative citation is APA's (8.11), of what it cites in the text
     if style is Style.CHICAGO and form is Form.SUPRA:
         form = Form.SHORT  # Chicago's short note stands where Bluebook has supra
     if style in (Style.APA, Style.CHICAGO):
@@ -71,8 +73,8 @@ def _parts(
             return (
                 apa.cite_message(record, ctx, form) if style is Style.APA else chicago.cite_message(record, ctx, form)
             ), True
-        if style is Style.APA and isinstance(record, Case) and form is Form.SHORT:
-            return apa.cite_case_in_text(record, ctx, decision), True
+        if style is Style.APA and isinstance(record, Case) and form in (Form.SHORT, Form.NARRATIVE):
+            return apa.cite_case_in_text(record, ctx, decision, narrative=form is Form.NARRATIVE), True
     if form is Form.BIBLIOGRAPHY:
         form = Form.FULL  # legal materials are listed as they are cited
     if form is Form.SUPRA:

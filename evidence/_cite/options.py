@@ -21,6 +21,7 @@ class Style(enum.Enum):
 class Form(enum.Enum):
     FULL = "full"  # APA: the reference-list entry; Chicago: the full note
     SHORT = "short"  # APA: the in-text citation; Chicago: the short note
+    NARRATIVE = "narrative"  # APA's narrative in-text citation, "Zeff (2025)" (APA 8.11); elsewhere as SHORT
     ID = "id"
     SUPRA = "supra"
     BIBLIOGRAPHY = "bibliography"  # Chicago's bibliography entry
@@ -47,6 +48,10 @@ class BluebookOptions:
     exhibit_with_filing: bool = False  # R24.2.3: the exhibit after the document it is attached to, "Doe Decl. Ex. A"
     document_dates: bool = False  # R24.3: the document's date after the pin, though its entry number tells it apart
     case_in_short_forms: bool = False  # R26: a short form of another case's document keeps the case's short name
+    # APA 6.17: re-case a headline-cased English title into sentence case. Off by default: the
+    # rule cannot tell a proper noun ("Thomson Reuters") from a common word, and a misprinted
+    # name is worse than a headline; a record's `title_sentence_case` is always used.
+    sentence_case: bool = False
 
     @classmethod
     def bluepages(cls) -> BluebookOptions:

@@ -64,8 +64,51 @@ def _capitalize_compound(word: str, small_words: frozenset[str]) -> str:
 
 
 def sentence_case_first(title: str) -> str:
-    """APA keeps the title as published in sentence case; only the first letter is raised."""
+    """The title with its first letter raised, the rest as written."""
     return title[:1].upper() + title[1:]
+
+
+# Words a headline leaves lowercase: they tell nothing of how the title is cased.
+_HEADLINE_LOWER = _SMALL_WORDS | _LONG_PREPOSITIONS | {"v", "vs"}
+
+
+def _kept(element: str) -> bool:
+    """An element whose case is its own: a capital after its first letter ("OpenAI", "GPT",
+    "AI", "U.N."), or the pronoun "I" ("I'm")."""
+    return element[1:] != element[1:].lower() or element == "I" or element.startswith(("I'", "I’"))
+
+
+def _headline_cased(words: list[str]) -> bool:
+    """Whether a title is in headline case: no major word after the first starts in lowercase.
+    A title in sentence case already has its proper nouns' capitals right, and is kept."""
+    for word in words[1:]:
+        bare = word.strip(_PUNCTUATION)
+        if bare[:1].isalpha() and bare.lower() not in _HEADLINE_LOWER and not _kept(bare) and bare[0].islower():
+            return False
+    return True
+
+
+@functools.lru_cache(maxsize=4096)
+def sentence_case(title: str) -> str:
+    """APA 6.17: the first word, and the first after a colon, a dash or an end stop,
+    capitalized; every other word lowercase, but for those whose case is their own ("OpenAI",
+    "GPT-4", "AI", "U.S."). A title already in sentence case is kept as written: its capitals
+    are its proper nouns. A proper noun in a headline-cased title cannot be told from a common
+    word, and is lowercased: the record's `title_sentence_case` gives the right form."""
+    words = title.split(" ")
+    if not _headline_cased(words):
+        return sentence_case_first(title)
+    starts = True
+    for n, word in enumerate(words):
+        bare = word.strip(_PUNCTUATION)
+        if bare:
+            elements = bare.split("-")
+            cased = [e if _kept(e) else e.lower() for e in elements]
+            if starts and not _kept(elements[0]):
+                cased[0] = cased[0][:1].upper() + cased[0][1:]
+            words[n] = word.replace(bare, "-".join(cased), 1)
+        starts = word[-1:] in (":", "?", "!", "—", "–") if word else starts
+    return " ".join(words)
 
 
 # T6/T11: words abbreviated in case names in citation sentences.

@@ -331,6 +331,12 @@ class Source(Record):
         default=None,
         check=text_complaint,
     )
+    title_sentence_case: str | None = field(
+        "The title in sentence case, for APA (APA 6.17), when it is published in headline case: "
+        "'Zuckerberg says Meta will open Llama'.",
+        default=None,
+        check=text_complaint,
+    )
     authors: tuple[str, ...] = field("Authors, as 'Given Family' or 'Family, Given'.", default=())
     publication: str | None = field("Newspaper, site or journal (e.g. 'TechCrunch').", default=None)
     publisher: str | None = field("Publisher, for books and reports.", default=None)

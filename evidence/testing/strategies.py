@@ -396,6 +396,7 @@ sources = _record(
     ev.Source,
     kind=st.sampled_from(ev.SourceKind),
     title=optional(non_blank),
+    title_sentence_case=optional(non_blank),
     authors=tuples(free_text),
     publication=optional(free_text),
     publisher=optional(free_text),
