@@ -36,6 +36,7 @@ from evidence._model import (
     Exhibit,
     Filing,
     Message,
+    Provision,
     Record,
     Source,
     a,
@@ -186,6 +187,10 @@ class RecordSet:
     @property
     def sources(self) -> tuple[Source, ...]:
         return self.of_kind(Source)
+
+    @property
+    def provisions(self) -> tuple[Provision, ...]:
+        return self.of_kind(Provision)
 
     @property
     def claims(self) -> tuple[Claim, ...]:

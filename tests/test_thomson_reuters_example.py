@@ -479,3 +479,13 @@ def test_a_secondary_report_is_never_the_ground_of_a_confirmed_record(records: e
             checked.append(record.id)
             assert record.confidence is not C, record.id
     assert {"ded-770", "order-2025-04-04", "petition-2025-04-14"} <= set(checked)
+
+
+def test_the_certification_rests_on_section_1292_b_at_the_reports_mark(records: ev.RecordSet) -> None:
+    # The sheet: "interlocutory appeal by permission under 28 U.S.C. § 1292(b)", likely (S10, S11).
+    (provision,) = records.provisions
+    assert (provision.code, provision.title, provision.section, provision.year) == ("U.S.C.", "28", "1292(b)", None)
+    assert provision.confidence is L  # never above the sheet's mark; no edition year is invented
+    based = sorted(c.id for c in records.claims if provision.id in c.legal_basis)
+    assert based == ["claim-certification-grounds", "claim-certified-questions"]
+    assert ev.cite(provision, records=records, marks=True) == "28 U.S.C. § 1292(b) [likely]."
