@@ -95,7 +95,7 @@ def pin_of(locator: str | None) -> tuple[str | None, str | None]:
     ('para', '¶ 19'), 'sec. 387' → ('sec', '387')."""
     if not locator:
         return None, None
-    locator = plain(locator.replace("\\-", "-"))
+    locator = plain(plain(locator.replace("\\-", "-")))  # Juris-M escapes some markup twice
     found = re.match(r"(p|para|sec|r|ch)\.\s*(.+)", locator)
     if found is None:
         return "other", locator
@@ -112,7 +112,8 @@ class _Sequence:
 
     def __init__(self, records: ev.RecordSet) -> None:
         self.records = records
-        self.sequence = ev.CitationSequence(records, markup="html")
+        # The book's examples stand alone, in no numbered footnote: supra without "note N".
+        self.sequence = ev.CitationSequence(records, markup="html", footnotes=False)
         self.cited: set[str] = set()
         self.last: str | None = None
         self.note = 1
@@ -225,6 +226,23 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
     """The first difference a reader would name, found by what the item holds."""
     item = items[example["cites"][0]["item"]]
     kind = item["type"]
+    if (
+        kind == "legal_case"
+        and len(example["cites"]) > 1
+        and not any(c["signal"] == "semicolon" for c in example["cites"])
+    ):
+        return "text differs: parallel cites (the decision holds them all; the engine prints the first, R11.3)"
+    if kind == "legal_case" and not item.get("container-title") and item.get("collection-number"):
+        return (
+            "text differs: a public-domain cite (each state's own form, 2009-NMSC-006 or 1999 UT App 16, which the "
+            "item does not give; and no court-and-date parenthetical after it)"
+        )
+    if kind == "book" and (item.get("edition") or item.get("editor") or item.get("volume")):
+        return "capability not built: a book's edition, editors or volume (Source has no field for them)"
+    if kind == "report" and (item.get("genre") or item.get("number")):
+        return "capability not built: numbered reports (S. Rep. No., Form 10-K, Op. O.L.C.): no field for the number"
+    if kind in ("webpage", "post-weblog") and ("last visited" in outcome.expected or "M)" in outcome.expected):
+        return "text differs: a page's last-visited date or a post's time (R18: kept in 'accessed' and 'note')"
     if kind.startswith("article-") and item.get("volume"):
         return "capability not built: a periodical's volume (Source has no volume field)"
     if kind == "legal_case" and item.get("admin-flag"):
