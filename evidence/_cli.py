@@ -22,11 +22,12 @@ from evidence._errors import EvidenceError, LoadError, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
 from evidence._export import export, export_files, export_format
 from evidence._fmt import format_files, summary
+from evidence._import import import_csl
 from evidence._io import atomic_write, json_schema
 from evidence._labels import describe, describe_mark
 from evidence._limits import limits, scoped_limits
 from evidence._model import RECORD_KINDS, Claim, Confidence
-from evidence._recordset import load
+from evidence._recordset import dump, dumps, load
 from evidence._trace import render_tree, trace
 from evidence._views import FINDINGS_FORMATS, TIMELINE_FORMATS, cast_markdown, render_findings
 
@@ -183,6 +184,22 @@ def _export(args: argparse.Namespace) -> int:
     return OK
 
 
+# -- import -----------------------------------------------------------------------------------
+
+
+def _import(args: argparse.Namespace) -> int:
+    records = import_csl(args.file, confidence=args.confidence)
+    if not args.output:
+        sys.stdout.write(dumps(records, "yaml").decode("utf-8"))
+        return OK
+    folder = Path(args.output)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{Path(args.file).stem}.yaml"
+    dump(records, target)
+    print(f"wrote {target} ({len(records)} records)")
+    return OK
+
+
 # -- cite -------------------------------------------------------------------------------------
 
 
@@ -225,6 +242,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": _schema,
     "show": _show,
     "export": _export,
+    "import": _import,
     "cite": _cite,
     "check": _check,
     "trace": _trace,
@@ -325,6 +343,17 @@ def build_parser() -> argparse.ArgumentParser:
     cite_.add_argument("--marks", action="store_true", help="flag every value printed that is not confirmed")
     cite_.add_argument("--textual", action="store_true", help="for a textual sentence: R11.4 case names, no stop")
     cite_.add_argument("--quoting", action="store_true", help="add (quoting ...) for the messages the document quotes")
+
+    import_ = commands.add_parser("import", help="read a reference manager's items into records")
+    import_.add_argument("source", choices=["csl-json"], help="the format: csl-json (Zotero, Juris-M)")
+    import_.add_argument("file", metavar="FILE", help="a CSL-JSON file")
+    import_.add_argument("-o", "--output", metavar="FOLDER", help="write FOLDER/FILE.yaml instead of printing")
+    import_.add_argument(
+        "--confidence",
+        default="unverified",
+        choices=[c.value for c in Confidence],
+        help="the mark every record gets (default: unverified, what someone typed)",
+    )
 
     export = commands.add_parser("export", help="write a record set for reference managers")
     export.add_argument("path", metavar="PATH", help="a record file or folder")

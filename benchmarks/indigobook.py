@@ -1,0 +1,342 @@
+"""The Indigo Book's own examples as a conformance suite: each example's CSL-M items imported,
+cited in the example's position with its signal and pinpoint, the text compared with the
+book's (markup stripped) and, where the book prints italics, the typeface.
+
+    python -m benchmarks.indigobook tests/data/indigobook
+    python -m benchmarks.indigobook tests/data/indigobook --write-known   # rewrite the list
+    python -m benchmarks.indigobook tests/data/indigobook --check-known   # exit 1 on a change
+
+FOLDER holds `examples.json` and `items.json` in the form the README there gives. Examples
+whose expected text holds a `<var>` placeholder ("§ <var>x</var>") are templates, counted
+apart: no record can match a placeholder. The last line printed is `N of M examples pass`
+(M the examples that are not templates).
+
+How a text is compared: tags stripped, entities read, spaces made single; the citation
+sentence's stop is not compared (the book prints its examples without one) and neither is the
+case of the first letter (a signal is capitalized at the start of a citation sentence only,
+R1.2: the book shows "see also" inside a sentence, `cite` starts one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import html
+import json
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+import evidence as ev
+
+KNOWN = "known-differences.json"
+
+# CSL-M's signal names and the words the Indigo Book prints for them (R1).
+SIGNALS = {
+    "none": None,
+    "description": None,
+    "semicolon": None,
+    "see": "see",
+    "See": "See",
+    "seealso": "see also",
+    "Seealso": "See also",
+    "cf": "cf.",
+    "Cf": "Cf.",
+    "Butcf": "But cf.",
+    "Butsee": "But see",
+    "Seegenerally": "See generally",
+    "Eg": "E.g.,",
+    "seeeg": "see, e.g.,",
+    "Seeeg": "See, e.g.,",
+    "Compare": "Compare",
+    "with": "with",
+    "and": "and",
+}
+HISTORY = ("affirmed", "reversed", "certdenied", "modified", "vacated")
+LEGAL = {"legislation", "regulation"}
+
+# A record cited between two cites of another, so the second is a short form, not id.
+_BETWEEN = ev.Source(id="harness-intervening", kind=ev.SourceKind.BOOK, title="An Intervening Work")
+
+
+@dataclass
+class Outcome:
+    cite_id: str
+    item_type: str
+    passed: bool
+    template: bool = False
+    reason: str = ""
+    expected: str = ""
+    got: str = ""
+
+
+def plain(markup: str) -> str:
+    """Text without tags or entities, spaces single, without the sentence's stop."""
+    text = html.unescape(re.sub(r"<[^>]+>", "", markup))
+    text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+    return text[:-1] if text.endswith(".") else text
+
+
+def italics(markup: str) -> list[str]:
+    return [plain(found) for found in re.findall(r"<i>(.*?)</i>", markup, flags=re.S) if plain(found)]
+
+
+def same(got: str, expected: str) -> bool:
+    return got[:1].lower() == expected[:1].lower() and got[1:] == expected[1:]
+
+
+def pin_of(locator: str | None) -> tuple[str | None, str | None]:
+    """(the kind of locator, the pinpoint as printed): 'p. 127' → ('p', '127'), 'para. 19' →
+    ('para', '¶ 19'), 'sec. 387' → ('sec', '387')."""
+    if not locator:
+        return None, None
+    locator = plain(plain(locator.replace("\\-", "-")))  # Juris-M escapes some markup twice
+    found = re.match(r"(p|para|sec|r|ch)\.\s*(.+)", locator)
+    if found is None:
+        return "other", locator
+    kind, value = found.group(1), found.group(2).strip()
+    if kind == "para":
+        return kind, ("¶¶ " if re.search(r"[-–,]", value) else "¶ ") + value
+    if kind == "r":
+        return kind, f"r. {value}"
+    return kind, value
+
+
+class _Sequence:
+    """One example's citations in order, with the priming its positions need."""
+
+    def __init__(self, records: ev.RecordSet) -> None:
+        self.records = records
+        # The book's examples stand alone, in no numbered footnote: supra without "note N".
+        self.sequence = ev.CitationSequence(records, markup="html", footnotes=False)
+        self.cited: set[str] = set()
+        self.last: str | None = None
+        self.note = 1
+        self.decision: str | None = None
+
+    def cite(self, record: ev.Record, position: int, signal: str | None, pin: str | None,
+             decision: str | None) -> str:  # fmt: skip
+        self.decision = decision
+        if position == 1:  # subsequent: cited before, something else since
+            if record.id not in self.cited:
+                self._one(record, None, None)
+            if self.last == record.id:
+                self._one(_BETWEEN, None, None)
+            self.note += 1
+        elif position in (2, 3) and self.last != record.id:  # ibid: the same authority just before
+            self._one(record, None, None)
+        return self._one(record, signal, pin)
+
+    def _one(self, record: ev.Record, signal: str | None, pin: str | None) -> str:
+        self.cited.add(record.id)
+        self.last = record.id
+        decision = self.decision if isinstance(record, ev.Case) else None
+        return self.sequence.cite(record, note=self.note, pin=pin, signal=signal, decision=decision)
+
+
+def _target(records: ev.RecordSet, item_id: str) -> tuple[ev.Record | None, str | None]:
+    """The record a cite of an item names, and for a case the decision it cites (a case, not
+    its decision, is what a sequence gives short forms to)."""
+    from_id = re.sub(r"[^a-z0-9._-]+", "-", item_id.lower()).strip("-._")
+    if from_id not in records:
+        return None, None
+    decision = f"{from_id}.decision"
+    return records[from_id], decision if decision in records else None
+
+
+def _refusal(error: ev.LoadError) -> str:
+    """A refusal's reason without the item's name, so that like refusals group together."""
+    message = str(error.problems[0].message)
+    reason = message.split(": ", 1)[-1]
+    if "is cited by page" in reason:
+        return "capability not built: session laws and registers (cited by page, not section) have no record kind"
+    found = re.search(r"of type '([^']+)'", reason)
+    if found:
+        return f"capability not built: no record kind for CSL type '{found.group(1)}'"
+    if "has no 'title'" in reason:
+        return "capability not built: a case without a name (Case.name is required)"
+    if "no 'container-title'" in reason:
+        return "capability not built: a provision without its code (Provision.code is required)"
+    return f"import refused: {reason}"
+
+
+def _pin_for(record: ev.Record, kind: str | None, pin: str | None, position: int) -> tuple[ev.Record, str | None]:
+    """A section locator of a first cite of a provision is its section; else the pinpoint."""
+    if isinstance(record, ev.Provision) and kind in ("sec", "r") and position == 0 and pin:
+        return attrs.evolve(record, section=pin), None
+    if isinstance(record, ev.Provision) and kind == "sec" and pin:
+        return record, ("§§ " if re.search(r"[-–]", pin) else "§ ") + pin
+    if kind == "sec" and pin:
+        return record, f"§ {pin}"
+    return record, pin
+
+
+def run_example(example: dict[str, Any], items: dict[str, Any]) -> Outcome:
+    expected_html = example["expected_html"]
+    outcome = Outcome(example["cite_id"], example["item_type"], False, expected=plain(expected_html))
+    if "<var>" in expected_html:
+        outcome.template = True
+        return outcome
+    cites = example["cites"]
+    history = [c["signal"] for c in cites if c["signal"].split("::")[0] in HISTORY]
+    if history:
+        outcome.reason = "capability not built: subsequent history (aff'd, rev'd, cert. denied) from CSL-M items"
+        return outcome
+    wanted = {c["item"]: items[c["item"]] for c in cites if c["item"] in items}
+    try:
+        records = ev.import_csl(list(wanted.values()))
+    except ev.LoadError as error:
+        outcome.reason = _refusal(error)
+        return outcome
+    records = ev.RecordSet([*records, _BETWEEN])
+    sequence = _Sequence(records)
+    pieces = []
+    for cite in cites:
+        record, decision = _target(records, cite["item"])
+        if record is None:
+            continue  # a parallel cite, merged into the decision of the item before it
+        signal = SIGNALS.get(cite["signal"], cite["signal"])
+        kind, pin = pin_of(cite["locator"])
+        record, pin = _pin_for(record, kind, pin, cite["position"])
+        try:
+            pieces.append(sequence.cite(record, cite["position"], signal, pin, decision))
+        except ev.EvidenceError as error:
+            outcome.reason = f"capability not built: {error}"
+            return outcome
+    got_html = "; ".join(re.sub(r"\.$", "", piece) for piece in pieces)
+    outcome.got = plain(got_html)
+    if not same(outcome.got, outcome.expected):
+        outcome.reason = _text_reason(example, items, outcome)
+        return outcome
+    ours = " ".join(italics(got_html)).lower()
+    roman = [part for part in italics(expected_html) if part.lower() not in ours]
+    if roman:
+        outcome.reason = "typeface: the book italicizes what we print roman"
+        return outcome
+    outcome.passed = True
+    return outcome
+
+
+def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcome) -> str:
+    """The first difference a reader would name, found by what the item holds."""
+    item = items[example["cites"][0]["item"]]
+    kind = item["type"]
+    if (
+        kind == "legal_case"
+        and len(example["cites"]) > 1
+        and not any(c["signal"] == "semicolon" for c in example["cites"])
+    ):
+        return "text differs: parallel cites (the decision holds them all; the engine prints the first, R11.3)"
+    if kind == "legal_case" and not item.get("container-title") and item.get("collection-number"):
+        return (
+            "text differs: a public-domain cite (each state's own form, 2009-NMSC-006 or 1999 UT App 16, which the "
+            "item does not give; and no court-and-date parenthetical after it)"
+        )
+    if kind == "book" and (item.get("edition") or item.get("editor") or item.get("volume")):
+        return "capability not built: a book's edition, editors or volume (Source has no field for them)"
+    if kind == "report" and (item.get("genre") or item.get("number")):
+        return "capability not built: numbered reports (S. Rep. No., Form 10-K, Op. O.L.C.): no field for the number"
+    if kind in ("webpage", "post-weblog") and ("last visited" in outcome.expected or "M)" in outcome.expected):
+        return "text differs: a page's last-visited date or a post's time (R18: kept in 'accessed' and 'note')"
+    if kind.startswith("article-") and item.get("volume"):
+        return "capability not built: a periodical's volume (Source has no volume field)"
+    if kind == "legal_case" and item.get("admin-flag"):
+        return "capability not built: agency decisions (cited by the agency, not a court)"
+    if kind == "legal_case" and not re.match(r"\d{3}us(?::|[A-Z]|$)", item.get("jurisdiction", "")):
+        return "capability not built: foreign and international tribunals"
+    if "–" in outcome.expected and re.search(r"\d-\d", outcome.got):
+        return "text differs: a range's dash and digits (R3.3: an en dash; the book drops repeated digits)"
+    if kind == "report" and item.get("authority"):
+        return "capability not built: legislative and agency reports (numbered by the body that made them)"
+    if kind in LEGAL and outcome.got.split("§")[0].strip() != outcome.expected.split("§")[0].strip():
+        return "text differs: the code's name or title as printed"
+    if kind in LEGAL:
+        return "text differs: the section or the edition's year"
+    if kind == "legal_case" and outcome.got.split(",")[0] != outcome.expected.split(",")[0]:
+        return "text differs: the case name (abbreviations of R11, T6)"
+    if kind == "legal_case" and "(SCOTUS " in outcome.got:
+        return "text differs: courts-db's 'SCOTUS' printed where R11.6 gives no court (U.S., S. Ct.)"
+    if (
+        kind == "legal_case"
+        and "(" in outcome.expected
+        and outcome.got.split("(")[-1] != outcome.expected.split("(")[-1]
+    ):
+        return "text differs: the court-and-date parenthetical (R11.6)"
+    return f"text differs: {kind}"
+
+
+def run(folder: Path) -> list[Outcome]:
+    examples = json.loads((folder / "examples.json").read_text(encoding="utf-8"))
+    items = json.loads((folder / "items.json").read_text(encoding="utf-8"))
+    return [run_example(example, items) for example in examples]
+
+
+def report(outcomes: list[Outcome]) -> list[str]:
+    counted = [o for o in outcomes if not o.template]
+    by_type: dict[str, list[Outcome]] = collections.defaultdict(list)
+    for outcome in counted:
+        by_type[outcome.item_type].append(outcome)
+    templates = collections.Counter(o.item_type for o in outcomes if o.template)
+    lines = [f"{'type':<20} {'pass':>5} {'of':>5} {'rate':>6} {'templates':>10}"]
+    for kind, group in sorted(by_type.items(), key=lambda pair: (-len(pair[1]), pair[0])):
+        passed = sum(o.passed for o in group)
+        lines.append(f"{kind:<20} {passed:>5} {len(group):>5} {passed / len(group):>6.0%} {templates[kind]:>10}")
+    for kind in sorted(set(templates) - set(by_type)):
+        lines.append(f"{kind:<20} {0:>5} {0:>5} {'-':>6} {templates[kind]:>10}")
+    lines.append(f"templates (a <var> placeholder, not counted): {sum(templates.values())}")
+    lines.append(f"{sum(o.passed for o in counted)} of {len(counted)} examples pass")
+    return lines
+
+
+def known_data(outcomes: Iterable[Outcome]) -> dict[str, Any]:
+    reasons: dict[str, list[dict[str, str]]] = collections.defaultdict(list)
+    for outcome in outcomes:
+        if not outcome.passed and not outcome.template:
+            entry = {"cite_id": outcome.cite_id, "type": outcome.item_type, "expected": outcome.expected}
+            if outcome.got:
+                entry["got"] = outcome.got
+            reasons[outcome.reason].append(entry)
+    return {
+        "about": "Every Indigo Book example the engine does not print as the book does, by reason. "
+        "Written by `python -m benchmarks.indigobook tests/data/indigobook --write-known`.",
+        "reasons": dict(sorted(reasons.items(), key=lambda pair: (-len(pair[1]), pair[0]))),
+    }
+
+
+def check_known(outcomes: list[Outcome], known: dict[str, Any]) -> list[str]:
+    """What changed against the known differences: a new failure, or a listed one now passing."""
+    listed = {entry["cite_id"] for entries in known["reasons"].values() for entry in entries}
+    failing = {o.cite_id for o in outcomes if not o.passed and not o.template}
+    return [f"{cite_id} fails and is not listed" for cite_id in sorted(failing - listed)] + [
+        f"{cite_id} passes but is listed as failing" for cite_id in sorted(listed - failing)
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.indigobook", description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", type=Path, help="a folder holding examples.json and items.json")
+    parser.add_argument("--write-known", action="store_true", help=f"write FOLDER/{KNOWN}")
+    parser.add_argument("--check-known", action="store_true", help=f"exit 1 when FOLDER/{KNOWN} is out of date")
+    args = parser.parse_args(argv)
+    outcomes = run(args.folder)
+    known_path = args.folder / KNOWN
+    status = 0
+    if args.write_known:
+        text = json.dumps(known_data(outcomes), indent=1, ensure_ascii=False) + "\n"
+        known_path.write_text(text, encoding="utf-8")
+    if args.check_known:
+        changes = check_known(outcomes, json.loads(known_path.read_text(encoding="utf-8")))
+        for change in changes:
+            print(change)
+        status = 1 if changes else 0
+    print("\n".join(report(outcomes)))
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
