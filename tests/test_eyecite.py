@@ -10,7 +10,10 @@ limits).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
+from pathlib import Path
 from typing import Any
 
 import eyecite
@@ -197,3 +200,16 @@ def steps(draw: st.DrawFn) -> list[Step]:
 def test_any_sequence_of_cases_and_statutes_resolves(drawn: list[Step]) -> None:
     text, spans = brief(drawn)
     assert_each_resolves_to_its_authority(text, spans)
+
+
+def test_the_docs_show_this_brief_and_what_eyecite_makes_of_it() -> None:
+    # docs/citations.md shows the text and the code as `text` blocks (test_docs runs python
+    # blocks, without the test extras): here they run, and print what the page says.
+    page = (Path(__file__).parent.parent / "docs" / "citations.md").read_text(encoding="utf-8")
+    section = page[page.index("### Short forms a machine can resolve") :]
+    shown, code = re.findall(r"```text\n(.*?)```", section, re.DOTALL)[:2]
+    assert shown == brief(STEPS[:9])[0]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(code, {"text": shown})
+    assert out.getvalue().splitlines() == [line[2:] for line in code.splitlines() if line.startswith("# ")]
