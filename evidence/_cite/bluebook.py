@@ -47,6 +47,7 @@ from evidence._model import (
     ReporterEdition,
     Source,
     SourceKind,
+    is_public_domain,
     parse_cite,
 )
 
@@ -75,8 +76,9 @@ def _at(pin: str | None) -> str:
 
 
 def _in_reporter(cited: str | None) -> bool:
-    """Whether a decision's cite is a reporter's volume and page (R11.2), not a database's."""
-    return cited is not None and isinstance(parse_cite(cited), ReporterCite)
+    """Whether a decision's cite is a reporter's volume and page (R11.2) or a public-domain cite
+    (R11.3), not a database's."""
+    return cited is not None and (isinstance(parse_cite(cited), ReporterCite) or is_public_domain(cited))
 
 
 def _reporter_pin(pin: str | None, short: bool) -> str:
@@ -139,7 +141,10 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
         if chosen is not None and cited:
             if not _in_reporter(cited):
                 return [*name, r(", "), *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
-            # R11.3: "Thomson Reuters, 529 F. Supp. 3d at 305": the volume and reporter, then the page.
+            # R11.3: "Thomson Reuters, 529 F. Supp. 3d at 305": the volume and reporter, then the page;
+            # a public-domain cite keeps its number before the paragraph ("Smith, 2012 CO 22, ¶ 14").
+            if is_public_domain(cited):
+                return [*name, r(", "), *ctx.value(cited, (chosen, "cites")), r(f", {pin}" if pin else "")]
             shown = cited.rsplit(" ", 1)[0] if pin else cited
             return [*name, r(", "), *ctx.value(shown, (chosen, "cites")), r(_reporter_pin(pin, short=True))]
         if chosen is not None and pin:
@@ -188,7 +193,9 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
     if reporters:
         # R11: a reported decision is found by its volume and page; the docket number and the
         # exact day give way to the year. Parallel cites follow in the record's order (R11.2).
-        parts = [*ctx.value(reporters[0], (chosen, "cites")), r(_reporter_pin(pin, short=False))]
+        # A public-domain cite's paragraph follows it after a comma ("2011 ME 24, ¶ 11", R11.3).
+        after = f", {pin}" if pin and is_public_domain(reporters[0]) else _reporter_pin(pin, short=False)
+        parts = [*ctx.value(reporters[0], (chosen, "cites")), r(after)]
         for other in reporters[1:]:
             parts += [r(", "), *ctx.value(other, (chosen, "cites"))]
         tail = _history_parts(case, chosen, history, ctx, seen)
@@ -227,6 +234,8 @@ def _reported_parenthetical(
     """' (9th Cir. 2021)': the court, unless a reporter names it (R11.1: none for the U.S. Reports,
     the circuit for F.3d, the district for F. Supp.), and the year, unless the next decision of
     its history has the same one ('(10th Cir.), cert. denied, 136 S. Ct. 595 (2015)')."""
+    if any(is_public_domain(cite) for cite in reporters):
+        return []  # R11.3: a public-domain cite names the court and the year itself
     named = any(edition.names_its_court() for cite in reporters for edition in _editions(cite)[:1])
     court = [] if named else _court(case, ctx)
     when = year(chosen.date)

@@ -64,6 +64,7 @@ from evidence._model.reporters import (
     ReporterCite,
     ReporterEdition,
     known_abbreviations,
+    is_public_domain,
     parse_cite,
     reporter_series,
 )
@@ -156,6 +157,7 @@ __all__ = [
     "known_abbreviations",
     "last_edge",
     "lookup_court",
+    "is_public_domain",
     "parse_cite",
     "parse_date",
     "reference_targets",

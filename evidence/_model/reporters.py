@@ -129,6 +129,19 @@ def parse_cite(text: str) -> ReporterCite | DatabaseCite | None:
     return None
 
 
+# A public-domain (vendor-neutral) cite: the year, the court's own letters, the decision's number,
+# spaced ('2012 CO 22', '2011 IL App (1st) 101234', '1999 PA Super 1') or hyphened ('2009-NMSC-006',
+# '2002-Ohio-2220'), as each state's rule writes it. Its year stands where a reporter's volume
+# would; no reporter has yet reached a volume 1990, so the year tells the two apart.
+_PUBLIC_DOMAIN = re.compile(r"(?:199\d|20\d\d)(?P<sep>[ -])[A-Z][A-Za-z.]*(?: [A-Za-z.]+)*(?: \(\w+\))?(?P=sep)\d+")
+
+
+def is_public_domain(text: str) -> bool:
+    """Whether a cite is a public-domain one ('2011 ME 24', '2009-NMSC-006'), which names the
+    court and the year itself (R11.3: no parenthetical follows it)."""
+    return _PUBLIC_DOMAIN.fullmatch(" ".join(text.split())) is not None and _DATABASE.fullmatch(text) is None
+
+
 def reporter_series(edition: ReporterEdition) -> tuple[ReporterEdition, ...]:
     """Every edition of the reporter `edition` belongs to ('F. Supp.', 'F. Supp. 2d', 'F. Supp. 3d')."""
     return _tables().series[edition.reporter]
