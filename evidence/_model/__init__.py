@@ -12,7 +12,7 @@ from evidence._model.checks import (
     a,
     control_complaint,
 )
-from evidence._model.courts import complete_court, lookup_court
+from evidence._model.courts import complete_court, lookup_court, without_state
 from evidence._model.dates import (
     Date,
     DateInterval,
@@ -157,6 +157,7 @@ __all__ = [
     "known_abbreviations",
     "last_edge",
     "lookup_court",
+    "without_state",
     "is_public_domain",
     "parse_cite",
     "parse_date",

@@ -44,6 +44,13 @@ class ReporterEdition:
         volumes (Dallas printed Pennsylvania decisions in 1-4 U.S.) and of its Justices' chambers."""
         return len(self.jurisdictions) == 1 or self.reporter in _SUPREME_COURT_REPORTERS
 
+    def state(self) -> str | None:
+        """The state whose courts alone this reporter prints ('ny' for 'N.Y.2d', 'ca' for 'Cal.
+        Rptr. 2d'), as reporters-db lists its courts; None for a regional or federal reporter."""
+        places = {jurisdiction.split(";")[0].split(":")[1:2][0] for jurisdiction in self.jurisdictions if ":" in jurisdiction}
+        place = places.pop() if len(places) == 1 else None
+        return place if place and len(place) == 2 and all(j.startswith("us:") for j in self.jurisdictions) else None
+
     def covers(self, date: DateValue) -> bool:
         """False only when `date` is definitely before the edition began or after it ended."""
         before = self.start is not None and definitely_before(date, self.start)
