@@ -215,6 +215,8 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
         filing = ctx.need("a decision").get(chosen.filing, Filing)
         designation = ecf.designation(filing, ctx)  # B17: the docket entry last, when it has a number
         parts += [r(", "), *designation] if designation else []
+    if not cited and chosen.filing is None and chosen.url:
+        parts += [r(", "), *ctx.value(chosen.url, (chosen, "url"))]  # where the slip opinion is online (the book: c081)
     return parts + _history_parts(case, chosen, history, ctx, seen)
 
 

@@ -59,9 +59,14 @@ def reporter_cite(item: Item) -> str | None:
 def case_records(item: Item) -> tuple[dict[str, Any] | None, dict[str, Any], dict[str, Any] | None]:
     """(a court courts-db does not know, or None; the case; its decision, or None when the
     item gives no date): plain data, checked when the records are made."""
-    name = text(item, "title")
+    # An agency's ruling or agreement is named by its document or its series and number when
+    # the item has no title ('Rev. Rul. 81-225').
+    ruling = (
+        " ".join(part for part in (text(item, "genre"), text(item, "number")) if part) if text(item, "genre") else None
+    )
+    name = text(item, "title") or text(item, "document-name") or ruling
     if name is None:
-        raise Refused("a case needs its name: the item has no 'title'")
+        raise Refused("a case needs its name: the item has no 'title', 'document-name' or 'genre'")
     known = court_id(item)
     court = None if known is not None else court_record(item)
     case_id = record_id(str(item["id"]))

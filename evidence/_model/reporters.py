@@ -47,7 +47,9 @@ class ReporterEdition:
     def state(self) -> str | None:
         """The state whose courts alone this reporter prints ('ny' for 'N.Y.2d', 'ca' for 'Cal.
         Rptr. 2d'), as reporters-db lists its courts; None for a regional or federal reporter."""
-        places = {jurisdiction.split(";")[0].split(":")[1:2][0] for jurisdiction in self.jurisdictions if ":" in jurisdiction}
+        places = {
+            jurisdiction.split(";")[0].split(":")[1:2][0] for jurisdiction in self.jurisdictions if ":" in jurisdiction
+        }
         place = places.pop() if len(places) == 1 else None
         return place if place and len(place) == 2 and all(j.startswith("us:") for j in self.jurisdictions) else None
 
