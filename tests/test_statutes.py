@@ -139,3 +139,11 @@ def test_a_provision_with_a_misspelt_kind_is_a_clear_error(tmp_path: Path) -> No
     with pytest.raises(ev.LoadError) as raised:
         ev.load(path)
     assert "records.yaml:4:11" in str(raised.value) and "did you mean 'statute'?" in str(raised.value)
+
+
+def test_id_alone_never_stands_for_a_whole_provision_after_a_pinned_one() -> None:
+    # R15.3.1: Id. alone means the pin cited just before; the whole section again takes the short form.
+    p = provision(kind="statute", code="U.S.C.", title="17", section="107", year=2018)
+    sequence = ev.CitationSequence(ev.RecordSet([p]))
+    cited = [sequence.cite(p, pin="(1)"), sequence.cite(p), sequence.cite(p), sequence.cite(p, pin="(2)")]
+    assert cited == ["17 U.S.C. § 107(1) (2018).", "17 U.S.C. § 107.", "Id.", "Id. § 107(2)."]

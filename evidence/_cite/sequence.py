@@ -74,7 +74,10 @@ class CitationSequence:
             raise not_cited(record)
         key = (record.id, decision)
         form = Form.FULL
-        if self._last == key and self._ids_in_a_row < 4 and not isinstance(record, Claim):
+        # Id. alone stands for the pin cited before (R15.3.1): a cite of the whole authority after a
+        # pinned one takes the next form instead.
+        whole_after_pin = pin is None and self._last_pin is not None
+        if self._last == key and self._ids_in_a_row < 4 and not isinstance(record, Claim) and not whole_after_pin:
             form = Form.ID
         elif key in self._first_note:
             first = self._first_note[key]
