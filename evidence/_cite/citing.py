@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from evidence._cite import apa, bluebook, chicago, ecf, statutes
+from evidence._cite import apa, bluebook, chicago, ecf, secondary, statutes
 from evidence._cite.context import Context
 from evidence._cite.options import (
     DEFAULT_OPTIONS,
@@ -18,6 +18,7 @@ from evidence._cite.options import (
     parse_style,
 )
 from evidence._cite.parts import MARK, Citation, Part, i, join_parts, r, tidy
+from evidence._cite.words import page_range
 from evidence._errors import UsageError
 from evidence._model import Case, Claim, Decision, EvidenceRole, Exhibit, Filing, Message, Provision, Record, Source
 
@@ -55,7 +56,8 @@ def _parts(
         return [r("Ibid." if not pin else f"Ibid., {pin}.")], True  # CMOS 14.34
     if form is Form.ID and style is not Style.APA:
         if pin:
-            return ([i("Id."), r(f" {pin}" if pin.startswith("¶") else f" at {pin}")], False)
+            pin = page_range(pin) or pin  # R3.3: '88–103'; a section or paragraph takes no 'at'
+            return ([i("Id."), r(f" {pin}" if pin.startswith(("¶", "§")) else f" at {pin}")], False)
         return [i("Id.")], False
     if isinstance(record, Claim):
         return _claim_parts(record, style, ctx), style is Style.APA
@@ -81,7 +83,7 @@ def _parts(
         if isinstance(record, Case):
             raise UsageError("supra is never used for cases (R15.3): use the short form")
         if isinstance(record, Source):
-            return bluebook.supra(record, ctx, note, pin), False
+            return secondary.supra(record, ctx, note, pin), False
         form = Form.SHORT
     if isinstance(record, Case):
         return bluebook.cite_case(record, ctx, form, pin, decision), False
@@ -99,8 +101,8 @@ def _parts(
         return bluebook.cite_message(record, ctx, form, pin, style), False
     if isinstance(record, Source):
         if form is Form.SHORT:
-            return bluebook.supra(record, ctx, note, pin), False
-        return bluebook.cite_source(record, ctx, form, pin), False
+            return secondary.supra(record, ctx, note, pin), False
+        return secondary.cite_source(record, ctx, form, pin), False
     raise not_cited(record)
 
 
