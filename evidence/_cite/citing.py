@@ -57,8 +57,8 @@ def _parts(
     if form is Form.ID and style is not Style.APA:
         if pin:
             pin = page_range(pin) or pin  # R3.3: '88–103'; a section or paragraph takes no 'at'
-            return ([i("Id."), r(f" {pin}" if pin.startswith(("¶", "§")) else f" at {pin}")], False)
-        return [i("Id.")], False
+            return ([i("id."), r(f" {pin}" if pin.startswith(("¶", "§")) else f" at {pin}")], False)
+        return [i("id.")], False
     if isinstance(record, Claim):
         return _claim_parts(record, style, ctx), style is Style.APA
     if style is Style.APA and form in (Form.ID, Form.SUPRA):
