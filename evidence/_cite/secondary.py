@@ -98,7 +98,7 @@ def _consecutive(source: Source, ctx: Context, pin: str | None) -> list[Part]:
     journal = ctx.value(periodical_name(source.publication or ""), (source, "publication"), style=style)
     page = [*ctx.value(source.page or "", (source, "page")), r(f", {pin}" if pin else "")]
     dated = ctx.value(format_date(source.published), (source, "published"))
-    parts = [r(", "), *ctx.value(source.volume, (source, "volume")), r(" "), *journal, r(" "), *page]
+    parts = [r(", "), *ctx.value(source.volume or "", (source, "volume")), r(" "), *journal, r(" "), *page]
     parts += [r(" ("), *dated, r(")")] if dated else []
     return [*parts, *([r(", "), *ctx.value(source.url, (source, "url"))] if source.url else [])]
 
