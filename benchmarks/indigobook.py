@@ -262,6 +262,11 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
     """The first difference a reader would name, found by what the item holds."""
     item = items[example["cites"][0]["item"]]
     kind = item["type"]
+    if kind == "legal_case" and _t6_only(outcome.got.split(",")[0], outcome.expected.split(",")[0]):
+        return (
+            "rule read differently: T6 abbreviates these words in a citation sentence (the Bluebook's R10.2.2, "
+            "the Indigo Book's T6); the book's examples keep them whole"
+        )
     if (
         kind == "legal_case"
         and len(example["cites"]) > 1
@@ -269,10 +274,7 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
     ):
         return "text differs: parallel cites (the decision holds them all; the engine prints the first, R11.3)"
     if kind == "legal_case" and not item.get("container-title") and item.get("collection-number"):
-        return (
-            "text differs: a public-domain cite (each state's own form, 2009-NMSC-006 or 1999 UT App 16, which the "
-            "item does not give; and no court-and-date parenthetical after it)"
-        )
+        return "text differs: a docket-numbered cite (an agency's or a state's own form: 'CFPB 2013-CFPB-0013')"
     source_reason = _source_reason(item, outcome)
     if source_reason:
         return source_reason
@@ -297,6 +299,15 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
     ):
         return "text differs: the court-and-date parenthetical (R11.6)"
     return f"text differs: {kind}"
+
+
+def _t6_only(ours: str, book: str) -> bool:
+    """Whether two case names differ only where ours has a T6 abbreviation ('Am.', 'Int'l',
+    'Co.') of the book's whole word ('America', 'International', 'Company')."""
+    pairs = list(zip(ours.split(), book.split(), strict=False))
+    if len(ours.split()) != len(book.split()) or ours == book:
+        return False
+    return all(a == b or (a[:1] == b[:1] and (a.endswith(".") or "'" in a) and len(a) < len(b)) for a, b in pairs)
 
 
 def run(folder: Path) -> list[Outcome]:

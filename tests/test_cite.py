@@ -19,15 +19,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import evidence as ev
-from evidence._cite import (
-    Form,
-    Markup,
-    Style,
-    abbreviate_case_name,
-    abbreviate_document_title,
-    case_name_from_caption,
-    title_case,
-)
+from evidence import Form, Markup, Style
 from evidence.testing import strategies
 
 U = "https://fictionwire.example/2025/01/09/acme-chief-gave-engineers-the-ok/"
@@ -630,6 +622,30 @@ def test_a_message_known_only_from_the_press_is_quoted_in_it() -> None:  # 87 R1
     )
 
 
+# -- the words of names and titles, read through citations (the public API only) ---------------
+
+
+def _cited_name(caption: str, *, textual: bool = False) -> str:
+    """The case name a citation of a case known only by its caption prints (R11.5)."""
+    case = ev.Case(id="named", caption=caption, court="cand", docket_number="1", filed="2024-01-02", confidence=C)
+    return ev.cite(case, records=ev.RecordSet([case]), textual=textual).split(", No. ")[0]
+
+
+def _cited_title(title: str, style: str = "bluebook") -> str:
+    """A news article's title as a citation prints it (R8 headline case; CMOS 8.159 in Chicago)."""
+    source = ev.Source(id="t", kind="news_article", title=title, publication="FictionWire", published="2025-01-09",
+                       confidence=C)  # fmt: skip
+    out = ev.cite(source, records=ev.RecordSet([source]), style=style, markup="markdown")
+    return out.split("*")[1] if style == "bluebook" else out.split('"')[1].rstrip(",")
+
+
+def _cited_document(title: str) -> str:
+    """A filing's title as a citation prints it (T18), before its case."""
+    case = ev.Case(id="d", name="Doe v. Roe", court="cand", docket_number="1", confidence=C)
+    filing = ev.Filing(id="f", case="d", ecf=3, title=title, filed="2024-02-03", confidence=C)
+    return ev.cite(filing, records=ev.RecordSet([case, filing])).split(", Doe v. Roe")[0]
+
+
 @pytest.mark.parametrize(
     ("caption", "expected"),
     [
@@ -654,7 +670,8 @@ def test_a_message_known_only_from_the_press_is_quoted_in_it() -> None:  # 87 R1
     ],
 )
 def test_case_names_from_captions(caption: str, expected: str) -> None:
-    assert case_name_from_caption(caption) == expected
+    # A textual sentence abbreviates only R11.4's words, so the name reads as R11.5 makes it.
+    assert _cited_name(caption, textual=True) == expected
 
 
 @pytest.mark.parametrize(
@@ -678,9 +695,9 @@ def test_case_names_from_captions(caption: str, expected: str) -> None:
     ],
 )
 def test_title_case(title: str, expected: str, chicago: str | None) -> None:
-    assert title_case(title) == expected
+    assert _cited_title(title) == expected
     if chicago is not None:
-        assert title_case(title, lower_all_prepositions=True) == chicago
+        assert _cited_title(title, style="chicago") == chicago
 
 
 @pytest.mark.parametrize(
@@ -705,14 +722,12 @@ def test_title_case(title: str, expected: str, chicago: str | None) -> None:
     ],
 )
 def test_document_titles(title: str, expected: str) -> None:
-    assert abbreviate_document_title(title) == expected
+    assert _cited_document(title) == expected
 
 
 def test_textual_sentences_abbreviate_fewer_words() -> None:  # 78 R11.4
-    assert (
-        abbreviate_case_name("American Technology Corporation v. Smith", textual=True)
-        == "American Technology Corp. v. Smith"
-    )
+    assert _cited_name("American Technology Corporation v. Smith", textual=True) == "American Technology Corp. v. Smith"
+    assert _cited_name("American Technology Corporation v. Smith") == "Am. Tech. Corp. v. Smith"  # T6
 
 
 def test_court_lookup_from_courts_db() -> None:  # 18
@@ -864,7 +879,7 @@ def test_apa_sequences_repeat_the_in_text_citation() -> None:
 
 
 def test_united_states_of_america_is_the_united_states() -> None:  # R10.2.1
-    assert case_name_from_caption("UNITED STATES OF AMERICA v. JOHN ROE") == "United States v. Roe"
+    assert _cited_name("UNITED STATES OF AMERICA v. JOHN ROE") == "United States v. Roe"
 
 
 def test_uncitable_records_are_refused_in_every_form() -> None:
@@ -1297,11 +1312,11 @@ def test_citations_fall_back_on_the_next_form(id: str, options: dict[str, Any], 
 @pytest.mark.parametrize(
     ("function", "text", "expected"),
     [
-        pytest.param(case_name_from_caption, "JANE ROE, et al. v. WIDGET PBC", "Roe v. Widget PBC",
+        pytest.param(_cited_name, "JANE ROE, et al. v. WIDGET PBC", "Roe v. Widget PBC",
                      id="117 R11.5.6 PBC is a business word"),
-        pytest.param(title_case, "Roe v. Widget PBC settles", "Roe v. Widget PBC Settles",
+        pytest.param(_cited_title, "Roe v. Widget PBC settles", "Roe v. Widget PBC Settles",
                      id="118 R8 v. stays lowercase"),
-        pytest.param(abbreviate_document_title, "Memorandum Opinion and Order", "Mem. Op. and Order",
+        pytest.param(_cited_document, "Memorandum Opinion and Order", "Mem. Op. and Order",
                      id="119 T18 Opinion"),
     ],
 )  # fmt: skip

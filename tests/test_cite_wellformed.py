@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import evidence as ev
-from evidence._cite import Form, Markup, Style
+from evidence import Form, Markup, Style
 from evidence.testing.strategies import citable_record_sets
 
 CITED = (ev.Case, ev.Filing, ev.Exhibit, ev.Message, ev.Source, ev.Claim)

@@ -12,6 +12,7 @@ from evidence._cite.context import (
     find_decision,
     message_people,
     message_word,
+    pin_range,
     reported_as,
     reported_in,
 )
@@ -43,7 +44,9 @@ from evidence._model import (
     ReporterCite,
     ReporterEdition,
     Source,
+    is_public_domain,
     parse_cite,
+    without_state,
 )
 
 
@@ -71,8 +74,9 @@ def _at(pin: str | None) -> str:
 
 
 def _in_reporter(cited: str | None) -> bool:
-    """Whether a decision's cite is a reporter's volume and page (R11.2), not a database's."""
-    return cited is not None and isinstance(parse_cite(cited), ReporterCite)
+    """Whether a decision's cite is a reporter's volume and page (R11.2) or a public-domain cite
+    (R11.3), not a database's."""
+    return cited is not None and (isinstance(parse_cite(cited), ReporterCite) or is_public_domain(cited))
 
 
 def _reporter_pin(pin: str | None, short: bool) -> str:
@@ -80,6 +84,7 @@ def _reporter_pin(pin: str | None, short: bool) -> str:
     short form (R11.3)."""
     if not pin:
         return ""
+    pin = pin_range(pin)
     if pin.startswith("¶"):
         return f" {pin}"
     return f" at {pin}" if short else f", {pin}"
@@ -135,7 +140,10 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
         if chosen is not None and cited:
             if not _in_reporter(cited):
                 return [*name, r(", "), *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
-            # R11.3: "Thomson Reuters, 529 F. Supp. 3d at 305": the volume and reporter, then the page.
+            # R11.3: "Thomson Reuters, 529 F. Supp. 3d at 305": the volume and reporter, then the page;
+            # a public-domain cite keeps its number before the paragraph ("Smith, 2012 CO 22, ¶ 14").
+            if is_public_domain(cited):
+                return [*name, r(", "), *ctx.value(cited, (chosen, "cites")), r(f", {pin_range(pin)}" if pin else "")]
             shown = cited.rsplit(" ", 1)[0] if pin else cited
             return [*name, r(", "), *ctx.value(shown, (chosen, "cites")), r(_reporter_pin(pin, short=True))]
         if chosen is not None and pin:
@@ -184,7 +192,9 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
     if reporters:
         # R11: a reported decision is found by its volume and page; the docket number and the
         # exact day give way to the year. Parallel cites follow in the record's order (R11.2).
-        parts = [*ctx.value(reporters[0], (chosen, "cites")), r(_reporter_pin(pin, short=False))]
+        # A public-domain cite's paragraph follows it after a comma ("2011 ME 24, ¶ 11", R11.3).
+        after = f", {pin_range(pin)}" if pin and is_public_domain(reporters[0]) else _reporter_pin(pin, short=False)
+        parts = [*ctx.value(reporters[0], (chosen, "cites")), r(after)]
         for other in reporters[1:]:
             parts += [r(", "), *ctx.value(other, (chosen, "cites"))]
         tail = _history_parts(case, chosen, history, ctx, seen)
@@ -201,6 +211,8 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
         filing = ctx.need("a decision").get(chosen.filing, Filing)
         designation = ecf.designation(filing, ctx)  # B17: the docket entry last, when it has a number
         parts += [r(", "), *designation] if designation else []
+    if not cited and chosen.filing is None and chosen.url:
+        parts += [r(", "), *ctx.value(chosen.url, (chosen, "url"))]  # where the slip opinion is online (the book: c081)
     return parts + _history_parts(case, chosen, history, ctx, seen)
 
 
@@ -223,8 +235,10 @@ def _reported_parenthetical(
     """' (9th Cir. 2021)': the court, unless a reporter names it (R11.1: none for the U.S. Reports,
     the circuit for F.3d, the district for F. Supp.), and the year, unless the next decision of
     its history has the same one ('(10th Cir.), cert. denied, 136 S. Ct. 595 (2015)')."""
+    if any(is_public_domain(cite) for cite in reporters):
+        return []  # R11.3: a public-domain cite names the court and the year itself
     named = any(edition.names_its_court() for cite in reporters for edition in _editions(cite)[:1])
-    court = [] if named else _court(case, ctx)
+    court = [] if named else _court_beside(case, ctx, _editions(reporters[0])[:1])
     when = year(chosen.date)
     same_year = bool(history) and year(history[0][1].date) == when
     dated = [] if same_year else ctx.value(when, (chosen, "date"))
@@ -232,6 +246,21 @@ def _reported_parenthetical(
     if not inside:
         return []
     return [r(" ("), *[part for n, piece in enumerate(inside) for part in ([r(" ")] if n else []) + piece], r(")")]
+
+
+def _court_beside(case: Case, ctx: Context, editions: tuple[ReporterEdition, ...]) -> list[Part]:
+    """The court after a reporter of one state's courts: without the state, which the reporter
+    names ('Cal. Rptr. 2d 804 (Ct. App. 1998)'), and none at all for the state's highest court or
+    a court the reporter's name gives ('N.Y.2d', 'Wash. App.'): R11.6, Bluebook R10.4(b)."""
+    court = ctx.need("a case").court_of(case)
+    if not editions or editions[0].state() is None or not court.citation:
+        return _court(case, ctx)
+    rest = without_state(court.citation)
+    if rest == court.citation:
+        return _court(case, ctx)
+    if set(rest.split()) - {"Ct."} <= set(editions[0].abbreviation.replace(".", ". ").split()):
+        return []
+    return ctx.value(rest, (case, "court"), (court, "citation"))
 
 
 def _history(chosen: Decision, ctx: Context, seen: frozenset[str]) -> list[tuple[DecisionHistory, Decision]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from evidence._cite import apa, bluebook, chicago, ecf, secondary, statutes
-from evidence._cite.context import Context
+from evidence._cite.context import Context, pin_range
 from evidence._cite.options import (
     DEFAULT_OPTIONS,
     BluebookOptions,
@@ -18,7 +18,6 @@ from evidence._cite.options import (
     parse_style,
 )
 from evidence._cite.parts import MARK, Citation, Part, i, join_parts, r, tidy
-from evidence._cite.words import page_range
 from evidence._errors import UsageError
 from evidence._model import Case, Claim, Decision, EvidenceRole, Exhibit, Filing, Message, Provision, Record, Source
 
@@ -56,7 +55,7 @@ def _parts(
         return [r("Ibid." if not pin else f"Ibid., {pin}.")], True  # CMOS 14.34
     if form is Form.ID and style is not Style.APA:
         if pin:
-            pin = page_range(pin) or pin  # R3.3: '88–103'; a section or paragraph takes no 'at'
+            pin = pin_range(pin)  # R3.3: '88–103'; a section or paragraph takes no 'at'
             return ([i("id."), r(f" {pin}" if pin.startswith(("¶", "§")) else f" at {pin}")], False)
         return [i("id.")], False
     if isinstance(record, Claim):

@@ -4,6 +4,7 @@ marks of the values printed."""
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 from typing import TYPE_CHECKING, Any
 
@@ -140,3 +141,20 @@ def message_word(message: Message, ctx: Context, *, lower: bool = False) -> list
     """'Chat message', 'E-mail': the channel's word, as sure as the channel."""
     word = message_kind(message).lower() if lower else message_kind(message)
     return ctx.value(word, (message, "channel")) if message.channel else [r(word)]
+
+
+def pin_range(pin: str) -> str:
+    """A pinpoint's ranges as R3.3 prints them: an en dash, and the last page's repeated digits
+    dropped but two ('382-384' → '382–84', '1272-1273' → '1272–73', '¶¶ 13-14' → '¶¶ 13–14')."""
+
+    def shortened(found: re.Match[str]) -> str:
+        first, last = found[1], found[2]
+        if len(last) == len(first):
+            same = 0
+            while same < len(last) - 2 and first[same] == last[same]:
+                same += 1
+            last = last[same:]
+        return f"{first}–{last}"
+
+    # A page numbered by chapter keeps its digits, dashed: '1-14-15' → '1–14–15'.
+    return re.sub(r"(?<=\d)-(?=\d)", "–", re.sub(r"(\d+)\s*[-–]\s*(\d+)", shortened, pin))

@@ -4,12 +4,12 @@ materials), web pages and posts (R18), and their supra (R15.8, R30.3)."""
 
 from __future__ import annotations
 
-from evidence._cite.context import Context, named_by
+from evidence._cite.context import Context, named_by, pin_range
 from evidence._cite.dates import format_date, year
 from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form
 from evidence._cite.parts import ITALIC, ROMAN, SMALL_CAPS, Part, i, joined, r
-from evidence._cite.words import LANGUAGE_NAMES, edition_words, page_range, periodical_name, title_case
+from evidence._cite.words import LANGUAGE_NAMES, edition_words, periodical_name, title_case
 from evidence._model import Source, SourceKind
 
 
@@ -23,7 +23,7 @@ def _titled(source: Source, ctx: Context, text: str, style: str) -> list[Part]:
 
 def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> list[Part]:
     authors = _authors(source)
-    pin = page_range(pin)  # R3.3
+    pin = pin_range(pin) if pin else pin  # R3.3
     book = source.kind in (SourceKind.BOOK, SourceKind.DATASET) or (source.kind is SourceKind.OTHER and not source.url)
     small_caps = ctx.options.small_caps
     byline = ctx.value(authors, (source, "authors"), style=SMALL_CAPS if small_caps and book else ROMAN)
@@ -184,4 +184,4 @@ def supra(source: Source, ctx: Context, note: int | None, pin: str | None) -> li
     else:
         head = [*named_by(source, ctx), r(", ")]
     tail = f" note {note}" if note is not None else ""
-    return [*head, i("supra"), r(f"{tail}{_source_at(page_range(pin))}")]
+    return [*head, i("supra"), r(f"{tail}{_source_at(pin_range(pin) if pin else pin)}")]

@@ -301,24 +301,6 @@ LANGUAGE_NAMES = {"pt": "Portuguese", "es": "Spanish", "fr": "French", "de": "Ge
                   "en": "English", "zh": "Chinese", "ja": "Japanese"}  # fmt: skip
 
 
-def page_range(pin: str | None) -> str | None:
-    """Spans of pages as R3.3 prints them: an en dash, and of a last page only the digits that
-    differ, two at least ('1026-1028' → '1026–28', '43-46' → '43–46', '88-103' → '88–103'); a
-    page numbered by chapter ('1-14-15') keeps its digits."""
-    if pin is None:
-        return None
-
-    def span(found: re.Match[str]) -> str:
-        first, last = found.group(1), found.group(2)
-        if len(first) == len(last):
-            differ = next((n for n in range(len(last)) if first[n] != last[n]), len(last))
-            last = last[min(differ, len(last) - 2) :]
-        return f"{first}–{last}"
-
-    pin = re.sub(r"(?<![\w.–-])(\d+)-(\d+)(?![\w.–-])", span, pin)
-    return re.sub(r"(?<=\d)-(?=\d)", "–", pin)
-
-
 def edition_words(edition: str, *, bluebook: bool = True) -> str:
     """A book's edition as R15.4 prints it: '8' → '8th ed.', '2' → '2d ed.', 'Rev.' → 'Rev. ed.';
     APA 10.2 and CMOS 14.113 write '2nd ed.', '3rd ed.'."""

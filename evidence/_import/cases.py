@@ -16,25 +16,57 @@ def decision_id(case: str) -> str:
     return f"{case}.decision"
 
 
+# Each state's public-domain form (Indigo Book R11.3, its state tables), by the state's code and
+# CSL-M's words for the court: '{y}' the year, '{n}' the decision's number, '{d}' the district's
+# ordinal. A state not listed writes its postal code between the two ('2001 WY 12').
+_PUBLIC_DOMAIN = {
+    ("co", "court.appeals"): "{y} COA {n}",
+    ("il", "appellate.court"): "{y} IL App ({d}) {n}",
+    ("il", "court.appeals"): "{y} IL App ({d}) {n}",
+    ("nm", "supreme.court"): "{y}-NMSC-{n}",
+    ("nm", "court.appeals"): "{y}-NMCA-{n}",
+    ("nd", "court.appeals"): "{y} ND App {n}",
+    ("oh", None): "{y}-Ohio-{n}",
+    ("pa", "superior.court"): "{y} PA Super {n}",
+    ("pr", None): "{y} TSPR {n}",
+    ("sd", None): "{y} S.D. {n}",
+    ("ut", "court.appeals"): "{y} UT App {n}",
+    ("wi", "court.appeals"): "{y} WI App {n}",
+    ("gu", None): "{y} Guam {n}",
+}
+_ORDINALS = {"1": "1st", "2": "2d", "3": "3d", "4": "4th", "5": "5th"}
+
+
 def reporter_cite(item: Item) -> str | None:
-    """'548 F.3d 571' from volume, reporter and page; a public-domain cite ('2001 WY 12') from
-    the year, the state and the paragraph number when the item names no reporter."""
+    """'548 F.3d 571' from volume, reporter and page; a public-domain cite ('2001 WY 12',
+    '2009-NMSC-006') from the year, the state, the court and the decision's number when the
+    item names no reporter."""
     volume, reporter, page = text(item, "volume"), text(item, "container-title"), text(item, "page")
     if reporter and page:
         return " ".join(part for part in (volume, reporter, page) if part)
     year = text(item, "collection-number")
     code, _ = split_jurisdiction(text(item, "jurisdiction"))
-    if year and page and len(code) >= 2 and code[0] == "us" and re.fullmatch(r"[a-z]{2}", code[1]):
-        return f"{year} {code[1].upper()} {page}"
-    return None
+    if not (year and page and len(code) >= 2 and code[0] == "us" and re.fullmatch(r"[a-z]{2}", code[1])):
+        return None
+    state, authority = code[1], text(item, "authority")
+    form = _PUBLIC_DOMAIN.get((state, authority)) or _PUBLIC_DOMAIN.get((state, None)) or "{y} {s} {n}"
+    district = code[2][1:] if len(code) > 2 and re.fullmatch(r"d\d", code[2]) else ""
+    if "{d}" in form and not district:
+        return None  # Illinois's appellate cite names its district, which the item does not give
+    return form.format(y=year, s=state.upper(), n=page, d=_ORDINALS.get(district, f"{district}th"))
 
 
 def case_records(item: Item) -> tuple[dict[str, Any] | None, dict[str, Any], dict[str, Any] | None]:
     """(a court courts-db does not know, or None; the case; its decision, or None when the
     item gives no date): plain data, checked when the records are made."""
-    name = text(item, "title")
+    # An agency's ruling or agreement is named by its document or its series and number when
+    # the item has no title ('Rev. Rul. 81-225').
+    ruling = (
+        " ".join(part for part in (text(item, "genre"), text(item, "number")) if part) if text(item, "genre") else None
+    )
+    name = text(item, "title") or text(item, "document-name") or ruling
     if name is None:
-        raise Refused("a case needs its name: the item has no 'title'")
+        raise Refused("a case needs its name: the item has no 'title', 'document-name' or 'genre'")
     known = court_id(item)
     court = None if known is not None else court_record(item)
     case_id = record_id(str(item["id"]))

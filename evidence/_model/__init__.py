@@ -12,7 +12,7 @@ from evidence._model.checks import (
     a,
     control_complaint,
 )
-from evidence._model.courts import complete_court, lookup_court
+from evidence._model.courts import complete_court, lookup_court, without_state
 from evidence._model.dates import (
     Date,
     DateInterval,
@@ -63,6 +63,7 @@ from evidence._model.reporters import (
     DatabaseCite,
     ReporterCite,
     ReporterEdition,
+    is_public_domain,
     known_abbreviations,
     parse_cite,
     reporter_series,
@@ -152,6 +153,7 @@ __all__ = [
     "control_complaint",
     "definitely_before",
     "field",
+    "is_public_domain",
     "iter_references",
     "known_abbreviations",
     "last_edge",
@@ -162,4 +164,5 @@ __all__ = [
     "reporter_series",
     "rules_of",
     "split_bates",
+    "without_state",
 ]

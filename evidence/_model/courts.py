@@ -20,6 +20,7 @@ from evidence._model.records import Court
 CITATION_CORRECTIONS: dict[str, tuple[str, str]] = {
     "scotus": ("U.S.", "'SCOTUS' is no abbreviation of the rules; T1: the Supreme Court is 'U.S.'"),
     "ca3": ("3d Cir.", "ordinals take '2d' and '3d' (R6.2), not '3rd'"),
+    "ny": ("N.Y.", "T1: New York's Court of Appeals is 'N.Y.', with periods"),
     "nyed": ("E.D.N.Y.", "the final period of 'N.Y.' is missing"),
     "nyd": ("D.N.Y.", "adjacent single capitals close up (R6.1): 'D.N.Y.', not 'D. N.Y.'"),
     "mdd": ("D. Md.", "the state's name is abbreviated: Maryland is 'Md.'"),
@@ -70,3 +71,15 @@ def complete_court(court: Court) -> Court:
         citation=court.citation if court.citation is not None else known.citation,
         url=court.url if court.url is not None else known.url,
     )
+
+
+def without_state(citation: str) -> str:
+    """A state court's abbreviation without its state's ('Ct. App.' of 'Cal. Ct. App.', '' of
+    'N.Y.'): what a parenthetical keeps when the reporter names the state (R11.6, Bluebook
+    R10.4(b)). The states' abbreviations are reporters-db's state table (Bluebook T10)."""
+    import reporters_db  # read late, as the reporters are
+
+    for state in sorted(reporters_db.STATE_ABBREVIATIONS, key=len, reverse=True):
+        if citation == state or citation.startswith(state + " "):
+            return citation[len(state) :].strip()
+    return citation

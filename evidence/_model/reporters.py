@@ -44,6 +44,15 @@ class ReporterEdition:
         volumes (Dallas printed Pennsylvania decisions in 1-4 U.S.) and of its Justices' chambers."""
         return len(self.jurisdictions) == 1 or self.reporter in _SUPREME_COURT_REPORTERS
 
+    def state(self) -> str | None:
+        """The state whose courts alone this reporter prints ('ny' for 'N.Y.2d', 'ca' for 'Cal.
+        Rptr. 2d'), as reporters-db lists its courts; None for a regional or federal reporter."""
+        places = {
+            jurisdiction.split(";")[0].split(":")[1:2][0] for jurisdiction in self.jurisdictions if ":" in jurisdiction
+        }
+        place = places.pop() if len(places) == 1 else None
+        return place if place and len(place) == 2 and all(j.startswith("us:") for j in self.jurisdictions) else None
+
     def covers(self, date: DateValue) -> bool:
         """False only when `date` is definitely before the edition began or after it ended."""
         before = self.start is not None and definitely_before(date, self.start)
@@ -127,6 +136,19 @@ def parse_cite(text: str) -> ReporterCite | DatabaseCite | None:
             editions=editions,
         )
     return None
+
+
+# A public-domain (vendor-neutral) cite: the year, the court's own letters, the decision's number,
+# spaced ('2012 CO 22', '2011 IL App (1st) 101234', '1999 PA Super 1') or hyphened ('2009-NMSC-006',
+# '2002-Ohio-2220'), as each state's rule writes it. Its year stands where a reporter's volume
+# would; no reporter has yet reached a volume 1990, so the year tells the two apart.
+_PUBLIC_DOMAIN = re.compile(r"(?:199\d|20\d\d)(?P<sep>[ -])[A-Z][A-Za-z.]*(?: [A-Za-z.]+)*(?: \(\w+\))?(?P=sep)\d+")
+
+
+def is_public_domain(text: str) -> bool:
+    """Whether a cite is a public-domain one ('2011 ME 24', '2009-NMSC-006'), which names the
+    court and the year itself (R11.3: no parenthetical follows it)."""
+    return _PUBLIC_DOMAIN.fullmatch(" ".join(text.split())) is not None and _DATABASE.fullmatch(text) is None
 
 
 def reporter_series(edition: ReporterEdition) -> tuple[ReporterEdition, ...]:
