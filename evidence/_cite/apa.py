@@ -11,7 +11,7 @@ from evidence._cite.dates import MONTHS, apa_date, apa_year, format_date, known_
 from evidence._cite.names import actor_name, parse_name
 from evidence._cite.options import Form
 from evidence._cite.parts import ITALIC, ROMAN, Part, r
-from evidence._cite.words import LANGUAGE_NAMES, case_name, sentence_case, sentence_case_first
+from evidence._cite.words import LANGUAGE_NAMES, case_name, edition_words, sentence_case, sentence_case_first
 from evidence._errors import UsageError
 from evidence._model import Case, Message, Source, SourceKind
 
@@ -139,10 +139,14 @@ def _reference(source: Source, ctx: Context) -> list[Part]:
         head = [*authors, *dated, r(" ")] if authors else []
         parts = [*head, *_title(source, ctx, ROMAN), r(". ")]
         parts += ctx.value(source.publication or "", (source, "publication"), style=ITALIC)
+        parts += [r(", "), *ctx.value(source.volume, (source, "volume"), style=ITALIC)] if source.volume else []
         parts += [r(", "), *ctx.value(source.page, (source, "page")), r(".")] if source.page else [r(".")]
         return [*parts, *url]
     if source.title:
         title = _title(source, ctx, ITALIC)
+        if source.edition:  # APA 10.2: 'Principles of evidence (6th ed.).'
+            edition = edition_words(source.edition, bluebook=False)
+            title += [r(" ("), *ctx.value(edition, (source, "edition")), r(")")]
     else:  # an untitled work is described in square brackets (APA 9.21)
         described = f"[Untitled {source.kind.value.replace('_', ' ')}{_in_language(source)}]"
         # Italic where it stands for the title, roman after the publication as author.

@@ -12,22 +12,19 @@ from evidence._cite.context import (
     find_decision,
     message_people,
     message_word,
-    named_by,
     pin_range,
     reported_as,
     reported_in,
 )
 from evidence._cite.dates import format_date, year
 from evidence._cite.ecf import PinField, pinned
-from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form, Style
-from evidence._cite.parts import ITALIC, ROMAN, SMALL_CAPS, Part, i, joined, r
+from evidence._cite.parts import ITALIC, ROMAN, Part, i, r
+from evidence._cite.secondary import cite_source
 from evidence._cite.words import (
     KIND_TITLES,
-    LANGUAGE_NAMES,
     abbreviate_document_title,
     case_name,
-    periodical_name,
     title_case,
 )
 from evidence._errors import UsageError
@@ -47,7 +44,6 @@ from evidence._model import (
     ReporterCite,
     ReporterEdition,
     Source,
-    SourceKind,
     is_public_domain,
     parse_cite,
     without_state,
@@ -471,102 +467,3 @@ def _public_statement(message: Message, ctx: Context) -> list[Part]:
     if when:
         parts += [r(" (" if parts else "("), *ctx.value(when, (message, "sent")), r(")")]
     return parts
-
-
-def _authors(source: Source) -> str:
-    return join_names([parse_name(a).full for a in source.authors])
-
-
-def _titled(source: Source, ctx: Context, text: str, style: str) -> list[Part]:
-    return ctx.value(text, (source, "title"), style=style)
-
-
-def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> list[Part]:
-    authors = _authors(source)
-    book = source.kind in (SourceKind.BOOK, SourceKind.DATASET) or (source.kind is SourceKind.OTHER and not source.url)
-    small_caps = ctx.options.small_caps
-    byline = ctx.value(authors, (source, "authors"), style=SMALL_CAPS if small_caps and book else ROMAN)
-    lead = [*byline, r(", ")] if authors else []
-    if source.title is None:
-        return _untitled_source(source, ctx, lead)
-    cased = title_case(source.title) if source.language in (None, "en") else source.title
-    title = _titled(source, ctx, cased, SMALL_CAPS if small_caps and book else ITALIC)
-    published = (source, "published")
-    if book:
-        # R28: books. A translation names its translator, then the original's year (R28.2.5).
-        inside: list[list[Part]] = []
-        if source.translators:
-            inside.append(_translated(source, ctx))
-        publisher = ctx.value(source.publisher or "", (source, "publisher"))
-        inside.append([*publisher, *([r(" ")] if publisher else []), *ctx.dated(year(source.published), published)])
-        tail = [r(" (")] + [part for n, each in enumerate(inside) for part in ([r(", ")] if n else []) + each]
-        tail.append(r(")"))
-        original = _original(source, ctx)
-        if original is not None and original.published is not None:
-            when = ctx.dated(year(original.published), (source, "translation_of"), (original, "published"))
-            tail += [r(" ("), *when, r(")")]
-        return [*lead, *title, r(f"{' ' + pin if pin else ''}"), *tail]  # R28: the page follows the title
-    name = periodical_name(source.publication or source.publisher or "")  # T13
-    where = (source, "publication" if source.publication else "publisher")
-    periodical = [r(", "), *ctx.value(name, where, style=SMALL_CAPS if small_caps else ROMAN)] if name else []
-    if source.page:  # print (R30.4.1)
-        dated = ctx.value(format_date(source.published), published)
-        page = ctx.value(source.page, (source, "page"))
-        at = [r("at "), *page, r(f"{', ' + pin if pin else ''}")]
-        translated = [r(" ("), *_translated(source, ctx), r(")")] if source.translators else []
-        return [*lead, *title, *periodical, *([r(", "), *joined([dated, at])]), *translated]
-    # Online (R30.4.2, R33.5): the date, with the time the source gives, in parentheses; a
-    # translation's translator first in them, as in a book's (R28.2.5).
-    online = ctx.value(format_date(source.published, time=True), published)
-    parenthesis = joined([_translated(source, ctx) if source.translators else [], online])
-    parts = [*lead, *title, *periodical]
-    parts += [r(" ("), *parenthesis, r(")")] if parenthesis else []
-    parts += [r(", "), *ctx.value(source.url, (source, "url"))] if source.url else []
-    return [*parts, r(f", at {pin}" if pin else "")]
-
-
-def _translated(source: Source, ctx: Context) -> list[Part]:
-    """'Ana Souza trans.' (R28.2.5)."""
-    return [*ctx.value(join_names(list(source.translators)), (source, "translators")), r(" trans.")]
-
-
-def _original(source: Source, ctx: Context) -> Source | None:
-    if source.translation_of is None or ctx.records is None or source.translation_of not in ctx.records:
-        return None
-    return ctx.records.get(source.translation_of, Source)
-
-
-def _untitled_source(source: Source, ctx: Context, lead: list[Part]) -> list[Part]:
-    """A source whose title is not known: its publication, and what it translates."""
-    language = LANGUAGE_NAMES.get((source.language or "").split("-")[0], source.language or "")
-    parts = [*lead, *named_by(source, ctx)]
-    original = _original(source, ctx)
-    if original is not None:
-        spoken = [*ctx.value(language, (source, "language")), r(" ")] if language else []
-        parts += [
-            r(" ("),
-            *spoken,
-            *ctx.value("translation of", (source, "translation_of")),
-            r(" "),
-            *cite_source(original, ctx, Form.FULL, None),
-            r(")"),
-        ]
-    elif source.url:
-        parts += [r(", "), *ctx.value(source.url, (source, "url"))]
-    return parts
-
-
-def _surname_of(source: Source) -> str | None:
-    return parse_name(source.authors[0]).family if source.authors else None
-
-
-def supra(source: Source, ctx: Context, note: int | None, pin: str | None) -> list[Part]:
-    surname = _surname_of(source)
-    if surname:
-        head = [*ctx.value(surname, (source, "authors")), r(", ")]
-    elif source.title:
-        head = [*_titled(source, ctx, title_case(source.title), ITALIC), r(", ")]
-    else:
-        head = [*named_by(source, ctx), r(", ")]
-    tail = f" note {note}" if note is not None else ""
-    return [*head, i("supra"), r(f"{tail}{', at ' + pin if pin else ''}")]

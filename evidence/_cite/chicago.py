@@ -9,7 +9,7 @@ from evidence._cite.dates import MONTHS, format_date, year
 from evidence._cite.names import actor_name, join_names, parse_name
 from evidence._cite.options import Form
 from evidence._cite.parts import ITALIC, ROMAN, Part, joined, r
-from evidence._cite.words import title_case
+from evidence._cite.words import edition_words, title_case
 from evidence._model import Message, Source, SourceKind
 
 
@@ -51,6 +51,8 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         translated_by = [r("Translated by "), *_translators(source, ctx), r(".")] if source.translators else []
         if book and title:
             after = [r(" "), *translated_by] if translated_by else []
+            edition = [*_edition(source, ctx)[1:], r(".")] if source.edition else []  # '6th ed.' (CMOS 14.113)
+            after += [r(" "), *edition] if edition else []
             return [*head, *_title(source, ctx, title, ITALIC), r("."), *after, *_publisher_year(source, ctx, " ", ".")]
         # Sentences of what is known: the title, the translators, the site or periodical and the
         # date, the URL.
@@ -72,6 +74,7 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
             *parts,
             *_title(source, ctx, title, ITALIC),
             *([r(", "), *translated] if translated else []),
+            *_edition(source, ctx),
             *([r(" ("), *inside, r(")")] if inside else []),
             r(f"{', ' + pin if pin else ''}."),
         ]
@@ -80,6 +83,13 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         quoted = [r('"'), *_title(source, ctx, title, ROMAN)]
         return [*parts, *quoted, r('," '), *tail, r(".")] if tail else [*parts, *quoted, r('."')]
     return [*parts, *(tail or named_by(source, ctx)), r(".")]
+
+
+def _edition(source: Source, ctx: Context) -> list[Part]:
+    """', 6th ed.' after the title (CMOS 14.113)."""
+    if not source.edition:
+        return []
+    return [r(", "), *ctx.value(edition_words(source.edition, bluebook=False), (source, "edition"))]
 
 
 def _title(source: Source, ctx: Context, text: str, style: str) -> list[Part]:
@@ -104,7 +114,8 @@ def _publication(source: Source, ctx: Context) -> list[Part]:
     if not source.publication:
         return ctx.value(source.publisher or "", (source, "publisher"))
     style = ITALIC if source.kind in (SourceKind.NEWS_ARTICLE, SourceKind.JOURNAL_ARTICLE) else ROMAN
-    return ctx.value(source.publication, (source, "publication"), style=style)
+    volume = [r(" "), *ctx.value(source.volume, (source, "volume"))] if source.volume else []  # CMOS 14.171
+    return [*ctx.value(source.publication, (source, "publication"), style=style), *volume]
 
 
 def cite_message(message: Message, ctx: Context, form: Form) -> list[Part]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from evidence._cite import apa, bluebook, chicago, ecf, statutes
-from evidence._cite.context import Context
+from evidence._cite import apa, bluebook, chicago, ecf, secondary, statutes
+from evidence._cite.context import Context, pin_range
 from evidence._cite.options import (
     DEFAULT_OPTIONS,
     BluebookOptions,
@@ -55,8 +55,9 @@ def _parts(
         return [r("Ibid." if not pin else f"Ibid., {pin}.")], True  # CMOS 14.34
     if form is Form.ID and style is not Style.APA:
         if pin:
-            return ([i("Id."), r(f" {pin}" if pin.startswith("¶") else f" at {pin}")], False)
-        return [i("Id.")], False
+            pin = pin_range(pin)  # R3.3: '88–103'; a section or paragraph takes no 'at'
+            return ([i("id."), r(f" {pin}" if pin.startswith(("¶", "§")) else f" at {pin}")], False)
+        return [i("id.")], False
     if isinstance(record, Claim):
         return _claim_parts(record, style, ctx), style is Style.APA
     if style is Style.APA and form in (Form.ID, Form.SUPRA):
@@ -81,7 +82,7 @@ def _parts(
         if isinstance(record, Case):
             raise UsageError("supra is never used for cases (R15.3): use the short form")
         if isinstance(record, Source):
-            return bluebook.supra(record, ctx, note, pin), False
+            return secondary.supra(record, ctx, note, pin), False
         form = Form.SHORT
     if isinstance(record, Case):
         return bluebook.cite_case(record, ctx, form, pin, decision), False
@@ -99,8 +100,8 @@ def _parts(
         return bluebook.cite_message(record, ctx, form, pin, style), False
     if isinstance(record, Source):
         if form is Form.SHORT:
-            return bluebook.supra(record, ctx, note, pin), False
-        return bluebook.cite_source(record, ctx, form, pin), False
+            return secondary.supra(record, ctx, note, pin), False
+        return secondary.cite_source(record, ctx, form, pin), False
     raise not_cited(record)
 
 

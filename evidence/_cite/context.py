@@ -156,4 +156,5 @@ def pin_range(pin: str) -> str:
             last = last[same:]
         return f"{first}–{last}"
 
-    return re.sub(r"(\d+)\s*[-–]\s*(\d+)", shortened, pin)
+    # A page numbered by chapter keeps its digits, dashed: '1-14-15' → '1–14–15'.
+    return re.sub(r"(?<=\d)-(?=\d)", "–", re.sub(r"(\d+)\s*[-–]\s*(\d+)", shortened, pin))

@@ -299,3 +299,14 @@ def periodical_name(name: str) -> str:
 
 LANGUAGE_NAMES = {"pt": "Portuguese", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",
                   "en": "English", "zh": "Chinese", "ja": "Japanese"}  # fmt: skip
+
+
+def edition_words(edition: str, *, bluebook: bool = True) -> str:
+    """A book's edition as R15.4 prints it: '8' → '8th ed.', '2' → '2d ed.', 'Rev.' → 'Rev. ed.';
+    APA 10.2 and CMOS 14.113 write '2nd ed.', '3rd ed.'."""
+    if not edition.isdigit():
+        return edition if edition.endswith("ed.") else f"{edition} ed."
+    number = int(edition)
+    suffixes = {1: "st", 2: "d", 3: "d"} if bluebook else {1: "st", 2: "nd", 3: "rd"}
+    suffix = "th" if 10 <= number % 100 <= 20 else suffixes.get(number % 10, "th")
+    return f"{number}{suffix} ed."

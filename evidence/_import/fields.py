@@ -39,6 +39,19 @@ def text(item: Item, key: str) -> str | None:
     return stripped or None
 
 
+# Zotero and Juris-M keep CSL variables they have no field for as 'key: value' lines of `note`.
+_EXTRA = re.compile(r"^\s*([a-z][a-z-]*):\s*(.+?)\s*$", re.M)
+
+
+def with_extra(item: Item) -> dict[str, Any]:
+    """The item with the variables its `note` carries ('volume: 18', 'original-date: 1967');
+    a field the item has itself wins."""
+    found: dict[str, Any] = {}
+    for key, value in _EXTRA.findall(str(item.get("note") or "")):
+        found.setdefault(key, {"raw": value} if key.endswith("date") else value)
+    return {**found, **item}
+
+
 def date(item: Item, key: str) -> str | None:
     """A CSL date (`date-parts`, or `raw`/`literal` text) as the EDTF text records hold."""
     value = item.get(key)

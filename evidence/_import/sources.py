@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from evidence._import.fields import Item, date, names, record_id, text
+from evidence._import.fields import Item, date, names, record_id, text, with_extra
 
 # CSL types a source can be, and its kind (a magazine is a periodical, as a newspaper is).
 SOURCE_KINDS = {
@@ -22,19 +22,54 @@ SOURCE_KINDS = {
     "document": "other",
 }
 
+# The genres a law review names before a student's title (R? of the Bluebook, Indigo R30.2).
+_NAMED_GENRES = ("Note", "Comment", "Recent Case", "Recent Development")
+
 
 def source_record(item: Item) -> dict[str, Any]:
+    item = with_extra(item)
+    kind = SOURCE_KINDS[str(item["type"])]
+    genre = text(item, "genre")
+    title = text(item, "title")
+    if title is None and kind == "web_page":
+        title, genre = genre, None  # a page Zotero could not title: what it is, as its title
     return {
         "id": record_id(str(item["id"])),
-        "kind": SOURCE_KINDS[str(item["type"])],
-        "title": text(item, "title"),
+        "kind": kind,
+        "title": title,
         "authors": names(item, "author"),
         "publication": text(item, "container-title"),
         "publisher": text(item, "publisher"),
         "published": date(item, "issued"),
         "page": text(item, "page"),
+        "volume": text(item, "volume"),
+        "edition": text(item, "edition"),
+        "editors": names(item, "editor"),
+        "number": _number(item, genre) if item["type"] == "report" else None,
+        "genre": genre if genre in _NAMED_GENRES else None,
         "url": text(item, "URL"),
         "retrieved": date(item, "accessed"),
-        "language": text(item, "language"),
+        "language": _language(text(item, "language")),
         "translators": names(item, "translator"),
     }
+
+
+def _number(item: Item, genre: str | None) -> str | None:
+    """A report's numbers as cited: Juris-M's genre and number ('S. Rep.', '106-261' → 'S. Rep.
+    No. 106-261'; several joined by '|' → 'Nos.'), then the authority's publication number from
+    `call-number` ('USITC Pub. 4566')."""
+    said = []
+    number = text(item, "number")
+    if number:
+        numbers = [part.strip() for part in number.split("|") if part.strip()]
+        word = "Nos." if len(numbers) > 1 else "No."
+        said.append(" ".join(part for part in (genre, word, ", ".join(numbers)) if part))
+    publication = text(item, "call-number")
+    if publication:
+        said.append(" ".join(part for part in (text(item, "authority"), "Pub.", publication) if part))
+    return ", ".join(said) or None
+
+
+def _language(language: str | None) -> str | None:
+    """A language tag; Zotero users often type the language's name ('English')."""
+    return "en" if language is not None and language.lower() == "english" else language

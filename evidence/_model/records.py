@@ -342,6 +342,16 @@ class Source(Record):
     publisher: str | None = field("Publisher, for books and reports.", default=None)
     published: DateValue | None = field("Publication date (and time, with zone, when given).", default=None)
     page: str | None = field("Print page, e.g. 'A6'.", default=None)
+    volume: str | None = field(
+        "Volume, as printed: a journal's ('103' of 103 Yale L.J. 463), or of a book in volumes.", default=None
+    )
+    edition: str | None = field("A book's edition: '8' (8th ed.), 'Rev.' (Rev. ed.).", default=None)
+    editors: tuple[str, ...] = field("Editors, as 'Given Family' or an institution's name.", default=())
+    number: str | None = field(
+        "A report's or document's number as cited: 'S. Rep. No. 106-261', 'USITC Pub. 4566', 'Form 10-K'.",
+        default=None,
+    )
+    genre: str | None = field("What the piece is, when a citation names it: 'Note', 'Comment'.", default=None)
     url: str | None = field("Where it was published.", default=None, check=url_complaint)
     archived_url: str | None = field("An archived copy.", default=None, check=url_complaint)
     retrieved: DateValue | None = field("When it was retrieved.", default=None)
