@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
+import re
 from datetime import timedelta
 from typing import Any
 from unittest import mock
@@ -80,9 +81,10 @@ def _agree(raw: bytes, fmt: Format = Format.JSON) -> tuple[Any, ...]:
 
 
 def _texts_with_colons(data: Any) -> bool:
-    """True when a text or key in the data starts with a colon or holds a quote mark before one."""
+    """True when a text or key in the data starts with a colon or holds a quote mark before one,
+    with or without white space between (which looks like a key written `"key" : value`)."""
     if isinstance(data, str):
-        return data.startswith(":") or '":' in data
+        return re.search(r'(^|")[ \t\r\n]*:', data) is not None
     if isinstance(data, list):
         return any(_texts_with_colons(item) for item in data)
     if isinstance(data, dict):
