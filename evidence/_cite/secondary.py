@@ -78,9 +78,10 @@ def _source_at(pin: str | None) -> str:
     return f", {pin}" if pin.startswith(("§", "¶")) else f", at {pin}"
 
 
-def _last_visited(source: Source, ctx: Context) -> list[Part]:
-    """' (last visited Mar. 2, 2015)' (R18.2.2), for a web page not dated to the day."""
-    day = source.published is not None and format_date(source.published).count(",") > 0
+def _last_visited(source: Source, ctx: Context, *, dated: bool = True) -> list[Part]:
+    """' (last visited Mar. 2, 2015)' (R18.2.2), for a web page whose citation gives no date to
+    the day (`dated`: whether it prints the published date at all)."""
+    day = dated and source.published is not None and format_date(source.published).count(",") > 0
     if source.kind is not SourceKind.WEB_PAGE or source.retrieved is None or day:
         return []
     return [r(" (last visited "), *ctx.value(format_date(source.retrieved), (source, "retrieved")), r(")")]
@@ -166,7 +167,8 @@ def _untitled_source(source: Source, ctx: Context, lead: list[Part]) -> list[Par
             r(")"),
         ]
     elif source.url:
-        parts += [r(", "), *ctx.value(source.url, (source, "url")), *_last_visited(source, ctx)]
+        # Its date is not printed here, so only the visit can date it.
+        parts += [r(", "), *ctx.value(source.url, (source, "url")), *_last_visited(source, ctx, dated=False)]
     return parts
 
 
