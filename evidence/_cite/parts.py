@@ -68,11 +68,13 @@ def tidy(parts: list[Part]) -> list[Part]:
     ending in "?" before "," or "." (CMOS 6.119, 6.122). A mark between them changes nothing:
     the text is the same with marks and without."""
     out: list[Part] = []
+    before = ""  # the last text printed so far, marks aside
     for text, style in parts:
-        before = next((t for t, s in reversed(out) if t and s != MARK), "")
-        stop = before.endswith((".", "?", "!")) and text.startswith(".")
-        if style != MARK and (stop or (before.endswith(("?", "!")) and text.startswith(","))):
-            text = text[1:]
+        if style != MARK:
+            stop = before.endswith((".", "?", "!")) and text.startswith(".")
+            if stop or (before.endswith(("?", "!")) and text.startswith(",")):
+                text = text[1:]
+            before = text or before
         out.append((text, style))
     return out
 
