@@ -168,7 +168,11 @@ def _refusal(error: ev.LoadError) -> str:
 
 def _pin_for(record: ev.Record, kind: str | None, pin: str | None, position: int) -> tuple[ev.Record, str | None]:
     """A section locator of a first cite of a provision is its section; else the pinpoint."""
-    if isinstance(record, ev.Provision) and kind in ("sec", "r") and position == 0 and pin:
+    if isinstance(record, ev.Provision) and kind == "r" and pin:  # a rule's number is its section
+        return attrs.evolve(record, section=pin.removeprefix("r. ")), None
+    if isinstance(record, ev.Provision) and kind == "sec" and position == 0 and pin and record.section:
+        return attrs.evolve(record, section=f"{record.section}, § {pin}"), None  # a clause's section
+    if isinstance(record, ev.Provision) and kind == "sec" and position == 0 and pin:
         return attrs.evolve(record, section=pin), None
     if isinstance(record, ev.Provision) and kind == "sec" and pin:
         return record, ("§§ " if re.search(r"[-–]", pin) else "§ ") + pin

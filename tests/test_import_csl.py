@@ -84,6 +84,30 @@ def test_a_regulation_with_title_and_section_in_one_field() -> None:
 
 
 @pytest.mark.parametrize(
+    ("item", "kind", "expected"),
+    [
+        ({"type": "legislation", "title": "Ariz. Const.", "section": "art. XVI, sec. 2"},
+         ev.ProvisionKind.CONSTITUTION, "Ariz. Const. art. XVI, § 2."),
+        ({"type": "legislation", "title": "U.S. Const.", "section": "amend. XVIII"},
+         ev.ProvisionKind.CONSTITUTION, "U.S. Const. amend. XVIII."),
+        ({"type": "regulation", "title": "Fed. R. Civ. P.", "section": "12(b)(1)"},
+         ev.ProvisionKind.COURT_RULE, "Fed. R. Civ. P. 12(b)(1)."),
+        ({"type": "regulation", "title": "Treas. Reg.", "section": "sec. 1.41-2"},
+         ev.ProvisionKind.REGULATION, "Treas. Reg. § 1.41-2."),
+    ],
+    ids=["c180 a state constitution's article and section", "c178 an amendment", "c134 a court rule",
+         "c273 a code of regulations named by its title"],
+)  # fmt: skip
+def test_a_provision_named_by_its_title_alone(item: dict[str, str], kind: ev.ProvisionKind, expected: str) -> None:
+    # Juris-M gives a constitution, a court rule or Treasury Regulations as the item's title, with
+    # no code in `container-title`: the title is the code.
+    records = ev.import_csl([{"id": "p", **item}])
+    provision = records.get("p", ev.Provision)
+    assert provision.kind is kind
+    assert ev.cite(provision, records=records) == expected
+
+
+@pytest.mark.parametrize(
     ("csl_type", "kind"),
     [("book", ev.SourceKind.BOOK), ("article-journal", ev.SourceKind.JOURNAL_ARTICLE),
      ("article-newspaper", ev.SourceKind.NEWS_ARTICLE), ("webpage", ev.SourceKind.WEB_PAGE),

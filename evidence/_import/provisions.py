@@ -25,8 +25,35 @@ def section_text(value: str | None) -> tuple[str | None, str | None]:
     return title, section or None
 
 
+def _kind_by_code(code: str, csl_type: str) -> str:
+    """A constitution and a court rule are told by their code ('U.S. Const.', 'Fed. R. Civ. P.'),
+    which Juris-M gives as the item's title."""
+    if code.endswith("Const."):
+        return "constitution"
+    if re.search(r"\bR\.\s", code):
+        return "court_rule"
+    return _KINDS[csl_type]
+
+
 def provision_record(item: Item) -> dict[str, Any]:
     code = text(item, "container-title")
+    if code is None and text(item, "title") is not None:
+        # A constitution, a court rule or a code of regulations, named by its title alone.
+        named = str(text(item, "title"))
+        kind = _kind_by_code(named, str(item["type"]))
+        clause = text(item, "section")
+        if kind in ("constitution", "court_rule"):  # cited by the clause as written: 'art. XVI, § 2'
+            clause = re.sub(r"\bsecs?\.\s*", "§ ", clause) if clause else None
+        else:  # a section of the code: '1.41-2', printed after its own §
+            clause = section_text(clause)[1]
+        return {
+            "id": record_id(str(item["id"])),
+            "kind": kind,
+            "code": named,
+            "section": clause,
+            "year": year(item),
+            "url": text(item, "URL"),
+        }
     if code is None:
         raise Refused("a provision needs its code: the item has no 'container-title'")
     title, section = section_text(text(item, "section"))
