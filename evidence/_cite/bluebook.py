@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
+
 from evidence._cite import context, ecf
 from evidence._cite.context import (
     Context,
@@ -116,12 +118,26 @@ def _filing_title(filing: Filing, ctx: Context) -> list[Part]:
 
 
 def _other_case(case: Case, date: DateValue | None, ctx: Context, dated: Filing) -> list[Part]:
-    """', Kadrey v. Meta Platforms, Inc., No. 3:23-cv-03417-VC (N.D. Cal. Jan. 8, 2025)' (R25.2)."""
+    """', Kadrey v. Meta Platforms, Inc., No. 3:23-cv-03417-VC (N.D. Cal. Jan. 8, 2025)' (R25.2);
+    a case with one reported decision by that decision, its docket number after it (Bluebook
+    R10.8.3: ', Martinez-Mendoza v. Champion Int'l Corp., 340 F.3d 1200 (11th Cir. 2003) (No.
+    06-19139)')."""
+    reported = _reported(case, ctx)
+    if reported is not None:
+        decision = _decision_parts(case, reported, ctx, None, frozenset())
+        return [r(", "), *_case_parts(case, ctx), r(", "), *decision, r(" (No. "), *_docket(case, ctx), r(")")]
     when = format_date(date)
     return [
         r(", "), *_case_parts(case, ctx), r(", No. "), *_docket(case, ctx), r(" ("), *_court(case, ctx),
         *([r(" "), *ctx.value(when, (dated, "filed"))] if when else []), r(")"),
     ]  # fmt: skip
+
+
+def _reported(case: Case, ctx: Context) -> Decision | None:
+    """The decision a case's documents are cited with (R10.8.3): its only reported one, and
+    only when the case has a docket number to give after it."""
+    reported = [d for d in ctx.need("a document of another case").decisions_of(case) if _reporter_cites(d)]
+    return reported[0] if len(reported) == 1 and case.docket_number is not None else None
 
 
 def _docket(case: Case, ctx: Context) -> list[Part]:
@@ -134,27 +150,35 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
     chosen = find_decision(case, decision, ctx) if decision is not None else None
     cited = reported_as(chosen) if chosen is not None else None
     if form is Form.SHORT:
-        short = case.short_name or _short_name(case_name(case))
-        style = ROMAN if ctx.options.roman_case_names else ITALIC
-        name = ctx.value(short, (case, "short_name" if case.short_name else "name"), style=style)
+        shown_name = _short_case_name(case, ctx)
+        name = [*shown_name, r(", ")] if shown_name else []  # none when the sentence names it
         if chosen is not None and cited:
             if not _in_reporter(cited):
-                return [*name, r(", "), *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
+                return [*name, *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
             # R11.3: "Thomson Reuters, 529 F. Supp. 3d at 305": the volume and reporter, then the page;
             # a public-domain cite keeps its number before the paragraph ("Smith, 2012 CO 22, ¶ 14").
             if is_public_domain(cited):
-                return [*name, r(", "), *ctx.value(cited, (chosen, "cites")), r(f", {pin_range(pin)}" if pin else "")]
+                return [*name, *ctx.value(cited, (chosen, "cites")), r(f", {pin_range(pin)}" if pin else "")]
             shown = cited.rsplit(" ", 1)[0] if pin else cited
-            return [*name, r(", "), *ctx.value(shown, (chosen, "cites")), r(_reporter_pin(pin, short=True))]
+            return [*name, *ctx.value(shown, (chosen, "cites")), r(_reporter_pin(pin, short=True))]
         if chosen is not None and pin:
-            return [*name, r(f", slip op. at {pin}")]
-        return [*name, r(", No. "), *_docket(case, ctx)]
+            return [*name, r(f"slip op. at {pin}")]
+        return [*name, r("No. "), *_docket(case, ctx)]
     if chosen is None:
         if pin:
             raise UsageError("a pin cite of a case needs a decision: pass decision=")
         when = _pending_date(case, ctx)
         return [*_case_parts(case, ctx), r(", No. "), *_docket(case, ctx), r(" ("), *_court(case, ctx), *when, r(")")]
-    return [*_case_parts(case, ctx), r(", "), *_decision_parts(case, chosen, ctx, pin, frozenset())]
+    named = [] if ctx.name_in_text else [*_case_parts(case, ctx), r(", ")]
+    return [*named, *_decision_parts(case, chosen, ctx, pin, frozenset())]
+
+
+def _short_case_name(case: Case, ctx: Context) -> list[Part]:
+    if ctx.name_in_text:
+        return []
+    short = case.short_name or _short_name(case_name(case))
+    style = ROMAN if ctx.options.roman_case_names else ITALIC
+    return ctx.value(short, (case, "short_name" if case.short_name else "name"), style=style)
 
 
 # Parties a short form does not name a case by (Bluebook R10.9(a)(i)): a government, which is
@@ -195,10 +219,17 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
         # A public-domain cite's paragraph follows it after a comma ("2011 ME 24, ¶ 11", R11.3).
         after = f", {pin_range(pin)}" if pin and is_public_domain(reporters[0]) else _reporter_pin(pin, short=False)
         parts = [*ctx.value(reporters[0], (chosen, "cites")), r(after)]
-        for other in reporters[1:]:
-            parts += [r(", "), *ctx.value(other, (chosen, "cites"))]
-        tail = _history_parts(case, chosen, history, ctx, seen)
-        return parts + _reported_parenthetical(case, chosen, ctx, reporters, history) + tail
+        pins = ctx.parallel_pins
+        for n, other in enumerate(reporters[1:]):
+            extra = pins[n] if n < len(pins) else None
+            # A parallel cite's paragraph follows it after a comma, as a public-domain cite's does.
+            shown = f", {pin_range(extra)}" if extra and (extra.startswith("¶") or is_public_domain(other)) else None
+            parts += [r(", "), *ctx.value(other, (chosen, "cites")), r(shown or _reporter_pin(extra, short=False))]
+        parts += _reported_parenthetical(case, chosen, ctx, reporters, history)
+        if chosen.docket_number and any(e.reporter == "F. Cas." for e in _editions(reporters[0])):
+            # T1: Federal Cases are told apart by their number in that reporter: "(No. 3591)".
+            parts += [r(" (No. "), *ctx.value(chosen.docket_number, (chosen, "docket_number")), r(")")]
+        return parts + _history_parts(case, chosen, history, ctx, seen)
     cited = reported_as(chosen)
     docket = ctx.value(chosen.docket_number, (chosen, "docket_number")) if chosen.docket_number else _docket(case, ctx)
     parts = [r("No. "), *docket]
@@ -281,11 +312,13 @@ def _history_parts(
     parts: list[Part] = []
     for entry, later in history:
         level = weaker(entry.confidence, weakest([(chosen, "history")]))
-        parts += [r(", "), *ctx.value_at(_HISTORY_WORDS[entry.rel], level, style=ITALIC)]
+        words = _HISTORY_WORDS[entry.rel] + (" on other grounds" if entry.on_other_grounds else "")
+        parts += [r(", "), *ctx.value_at(words, level, style=ITALIC)]
         other = records.get(later.case, Case)
         if not _same_parties(case_name(other), case_name(case)):
             parts += [i(" sub nom."), r(" "), *_case_parts(other, ctx)]
-        parts += [r(", "), *_decision_parts(other, later, ctx, None, seen | {d.id for _, d in history})]
+        unpinned = attrs.evolve(ctx, parallel_pins=())  # the pins are the earlier decision's
+        parts += [r(", "), *_decision_parts(other, later, unpinned, None, seen | {d.id for _, d in history})]
     return parts
 
 
@@ -299,11 +332,17 @@ def _same_parties(later: str, earlier: str) -> bool:
 def cite_filing(
     filing: Filing, ctx: Context, form: Form, pin: str | None, pin_from: PinField | None = None
 ) -> list[Part]:
-    parts = [*_filing_title(filing, ctx), *pinned(_pin_after_title(pin), pin, ctx, pin_from)]
+    case = ctx.need("a filing").get(filing.case, Case) if ctx.in_case != filing.case else None
+    reported = _reported(case, ctx) if case is not None else None
+    # R10.8.3: a document of a reported case takes "at" before its page, as a reporter's pin does.
+    after = _at(pin).replace(",", "", 1) if reported is not None else _pin_after_title(pin)
+    parts = [*_filing_title(filing, ctx), *pinned(after, pin, ctx, pin_from)]
     outside = _outside(filing, ctx, form)
-    if outside:
-        case = ctx.need("a filing of another case").get(filing.case, Case)
+    if outside and case is not None:
         parts += _other_case(case, filing.filed, ctx, filing)
+    elif case is not None and reported is not None:  # its short form keeps the case and the reporter
+        cite = ctx.value(_reporter_cites(reported)[0], (reported, "cites"))
+        return [*parts, r(", "), *_short_case_name(case, ctx), r(", "), *cite, r(" (No. "), *_docket(case, ctx), r(")")]
     # R24.3: the date after the pin, on request; without an entry number it tells the document
     # apart on its docket, and is always given.
     if not outside and filing.filed is not None and (filing.ecf is None or ctx.options.document_dates):

@@ -3,6 +3,7 @@ finishes the citation sentence (signal, parenthetical, stop); `cite` renders it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from evidence._cite import apa, bluebook, chicago, ecf, secondary, statutes
@@ -199,7 +200,7 @@ def cite(
     records: RecordSet | None = None,
     style: Style | str = "bluebook",
     form: Form | str = "full",
-    pin: str | None = None,
+    pin: str | Sequence[str | None] | None = None,
     signal: str | None = None,
     parenthetical: str | None = None,
     markup: Markup | str = "text",
@@ -211,25 +212,42 @@ def cite(
     marks: bool = False,
     textual: bool = False,
     quoting: bool = False,
+    name_in_text: bool = False,
 ) -> str:
     """One citation of a record, ready to paste.
 
     `records` resolves what the citation needs (a filing's case, a case's court, a message's
-    sender). `pin` is a pinpoint as printed ("4", "¶ 12", "*2", a Bates number). `decision`
+    sender). `pin` is a pinpoint as printed ("4", "¶ 12", "*2", a Bates number); for a case cited
+    in several reporters, a sequence of pins, one per reporter cite in order (R11.2: "1996 S.D. 15,
+    ¶ 21, 600 N.W.2d 900, 901"). `decision`
     picks a case's decision (its id, index, one of its cites, its date or its filing). `in_case` is the id of the case
     a brief is written in: its own documents are cited without the case (R24), other cases'
     with it (R25.2). `note` is the footnote of the first full citation, for *supra*. With
     `marks`, every value printed that is not `confirmed` is flagged with its mark. With
     `textual`, the citation is part of a textual sentence: case names abbreviated as R11.4 allows
     and no stop of its own. With `quoting`, a filing or exhibit is followed by "(quoting ...)",
-    naming the messages the records say it quotes (at `pin`).
+    naming the messages the records say it quotes (at `pin`). With `name_in_text`, the writer's
+    sentence names the case, so its citation leaves the name out ("411 U.S. 792 (1973)",
+    Bluebook R10.2; its short form "411 U.S. at 802").
     """
     chosen = parse_markup(markup)  # a misspelt markup is named before the record is looked at
     return citation(
         record, records=records, style=style, form=form, pin=pin, signal=signal, parenthetical=parenthetical,
         decision=decision, in_case=in_case, note=note, in_parentheses=in_parentheses, options=options, marks=marks,
-        textual=textual, quoting=quoting,
+        textual=textual, quoting=quoting, name_in_text=name_in_text,
     ).render(chosen)  # fmt: skip
+
+
+def _pins(record: Record, pin: str | Sequence[str | None] | None) -> tuple[str | None, tuple[str | None, ...]]:
+    """The pin of the first reporter cite, and those of the parallel cites after it."""
+    if pin is None or isinstance(pin, str):
+        return pin, ()
+    if not isinstance(record, (Case, Decision)):
+        raise UsageError(f"pins for parallel cites apply to a case, and {record.KIND} {record.id!r} is not a case")
+    pins = tuple(pin)
+    if not pins or not all(p is None or isinstance(p, str) for p in pins):
+        raise UsageError("pin= is a pinpoint, or one pinpoint (or None) per reporter cite of the decision")
+    return pins[0], pins[1:]
 
 
 def citation(
@@ -238,7 +256,7 @@ def citation(
     records: RecordSet | None = None,
     style: Style | str = "bluebook",
     form: Form | str = "full",
-    pin: str | None = None,
+    pin: str | Sequence[str | None] | None = None,
     signal: str | None = None,
     parenthetical: str | None = None,
     decision: int | str | None = None,
@@ -249,13 +267,18 @@ def citation(
     marks: bool = False,
     textual: bool = False,
     quoting: bool = False,
+    name_in_text: bool = False,
 ) -> Citation:
     """Like `cite`, but the `Citation` itself, to render in several markups."""
     style, form = parse_style(style), parse_form(form)
     if textual and (signal or in_parentheses):
         # R1.2: a signal introduces a citation sentence or clause; a textual sentence has none.
         raise UsageError("textual= names a case in the writer's own sentence: no signal, no parentheses")
-    ctx = Context(records=records, options=options or DEFAULT_OPTIONS, in_case=in_case, marks=marks, textual=textual)
+    if name_in_text and not (isinstance(record, (Case, Decision)) and style is Style.BLUEBOOK):
+        raise UsageError("name_in_text= leaves a case's name out of its Bluebook citation: cite a case")
+    pin, parallel_pins = _pins(record, pin)
+    ctx = Context(records=records, options=options or DEFAULT_OPTIONS, in_case=in_case, marks=marks, textual=textual,
+                  name_in_text=name_in_text, parallel_pins=parallel_pins)  # fmt: skip
     parts, ends = _parts(record, style, form, pin, ctx, decision, note)
     if quoting:
         parts = [*parts, *bluebook.quoting(record, ctx, pin, style)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from evidence._cite.citing import CITABLE, citation, cite, not_cited
@@ -51,7 +51,7 @@ class CitationSequence:
         self.marks = marks
         self._first_note: dict[tuple[str, Any], int | None] = {}
         self._last: tuple[str, Any] | None = None
-        self._last_pin: str | None = None
+        self._last_pin: str | Sequence[str | None] | None = None
         self._ids_in_a_row = 0
 
     def cite(
@@ -59,12 +59,13 @@ class CitationSequence:
         record: Record | str,
         *,
         note: int | None = None,
-        pin: str | None = None,
+        pin: str | Sequence[str | None] | None = None,
         signal: str | None = None,
         parenthetical: str | None = None,
         decision: int | str | None = None,
         textual: bool = False,
         quoting: bool = False,
+        name_in_text: bool = False,
     ) -> str:
         if isinstance(record, str):
             if self.records is None:
@@ -102,6 +103,7 @@ class CitationSequence:
             record, records=self.records, style=self.style, form=form, pin=shown, signal=signal,
             parenthetical=parenthetical, markup=self.markup, decision=decision, in_case=self.in_case,
             note=supra_note, options=self.options, marks=self.marks, textual=textual, quoting=quoting,
+            name_in_text=name_in_text,
         )  # fmt: skip
 
 

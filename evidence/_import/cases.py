@@ -1,6 +1,6 @@
 """A `legal_case` item as a case and its decision: the name from `title`, the court from
 `authority` and `jurisdiction`, the decision's date from `issued` and its cite from `volume`,
-`container-title` (the reporter) and `page`."""
+`container-title` (the reporter) and `page`; and a document of the case, from `document-name`."""
 
 from __future__ import annotations
 
@@ -91,3 +91,13 @@ def case_records(item: Item) -> tuple[dict[str, Any] | None, dict[str, Any], dic
         "url": text(item, "URL"),
     }
     return court, case, decision
+
+
+def document_record(item: Item, case_id: str) -> dict[str, Any] | None:
+    """A court document of the case the item names ('Pl.'s Resp. to Defs.' Mot. for Summ. J.'),
+    when its `document-name` is beside the case's `title`; dated by `submitted`, never by the
+    decision's date."""
+    title = text(item, "document-name")
+    if title is None or text(item, "title") is None:
+        return None
+    return {"id": f"{case_id}.document", "case": case_id, "title": title, "filed": date(item, "submitted")}

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from evidence._errors import LoadError, Problem, UsageError
-from evidence._import.cases import case_records, decision_id, reporter_cite
-from evidence._import.fields import Item, Refused, build, record_id, refusal, text
+from evidence._import.cases import case_records, document_record, reporter_cite
+from evidence._import.fields import Item, Refused, build, date, refusal, text
 from evidence._import.provisions import provision_record
 from evidence._import.sources import SOURCE_KINDS, source_record
-from evidence._model import Case, Confidence, Court, Decision, Provision, Record, Source
+from evidence._model import Case, Confidence, Court, Decision, Filing, Provision, Record, Source
 from evidence._recordset import RecordSet
 
 IMPORTED_TYPES = frozenset({"legal_case", "legislation", "regulation", *SOURCE_KINDS})
@@ -40,7 +40,7 @@ def import_csl(
     name, data = _read(source)
     items = _items(data, name)
     records: dict[str, Record] = {}
-    decisions: dict[str, dict[str, Any]] = {}  # a case's decision by the case's item, for parallel cites
+    decisions: dict[str, tuple[Item, dict[str, Any]]] = {}  # an item and its decision, for parallel cites
     problems: list[Problem] = []
     for index, item in enumerate(items):
         where = f"$[{index}]"
@@ -59,7 +59,7 @@ def import_csl(
     return RecordSet(records.values())
 
 
-def _records(item: Item, decisions: dict[str, dict[str, Any]], mark: str) -> list[Record]:
+def _records(item: Item, decisions: dict[str, tuple[Item, dict[str, Any]]], mark: str) -> list[Record]:
     kind = str(item["type"])
     if kind == "legal_case":
         parallel = _parallel_of(item, decisions)
@@ -71,8 +71,10 @@ def _records(item: Item, decisions: dict[str, dict[str, Any]], mark: str) -> lis
         made.append(build(Case, {**case, "confidence": mark}))
         if decision is not None:
             decision["confidence"] = mark
-            decisions[str(item["id"])] = decision
+            decisions[str(item["id"])] = (item, decision)
             made.append(build(Decision, decision))
+        document = document_record(item, case["id"])
+        made += [build(Filing, {**document, "confidence": mark})] if document else []
         return made
     if kind in ("legislation", "regulation"):
         return [build(Provision, {**provision_record(item), "confidence": mark})]
@@ -82,16 +84,24 @@ def _records(item: Item, decisions: dict[str, dict[str, Any]], mark: str) -> lis
     raise Refused(f"no record holds a CSL item of type {kind!r} (imported: {known})")
 
 
-def _parallel_of(item: Item, decisions: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    """The decision of an earlier item this one names in `seeAlso` with the same title and
-    date: a parallel cite (Juris-M links the reporters of one decision so)."""
+def _parallel_of(item: Item, decisions: dict[str, tuple[Item, dict[str, Any]]]) -> dict[str, Any] | None:
+    """The decision of an earlier item this one names in `seeAlso` with the same title, court
+    and date: a parallel cite (Juris-M links the reporters of one decision so, and also the
+    decisions of one case's history, which differ in court or date)."""
     if reporter_cite(item) is None:
         return None
     for other in item.get("seeAlso") or ():
-        decision = decisions.get(str(other))
-        if decision is not None and decision["id"] == decision_id(record_id(str(other))):
-            return decision if text(item, "title") == decision.get("name", text(item, "title")) else None
+        earlier, decision = decisions.get(str(other), (None, None))
+        if earlier is None or decision is None:
+            continue
+        when = date(item, "issued")  # a parallel cite's item may leave the date to the first one
+        if all(text(earlier, key) == text(item, key) for key in _SAME_DECISION) and when in (None, decision["date"]):
+            return decision
     return None
+
+
+# What two items of one decision in two reporters share.
+_SAME_DECISION = ("title", "authority", "jurisdiction")
 
 
 def _confidence(value: Confidence | str) -> Confidence:

@@ -129,5 +129,8 @@ class DecisionHistory:
         "affirmed, reversed, vacated, modified, remanded, superseded, withdrawn, certified_for_appeal or cert_denied."
     )
     decision: str = field("The later decision.", ref=("decision",))
+    on_other_grounds: bool = field(
+        "Whether the later decision reached its result for reasons other than this one's.", default=False
+    )
     confidence: Confidence = field("How sure it is.", default=Confidence.UNVERIFIED)
     note: str | None = field("Free text.", default=None)
