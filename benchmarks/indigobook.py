@@ -350,6 +350,13 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
             "(Bluepages B17.1.3, the project's citation-rules row 8); 'at' is kept for documents of reported cases "
             "(R10.8.3)"
         )
+    if kind == "legal_case" and re.search(r"\(\d+(st|d|th) Dist\.\)$", outcome.expected):
+        return (
+            "capability not built: an Ohio appellate district ('(11th Dist.)'): courts-db has one Ohio Court of "
+            "Appeals, so the district the item's jurisdiction names is not kept"
+        )
+    if kind == "legal_case" and "Circuit Justice" in str(item.get("author")):
+        return "capability not built: a Justice sitting alone as Circuit Justice, named in the parenthetical (R11.6)"
     if (
         kind == "legal_case"
         and len(example["cites"]) > 1

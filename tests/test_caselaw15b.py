@@ -37,6 +37,8 @@ def build() -> ev.RecordSet:
         ev.Filing(id="resp", case="martinez", title="Pl.'s Resp. to Defs.' Mot. for Summ. J.", confidence=C),
         *decided("mcdonnell", "McDonnell Douglas Corp. v. Green", "scotus", "1973-05-14", "411 U.S. 792"),
         *decided("smith", "Smith v. Jones", "sd", "1996", "1996 S.D. 15", "600 N.W.2d 900"),
+        *decided("roe", "Doe v. Roe", "wyo", "2001", "2001 WY 12", "989 P.2d 1312"),
+        *decided("roe-alone", "Doe v. Roe", "wyo", "2001", "2001 WY 12"),
         *decided("davey", "Davey v. The Mary Frost", "txed", "1876", "7 F. Cas. 11"),
         ev.Decision(id="davey.numbered", case="davey", date="1876", cites=["7 F. Cas. 11"], docket_number="3591",
                     confidence=C),
@@ -69,6 +71,9 @@ TABLE = [
         "901.", decision=0, pin=("¶ 21", "901")),
     row("R11.2 a pin in the parallel cite alone", "smith", "Smith v. Jones, 1996 S.D. 15, 600 N.W.2d 900, 901.",
         decision=0, pin=(None, "901")),
+    row("R11.3 Wyoming's public-domain cite, then court and year, c723", "roe", "Doe v. Roe, 2001 WY 12, 989 P.2d "
+        "1312 (Wyo. 2001).", decision=0),
+    row("R11.3 alone it names them itself, c722", "roe-alone", "Doe v. Roe, 2001 WY 12.", decision=0),
     row("T1 a Federal Cases number, c232", "davey", "Davey v. The Mary Frost, 7 F. Cas. 11 (E.D. Tex. 1876) "
         "(No. 3591).", decision="davey.numbered"),
 ]  # fmt: skip

@@ -266,7 +266,8 @@ def _reported_parenthetical(
     """' (9th Cir. 2021)': the court, unless a reporter names it (R11.1: none for the U.S. Reports,
     the circuit for F.3d, the district for F. Supp.), and the year, unless the next decision of
     its history has the same one ('(10th Cir.), cert. denied, 136 S. Ct. 595 (2015)')."""
-    if any(is_public_domain(cite) for cite in reporters):
+    regional = not all(is_public_domain(cite) for cite in reporters)
+    if any(is_public_domain(cite) for cite in reporters) and not (regional and any(map(_dated_anyway, reporters))):
         return []  # R11.3: a public-domain cite names the court and the year itself
     named = any(edition.names_its_court() for cite in reporters for edition in _editions(cite)[:1])
     court = [] if named else _court_beside(case, ctx, _editions(reporters[0])[:1])
@@ -277,6 +278,13 @@ def _reported_parenthetical(
     if not inside:
         return []
     return [r(" ("), *[part for n, piece in enumerate(inside) for part in ([r(" ")] if n else []) + piece], r(")")]
+
+
+def _dated_anyway(cite: str) -> bool:
+    """Whether a public-domain cite's state asks for the court and year after the regional
+    reporter all the same: Wyoming's ('2001 WY 12, 989 P.2d 1312 (Wyo. 2001)', the Indigo Book's
+    state table, c723)."""
+    return is_public_domain(cite) and cite.split()[1:2] == ["WY"]
 
 
 def _court_beside(case: Case, ctx: Context, editions: tuple[ReporterEdition, ...]) -> list[Part]:
