@@ -118,8 +118,8 @@ BOOK_EXAMPLES = [
     row(
         "an opinion in a volume of a series, as a journal",
         "c261",
-        "U.S. Assistance to Countries That Shoot down Civil Aircraft Involved in Drug Trafficking, 18 Op. O.L.C. "
-        "148, 165 (1994).",  # the book capitalizes "Down"; four letters or fewer stay lowercase (R8)
+        "U.S. Assistance to Countries That Shoot Down Civil Aircraft Involved in Drug Trafficking, 18 Op. O.L.C. "
+        "148, 165 (1994).",  # the title lowercases "to" and "in": its "Down" is a particle it chose (R8)
         pin="165",
     ),
     row(

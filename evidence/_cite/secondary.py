@@ -10,11 +10,19 @@ from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form
 from evidence._cite.parts import ITALIC, ROMAN, SMALL_CAPS, Part, i, joined, r
 from evidence._cite.words import LANGUAGE_NAMES, edition_words, periodical_name, title_case
-from evidence._model import Source, SourceKind
+from evidence._model import Date, Source, SourceKind
 
 
-def _authors(source: Source) -> str:
-    return join_names([parse_name(a).full for a in source.authors])
+def _authors(source: Source) -> tuple[str, str]:
+    """The byline and the field it is read from: the people, or an institution as it is written."""
+    if not source.authors and source.institution:
+        return source.institution, "institution"
+    return join_names([parse_name(a).full for a in source.authors]), "authors"
+
+
+def _cased(source: Source, title: str) -> str:
+    """R8's title case, keeping the small words a title in title case capitalizes by choice."""
+    return title_case(title, keep_chosen=True)
 
 
 def _titled(source: Source, ctx: Context, text: str, style: str) -> list[Part]:
@@ -22,11 +30,11 @@ def _titled(source: Source, ctx: Context, text: str, style: str) -> list[Part]:
 
 
 def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> list[Part]:
-    authors = _authors(source)
+    authors, signed = _authors(source)
     pin = pin_range(pin) if pin else pin  # R3.3
     book = source.kind in (SourceKind.BOOK, SourceKind.DATASET) or (source.kind is SourceKind.OTHER and not source.url)
     small_caps = ctx.options.small_caps
-    byline = ctx.value(authors, (source, "authors"), style=SMALL_CAPS if small_caps and book else ROMAN)
+    byline = ctx.value(authors, (source, signed), style=SMALL_CAPS if small_caps and book else ROMAN)
     lead = [*byline, r(", ")] if authors else []
     if source.genre:  # a student's Note or Comment says so before its title (R30.2)
         lead += [*ctx.value(source.genre, (source, "genre")), r(", ")]
@@ -35,7 +43,7 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
     if source.title is None:
         return _untitled_source(source, ctx, lead)
     english = source.language is None or source.language.split("-")[0] == "en"
-    cased = title_case(source.title) if english else source.title
+    cased = _cased(source, source.title) if english else source.title
     title = _titled(source, ctx, cased, SMALL_CAPS if small_caps and book else ITALIC)
     if source.volume and source.publication and source.page:
         return [*lead, *title, *_consecutive(source, ctx, pin)]
@@ -44,6 +52,9 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         return [*lead, *title, r(", "), i("in"), r(" "), *book_title, *_book_tail(source, ctx, pin)]
     if book:
         return [*_volume(source, ctx), *lead, *title, *_book_tail(source, ctx, pin)]
+    if source.kind is SourceKind.VIDEO and source.publisher and not source.url:
+        # A film: its studio and year in parentheses, as a book's publisher (the book's c029).
+        return [*lead, *title, *_book_tail(source, ctx, pin)]
     published = (source, "published")
     name = periodical_name(source.publication or source.publisher or "")  # T13
     where = (source, "publication" if source.publication else "publisher")
@@ -58,12 +69,31 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
     # translation's translator first in them, as in a book's (R28.2.5). A page dated less than
     # to the day says when it was last visited instead (R18.2.2), after its address.
     visited = _last_visited(source, ctx)
-    online = [] if visited else ctx.value(format_date(source.published, time=True), published)
+    online = [] if visited else [*ctx.value(format_date(source.published, time=True), published), *_clock(source, ctx)]
     parenthesis = joined([_translated(source, ctx) if source.translators else [], online])
     parts = [*lead, *title, *periodical]
     parts += [r(" ("), *parenthesis, r(")")] if parenthesis else []
-    parts += [r(", "), *ctx.value(source.url, (source, "url"))] if source.url else []
+    parts += [r(", "), *ctx.value(source.url, (source, "url")), *_directions(source, ctx)] if source.url else []
     return [*parts, r(f", at {pin}" if pin else ""), *visited]
+
+
+def _clock(source: Source, ctx: Context) -> list[Part]:
+    """', 12:27 PM': the time of day the page prints without a zone (R18.2.2), as it prints it,
+    for a date to the day that has no time of its own."""
+    date = source.published
+    if source.published_time is None or not isinstance(date, Date) or date.day is None or date.has_time:
+        return []
+    hour, minute = (int(part) for part in source.published_time.split(":"))
+    said = f"{hour % 12 or 12}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
+    return [r(", "), *ctx.value(said, (source, "published_time"))]
+
+
+def _directions(source: Source, ctx: Context) -> list[Part]:
+    """' (select corpus “English Fiction”; then search for “Arrakis”)': how to reach a page its
+    address does not lead to (R18.2.2)."""
+    if source.directions is None:
+        return []
+    return [r(" ("), *ctx.value(source.directions, (source, "directions")), r(")")]
 
 
 def _pin_parts(pin: str | None) -> list[Part]:
@@ -137,6 +167,8 @@ def _book_tail(source: Source, ctx: Context, pin: str | None, *, numbered: bool 
     if original is not None and original.published is not None:
         when = ctx.dated(year(original.published), (source, "translation_of"), (original, "published"))
         tail += [r(" ("), *when, r(")")]
+    elif source.original_published is not None:  # the original's year without a record of it
+        tail += [r(" ("), *ctx.value(year(source.original_published), (source, "original_published")), r(")")]
     return tail
 
 
@@ -172,17 +204,32 @@ def _untitled_source(source: Source, ctx: Context, lead: list[Part]) -> list[Par
     return parts
 
 
-def _surname_of(source: Source) -> str | None:
-    """The authors' surnames a short form names (R15.8, R30.3: 'Nimmer & Nimmer', 'Lilly et al.')."""
-    return join_names([parse_name(a).family for a in source.authors]) if source.authors else None
+def _surname_of(source: Source) -> tuple[str, str] | None:
+    """The authors' surnames a short form names (R15.8, R30.3: 'Nimmer & Nimmer', 'Lilly et al.'),
+    or the institution, and the field they are read from."""
+    if source.authors:
+        return join_names([parse_name(a).family for a in source.authors]), "authors"
+    return (source.institution, "institution") if source.institution else None
+
+
+def _short_title(source: Source, ctx: Context) -> list[Part]:
+    """'Bridging The Gap, ': the short title of an author's work among several (R15.8), spelt
+    as the full citation spells it when it is the title's first words."""
+    short = source.short_title
+    if short is None:
+        return []
+    title = _cased(source, source.title or "")
+    if title.casefold().startswith(short.casefold()):
+        short = title[: len(short)]
+    return [*ctx.value(short, (source, "short_title"), style=ITALIC), r(", ")]
 
 
 def supra(source: Source, ctx: Context, note: int | None, pin: str | None) -> list[Part]:
     surname = _surname_of(source)
     if surname:
-        head = [*ctx.value(surname, (source, "authors")), r(", ")]
+        head = [*ctx.value(surname[0], (source, surname[1])), r(", "), *_short_title(source, ctx)]
     elif source.title:
-        head = [*_titled(source, ctx, title_case(source.title), ITALIC), r(", ")]
+        head = [*_titled(source, ctx, _cased(source, source.title), ITALIC), r(", ")]
     else:
         head = [*named_by(source, ctx), r(", ")]
     tail = f" note {note}" if note is not None else ""

@@ -23,21 +23,25 @@ _LONG_PREPOSITIONS: frozenset[str] = frozenset(
 
 
 @functools.lru_cache(maxsize=4096)
-def title_case(title: str, *, lower_all_prepositions: bool = False) -> str:
+def title_case(title: str, *, lower_all_prepositions: bool = False, keep_chosen: bool = False) -> str:
     """Headline case: major words capitalized, short function words lowercase unless first or
     last. A word with a capital after its first letter ("OpenAI", "GPT-4", "iPhone", "OK",
-    "AI") is kept as written."""
+    "AI") is kept as written. With `keep_chosen`, a small word a headline-cased title
+    capitalizes while it lowercases another is kept: its writer applied the rule and chose the
+    capital, for an infinitive's "To" or a verb's particle ("Shoot Down"), which a word list
+    cannot tell from a preposition."""
     words = title.split(" ")
     last = len(words) - 1
     while last > 0 and not words[last]:
         last -= 1
     small_words = _SMALL_WORDS | _LONG_PREPOSITIONS if lower_all_prepositions else _SMALL_WORDS
+    chosen = keep_chosen and _headline_cased(words) and _lowers_a_small_word(words, small_words, last)
     after_colon = True
     for n, word in enumerate(words):
         bare = word if word.isalpha() else word.strip(_PUNCTUATION)
         rest = bare[1:]
         # No capital inside: the case is ours to set; a case name's "v." stays lowercase (R10.2).
-        if bare and rest == rest.lower() and word not in ("v.", "vs."):
+        if bare and rest == rest.lower() and word not in ("v.", "vs.") and not (chosen and bare[0].isupper()):
             lower = bare.lower()
             small = lower in small_words and not after_colon and n != last
             fixed = lower if small else _capitalize_compound(bare, small_words)
@@ -48,6 +52,17 @@ def title_case(title: str, *, lower_all_prepositions: bool = False) -> str:
 
 
 _PUNCTUATION = "\"'“”‘’(),.;:!?"
+
+
+def _lowers_a_small_word(words: list[str], small_words: frozenset[str], last: int) -> bool:
+    """Whether a title writes a small word lowercase where R8 wants it so (not first, last or
+    after a colon): it follows the rule, and its other capitals are chosen."""
+    return any(
+        bare in small_words and bare.islower() and words[n - 1][-1:] != ":"
+        for n, bare in ((n, word.strip(_PUNCTUATION)) for n, word in enumerate(words[:last]) if n)
+    )
+
+
 # CMOS 8.161: a prefix that cannot stand alone leaves the element after it lowercase ("Anti-inflammatory").
 _PREFIXES = frozenset("anti co de inter intra mid multi non post pre pro re semi sub trans un".split())
 

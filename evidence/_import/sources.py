@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from evidence._import.fields import Item, date, names, record_id, text, with_extra
@@ -37,10 +38,13 @@ def source_record(item: Item) -> dict[str, Any]:
         "id": record_id(str(item["id"])),
         "kind": kind,
         "title": title,
+        "short_title": text(item, "shortTitle"),
         "authors": names(item, "author"),
+        "institution": _institution(item),
         "publication": text(item, "container-title"),
         "publisher": text(item, "publisher"),
         "published": date(item, "issued"),
+        "published_time": _clock(date(item, "event-date")),
         "page": text(item, "page"),
         "volume": text(item, "volume"),
         "edition": text(item, "edition"),
@@ -51,7 +55,33 @@ def source_record(item: Item) -> dict[str, Any]:
         "retrieved": date(item, "accessed"),
         "language": _language(text(item, "language")),
         "translators": names(item, "translator"),
+        "original_published": date(item, "original-date"),
+        "directions": text(item, "references") if kind == "web_page" else None,
     }
+
+
+def _institution(item: Item) -> str | None:
+    """CSL-M's `authority` as the author of a work no person signs: its bodies, which Juris-M
+    lists from the larger ('Exec. Office of the President|Office of Mgmt. & Budget'), named
+    from the one that wrote it, as R15.1.3's institutional authors are. An authority that
+    numbers the publication ('USITC Pub. 4566') is the publisher, not the author."""
+    authority = text(item, "authority")
+    if authority is None or item.get("author") or item.get("call-number"):
+        return None
+    return ", ".join(reversed([body.strip() for body in authority.split("|") if body.strip()]))
+
+
+# The time of day Zotero users keep in `note` as 'event-date: 12:27 PM' (a post's, R18.2.2).
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})\s*([AaPp])\.?\s*[Mm]\.?")
+
+
+def _clock(said: str | None) -> str | None:
+    """'12:27 PM' → '12:27', '9:55 AM' → '09:55'; a real date is not a time of day."""
+    found = _CLOCK.fullmatch(said or "")
+    if found is None or not 1 <= int(found[1]) <= 12 or int(found[2]) > 59:
+        return None
+    hour = int(found[1]) % 12 + (12 if found[3].lower() == "p" else 0)
+    return f"{hour:02d}:{found[2]}"
 
 
 def _number(item: Item, genre: str | None) -> str | None:

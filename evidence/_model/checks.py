@@ -65,6 +65,15 @@ def language_complaint(value: str) -> str | None:
     return f"invalid language tag {value!r}: use a BCP 47 tag such as 'en', 'pt' or 'pt-BR'"
 
 
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
+
+
+def clock_complaint(value: str) -> str | None:
+    if _CLOCK.fullmatch(value):
+        return None
+    return f"invalid time of day {value!r}: write it as the source prints it, in 24 hours: '12:27', '09:55'"
+
+
 def url_complaint(value: str) -> str | None:
     if _URL.fullmatch(value):
         return None

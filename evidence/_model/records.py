@@ -15,6 +15,7 @@ import attrs
 from evidence._errors import InvalidValue
 from evidence._model.checks import (
     a,
+    clock_complaint,
     id_complaint,
     language_complaint,
     positive,
@@ -337,10 +338,27 @@ class Source(Record):
         default=None,
         check=text_complaint,
     )
+    short_title: str | None = field(
+        "The short title a short form names when the author has several works cited (R15.8): 'Bridging the Gap'.",
+        default=None,
+        check=text_complaint,
+    )
     authors: tuple[str, ...] = field("Authors, as 'Given Family' or 'Family, Given'.", default=())
+    institution: str | None = field(
+        "An institution that is the author, as cited, never read as a person's name: "
+        "'Office of Mgmt. & Budget, Exec. Office of the President'.",
+        default=None,
+        check=text_complaint,
+    )
     publication: str | None = field("Newspaper, site or journal (e.g. 'TechCrunch').", default=None)
     publisher: str | None = field("Publisher, for books and reports.", default=None)
     published: DateValue | None = field("Publication date (and time, with zone, when given).", default=None)
+    published_time: str | None = field(
+        "The time of day the source prints with its date when it names no zone, in 24 hours ('12:27'): "
+        "printed as it is, never converted; a `published` with a time of its own wins.",
+        default=None,
+        check=clock_complaint,
+    )
     page: str | None = field("Print page, e.g. 'A6'.", default=None)
     volume: str | None = field(
         "Volume, as printed: a journal's ('103' of 103 Yale L.J. 463), or of a book in volumes.", default=None
@@ -358,6 +376,15 @@ class Source(Record):
     language: str | None = field("Language (BCP 47).", default=None, check=language_complaint)
     translation_of: str | None = field("The source this translates.", default=None, ref=("source",))
     translators: tuple[str, ...] = field("Translators.", default=())
+    original_published: DateValue | None = field(
+        "When the original of a translation or reprint was published, when no record of it is kept.", default=None
+    )
+    directions: str | None = field(
+        "How to reach the page on its site when its address does not lead there (R18.2.2): "
+        "'select corpus “English Fiction”; then search for “Arrakis”'.",
+        default=None,
+        check=text_complaint,
+    )
     text_file: str | None = field(
         "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
     )
