@@ -136,3 +136,29 @@ def test_a_time_of_day_is_written_in_24_hours() -> None:
         ev.loads("evidence: 2\nsources:\n  - id: p\n    kind: post\n    published_time: '12:27 PM'\n", format="yaml")
     assert imported("c213").published_time == "12:27"
     assert imported("c214").published_time == "09:55"
+
+
+REPORT = ev.Source(id="rep", kind=ev.SourceKind.OTHER, title="Annual Report", institution="Acme Widget Institute",
+                   published="2014", publisher="Acme Press", confidence=C)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        pytest.param({"style": "apa"}, "Acme Widget Institute. (2014). Annual Report. Acme Press.",
+                     id="APA 9.11 a group author, whole, with its stop"),
+        pytest.param({"style": "apa", "form": "short"}, "(Acme Widget Institute, 2014)", id="APA 8.21 in text"),
+        pytest.param({"style": "apa", "form": "narrative"}, "Acme Widget Institute (2014)", id="APA 8.21 narrative"),
+        pytest.param({"style": "chicago"}, 'Acme Widget Institute, "Annual Report," Acme Press, 2014.',
+                     id="CMOS 14.84 an organization as author, note"),
+        pytest.param({"style": "chicago", "form": "short"}, 'Acme Widget Institute, "Annual Report."',
+                     id="CMOS 14.84 short note"),
+    ],
+)  # fmt: skip
+def test_an_institution_is_the_author_in_apa_and_chicago(options: dict[str, Any], expected: str) -> None:
+    assert ev.cite(REPORT, **options) == expected
+
+
+def test_an_institution_leads_the_bibliographies() -> None:
+    assert ev.bibliography([REPORT], style="apa") == ["Acme Widget Institute. (2014). Annual Report. Acme Press."]
+    assert ev.bibliography([REPORT], style="chicago") == ['Acme Widget Institute. "Annual Report." Acme Press, 2014.']

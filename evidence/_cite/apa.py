@@ -26,6 +26,13 @@ def _listed(written: list[str], *, inverted: bool = True) -> str:
     return ", ".join(written[:-1]) + f", & {written[-1]}"
 
 
+def _byline(source: Source) -> tuple[str, str]:
+    """The authors as APA writes them, or a group author whole (APA 9.11), and the field read."""
+    if not source.authors and source.institution:  # its stop, as an author's initial has one
+        return source.institution + ("" if source.institution.endswith(".") else "."), "institution"
+    return _authors(source), "authors"
+
+
 def _authors(source: Source) -> str:
     names = [parse_name(a) for a in source.authors]
     written = [f"{n.family}, {n.initials}".strip(", ") for n in names]
@@ -93,6 +100,9 @@ def _in_text(source: Source, ctx: Context, pin: str | None, narrative: bool = Fa
     'Zeff (2025, p. 3)' (APA 8.11), the names joined by 'and' (APA 8.17). A translation is dated
     by both years, the original's first (APA 8.15: 'García Márquez, 1967/2003')."""
     names = [parse_name(a).family for a in source.authors]
+    signed = "authors"
+    if not names and source.institution:  # a group author is named whole (APA 8.21)
+        names, signed = [source.institution], "institution"
     comma = [r(", ")]
     if not names and source.title:  # no author: the title stands in, the comma inside its quotes (APA 8.14)
         title = sentence_case_first(source.title)
@@ -103,7 +113,7 @@ def _in_text(source: Source, ctx: Context, pin: str | None, narrative: bool = Fa
         who = named_by(source, ctx)
     else:
         joined = (" and " if narrative else " & ").join(names)
-        who = ctx.value(joined if len(names) <= 2 else f"{names[0]} et al.", (source, "authors"))
+        who = ctx.value(joined if len(names) <= 2 else f"{names[0]} et al.", (source, signed))
     original = _original_year(source, ctx) if apa_year(source.published) != "n.d." else []
     when = [*original, r("/")] if original else []
     when += [*ctx.dated(apa_year(source.published), (source, "published")), r(f"{', p. ' + pin if pin else ''}")]
@@ -127,7 +137,8 @@ def _published_first(source: Source, ctx: Context) -> list[Part]:
 
 
 def _reference(source: Source, ctx: Context) -> list[Part]:
-    authors = ctx.value(_authors(source), (source, "authors"))
+    byline, signed = _byline(source)
+    authors = ctx.value(byline, (source, signed))
     dated = [r(" ("), *ctx.dated(apa_date(source.published), (source, "published")), r(").")]
     url = [r(" "), *ctx.value(source.url, (source, "url"))] if source.url else []  # no period after a URL (APA 9.35)
     # A periodical article (a printed newspaper page, a journal): title roman, periodical

@@ -20,6 +20,9 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         title = title_case(title, lower_all_prepositions=True)
     book = source.kind is SourceKind.BOOK
     authors, published = (source, "authors"), (source, "published")
+    group = source.institution if not names else None  # an organization as author (CMOS 14.84)
+    if group:
+        authors = (source, "institution")
     if form is Form.SHORT:
         # CMOS 14.29: up to three family names, more as the first's "et al."
         families = [n.family for n in names]
@@ -29,7 +32,7 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
             lead = f"{families[0]}, {families[1]}, and {families[2]}"
         else:
             lead = " and ".join(families)
-        who = [*ctx.value(lead, authors), r(", ")] if names else []
+        who = [*ctx.value(group or lead, authors), r(", ")] if names or group else []
         if title is None:  # an untitled work: its publication names it
             return [*who, *named_by(source, ctx), r(f"{', ' + pin if pin else ''}.")]
         short = title if len(title.split()) <= 4 else " ".join(title.split()[:4])
@@ -48,6 +51,8 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
             rest = [n.full for n in names[1:]]
             lead += "".join(f", and {n}" if k == len(rest) - 1 else f", {n}" for k, n in enumerate(rest))
             head = [*ctx.value(lead, authors), r(". ")]
+        elif group:
+            head = [*ctx.value(group, authors), r(". ")]
         translated_by = [r("Translated by "), *_translators(source, ctx), r(".")] if source.translators else []
         if book and title:
             after = [r(" "), *translated_by] if translated_by else []
@@ -64,7 +69,7 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
         if not sentences:  # nothing but the record: its name stands in
             sentences = [[*named_by(source, ctx), r(".")]]
         return [*head, *joined(sentences, " ")]
-    byline = join_names([n.full for n in names]).replace(" & ", " and ")
+    byline = group or join_names([n.full for n in names]).replace(" & ", " and ")
     parts = [*ctx.value(byline, authors), r(", ")] if byline else []
     # CMOS 14.104: the translator after the title, "trans." in a note.
     translated = [r("trans. "), *_translators(source, ctx)] if source.translators else []
