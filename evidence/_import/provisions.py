@@ -1,13 +1,15 @@
 """`legislation` and `regulation` items as provisions of law: the code from `container-title`,
 its title from `volume`, the section from `section` (CSL-M writes 'sec. 107'), the act's name
-from `title`, the edition's year from `issued`."""
+from `title`, the edition's year from `issued` (or Juris-M's `publication-date`, the date of the
+edition of a state code). An item with a `page` and no section is cited by volume and page: a
+session law, a register or a uniform act."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from evidence._import.fields import Item, Refused, record_id, text, year
+from evidence._import.fields import Item, Refused, date, record_id, text, year
 
 _KINDS = {"legislation": "statute", "regulation": "regulation"}
 
@@ -51,16 +53,14 @@ def provision_record(item: Item) -> dict[str, Any]:
             "kind": kind,
             "code": named,
             "section": clause,
-            "year": year(item),
+            "year": _edition_year(item),
             "url": text(item, "URL"),
         }
     if code is None:
         raise Refused("a provision needs its code: the item has no 'container-title'")
     title, section = section_text(text(item, "section"))
     if section is None and text(item, "page") is not None:
-        # A session law or a register is cited by the page it starts on; a provision of a
-        # code, by its section: such an item is no provision.
-        raise Refused(f"{code} is cited by page, as a session law or register is; provisions are cited by section")
+        return _by_page(item, code)
     return {
         "id": record_id(str(item["id"])),
         "kind": _KINDS[str(item["type"])],
@@ -69,6 +69,37 @@ def provision_record(item: Item) -> dict[str, Any]:
         "section": section,
         "name": text(item, "title"),
         "publisher": text(item, "publisher"),
-        "year": year(item),
+        "year": _edition_year(item),
+        "url": text(item, "URL"),
+    }
+
+
+def _edition_year(item: Item) -> int | None:
+    return year(item) or year(item, "publication-date")
+
+
+def _by_page(item: Item, code: str) -> dict[str, Any]:
+    """A session law (`124 Stat. 119`), a register (`80 Fed. Reg. 47829`, dated in full) or a
+    uniform act (`7A Pt. III U.L.A. 137`): cited by the volume and the page they begin on. The
+    number takes its label from `genre` ('Exchange Act Release No. 75592'), a federal session
+    law's from the rules ('Pub. L. No. 111-148'); with no `volume`, Juris-M's `collection-number`
+    is the year that serves as one ('2006 Mass. Acts 45')."""
+    if code == "U.L.A.":
+        kind = "uniform_act"
+    else:
+        kind = "register" if item["type"] == "regulation" else "session_law"
+    number = text(item, "number")
+    label = text(item, "genre") or ("Pub. L." if code == "Stat." else None)
+    return {
+        "id": record_id(str(item["id"])),
+        "kind": kind,
+        "code": code,
+        "title": text(item, "volume") or text(item, "collection-number"),
+        "page": text(item, "page"),
+        "name": text(item, "title"),
+        "number": f"{label} No. {number}" if number and label else number,
+        "publisher": text(item, "publisher"),
+        "year": _edition_year(item),
+        "date": date(item, "issued") if kind == "register" else None,
         "url": text(item, "URL"),
     }
