@@ -25,10 +25,23 @@ def _span(section: str) -> bool:
     return "–" in section or " to " in section
 
 
+# A section written with its own label ('art. 579' of a Louisiana code, 'tit. 654, § 987' of a
+# code cited by title after its name) or numbered act/section as Illinois's is ('5/2-1001')
+# takes no section sign of its own (R16, as the Bluebook's R12.3 and its T1 forms).
+_OWN_LABEL = re.compile(r"^(?:art|tit|ch|pt)\.\s|^\d+/")
+
+
+def _sign(section: str) -> str:
+    if _OWN_LABEL.search(section):
+        return ""
+    return "§§ " if _span(section) else "§ "
+
+
 def _where(provision: Provision, ctx: Context, pin: str | None) -> list[Part]:
     """The title, the code and the section, one value as sure as the weakest of them: '17 U.S.C.
     § 107', 'Mass. Gen. Laws Ann. ch. 268, § 40', '§§ 1051–1141n' for a span; a rule or a clause
-    by its number: 'Fed. R. Civ. P. 23(f)'. A subsection pinpoint joins its section."""
+    by its number: 'Fed. R. Civ. P. 23(f)'. A subsection pinpoint joins its section. A title
+    named by its subject follows the code: 'Md. Code Ann., Ins. § 12-34'."""
     names = ["code"]
     if provision.kind in _BY_CLAUSE:
         text = provision.code + (f" {provision.section}" if provision.section else "") + (pin or "")
@@ -38,12 +51,13 @@ def _where(provision: Provision, ctx: Context, pin: str | None) -> list[Part]:
         pieces.append(f"ch. {provision.chapter}")
         names.append("chapter")
     if provision.section:
-        sign = "§§" if _span(provision.section) else "§"
-        pieces.append(f"{sign} {provision.section}" + (pin if pin and pin.startswith("(") else ""))
+        pieces.append(_sign(provision.section) + provision.section + (pin if pin and pin.startswith("(") else ""))
         names.append("section")
-    title = f"{provision.title} " if provision.title else ""
-    names += ["title"] if provision.title else []
-    text = f"{title}{provision.code}" + (" " + ", ".join(pieces) if pieces else "")
+    code = provision.code
+    if provision.title:
+        names.append("title")
+        code = f"{code}, {provision.title}" if not provision.title[0].isdigit() else f"{provision.title} {code}"
+    text = code + (" " + ", ".join(pieces) if pieces else "")
     return ctx.value(text, *[(provision, name) for name in names])
 
 
@@ -91,7 +105,8 @@ def _by_page(provision: Provision, ctx: Context, pin: str | None) -> list[Part]:
         name, section = [*name, r(" "), *section], []
     number = ctx.value(provision.number or "", (provision, "number"))
     head = joined([name, number, section])
-    return [*head, *([r(", ")] if head else []), *_volume_page(provision, ctx, pin, short=False), *_edition(provision, ctx)]
+    where = _volume_page(provision, ctx, pin, short=False)
+    return [*head, *([r(", ")] if head else []), *where, *_edition(provision, ctx)]
 
 
 def cite_provision(provision: Provision, ctx: Context, form: Form, pin: str | None) -> list[Part]:

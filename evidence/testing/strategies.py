@@ -423,8 +423,12 @@ provisions = _record(
     chapter=optional(free_text),
     section=optional(verbatim),
     name=optional(free_text),
+    number=optional(free_text),
+    page=optional(free_text),
     publisher=optional(free_text),
     year=optional(st.integers(1789, 2100)),
+    supplement=optional(free_text),
+    date=optional_dates,
     url=optional(urls),
 )
 claims = _record(
