@@ -182,6 +182,10 @@ RULES = {"kind": "register", "name": "SEC Whistleblower Rules", "number": "Excha
          "Cal. Code Regs. tit. 654, § 987 (2000)."),
         ({"kind": "statute", "code": "Ill. Comp. Stat.", "title": "78", "section": "8921/10", "year": 2000}, "full",
          None, "78 Ill. Comp. Stat. 8921/10 (2000)."),
+        ({"kind": "statute", "code": "La. Civ. Code Ann.", "section": "art. 579", "year": 2000}, "id", "art. 580",
+         "Id. art. 580."),
+        ({"kind": "statute", "code": "U.S.C.", "title": "15", "section": "1051", "year": 2012}, "id", "1051–1141n",
+         "Id. §§ 1051–1141n."),
         ({"kind": "statute", "code": "Md. Code Ann.", "title": "Ins.", "section": "12-34", "publisher": "West",
           "year": 2000}, "full", None, "Md. Code Ann., Ins. § 12-34 (West 2000)."),
     ],
@@ -198,6 +202,8 @@ RULES = {"kind": "register", "name": "SEC Whistleblower Rules", "number": "Excha
         "c454 R16 a section written with its own label takes no section sign",
         "c340 R17 a title cited after the code",
         "c413 R16 Illinois's act/section numbers take no section sign",
+        "R4.1 id. at another article: its own label, no section sign",
+        "R4.1 and R3.3 id. at a span of sections: §§",
         "c473 R16 a title named by its subject follows the code",
     ],
 )  # fmt: skip
@@ -213,3 +219,18 @@ def test_a_session_law_not_confirmed_is_marked() -> None:
     assert ev.cite(p, records=ev.RecordSet([p]), marks=True) == (
         "SEC Whistleblower Rules, Exchange Act Release No. 75592, 80 Fed. Reg. 47829 [likely] (Aug. 10, 2015 [likely])."
     )
+
+
+def test_a_sequence_gives_a_session_law_id_and_its_short_form() -> None:
+    # R4.1 and the Bluebook's R12.10: id. at a page, then the volume at the page once another
+    # authority came between.
+    law = ev.Provision(id="p", confidence=C, **ACA)  # type: ignore[arg-type]
+    other = ev.Provision(id="q", kind="statute", code="U.S.C.", title="42", section="18001", year=2012, confidence=C)
+    sequence = ev.CitationSequence(ev.RecordSet([law, other]))
+    cited = [sequence.cite(law), sequence.cite(law, pin="141"), sequence.cite(other), sequence.cite(law, pin="142")]
+    assert cited == [
+        "Patient Protection and Affordable Care Act, Pub. L. No. 111-148, § 1101, 124 Stat. 119 (2010).",
+        "Id. at 141.",
+        "42 U.S.C. § 18001 (2012).",
+        "124 Stat. at 142.",
+    ]

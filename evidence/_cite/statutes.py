@@ -118,7 +118,7 @@ def cite_provision(provision: Provision, ctx: Context, form: Form, pin: str | No
             pin = provision.section + pin
         if provision.kind in BY_PAGE and not pin.startswith("§"):  # a page: 'Id. at 141'
             return [i("Id."), r(f" at {pin_range(pin)}")]
-        sign = "" if provision.kind in _BY_CLAUSE or pin.startswith("§") else "§ "
+        sign = "" if provision.kind in _BY_CLAUSE or pin.startswith("§") else _sign(pin)
         return [i("Id."), r(f" {sign}{pin}")]
     if provision.kind in BY_PAGE:
         return _volume_page(provision, ctx, pin, short=True) if form is Form.SHORT else _by_page(provision, ctx, pin)
