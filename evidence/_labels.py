@@ -168,9 +168,12 @@ def node_name(record: Record) -> str:
 
 
 def provision_name(provision: Provision) -> str:
-    """A provision as a reader knows it: '17 U.S.C. § 107', 'Fed. R. Civ. P. 23(f)'."""
+    """A provision as a reader knows it: '17 U.S.C. § 107', 'Fed. R. Civ. P. 23(f)', '124 Stat.
+    119' for a law cited by volume and page."""
     if provision.kind in (ProvisionKind.COURT_RULE, ProvisionKind.CONSTITUTION):
         return " ".join(p for p in (provision.code, provision.section) if p)
+    if provision.kind in (ProvisionKind.SESSION_LAW, ProvisionKind.REGISTER, ProvisionKind.UNIFORM_ACT):
+        return " ".join(p for p in (provision.title, provision.code, provision.page) if p)
     chapter = f"ch. {provision.chapter}" if provision.chapter else None
     section = f"§ {provision.section}" if provision.section else None
     where = ", ".join(p for p in (chapter, section) if p)
@@ -267,7 +270,7 @@ _DESCRIBED = {
     Claim: ("status", "statement"),
     Court: ("name", "citation"),
     Decision: ("kind", "date", "cites", "title"),
-    Provision: ("title", "code", "chapter", "section", "name"),
+    Provision: ("title", "code", "chapter", "section", "page", "name"),
 }
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import evidence as ev
 from evidence import Form, Markup, Style
-from evidence.testing.strategies import citable_record_sets
+from evidence.testing.citable import citable_record_sets
 
 CITED = (ev.Case, ev.Filing, ev.Exhibit, ev.Message, ev.Source, ev.Claim)
 # What no well-formed citation holds: an empty element between separators, a doubled stop (a

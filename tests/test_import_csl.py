@@ -77,10 +77,67 @@ def test_legislation_becomes_a_provision_cited_per_r16() -> None:
 
 
 def test_a_regulation_with_title_and_section_in_one_field() -> None:
+    # A title written in the section is cited after the code (the Indigo Book's c576: "N.Y. Comp.
+    # Codes R. & Regs. tit. <title>, § <section> (<year>)"); a `volume` is the title before it.
     item = {"id": "nyc", "type": "regulation", "container-title": "N.Y. Comp. Codes R. & Regs.",
             "section": "tit. 654, sec. 987", "issued": {"date-parts": [[2000]]}}  # fmt: skip
-    provision = ev.import_csl([item]).get("nyc", ev.Provision)
-    assert (provision.kind, provision.title, provision.section) == (ev.ProvisionKind.REGULATION, "654", "987")
+    records = ev.import_csl([item])
+    provision = records.get("nyc", ev.Provision)
+    assert (provision.kind, provision.title, provision.section) == (
+        ev.ProvisionKind.REGULATION,
+        None,
+        "tit. 654, § 987",
+    )
+    assert ev.cite(provision, records=records) == "N.Y. Comp. Codes R. & Regs. tit. 654, § 987 (2000)."
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ({"type": "legislation", "container-title": "Ohio Rev. Code Ann.", "section": "sec. 2921.22",
+          "publisher": "West", "publication-date": {"date-parts": [[2014]]}},
+         "Ohio Rev. Code Ann. § 2921.22 (West 2014)."),
+        ({"type": "legislation", "container-title": "Mass. Gen. Laws Ann.", "section": "ch. 21, sec. 15",
+          "publisher": "West", "issued": {"date-parts": [[2000]]}},
+         "Mass. Gen. Laws Ann. ch. 21, § 15 (West 2000)."),
+        ({"type": "legislation", "title": "Patient Protection and Affordable Care Act", "container-title": "Stat.",
+          "volume": "124", "number": "111\\-148", "issued": {"date-parts": [[2010]]}, "page": "119",
+          "gazette-flag": "1"},
+         "Patient Protection and Affordable Care Act, Pub. L. No. 111-148, 124 Stat. 119 (2010)."),
+        ({"type": "regulation", "title": "SEC Whistleblower Rules", "container-title": "Fed. Reg.", "volume": "80",
+          "number": "75592", "issued": {"date-parts": [[2015, 8, 10]]}, "page": "47829",
+          "genre": "Exchange Act Release"},
+         "SEC Whistleblower Rules, Exchange Act Release No. 75592, 80 Fed. Reg. 47829 (Aug. 10, 2015)."),
+        ({"type": "legislation", "title": "Unif. Mediation Act", "container-title": "U.L.A.", "volume": "7A Pt. III",
+          "page": "137", "gazette-flag": "1", "publication-date": {"date-parts": [[2006]]}},
+         "Unif. Mediation Act, 7A Pt. III U.L.A. 137 (2006)."),
+        ({"type": "legislation", "container-title": "Mass. Acts", "page": "45", "collection-number": "2006"},
+         "2006 Mass. Acts 45."),
+        ({"type": "legislation", "container-title": "Ark. Adv. Legis. Serv.", "volume": "14", "page": "45",
+          "publisher": "LexisNexis", "collection-number": "2006"},
+         "2006-14 Ark. Adv. Legis. Serv. 45 (LexisNexis)."),
+        ({"type": "legislation", "container-title": "Md. Code Ann.", "volume": "Ins.", "section": "sec. 12\\-34",
+          "publisher": "LexisNexis", "publication-date": {"date-parts": [[2003]]}},
+         "Md. Code Ann., Ins. § 12-34 (LexisNexis 2003)."),
+        ({"type": "legislation", "title": "N.Y. Lab. Law", "issued": {"date-parts": [[2000]]}, "section": "sec. 15",
+          "genre": "Consol."},
+         "N.Y. Lab. Law § 15 (Consol. 2000)."),
+    ],
+    ids=["c022 R16 the edition's year from Juris-M's publication-date",
+         "c481 R16 a chapter and a section in the section field",
+         "c131 R16 a session law by volume and page: Pub. L. No. from the number",
+         "c301 R17 a register: the number's label from genre, the full date",
+         "c142 R16 a uniform act in U.L.A.",
+         "c483 R16 a year serving as the volume of a state's session laws",
+         "c330 R16 a year and a pamphlet number",
+         "c472 R16 a title named by its subject follows the code",
+         "c565 R16 a code named by its title, its edition from genre"],
+)  # fmt: skip
+def test_legislation_items_are_cited_as_the_indigo_book_shows(item: dict[str, object], expected: str) -> None:
+    # The Indigo Book's items (their cite_id in the row id); templates' placeholders filled with
+    # the values their items hold.
+    records = ev.import_csl([{"id": "p", **item}])
+    assert ev.cite(records.get("p", ev.Provision), records=records) == expected
 
 
 @pytest.mark.parametrize(

@@ -147,3 +147,90 @@ def test_id_alone_never_stands_for_a_whole_provision_after_a_pinned_one() -> Non
     sequence = ev.CitationSequence(ev.RecordSet([p]))
     cited = [sequence.cite(p, pin="(1)"), sequence.cite(p), sequence.cite(p), sequence.cite(p, pin="(2)")]
     assert cited == ["17 U.S.C. § 107(1) (2018).", "17 U.S.C. § 107.", "Id.", "Id. § 107(2)."]
+
+
+ACA = {"kind": "session_law", "name": "Patient Protection and Affordable Care Act", "number": "Pub. L. No. 111-148",
+       "section": "1101", "title": "124", "code": "Stat.", "page": "119", "year": 2010}  # fmt: skip
+RULES = {"kind": "register", "name": "SEC Whistleblower Rules", "number": "Exchange Act Release No. 75592",
+         "title": "80", "code": "Fed. Reg.", "page": "47829", "date": "2015-08-10"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("fields", "form", "pin", "expected"),
+    [
+        (ACA, "full", "141-143",
+         "Patient Protection and Affordable Care Act, Pub. L. No. 111-148, § 1101, 124 Stat. 119, 141–43 (2010)."),
+        ({**ACA, "name": "Family Sponsor Immigration Act of 2002", "number": "Pub. L. No. 107-150", "section": None,
+          "title": "116", "page": "74", "year": 2002}, "full", None,
+         "Family Sponsor Immigration Act of 2002, Pub. L. No. 107-150, 116 Stat. 74."),
+        (ACA, "short", "141", "124 Stat. at 141."),
+        (ACA, "id", "141", "Id. at 141."),
+        ({"kind": "session_law", "code": "Mass. Acts", "title": "2006", "page": "45"}, "full", None,
+         "2006 Mass. Acts 45."),
+        (RULES, "full", None,
+         "SEC Whistleblower Rules, Exchange Act Release No. 75592, 80 Fed. Reg. 47829 (Aug. 10, 2015)."),
+        (RULES, "short", "47830", "80 Fed. Reg. at 47830."),
+        ({"kind": "uniform_act", "name": "Unif. Mediation Act", "section": "8", "title": "7A Pt. III",
+          "code": "U.L.A.", "page": "137", "year": 2006}, "full", None,
+         "Unif. Mediation Act § 8, 7A Pt. III U.L.A. 137 (2006)."),
+        ({"kind": "statute", "name": "Communications Act of 1934", "code": "U.S.C.", "title": "47", "section": "223",
+          "year": 2012, "supplement": "Supp. I 2013"}, "full", None,
+         "Communications Act of 1934, 47 U.S.C. § 223 (2012 & Supp. I 2013)."),
+        ({"kind": "statute", "code": "La. Civ. Code Ann.", "section": "art. 579", "year": 2000}, "full", None,
+         "La. Civ. Code Ann. art. 579 (2000)."),
+        ({"kind": "regulation", "code": "Cal. Code Regs.", "section": "tit. 654, § 987", "year": 2000}, "full", None,
+         "Cal. Code Regs. tit. 654, § 987 (2000)."),
+        ({"kind": "statute", "code": "Ill. Comp. Stat.", "title": "78", "section": "8921/10", "year": 2000}, "full",
+         None, "78 Ill. Comp. Stat. 8921/10 (2000)."),
+        ({"kind": "statute", "code": "La. Civ. Code Ann.", "section": "art. 579", "year": 2000}, "id", "art. 580",
+         "Id. art. 580."),
+        ({"kind": "statute", "code": "U.S.C.", "title": "15", "section": "1051", "year": 2012}, "id", "1051–1141n",
+         "Id. §§ 1051–1141n."),
+        ({"kind": "statute", "code": "Md. Code Ann.", "title": "Ins.", "section": "12-34", "publisher": "West",
+          "year": 2000}, "full", None, "Md. Code Ann., Ins. § 12-34 (West 2000)."),
+    ],
+    ids=[
+        "c131 R16 a session law: its number, section, volume and page, a page pinpoint with R3.3's dash",
+        "c130 R16 a session law whose name holds its year is not dated again",
+        "R16 short form of a session law: the volume at the page",
+        "R4.1 id. at a page of a session law",
+        "c483 R16 a state's session laws by the year that serves as their volume",
+        "c301 R17 a rule in the Federal Register: its release number, the issue's full date",
+        "R17 short form of a register: the volume at the page",
+        "c142 R16 a uniform act: its section joins its name",
+        "c124 R16 a supplement cited with the main volume",
+        "c454 R16 a section written with its own label takes no section sign",
+        "c340 R17 a title cited after the code",
+        "c413 R16 Illinois's act/section numbers take no section sign",
+        "R4.1 id. at another article: its own label, no section sign",
+        "R4.1 and R3.3 id. at a span of sections: §§",
+        "c473 R16 a title named by its subject follows the code",
+    ],
+)  # fmt: skip
+def test_provisions_cited_by_volume_and_page_and_their_labels(
+    fields: dict[str, object], form: str, pin: str | None, expected: str
+) -> None:
+    record = ev.Provision(id="p", confidence=C, **fields)  # type: ignore[arg-type]
+    assert ev.cite(record, records=ev.RecordSet([record]), form=form, pin=pin) == expected
+
+
+def test_a_session_law_not_confirmed_is_marked() -> None:
+    p = ev.Provision(id="p", confidence=C, field_confidence={"page": L, "date": L}, **RULES)  # type: ignore[arg-type]
+    assert ev.cite(p, records=ev.RecordSet([p]), marks=True) == (
+        "SEC Whistleblower Rules, Exchange Act Release No. 75592, 80 Fed. Reg. 47829 [likely] (Aug. 10, 2015 [likely])."
+    )
+
+
+def test_a_sequence_gives_a_session_law_id_and_its_short_form() -> None:
+    # R4.1 and the Bluebook's R12.10: id. at a page, then the volume at the page once another
+    # authority came between.
+    law = ev.Provision(id="p", confidence=C, **ACA)  # type: ignore[arg-type]
+    other = ev.Provision(id="q", kind="statute", code="U.S.C.", title="42", section="18001", year=2012, confidence=C)
+    sequence = ev.CitationSequence(ev.RecordSet([law, other]))
+    cited = [sequence.cite(law), sequence.cite(law, pin="141"), sequence.cite(other), sequence.cite(law, pin="142")]
+    assert cited == [
+        "Patient Protection and Affordable Care Act, Pub. L. No. 111-148, § 1101, 124 Stat. 119 (2010).",
+        "Id. at 141.",
+        "42 U.S.C. § 18001 (2012).",
+        "124 Stat. at 142.",
+    ]

@@ -185,6 +185,10 @@ class ProvisionKind(enum.Enum):
     REGULATION = "regulation"  # a section of an administrative code: 37 C.F.R. § 202.1 (2024)
     COURT_RULE = "court_rule"  # Fed. R. Civ. P. 23(f)
     CONSTITUTION = "constitution"  # U.S. Const. art. I, § 8
+    # Cited by volume and page, not by a code's section:
+    SESSION_LAW = "session_law"  # Pub. L. No. 111-148, § 1101, 124 Stat. 119 (2010)
+    REGISTER = "register"  # a rule as published: 80 Fed. Reg. 47829 (Aug. 10, 2015)
+    UNIFORM_ACT = "uniform_act"  # Unif. Mediation Act § 8, 7A Pt. III U.L.A. 137 (2006)
     OTHER = "other"
 
 

@@ -404,7 +404,9 @@ class Provision(Record):
     KIND = "provision"
     PLURAL = "provisions"
 
-    kind: ProvisionKind = field("statute, regulation, court_rule, constitution or other.")
+    kind: ProvisionKind = field(
+        "statute, regulation, court_rule, constitution, session_law, register, uniform_act or other."
+    )
     code: str = field(
         "The code, collection or rules, abbreviated as citations print it: 'U.S.C.', 'C.F.R.', "
         "'Cal. Civ. Code', 'Fed. R. Civ. P.', 'U.S. Const.'.",
@@ -421,8 +423,24 @@ class Provision(Record):
         check=verbatim_complaint,
     )
     name: str | None = field("The act's popular or official name, e.g. 'Copyright Act of 1976'.", default=None)
+    number: str | None = field(
+        "The law's or the document's number with its label, as printed: 'Pub. L. No. 111-148', "
+        "'Exchange Act Release No. 75592'.",
+        default=None,
+    )
+    page: str | None = field(
+        "The page it begins on, for a law cited by volume and page (a session law, a register, a "
+        "uniform act): '119' of 124 Stat. 119.",
+        default=None,
+    )
     publisher: str | None = field("Publisher of an unofficial code ('West' of U.S.C.A.).", default=None)
-    year: int | None = field("Year of the code edition (or supplement) cited.", default=None, check=positive)
+    year: int | None = field("Year of the code edition (or of the volume) cited.", default=None, check=positive)
+    supplement: str | None = field(
+        "A supplement cited with the main volume, with its year: 'Supp. I 2013'.", default=None
+    )
+    date: DateValue | None = field(
+        "The date of a register's issue, printed in full: 'Aug. 10, 2015' of 80 Fed. Reg. 47829.", default=None
+    )
     url: str | None = field("Where to read it.", default=None, check=url_complaint)
 
 

@@ -236,6 +236,7 @@ decision_history = st.builds(
     ev.DecisionHistory,
     rel=st.sampled_from(ev.HistoryRel),
     decision=ids,
+    on_other_grounds=st.booleans(),
     confidence=confidences(),
     note=optional(free_text),
 )
@@ -428,8 +429,12 @@ provisions = _record(
     chapter=optional(free_text),
     section=optional(verbatim),
     name=optional(free_text),
+    number=optional(free_text),
+    page=optional(free_text),
     publisher=optional(free_text),
     year=optional(st.integers(1789, 2100)),
+    supplement=optional(free_text),
+    date=optional_dates,
     url=optional(urls),
 )
 claims = _record(
@@ -481,120 +486,3 @@ def record_sets(draw: st.DrawFn, max_size: int = 6) -> ev.RecordSet:
     """Record sets of any kinds, with unique ids."""
     records = draw(st.lists(st.one_of(*RECORDS.values()), max_size=max_size, unique_by=lambda r: r.id))
     return ev.RecordSet(records)
-
-
-# -- Record sets to cite: every reference resolved, every optional field of a citation present or
-# absent at random. Each printed text value holds a marker of its own ("Zqa3"), so that a test
-# can count how often a value is printed; titles may end in their own stop ("Cert.", "?").
-_TITLE_ENDS = ("", ".", "?", " Cert.", "...")
-
-
-@st.composite
-def citable_record_sets(draw: st.DrawFn) -> ev.RecordSet:
-    """A case with its court, filings, an exhibit, people, a message, sources and a claim, as
-    a citation needs them, with the fields a citation may print randomly absent."""
-    count = iter(range(1000))
-
-    def mark() -> str:
-        return f"Zq{'abcdefghij'[next(count) % 10]}{next(count)}"
-
-    def maybe(value: Any) -> Any:
-        return value if draw(st.booleans()) else None
-
-    def title() -> str:
-        return f"{mark()} report on the {mark()}{draw(st.sampled_from(_TITLE_ENDS))}"
-
-    when = optional_dates
-    court: list[ev.Record] = []
-    court_id = "cand"
-    if draw(st.booleans()):
-        court_id = "court"
-        court = [ev.Court(id="court", name=maybe(f"{mark()} Court"), citation=maybe(f"{mark()}. Ct."))]
-    actors = [
-        ev.Actor(id=f"actor-{n}", name=f"{mark()} {mark()}", kind=draw(st.sampled_from(ev.ActorKind))) for n in range(2)
-    ]
-    filings = [
-        ev.Filing(
-            id=f"filing-{n}",
-            case="case",
-            ecf=maybe(n + 1),
-            title=maybe(draw(st.sampled_from(["Memorandum Opinion and Order", "Plaintiffs' Motion to Dismiss"]))),
-            short_title=maybe(f"{mark()} Mot."),
-            kind=maybe(draw(st.sampled_from(ev.FilingKind))),
-            filed=draw(when),
-        )
-        for n in range(2)
-    ]
-    decided = [
-        ev.Decision(
-            id=f"decision-{n}",
-            case="case",
-            date=draw(date_values),
-            # unreported, in a database, or in a reporter: each is cited in its own form (R11)
-            cites=draw(st.sampled_from(((), (f"2025 WL {next(count)}",), (f"{next(count)} F. Supp. 3d 101",)))),
-            docket_number=maybe(f"{mark()}-cv"),
-            filing=maybe(f"filing-{draw(st.integers(0, 1))}"),
-        )
-        for n in range(draw(st.integers(0, 2)))
-    ]
-    case = ev.Case(
-        id="case",
-        caption=f"JANE {mark().upper()}, et al. v. WIDGET {mark().upper()} PBC",
-        name=f"{mark()} v. {mark()} PBC",
-        short_name=maybe(mark()),
-        court=court_id,
-        docket_number=f"C 24-0{next(count)} XYZ",
-        filed=draw(when),
-    )
-    exhibit = ev.Exhibit(
-        id="exhibit",
-        filing=f"filing-{draw(st.integers(0, 1))}",
-        attachment=maybe(next(count)),
-        label=maybe(mark()),
-        title=maybe(mark()),
-    )
-    sources = [
-        ev.Source(
-            id=f"source-{n}",
-            kind=draw(st.sampled_from(ev.SourceKind)),
-            title=maybe(title()),
-            authors=tuple(f"{mark()} {mark()}" for _ in range(draw(st.integers(0, 3)))),
-            publication=maybe(f"{mark()} Wire"),
-            publisher=maybe(f"{mark()} Media"),
-            published=draw(when),
-            page=maybe(f"A{next(count)}"),
-            volume=maybe(str(next(count))),
-            edition=maybe(draw(st.sampled_from(["2", "Rev."]))),
-            editors=tuple(f"{mark()} {mark()}" for _ in range(draw(st.integers(0, 2)))),
-            number=maybe(f"No. {next(count)}"),
-            genre=maybe("Note"),
-            url=maybe(f"https://example.com/zq{next(count)}"),
-            language=maybe(draw(st.sampled_from(["en", "pt"]))),
-            translation_of="source-0" if n == 1 and draw(st.booleans()) else None,
-            translators=tuple(f"{mark()} {mark()}" for _ in range(draw(st.integers(0, 1)))),
-        )
-        for n in range(2)
-    ]
-    quoted = ev.Attestation(source="source-0", quote=ev.Quote(exact="we need it"), confidence=ev.Confidence.LIKELY)
-    message = ev.Message(
-        id="message",
-        exhibit=maybe("exhibit"),
-        filing=maybe(exhibit.filing),
-        sender=maybe("actor-0"),
-        sender_description=maybe(f"a {mark()} engineer"),
-        recipients=("actor-1",) if draw(st.booleans()) else (),
-        channel=maybe(draw(st.sampled_from(ev.Channel))),
-        sent=draw(when),
-        attestations=(quoted,) if draw(st.booleans()) else (),
-        field_confidence={"filing": draw(confidences())},
-    )
-    targets = draw(st.lists(st.sampled_from(["case", "filing-0", "exhibit", "message", "source-1"]), unique=True))
-    claim = ev.Claim(
-        id="claim",
-        statement="Widget knew.",
-        status=ev.ClaimStatus.REPORTED,
-        evidence=tuple(
-            ev.EvidenceLink(record=target, role=draw(st.sampled_from(ev.EvidenceRole))) for target in targets
-        ),
-    )
-    return ev.RecordSet([*court, *actors, *filings, case, *decided, exhibit, *sources, message, claim])
