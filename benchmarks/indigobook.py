@@ -288,7 +288,7 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
     if source_reason:
         return source_reason
     if kind == "legal_case" and item.get("admin-flag"):
-        return "capability not built: agency decisions (cited by the agency, not a court)"
+        return _agency_reason(item, outcome)
     if kind == "legal_case" and not re.match(r"\d{3}us(?::|[A-Z]|$)", item.get("jurisdiction", "")):
         return "capability not built: foreign and international tribunals"
     if "–" in outcome.expected and re.search(r"\d-\d", outcome.got):
@@ -308,6 +308,33 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
     ):
         return "text differs: the court-and-date parenthetical (R11.6)"
     return f"text differs: {kind}"
+
+
+def _agency_reason(item: dict[str, Any], outcome: Outcome) -> str:
+    """Why an agency's decision differs: what the item cannot say, or where the book is of two minds."""
+    if not item.get("issued"):
+        return (
+            "capability not built: an agency decision the item gives no date (`issued`): a decision record needs "
+            "one, so its reporter cite has no record to go in"
+        )
+    if item.get("publisher"):
+        return (
+            "capability not built: a service cited with its publisher before its name and the docket in the "
+            "parenthetical ('24 BNA OSHC 1817 (No. 13-0323, 2013)', Bluebook R19)"
+        )
+    agency = str(item.get("authority", "")).replace("’", "'")
+    book, ours = outcome.expected.replace("’", "'").split("(")[-1], outcome.got.split("(")[-1]
+    if re.match(r"[A-Z][a-z]+\.? \d", book) and re.fullmatch(r"\d{4}\)", ours):
+        return (
+            "rule read differently: a reporter's page is dated by its year (Bluebook R14.3.2, as R11 does for "
+            "courts); the book gives the day here and the year in c149 and c265"
+        )
+    if agency and agency in book and agency not in ours:
+        return (
+            "rule read differently: the book names an unreported decision's agency in the parenthetical here, "
+            "and before the docket number in c238, c239, c243, c258, c276, c306; we take the latter"
+        )
+    return "text differs: an agency decision (Bluebook R14.3)"
 
 
 def _t6_only(ours: str, book: str) -> bool:

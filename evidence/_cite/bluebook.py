@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from evidence._cite import context, ecf
+from evidence._cite.agency import agency_parts
 from evidence._cite.context import (
     Context,
     find_decision,
@@ -149,6 +150,9 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
         if chosen is not None and pin:
             return [*name, r(f", slip op. at {pin}")]
         return [*name, r(", No. "), *_docket(case, ctx)]
+    court = ctx.need("a case").court_of(case)
+    if court.agency:  # an agency's decision is cited by its own reporter or docket (Bluebook R14.3)
+        return [*_case_parts(case, ctx), *agency_parts(case, court, chosen, ctx, pin)]
     if chosen is None:
         if pin:
             raise UsageError("a pin cite of a case needs a decision: pass decision=")
