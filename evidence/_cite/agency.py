@@ -43,6 +43,13 @@ def _numbered(docket: str) -> str:
     return f"No. {docket}" if docket[:1].isdigit() else docket
 
 
+def _when(chosen: Decision, cited: str | None) -> str:
+    """The date a decision's parenthetical gives: the year beside a reporter's page, else the day;
+    none when the volume is the year's ('1981-2 C.B. 12': the date is not repeated)."""
+    when = year(chosen.date) if cited and _by_page(cited) else format_date(chosen.date)
+    return "" if cited and when == year(chosen.date) and cited.startswith(when) else when
+
+
 def agency_parts(case: Case, court: Court, chosen: Decision | None, ctx: Context, pin: str | None) -> list[Part]:
     """What follows an agency decision's name, from its first comma: ', 11 E.A.D. 622, 623 (EAB 2004)'.
 
@@ -60,14 +67,10 @@ def agency_parts(case: Case, court: Court, chosen: Decision | None, ctx: Context
     agency_field = (court, "citation" if court.citation else "name")
     if agency and _names(agency, docket, title, cited):
         agency = None
-    when = ""
-    if chosen is not None:
-        when = year(chosen.date) if cited and _by_page(cited) else format_date(chosen.date)
-        if cited and when == year(chosen.date) and cited.startswith(when):
-            when = ""  # the volume is the year's ('1981-2 C.B. 12'): the date is not repeated
+    when = _when(chosen, cited) if chosen is not None else ""
     # A database's cite ('2010 WL 4472794') is no reporter: the decision is still known by its docket.
     reported = bool(cited) and not _DATABASES & set((cited or "").split())
-    beside = bool(agency) and reported and bool(when) or not (docket or title)
+    beside = (bool(agency) and reported and bool(when)) or not (docket or title)
     pieces: list[list[Part]] = []
     if docket:
         pieces.append(ctx.value(_numbered(docket), docket_field))
