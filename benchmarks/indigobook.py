@@ -282,13 +282,13 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
         and not any(c["signal"] == "semicolon" for c in example["cites"])
     ):
         return "text differs: parallel cites (the decision holds them all; the engine prints the first, R11.3)"
+    if kind == "legal_case" and item.get("admin-flag"):
+        return _agency_reason(item, outcome)
     if kind == "legal_case" and not item.get("container-title") and item.get("collection-number"):
         return "text differs: a docket-numbered cite (an agency's or a state's own form: 'CFPB 2013-CFPB-0013')"
     source_reason = _source_reason(item, outcome)
     if source_reason:
         return source_reason
-    if kind == "legal_case" and item.get("admin-flag"):
-        return _agency_reason(item, outcome)
     if kind == "legal_case" and not re.match(r"\d{3}us(?::|[A-Z]|$)", item.get("jurisdiction", "")):
         return "capability not built: foreign and international tribunals"
     if "–" in outcome.expected and re.search(r"\d-\d", outcome.got):

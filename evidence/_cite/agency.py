@@ -83,7 +83,9 @@ def agency_parts(case: Case, court: Court, chosen: Decision | None, ctx: Context
         else:
             pieces[0] = [*lead, r(" "), *pieces[0]]
     if cited and chosen is not None:
-        pin_text = f", {pin}" if pin and not pin.startswith("¶") else f" {pin}" if pin else ""
+        # A page after the first page (', 623'); within a service's paragraph (', at 3'), as R19 pins a service.
+        within = ", at " if "¶" in cited else ", "
+        pin_text = "" if not pin else f" {pin}" if pin.startswith("¶") else f"{within}{pin}"
         pieces.append([*ctx.value(cited, (chosen, "cites")), r(pin_text)])
     elif pin:
         pieces.append([r(f"at {pin}")])
