@@ -284,6 +284,8 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
         return "text differs: parallel cites (the decision holds them all; the engine prints the first, R11.3)"
     if kind == "legal_case" and item.get("admin-flag"):
         return _agency_reason(item, outcome)
+    if "¶" in outcome.expected and outcome.got.replace("¶ ", "¶") == outcome.expected:
+        return "rule read differently: a space after the paragraph sign (Bluebook R6.2(c)); the book closes it up"
     if kind == "legal_case" and not item.get("container-title") and item.get("collection-number"):
         return "text differs: a docket-numbered cite (an agency's or a state's own form: 'CFPB 2013-CFPB-0013')"
     source_reason = _source_reason(item, outcome)
@@ -334,7 +336,7 @@ def _agency_reason(item: dict[str, Any], outcome: Outcome) -> str:
             "rule read differently: the book names an unreported decision's agency in the parenthetical here, "
             "and before the docket number in c238, c239, c243, c258, c276, c306; we take the latter"
         )
-    return "text differs: an agency decision (Bluebook R14.3)"
+    return _source_reason(item, outcome) or "text differs: an agency decision (Bluebook R14.3)"
 
 
 def _t6_only(ours: str, book: str) -> bool:

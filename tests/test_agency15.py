@@ -83,3 +83,29 @@ def test_an_agency_record_cited_with_marks() -> None:
     assert ev.cite(case, records=records, decision=0) == "Donald Cutler, 11 E.A.D. 622 (EAB 2004)."
     marked = ev.cite(case, records=records, decision=0, marks=True)
     assert "EAB" in marked and "unverified" in marked  # the court record says nothing: unverified
+
+
+@pytest.mark.parametrize(
+    ("pin", "expected"),
+    [
+        (None, "Smith v. Jones, 95-KA-01234-SCT (Miss. 1997)."),
+        ("¶ 1", "Smith v. Jones, 95-KA-01234-SCT (¶ 1) (Miss. 1997)."),
+    ],
+    ids=["Mississippi's docket as its cite, no 'No.' (c503)", "Mississippi's paragraph pin in parentheses (c504)"],
+)
+def test_mississippi_docket_form(pin: str | None, expected: str) -> None:
+    item = {"id": "ITEM", "type": "legal_case", "title": "Smith v. Jones", "authority": "supreme.court",
+            "number": "95\\-KA\\-01234\\-SCT", "issued": {"date-parts": [[1997]]},
+            "jurisdiction": "005us:msUnited States|US|Mississippi"}  # fmt: skip
+    records = ev.import_csl([item])
+    assert ev.cite(records.get("item", ev.Case), records=records, decision=0, pin=pin) == expected
+
+
+def test_another_courts_docket_keeps_its_number_word() -> None:
+    """Only Mississippi's form ('-SCT', '-COA') drops "No.": a federal docket keeps it (R10.8.1)."""
+    case = ev.Case(id="roe", name="Roe v. Widget Co.", court="cand", docket_number="24-KA-01234-XYZ")
+    decision = ev.Decision(id="roe.d", case="roe", date="2025-01-08")
+    records = ev.RecordSet([case, decision])
+    assert (
+        ev.cite(case, records=records, decision=0) == "Roe v. Widget Co., No. 24-KA-01234-XYZ (N.D. Cal. Jan. 8, 2025)."
+    )

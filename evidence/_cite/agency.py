@@ -22,6 +22,18 @@ from evidence._model import Case, Court, Decision
 _DATABASES = frozenset({"WL", "LEXIS"})
 
 
+# Mississippi's decisions since 1997 are cited by their docket number, without "No.", and pinned
+# by paragraph in parentheses: '95-KA-01234-SCT (¶ 1) (Miss. 1997)' (the Indigo Book's examples
+# for Mississippi, c503 and c504). The number's case type and court ('-SCT', '-COA') tell the
+# form apart from any other court's docket.
+_MISSISSIPPI = re.compile(r"\d{2,4}-[A-Z]{2}-\d{5}-(?:SCT|COA)")
+
+
+def public_docket(docket: str) -> bool:
+    """Whether a docket number is a state's public-domain designation, printed as it is."""
+    return _MISSISSIPPI.fullmatch(docket) is not None
+
+
 def _by_page(cited: str) -> bool:
     """Whether a cite is a reporter's volume and page, which a year dates; a service's paragraph
     ('93-1 BCA ¶ 25,508') and a database's number take the exact date (Bluebook R19.1)."""

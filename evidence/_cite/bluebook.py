@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from evidence._cite import context, ecf
-from evidence._cite.agency import agency_parts
+from evidence._cite.agency import agency_parts, public_docket
 from evidence._cite.context import (
     Context,
     find_decision,
@@ -205,11 +205,12 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
         return parts + _reported_parenthetical(case, chosen, ctx, reporters, history) + tail
     cited = reported_as(chosen)
     docket = ctx.value(chosen.docket_number, (chosen, "docket_number")) if chosen.docket_number else _docket(case, ctx)
-    parts = [r("No. "), *docket]
+    own = public_docket(chosen.docket_number or case.docket_number or "")
+    parts = [*([] if own else [r("No. ")]), *docket]
     if cited:
         parts += [r(", "), *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
     elif pin:
-        parts.append(r(f", slip op. at {pin}"))  # an unreported decision: its own pages
+        parts.append(r(f" ({pin})" if own else f", slip op. at {pin}"))  # an unreported decision: its own pages
     parts += [r(" ("), *_court(case, ctx), r(" "), *ctx.value(format_date(chosen.date), (chosen, "date")), r(")")]
     if not cited and chosen.filing is not None:
         filing = ctx.need("a decision").get(chosen.filing, Filing)
