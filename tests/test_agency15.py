@@ -109,3 +109,28 @@ def test_another_courts_docket_keeps_its_number_word() -> None:
     assert (
         ev.cite(case, records=records, decision=0) == "Roe v. Widget Co., No. 24-KA-01234-XYZ (N.D. Cal. Jan. 8, 2025)."
     )
+
+
+RULING = {"genre": "Rev. Rul.", "number": "81\\-225", "container-title": "C.B.", "volume": "2", "page": "12",
+          "collection-number": "1981", "issued": {"date-parts": [[1981, 1, 1]]}}  # fmt: skip
+UNREPORTED = {"title": "Lincoln Univ.", "authority": "U.S. Dep't of Educ.", "number": "13\\-68\\-SF",
+              "issued": {"date-parts": [[2015, 3, 16]]}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("fields", "form", "expected"),
+    [
+        (RULING, "short", "Rev. Rul. 81-225, 1981-2 C.B. at 13."),
+        (UNREPORTED, "full", "Lincoln Univ., U.S. Dep't of Educ., No. 13-68-SF, slip op. at 13 (Mar. 16, 2015)."),
+        (UNREPORTED, "short", "Lincoln Univ., slip op. at 13."),
+    ],
+    ids=[
+        "R11.3 short form: the volume a year's part, then 'at' the page",
+        "R14.3 an unreported decision's own pages (slip op.)",
+        "R11.3 short form of an unreported decision",
+    ],
+)
+def test_agency_pinpoints(fields: dict[str, Any], form: str, expected: str) -> None:
+    item = {"id": "ITEM", "type": "legal_case", "jurisdiction": US, "admin-flag": "1", **fields}
+    records = ev.import_csl([item])
+    assert ev.cite(records.get("item", ev.Case), records=records, decision=0, form=form, pin="13") == expected

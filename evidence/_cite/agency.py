@@ -55,6 +55,15 @@ def _numbered(docket: str) -> str:
     return f"No. {docket}" if docket[:1].isdigit() else docket
 
 
+def agency_short(cited: str, chosen: Decision, ctx: Context, pin: str) -> list[Part]:
+    """A short form's cite and pinpoint: '1981-2 C.B. at 13' of a reporter's page, as a court's
+    reporter is (R11.3), whose volume reporters-db cannot read; '93-1 BCA ¶ 25,508, at 2' within
+    a service's paragraph or a database's document."""
+    if _by_page(cited):
+        return [*ctx.value(cited.rsplit(" ", 1)[0], (chosen, "cites")), r(f" at {pin}")]
+    return [*ctx.value(cited, (chosen, "cites")), r(f" {pin}" if pin.startswith("¶") else f", at {pin}")]
+
+
 def _when(chosen: Decision, cited: str | None) -> str:
     """The date a decision's parenthetical gives: the year beside a reporter's page, else the day;
     none when the volume is the year's ('1981-2 C.B. 12': the date is not repeated)."""
@@ -99,8 +108,8 @@ def agency_parts(case: Case, court: Court, chosen: Decision | None, ctx: Context
         within = ", at " if "¶" in cited else ", "
         pin_text = "" if not pin else f" {pin}" if pin.startswith("¶") else f"{within}{pin}"
         pieces.append([*ctx.value(cited, (chosen, "cites")), r(pin_text)])
-    elif pin:
-        pieces.append([r(f"at {pin}")])
+    elif pin and pieces:
+        pieces[-1] = [*pieces[-1], r(f", slip op. at {pin}")]  # an unreported decision: its own pages
     parts = [part for piece in pieces for part in [r(", "), *piece]]
     inside = []
     if agency and beside:

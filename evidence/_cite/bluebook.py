@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from evidence._cite import context, ecf
-from evidence._cite.agency import agency_parts, public_docket
+from evidence._cite.agency import agency_parts, agency_short, public_docket
 from evidence._cite.context import (
     Context,
     find_decision,
@@ -138,6 +138,8 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
         short = case.short_name or _short_name(case_name(case))
         style = ROMAN if ctx.options.roman_case_names else ITALIC
         name = ctx.value(short, (case, "short_name" if case.short_name else "name"), style=style)
+        if chosen is not None and cited and pin and ctx.need("a case").court_of(case).agency:
+            return [*name, r(", "), *agency_short(cited, chosen, ctx, pin)]
         if chosen is not None and cited:
             if not _in_reporter(cited):
                 return [*name, r(", "), *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
