@@ -1,6 +1,7 @@
 """Bluebook citations of an agency's decisions (R14.3 of the Bluebook; the Indigo Book's examples
 of administrative adjudications): the agency's reporter or its docket, then the agency, unless
-the reporter or the docket names it, and the date.
+the reporter or the docket names it, and the date; and a state's docket that is its cite
+(Mississippi's).
 
     Donald Cutler, 11 E.A.D. 622, 623 (EAB 2004)
     Rev. Rul. 81-225, 1981-2 C.B. 12
@@ -15,6 +16,7 @@ import re
 from evidence._cite.context import Context, reported_as
 from evidence._cite.dates import format_date, year
 from evidence._cite.parts import Part, r
+from evidence._errors import UsageError
 from evidence._model import Case, Court, Decision
 
 # The databases whose cites are a year and a document's number ('2010 WL 4472794'): dated to
@@ -80,6 +82,8 @@ def agency_parts(case: Case, court: Court, chosen: Decision | None, ctx: Context
     0520070154': c238, c239, c276), set off by a comma when it is a name of words ('U.S. Dep't
     of Educ., No. 13-68-SF': c258). An agency the item does not name is not printed: the
     jurisdiction ('US') is a place, not who decided."""
+    if chosen is None and pin:
+        raise UsageError("a pin cite of a case needs a decision: pass decision=")
     docket_field = (chosen, "docket_number") if chosen is not None and chosen.docket_number else (case, "docket_number")
     docket = docket_field[0].docket_number
     title = chosen.title if chosen is not None else None
@@ -104,12 +108,15 @@ def agency_parts(case: Case, court: Court, chosen: Decision | None, ctx: Context
         else:
             pieces[0] = [*lead, r(" "), *pieces[0]]
     if cited and chosen is not None:
-        # A page after the first page (', 623'); within a service's paragraph (', at 3'), as R19 pins a service.
-        within = ", at " if "¶" in cited else ", "
+        # A page after the first page (', 623'); within a service's paragraph or a database's
+        # document after 'at' (', at 3'), as R19 and R11.3 pin them.
+        within = ", " if _by_page(cited) else ", at "
         pin_text = "" if not pin else f" {pin}" if pin.startswith("¶") else f"{within}{pin}"
         pieces.append([*ctx.value(cited, (chosen, "cites")), r(pin_text)])
     elif pin and pieces:
         pieces[-1] = [*pieces[-1], r(f", slip op. at {pin}")]  # an unreported decision: its own pages
+    elif pin:
+        pieces.append([r(f"slip op. at {pin}")])
     parts = [part for piece in pieces for part in [r(", "), *piece]]
     inside = []
     if agency and beside:
