@@ -372,13 +372,15 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
         and not any(c["signal"] == "semicolon" for c in example["cites"])
     ):
         return "text differs: parallel cites (the decision holds them all; the engine prints the first, R11.3)"
+    if kind == "legal_case" and item.get("admin-flag"):
+        return _agency_reason(item, outcome)
+    if "¶" in outcome.expected and outcome.got.replace("¶ ", "¶") == outcome.expected:
+        return "rule read differently: a space after the paragraph sign (Bluebook R6.2(c)); the book closes it up"
     if kind == "legal_case" and not item.get("container-title") and item.get("collection-number"):
         return "text differs: a docket-numbered cite (an agency's or a state's own form: 'CFPB 2013-CFPB-0013')"
     source_reason = _source_reason(item, outcome)
     if source_reason:
         return source_reason
-    if kind == "legal_case" and item.get("admin-flag"):
-        return "capability not built: agency decisions (cited by the agency, not a court)"
     if kind == "legal_case" and not re.match(r"\d{3}us(?::|[A-Z]|$)", item.get("jurisdiction", "")):
         return "capability not built: foreign and international tribunals"
     if "–" in outcome.expected and re.search(r"\d-\d", outcome.got):
@@ -404,6 +406,33 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
     ):
         return "text differs: the court-and-date parenthetical (R11.6)"
     return f"text differs: {kind}"
+
+
+def _agency_reason(item: dict[str, Any], outcome: Outcome) -> str:
+    """Why an agency's decision differs: what the item cannot say, or where the book is of two minds."""
+    if not item.get("issued"):
+        return (
+            "capability not built: an agency decision the item gives no date (`issued`): a decision record needs "
+            "one, so its reporter cite has no record to go in"
+        )
+    if item.get("publisher"):
+        return (
+            "capability not built: a service cited with its publisher before its name and the docket in the "
+            "parenthetical ('24 BNA OSHC 1817 (No. 13-0323, 2013)', Bluebook R19)"
+        )
+    agency = str(item.get("authority", "")).replace("’", "'")
+    book, ours = outcome.expected.replace("’", "'").split("(")[-1], outcome.got.split("(")[-1]
+    if re.match(r"[A-Z][a-z]+\.? \d", book) and re.fullmatch(r"\d{4}\)", ours):
+        return (
+            "rule read differently: a reporter's page is dated by its year (Bluebook R14.3.2, as R11 does for "
+            "courts); the book gives the day here and the year in c149 and c265"
+        )
+    if agency and agency in book and agency not in ours:
+        return (
+            "rule read differently: the book names an unreported decision's agency in the parenthetical here, "
+            "and before the docket number in c238, c239, c243, c258, c276, c306; we take the latter"
+        )
+    return _source_reason(item, outcome) or "text differs: an agency decision (Bluebook R14.3)"
 
 
 def _t6_only(ours: str, book: str) -> bool:

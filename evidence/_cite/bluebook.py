@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from evidence._cite import context, ecf
+from evidence._cite.agency import agency_parts, agency_short, public_docket
 from evidence._cite.context import (
     Context,
     find_decision,
@@ -152,6 +153,8 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
     if form is Form.SHORT:
         shown_name = _short_case_name(case, ctx)
         name = [*shown_name, r(", ")] if shown_name else []  # none when the sentence names it
+        if chosen is not None and cited and pin and ctx.need("a case").court_of(case).agency:
+            return [*name, *agency_short(cited, chosen, ctx, pin)]
         if chosen is not None and cited:
             if not _in_reporter(cited):
                 return [*name, *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
@@ -164,6 +167,9 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
         if chosen is not None and pin:
             return [*name, r(f"slip op. at {pin}")]
         return [*name, r("No. "), *_docket(case, ctx)]
+    court = ctx.need("a case").court_of(case)
+    if court.agency:  # an agency's decision is cited by its own reporter or docket (Bluebook R14.3)
+        return [*_case_parts(case, ctx), *agency_parts(case, court, chosen, ctx, pin)]
     if chosen is None:
         if pin:
             raise UsageError("a pin cite of a case needs a decision: pass decision=")
@@ -232,11 +238,12 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
         return parts + _history_parts(case, chosen, history, ctx, seen)
     cited = reported_as(chosen)
     docket = ctx.value(chosen.docket_number, (chosen, "docket_number")) if chosen.docket_number else _docket(case, ctx)
-    parts = [r("No. "), *docket]
+    own = public_docket(chosen.docket_number or case.docket_number or "")
+    parts = [*([] if own else [r("No. ")]), *docket]
     if cited:
         parts += [r(", "), *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
     elif pin:
-        parts.append(r(f", slip op. at {pin}"))  # an unreported decision: its own pages
+        parts.append(r(f" ({pin})" if own else f", slip op. at {pin}"))  # an unreported decision: its own pages
     parts += [r(" ("), *_court(case, ctx), r(" "), *ctx.value(format_date(chosen.date), (chosen, "date")), r(")")]
     if not cited and chosen.filing is not None:
         filing = ctx.need("a decision").get(chosen.filing, Filing)

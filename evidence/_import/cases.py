@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from evidence._import.courts import court_id, court_record, split_jurisdiction
+from evidence._import.courts import agency_record, court_id, court_record, split_jurisdiction
 from evidence._import.fields import Item, Refused, date, record_id, text
 
 
@@ -41,6 +41,8 @@ def reporter_cite(item: Item) -> str | None:
     """'548 F.3d 571' from volume, reporter and page; a public-domain cite ('2001 WY 12',
     '2009-NMSC-006') from the year, the state, the court and the decision's number when the
     item names no reporter."""
+    if is_agency(item):
+        return agency_cite(item)
     volume, reporter, page = text(item, "volume"), text(item, "container-title"), text(item, "page")
     if reporter and page:
         return " ".join(part for part in (volume, reporter, page) if part)
@@ -56,6 +58,37 @@ def reporter_cite(item: Item) -> str | None:
     return form.format(y=year, s=state.upper(), n=page, d=_ORDINALS.get(district, f"{district}th"))
 
 
+def is_agency(item: Item) -> bool:
+    """Whether Juris-M flags the item as an agency's decision (`admin-flag`), not a court's."""
+    return text(item, "admin-flag") not in (None, "0", "false")
+
+
+def agency_cite(item: Item) -> str | None:
+    """An agency's reporter or service cite: '1981-2 C.B. 12' (the volume a part of its year, in
+    `collection-number`), '93-1 BCA ¶ 25,508' (a service in `archive`, cited by paragraph),
+    '2010 WL 4472794' (a database's year and number)."""
+    reporter = text(item, "container-title") or text(item, "archive")
+    page = text(item, "page")
+    if not (reporter and page):
+        return None
+    volume = "-".join(part for part in (text(item, "collection-number"), text(item, "volume")) if part)
+    page = re.sub(r"^(?:para\.|¶)\s*", "¶ ", page)
+    return " ".join(part for part in (volume, reporter, page) if part)
+
+
+def _agency_parts(item: Item) -> tuple[str | None, str | None, str | None]:
+    """(the name a ruling without a title takes, its docket as the agency writes it, what the
+    document is): 'Rev. Rul. 81-225' is a ruling's name; 'GN Docket No. 14-28' and
+    'FAA Order No. 2006-1' are a series and its number; 'No-Action Letter' without a number,
+    and `references` ('Order Dismissing Appeal'), say what the document is. Without a title the
+    number names the ruling ('SSR 62-2')."""
+    genre, number = text(item, "genre"), text(item, "number")
+    if not (text(item, "title") or text(item, "document-name")) and number:
+        return " ".join(part for part in (genre, number) if part), None, text(item, "references")
+    docket = f"{genre} No. {number}" if genre and number else number
+    return None, docket, text(item, "references") or (genre if not number else None)
+
+
 def case_records(item: Item) -> tuple[dict[str, Any] | None, dict[str, Any], dict[str, Any] | None]:
     """(a court courts-db does not know, or None; the case; its decision, or None when the
     item gives no date): plain data, checked when the records are made."""
@@ -64,13 +97,18 @@ def case_records(item: Item) -> tuple[dict[str, Any] | None, dict[str, Any], dic
     ruling = (
         " ".join(part for part in (text(item, "genre"), text(item, "number")) if part) if text(item, "genre") else None
     )
-    name = text(item, "title") or text(item, "document-name") or ruling
+    docket, document = text(item, "number"), None
+    agency = is_agency(item)
+    if agency:
+        ruling, docket, document = _agency_parts(item)
+    # A title's closing comma is left from a longer cite, not part of the name ('RMTC Sys., Inc.,').
+    title = (text(item, "title") or "").rstrip(",").strip() or None
+    name = title or text(item, "document-name") or ruling
     if name is None:
         raise Refused("a case needs its name: the item has no 'title', 'document-name' or 'genre'")
-    known = court_id(item)
-    court = None if known is not None else court_record(item)
+    known = None if agency else court_id(item)
+    court = agency_record(item) if agency else None if known is not None else court_record(item)
     case_id = record_id(str(item["id"]))
-    docket = text(item, "number")
     case = {
         "id": case_id,
         "name": name,
@@ -88,6 +126,7 @@ def case_records(item: Item) -> tuple[dict[str, Any] | None, dict[str, Any], dic
         "date": decided,
         "cites": [cite] if cite else [],
         "docket_number": docket,
+        "title": document,
         "url": text(item, "URL"),
     }
     return court, case, decision

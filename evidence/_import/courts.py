@@ -95,6 +95,22 @@ def _courts() -> list[dict[str, Any]]:
     return list(load_courts_db())
 
 
+def agency_record(item: Item) -> dict[str, Any]:
+    """The plain data of the agency an item flagged `admin-flag` names in `authority` ('EAB',
+    "Dep't of Labor"): an agency is not a court, and not looked for in courts-db. Without an
+    authority the agency is unnamed: the jurisdiction ('US') is a place, not who decided."""
+    authority = text(item, "authority")
+    code, names = split_jurisdiction(text(item, "jurisdiction"))
+    place = names[0] if names else None
+    return {
+        "id": record_id("agency-" + "-".join([*code, authority or "unnamed"])),
+        "name": authority,
+        "citation": authority,
+        "agency": True,
+        "notes": None if authority else f"An agency{' of ' + place if place else ''} the item does not name.",
+    }
+
+
 def court_record(item: Item) -> dict[str, Any]:
     """The plain data of a court courts-db does not know, as the item names it: its citation
     is the item's authority when that is a name ('Dep't of Labor'), not CSL-M's words."""

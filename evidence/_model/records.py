@@ -116,6 +116,11 @@ class Court(Record):
     name: str | None = field("Full name (from courts-db when absent).", default=None)
     citation: str | None = field("Citation abbreviation, e.g. 'N.D. Cal.' (from courts-db when absent).", default=None)
     url: str | None = field("The court's web site.", default=None, check=url_complaint)
+    agency: bool = field(
+        "An administrative agency or board that decides cases (Bluebook R14.3), not a court: cited by"
+        " its own reporters and docket numbers.",
+        default=False,
+    )
 
 
 @attrs.frozen(kw_only=True, field_transformer=common_last)

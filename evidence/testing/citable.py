@@ -35,7 +35,8 @@ def citable_record_sets(draw: st.DrawFn) -> ev.RecordSet:
     court_id = "cand"
     if draw(st.booleans()):
         court_id = "court"
-        court = [ev.Court(id="court", name=maybe(f"{mark()} Court"), citation=maybe(f"{mark()}. Ct."))]
+        agency = draw(st.booleans())  # an agency's decisions are cited by its own forms (Bluebook R14.3)
+        court = [ev.Court(id="court", name=maybe(f"{mark()} Court"), citation=maybe(f"{mark()}. Ct."), agency=agency)]
     actors = [
         ev.Actor(id=f"actor-{n}", name=f"{mark()} {mark()}", kind=draw(st.sampled_from(ev.ActorKind))) for n in range(2)
     ]
@@ -59,6 +60,7 @@ def citable_record_sets(draw: st.DrawFn) -> ev.RecordSet:
             # unreported, in a database, or in a reporter: each is cited in its own form (R11)
             cites=draw(st.sampled_from(((), (f"2025 WL {next(count)}",), (f"{next(count)} F. Supp. 3d 101",)))),
             docket_number=maybe(f"{mark()}-cv"),
+            title=maybe("Order Dismissing Appeal"),
             filing=maybe(f"filing-{draw(st.integers(0, 1))}"),
         )
         for n in range(draw(st.integers(0, 2)))

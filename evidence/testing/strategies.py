@@ -302,7 +302,8 @@ _made_public = st.one_of(
     st.just({"public": False, "published_in": None}),
     st.fixed_dictionaries({"public": st.just(True), "published_in": optional(non_blank)}),
 )
-courts = _record(ev.Court, name=optional(free_text), citation=optional(free_text), url=optional(urls))
+courts = _record(ev.Court, name=optional(free_text), citation=optional(free_text), url=optional(urls),
+                 agency=st.booleans())  # fmt: skip
 # A case has a name, a caption, or both: citations make the one from the other.
 _named = st.one_of(
     st.fixed_dictionaries({"name": non_blank, "caption": optional(non_blank)}),

@@ -1,0 +1,129 @@
+"""Bluebook citations of an agency's decisions (R14.3 of the Bluebook; the Indigo Book's examples
+of administrative adjudications): the agency's reporter or its docket, then the agency, unless
+the reporter or the docket names it, and the date; and a state's docket that is its cite
+(Mississippi's).
+
+    Donald Cutler, 11 E.A.D. 622, 623 (EAB 2004)
+    Rev. Rul. 81-225, 1981-2 C.B. 12
+    RMTC Sys., Inc., ASBCA No. 43466, 93-1 BCA ¶ 25,508
+    Lincoln Univ., U.S. Dep't of Educ., No. 13-68-SF (Mar. 16, 2015)
+"""
+
+from __future__ import annotations
+
+import re
+
+from evidence._cite.context import Context, reported_as
+from evidence._cite.dates import format_date, year
+from evidence._cite.parts import Part, r
+from evidence._errors import UsageError
+from evidence._model import Case, Court, Decision
+
+# The databases whose cites are a year and a document's number ('2010 WL 4472794'): dated to
+# the day, as a court's decision in one is (R11.3, Bluebook R18.3.1).
+_DATABASES = frozenset({"WL", "LEXIS"})
+
+
+# Mississippi's decisions since 1997 are cited by their docket number, without "No.", and pinned
+# by paragraph in parentheses: '95-KA-01234-SCT (¶ 1) (Miss. 1997)' (the Indigo Book's examples
+# for Mississippi, c503 and c504). The number's case type and court ('-SCT', '-COA') tell the
+# form apart from any other court's docket.
+_MISSISSIPPI = re.compile(r"\d{2,4}-[A-Z]{2}-\d{5}-(?:SCT|COA)")
+
+
+def public_docket(docket: str) -> bool:
+    """Whether a docket number is a state's public-domain designation, printed as it is."""
+    return _MISSISSIPPI.fullmatch(docket) is not None
+
+
+def _by_page(cited: str) -> bool:
+    """Whether a cite is a reporter's volume and page, which a year dates; a service's paragraph
+    ('93-1 BCA ¶ 25,508') and a database's number take the exact date (Bluebook R19.1)."""
+    words = cited.split()
+    return "¶" not in cited and not _DATABASES & set(words) and bool(words) and words[-1].isdigit()
+
+
+def _names(agency: str, *texts: str | None) -> bool:
+    """Whether one of the texts names the agency already: 'FAA Order No. 2006-1' names 'F.A.A.',
+    and the reporter 'Comp. Gen.' the Comptroller General (R14.3: no agency a cite shows)."""
+    wanted = agency.replace(".", "").strip()
+    pattern = rf"(?<!\w){re.escape(wanted)}(?!\w)"
+    return any(re.search(pattern, text.replace(".", "")) for text in texts if text)
+
+
+def _numbered(docket: str) -> str:
+    """'No. 13-68-SF' of a bare number; a number that opens with its series' letters
+    ('B-405692', 'SIZ-5707', 'GN Docket No. 14-28') is printed as the agency writes it."""
+    return f"No. {docket}" if docket[:1].isdigit() else docket
+
+
+def agency_short(cited: str, chosen: Decision, ctx: Context, pin: str) -> list[Part]:
+    """A short form's cite and pinpoint: '1981-2 C.B. at 13' of a reporter's page, as a court's
+    reporter is (R11.3), whose volume reporters-db cannot read; '93-1 BCA ¶ 25,508, at 2' within
+    a service's paragraph or a database's document."""
+    if _by_page(cited):
+        return [*ctx.value(cited.rsplit(" ", 1)[0], (chosen, "cites")), r(f" at {pin}")]
+    return [*ctx.value(cited, (chosen, "cites")), r(f" {pin}" if pin.startswith("¶") else f", at {pin}")]
+
+
+def _when(chosen: Decision, cited: str | None) -> str:
+    """The date a decision's parenthetical gives: the year beside a reporter's page, else the day;
+    none when the volume is the year's ('1981-2 C.B. 12': the date is not repeated)."""
+    when = year(chosen.date) if cited and _by_page(cited) else format_date(chosen.date)
+    return "" if cited and when == year(chosen.date) and cited.startswith(when) else when
+
+
+def agency_parts(case: Case, court: Court, chosen: Decision | None, ctx: Context, pin: str | None) -> list[Part]:
+    """What follows an agency decision's name, from its first comma: ', 11 E.A.D. 622, 623 (EAB 2004)'.
+
+    A reported decision names its agency in the parenthetical beside the date, as a court is
+    named (the book's c266, c275, c290); an unreported one, or one without a date, is known by
+    the agency's own docket, the agency before the number ('ASBCA No. 43466', 'EEOC DOC
+    0520070154': c238, c239, c276), set off by a comma when it is a name of words ('U.S. Dep't
+    of Educ., No. 13-68-SF': c258). An agency the item does not name is not printed: the
+    jurisdiction ('US') is a place, not who decided."""
+    if chosen is None and pin:
+        raise UsageError("a pin cite of a case needs a decision: pass decision=")
+    docket_field = (chosen, "docket_number") if chosen is not None and chosen.docket_number else (case, "docket_number")
+    docket = docket_field[0].docket_number
+    title = chosen.title if chosen is not None else None
+    cited = reported_as(chosen) if chosen is not None else None
+    agency = court.citation or court.name
+    agency_field = (court, "citation" if court.citation else "name")
+    if agency and _names(agency, docket, title, cited):
+        agency = None
+    when = _when(chosen, cited) if chosen is not None else ""
+    # A database's cite ('2010 WL 4472794') is no reporter: the decision is still known by its docket.
+    reported = bool(cited) and not _DATABASES & set((cited or "").split())
+    beside = (bool(agency) and reported and bool(when)) or not (docket or title)
+    pieces: list[list[Part]] = []
+    if docket:
+        pieces.append(ctx.value(_numbered(docket), docket_field))
+    if title and chosen is not None:
+        pieces.append(ctx.value(title, (chosen, "title")))
+    if agency and not beside:
+        lead = ctx.value(agency, (case, "court"), agency_field)
+        if " " in agency:
+            pieces.insert(0, lead)
+        else:
+            pieces[0] = [*lead, r(" "), *pieces[0]]
+    if cited and chosen is not None:
+        # A page after the first page (', 623'); within a service's paragraph or a database's
+        # document after 'at' (', at 3'), as R19 and R11.3 pin them.
+        within = ", " if _by_page(cited) else ", at "
+        pin_text = "" if not pin else f" {pin}" if pin.startswith("¶") else f"{within}{pin}"
+        pieces.append([*ctx.value(cited, (chosen, "cites")), r(pin_text)])
+    elif pin and pieces:
+        pieces[-1] = [*pieces[-1], r(f", slip op. at {pin}")]  # an unreported decision: its own pages
+    elif pin:
+        pieces.append([r(f"slip op. at {pin}")])
+    parts = [part for piece in pieces for part in [r(", "), *piece]]
+    inside = []
+    if agency and beside:
+        inside.append(ctx.value(agency, (case, "court"), agency_field))
+    if when and chosen is not None:
+        inside.append(ctx.value(when, (chosen, "date")))
+    if inside:
+        joined = [part for n, piece in enumerate(inside) for part in ([r(" ")] if n else []) + piece]
+        parts += [r(" ("), *joined, r(")")]
+    return parts
