@@ -364,6 +364,11 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
             "capability not built: an Ohio appellate district ('(11th Dist.)'): courts-db has one Ohio Court of "
             "Appeals, so the district the item's jurisdiction names is not kept"
         )
+    if kind == "legal_case" and re.search(r"\(La\.[^)]* \d+/\d+/\d+\)", outcome.expected):
+        return (
+            "capability not built: Louisiana's own form for decisions after 1993, the docket number and the day "
+            "('93-2345 (La. 7/15/94); 650 So.2d 500') before the reporter"
+        )
     if kind == "legal_case" and "Circuit Justice" in str(item.get("author")):
         return "capability not built: a Justice sitting alone as Circuit Justice, named in the parenthetical (R11.6)"
     if (

@@ -43,6 +43,8 @@ def build() -> ev.RecordSet:
         ev.Decision(id="davey.numbered", case="davey", date="1876", cites=["7 F. Cas. 11"], docket_number="3591",
                     confidence=C),
         *decided("acme", "Doe v. Acme Corp.", "cand", "2020", docket="20-cv-00001"),
+        ev.Case(id="joined", name="In re Widget Co. Sec. Litig.", court="nysd", docket_number="01 Civ. 1, 01 Civ. 2",
+                confidence=C),
         ev.Filing(id="acme-compl", case="acme", title="Complaint", filed="2020-01-02", confidence=C),
     ])  # fmt: skip
 
@@ -74,6 +76,8 @@ TABLE = [
     row("R11.3 Wyoming's public-domain cite, then court and year, c723", "roe", "Doe v. Roe, 2001 WY 12, 989 P.2d "
         "1312 (Wyo. 2001).", decision=0),
     row("R11.3 alone it names them itself, c722", "roe-alone", "Doe v. Roe, 2001 WY 12.", decision=0),
+    row("R10.8.1 Nos. before several docket numbers", "joined", "In re Widget Co. Sec. Litig., Nos. 01 Civ. 1, 01 "
+        "Civ. 2 (S.D.N.Y.).", form="full"),
     row("T1 a Federal Cases number, c232", "davey", "Davey v. The Mary Frost, 7 F. Cas. 11 (E.D. Tex. 1876) "
         "(No. 3591).", decision="davey.numbered"),
 ]  # fmt: skip
@@ -134,4 +138,16 @@ def test_a_csl_document_name_is_a_filing_of_the_case() -> None:
     assert (filing.case, filing.title, str(filing.filed)) == ("d", "Compl.", "2015-04-17")
     assert (
         ev.cite(filing, records=records, pin="2") == "Compl. 2, Doe v. Acme Corp., No. 09-230 (9th Cir. Apr. 17, 2015)."
+    )
+
+
+def test_a_csl_database_cite_and_several_docket_numbers() -> None:
+    """Juris-M keeps a Westlaw cite in `archive` with the year in `collection-number`, and the
+    numbers of a decision of several dockets joined by '|' (c082)."""
+    item = {**ITEM, "id": "E", "authority": "district.court", "number": "01 Civ. 1 (AB)|01 Civ. 2", "page": "12345",
+            "archive": "WL", "collection-number": "2001", "issued": {"date-parts": [[2001, 3, 4]]},
+            "jurisdiction": "011us:c2:ny.sdUnited States|US|Second Circuit|S.D. New York"}  # fmt: skip
+    records = ev.import_csl([item])
+    assert ev.cite(records["e"], records=records, decision=0) == (
+        "Doe v. Acme Corp., Nos. 01 Civ. 1 (AB), 01 Civ. 2, 2001 WL 12345 (S.D.N.Y. Mar. 4, 2001)."
     )

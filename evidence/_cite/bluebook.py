@@ -4,6 +4,7 @@ they name another manual."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -129,9 +130,19 @@ def _other_case(case: Case, date: DateValue | None, ctx: Context, dated: Filing)
         return [r(", "), *_case_parts(case, ctx), r(", "), *decision, r(" (No. "), *_docket(case, ctx), r(")")]
     when = format_date(date)
     return [
-        r(", "), *_case_parts(case, ctx), r(", No. "), *_docket(case, ctx), r(" ("), *_court(case, ctx),
+        r(", "), *_case_parts(case, ctx), r(f", {_no(case.docket_number or '')}"), *_docket(case, ctx), r(" ("),
+        *_court(case, ctx),
         *([r(" "), *ctx.value(when, (dated, "filed"))] if when else []), r(")"),
     ]  # fmt: skip
+
+
+def _no(docket: str) -> str:
+    """'Nos. ' before several docket numbers ('91 Civ. 5442 (RPP), 91 Civ. 5471'), else 'No. '
+    (Bluebook R10.8.1)."""
+    return "Nos. " if _SEVERAL.search(docket) else "No. "
+
+
+_SEVERAL = re.compile(r"\d\S*(?: \([A-Z]+\))?, (?:and |& )?\d")
 
 
 def _reported(case: Case, ctx: Context) -> Decision | None:
@@ -166,7 +177,7 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
             return [*name, *ctx.value(shown, (chosen, "cites")), r(_reporter_pin(pin, short=True))]
         if chosen is not None and pin:
             return [*name, r(f"slip op. at {pin}")]
-        return [*name, r("No. "), *_docket(case, ctx)]
+        return [*name, r(_no(case.docket_number or "")), *_docket(case, ctx)]
     court = ctx.need("a case").court_of(case)
     if court.agency:  # an agency's decision is cited by its own reporter or docket (Bluebook R14.3)
         return [*_case_parts(case, ctx), *agency_parts(case, court, chosen, ctx, pin)]
@@ -174,7 +185,8 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
         if pin:
             raise UsageError("a pin cite of a case needs a decision: pass decision=")
         when = _pending_date(case, ctx)
-        return [*_case_parts(case, ctx), r(", No. "), *_docket(case, ctx), r(" ("), *_court(case, ctx), *when, r(")")]
+        docket = [r(", "), r(_no(case.docket_number or "")), *_docket(case, ctx)]
+        return [*_case_parts(case, ctx), *docket, r(" ("), *_court(case, ctx), *when, r(")")]
     named = [] if ctx.name_in_text else [*_case_parts(case, ctx), r(", ")]
     return [*named, *_decision_parts(case, chosen, ctx, pin, frozenset())]
 
@@ -239,7 +251,7 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
     cited = reported_as(chosen)
     docket = ctx.value(chosen.docket_number, (chosen, "docket_number")) if chosen.docket_number else _docket(case, ctx)
     own = public_docket(chosen.docket_number or case.docket_number or "")
-    parts = [*([] if own else [r("No. ")]), *docket]
+    parts = [*([] if own else [r(_no(chosen.docket_number or case.docket_number or ""))]), *docket]
     if cited:
         parts += [r(", "), *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
     elif pin:

@@ -47,6 +47,9 @@ def reporter_cite(item: Item) -> str | None:
     if reporter and page:
         return " ".join(part for part in (volume, reporter, page) if part)
     year = text(item, "collection-number")
+    database = text(item, "archive")
+    if database and re.search(r"\b(WL|LEXIS)$", database) and year and page:  # '1992 WL 150762'
+        return f"{year} {database} {page}"
     code, _ = split_jurisdiction(text(item, "jurisdiction"))
     if not (year and page and len(code) >= 2 and code[0] == "us" and re.fullmatch(r"[a-z]{2}", code[1])):
         return None
@@ -97,7 +100,9 @@ def case_records(item: Item) -> tuple[dict[str, Any] | None, dict[str, Any], dic
     ruling = (
         " ".join(part for part in (text(item, "genre"), text(item, "number")) if part) if text(item, "genre") else None
     )
-    docket, document = text(item, "number"), None
+    # Juris-M separates the numbers of one decision of several dockets by '|'.
+    number = text(item, "number")
+    docket, document = ", ".join(number.split("|")) if number else None, None
     agency = is_agency(item)
     if agency:
         ruling, docket, document = _agency_parts(item)
