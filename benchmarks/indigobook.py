@@ -345,7 +345,10 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
     item = items[example["cites"][0]["item"]]
     ours, book = _name_of(outcome.got), _name_of(outcome.expected)
     entries = _t11_entries(ours, book) if item["type"] == "legal_case" else []
-    t11 = f"the Indigo Book's R11.3 abbreviates a case name's words in a citation sentence by its Table T11 ({'; '.join(entries)})"
+    t11 = (
+        "the Indigo Book's R11.3 abbreviates a case name's words in a citation sentence by its Table T11 "
+        f"({'; '.join(entries)})"
+    )
     if entries and outcome.got[len(ours) :].translate(_GLYPHS) == outcome.expected[len(book) :].translate(_GLYPHS):
         return f"rule read differently: {t11}; the book's example keeps them whole"
     reason = _other_reason(example, item, outcome)

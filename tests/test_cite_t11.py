@@ -15,7 +15,11 @@ def cited(name: str, *, textual: bool = False) -> str:
     records = ev.RecordSet(
         [
             ev.Case(
-                id="case", name=name, court="cand", docket_number="5:20-cv-1", filed="2020-05-04",
+                id="case",
+                name=name,
+                court="cand",
+                docket_number="5:20-cv-1",
+                filed="2020-05-04",
                 confidence="confirmed",
             )
         ]
