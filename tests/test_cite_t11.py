@@ -51,11 +51,6 @@ ROWS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("name", "expected"), [row[1:] for row in ROWS], ids=[row[0] for row in ROWS])
-def test_t11_in_a_citation_sentence(name: str, expected: str) -> None:
-    assert cited(name) == expected + TAIL
-
-
 TEXTUAL = [
     ("R11.4 the book's example: Texas Department of Community Affairs kept whole",
      "Texas Department of Community Affairs v. Burdine", "Texas Department of Community Affairs v. Burdine"),
@@ -66,6 +61,11 @@ TEXTUAL = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("name", "expected"), [row[1:] for row in TEXTUAL], ids=[row[0] for row in TEXTUAL])
-def test_r11_4_in_a_textual_sentence(name: str, expected: str) -> None:
-    assert cited(name, textual=True) == expected + TAIL.rstrip(".")
+@pytest.mark.parametrize(
+    ("name", "expected", "textual"),
+    [(*row[1:], False) for row in ROWS] + [(*row[1:], True) for row in TEXTUAL],
+    ids=[row[0] for row in ROWS + TEXTUAL],
+)
+def test_case_name_words(name: str, expected: str, textual: bool) -> None:
+    """T11 in a citation sentence; R11.4 in a textual one, with no stop of its own."""
+    assert cited(name, textual=textual) == expected + (TAIL.rstrip(".") if textual else TAIL)
