@@ -340,14 +340,23 @@ def _source_reason(item: dict[str, Any], outcome: Outcome) -> str | None:
 
 
 def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcome) -> str:
-    """The first difference a reader would name, found by what the item holds."""
+    """The first difference a reader would name, found by what the item holds; a case name the
+    engine abbreviates by T11 where the book writes the words whole is named too."""
     item = items[example["cites"][0]["item"]]
+    ours, book = _name_of(outcome.got), _name_of(outcome.expected)
+    entries = _t11_entries(ours, book) if item["type"] == "legal_case" else []
+    t11 = (
+        "the Indigo Book's R11.3 abbreviates a case name's words in a citation sentence by its Table T11 "
+        f"({'; '.join(entries)})"
+    )
+    if entries and outcome.got[len(ours) :].translate(_GLYPHS) == outcome.expected[len(book) :].translate(_GLYPHS):
+        return f"rule read differently: {t11}; the book's example keeps them whole"
+    reason = _other_reason(example, item, outcome)
+    return f"{reason}; and {t11}, which the book's example keeps whole" if entries else reason
+
+
+def _other_reason(example: dict[str, Any], item: dict[str, Any], outcome: Outcome) -> str:
     kind = item["type"]
-    if kind == "legal_case" and _t6_only(outcome.got.split(",")[0], outcome.expected.split(",")[0]):
-        return (
-            "rule read differently: T6 abbreviates these words in a citation sentence (the Bluebook's R10.2.2, "
-            "the Indigo Book's T6); the book's examples keep them whole"
-        )
     if kind == "legal_case" and "sub nom." in outcome.got and "sub nom." not in outcome.expected:
         return (
             "rule read differently: a later decision under another name is introduced by 'sub nom.' (Bluebook "
@@ -401,7 +410,7 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
     if kind in LEGAL:
         return "text differs: the section or the edition's year"
     if kind == "legal_case" and outcome.got.split(",")[0] != outcome.expected.split(",")[0]:
-        return "text differs: the case name (abbreviations of R11, T6)"
+        return "text differs: the case name (abbreviations of R11.3, T11)"
     if kind == "legal_case" and "(SCOTUS " in outcome.got:
         return "text differs: courts-db's 'SCOTUS' printed where R11.6 gives no court (U.S., S. Ct.)"
     if (
@@ -440,13 +449,33 @@ def _agency_reason(item: dict[str, Any], outcome: Outcome) -> str:
     return _source_reason(item, outcome) or "text differs: an agency decision (Bluebook R14.3)"
 
 
-def _t6_only(ours: str, book: str) -> bool:
-    """Whether two case names differ only where ours has a T6 abbreviation ('Am.', 'Int'l',
-    'Co.') of the book's whole word ('America', 'International', 'Company')."""
-    pairs = list(zip(ours.split(), book.split(), strict=False))
-    if len(ours.split()) != len(book.split()) or ours == book:
-        return False
-    return all(a == b or (a[:1] == b[:1] and (a.endswith(".") or "'" in a) and len(a) < len(b)) for a, b in pairs)
+def _name_of(cite: str) -> str:
+    """A case's name in its cite: up to the first comma not before a business's designation."""
+    return re.split(r", (?!(?:Inc|LLC|L\.L\.C|Ltd|LLP|Corp|Co|PLC)\b)", cite)[0]
+
+
+def _t11_entries(ours: str, book: str) -> list[str]:
+    """The T11 rows ("International → Int'l", "United States → U.S.") by which two case names
+    differ, when they differ only where ours abbreviates the book's whole words; else none."""
+    mine = [w.rstrip(",") for w in ours.translate(_GLYPHS).split()]
+    theirs = [w.rstrip(",") for w in book.translate(_GLYPHS).split()]
+    entries: list[str] = []
+    n = 0
+    for word in mine:
+        initials = re.fullmatch(r"(?:[A-Z]\.)+", word) if n < len(theirs) and word != theirs[n] else None
+        span = len(word) // 2 if initials else 1
+        whole = theirs[n : n + span]
+        if whole == [word]:
+            n += 1
+            continue
+        if initials and "".join(w[:1] for w in whole) == word.replace(".", "") and all(w[1:].islower() for w in whole):
+            entries.append(f"{' '.join(whole)} → {word}")
+        elif whole and word[:1] == whole[0][:1] and (word.endswith(".") or "'" in word) and len(word) < len(whole[0]):
+            entries.append(f"{whole[0]} → {word}")
+        else:
+            return []
+        n += len(whole)
+    return list(dict.fromkeys(entries)) if n == len(theirs) else []
 
 
 def run(folder: Path) -> list[Outcome]:

@@ -29,9 +29,9 @@ ROWS = [
      "¶ 6", "Smith v. Jones, 2000 WI 14, ¶ 6."),
     ("R11.3 hyphened form, paragraph range (c554)", ("State v. Dickert", "nmctapp", "2012", ["2012-NMCA-004"]),
      "¶ 28", "State v. Dickert, 2012-NMCA-004, ¶ 28."),
-    ("R11.3 parallel cite after the paragraph (c464)",
+    ("R11.3 parallel cite after the paragraph (c464; T11 Estate → Est., which the book keeps whole)",
      ("Estate of Hoch v. Stifel", "me", "2011", ["2011 ME 24", "16 A.3d 137"]),
-     "¶ 11", "Estate of Hoch v. Stifel, 2011 ME 24, ¶ 11, 16 A.3d 137."),
+     "¶ 11", "Est. of Hoch v. Stifel, 2011 ME 24, ¶ 11, 16 A.3d 137."),
     ("R3.3 paragraph range with an en dash (c343)", ("Smith v. Jones", "colo", "2012", ["2012 CO 22"]),
      "¶¶ 13-14", "Smith v. Jones, 2012 CO 22, ¶¶ 13–14."),
     # R11.6 (Bluebook R10.4(b)): a reporter of one state's courts names the state, or the court too.

@@ -1,5 +1,5 @@
 """The word tables of citations and the functions that apply them: title case (R8; CMOS
-8.159), case names (R11, T6), the titles of court documents (T18), and the words for the kinds
+8.159), case names (R11, T11), the titles of court documents (T18), and the words for the kinds
 of filings, messages and languages."""
 
 from __future__ import annotations
@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 
+from evidence._cite.t11 import ROWS as T11_ROWS
 from evidence._model import Case, FilingKind
 
 # R8: articles, conjunctions and prepositions of four letters or fewer stay lowercase in titles.
@@ -126,36 +127,37 @@ def sentence_case(title: str) -> str:
     return " ".join(words)
 
 
-# T6/T11: words abbreviated in case names in citation sentences.
-_CASE_WORDS = {
-    "Incorporated": "Inc.",
-    "Company": "Co.",
-    "Corporation": "Corp.",
-    "International": "Int'l",
-    "Technology": "Tech.",
-    "Technologies": "Techs.",
-    "Association": "Ass'n",
-    "Limited": "Ltd.",
-    "Brothers": "Bros.",
-    "Number": "No.",
-    "Department": "Dep't",
-    "Government": "Gov't",
-    "National": "Nat'l",
-    "University": "Univ.",
-    "Laboratory": "Lab'y",
-    "Manufacturing": "Mfg.",
-    "Services": "Servs.",
-    "Systems": "Sys.",
-    "Communications": "Commc'ns",
-    "Insurance": "Ins.",
-    "Entertainment": "Ent.",
-    "Publishing": "Publ'g",
-    "America": "Am.",
-    "American": "Am.",
-    "Enterprise": "Enter.",  # these two as in reporters-db's case-name abbreviations
-    "Center": "Ctr.",
-    "Centre": "Ctr.",
-}
+def _t11_words() -> dict[str, str]:
+    """The words of the Indigo Book's T11 and their abbreviations, with the plurals its rule
+    makes: "s" added to the abbreviation ("Dep'ts", "Cos."; the book's "Depts., Exchs."). A
+    plural the table lists itself ("Systems", "Securities") keeps the table's form; an
+    abbreviation of initials ("R.R.", "S.S.") and a phrase ("Supreme Court") get none."""
+    words: dict[str, str] = {}
+    for line in T11_ROWS.strip().splitlines():
+        listed, abbreviation = line.rsplit(": ", 1)
+        words.update(dict.fromkeys(listed.split(", "), abbreviation))
+    plurals = {
+        _plural(word): abbreviation[:-1] + "s." if abbreviation.endswith(".") else abbreviation + "s"
+        for word, abbreviation in words.items()
+        if " " not in word and word[0].isupper() and "." not in abbreviation[:-1]
+    }
+    return plurals | words
+
+
+def _plural(word: str) -> str:
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+# R11.3 and T11: words abbreviated in case names in citation sentences.
+_CASE_WORDS = _t11_words()
+# T11: a name's first word "Law" is not abbreviated; a compass word in a state's name is the
+# state's, which T12 abbreviates whole or a party keeps (R11.5.4), not T11's "N." or "W.".
+_KEPT_FIRST = frozenset({"Law", "Laws"})
+_STATE_NAMES = re.compile(r"\b(?:North|South) (?:Carolina|Dakota)\b|\bWest Virginia\b")
+_PHRASES = sorted((word for word in _CASE_WORDS if " " in word), key=len, reverse=True)
+_CASE_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, _PHRASES)) + r"|[A-Z][a-z]+)\b")
 # R11.4: in textual sentences only these are abbreviated (and "and" → "&").
 _TEXTUAL_WORDS = {
     "Association": "Ass'n",
@@ -171,11 +173,29 @@ _BUSINESS = re.compile(r"\b(Inc|Co|Corp|Ltd|LLC|L\.L\.C|LLP|L\.P|LP|N\.A|S\.A|Gm
 
 @functools.lru_cache(maxsize=4096)  # the same cases are cited again and again
 def abbreviate_case_name(name: str, *, textual: bool = False) -> str:
-    words = _TEXTUAL_WORDS if textual else _CASE_WORDS
-    abbreviated = re.sub(r"\b[A-Z][a-z]+\b", lambda m: words.get(m.group(), m.group()), name)
+    if textual:
+        abbreviated = re.sub(r"\b[A-Z][a-z]+\b", lambda m: _TEXTUAL_WORDS.get(m.group(), m.group()), name)
+    else:
+        abbreviated = " v. ".join(_abbreviate_side(side, n == 0) for n, side in enumerate(name.split(" v. ")))
     if " v. " not in abbreviated:  # a proceeding's title ("Protecting and Promoting ...") keeps its "and"
         return abbreviated
-    return re.sub(r"(?<=\S) and (?=\S)", " & ", abbreviated)  # "&", the first of R11.4's eight (T6 too)
+    return re.sub(r"(?<=\S) and (?=\S)", " & ", abbreviated)  # "&", the first of R11.4's eight (T11 too)
+
+
+def _abbreviate_side(side: str, first: bool) -> str:
+    """One side of a case name with T11's words abbreviated. "United States" as the whole
+    party is spelled out (R11.5.7)."""
+    if side == "United States":
+        return side
+    kept = {m.start() for m in _STATE_NAMES.finditer(side)}
+
+    def word(m: re.Match[str]) -> str:
+        found = m.group()
+        if m.start() in kept or (first and m.start() == 0 and found in _KEPT_FIRST):
+            return found
+        return _CASE_WORDS.get(found, found)
+
+    return _CASE_WORD.sub(word, side)
 
 
 def _party_name(party: str) -> str:
@@ -282,7 +302,7 @@ def full_case_name(case: Case) -> str:
 
 def case_name(case: Case, *, textual: bool = False) -> str:
     """The name a citation gives: R11.5.6 applied to each side of the full name, its words
-    abbreviated as a citation sentence (T6) or a textual sentence (R11.4) abbreviates them."""
+    abbreviated as a citation sentence (R11.3, T11) or a textual sentence (R11.4) abbreviates them."""
     sides = full_case_name(case).split(" v. ")
     return abbreviate_case_name(" v. ".join(_business_once(side) for side in sides), textual=textual)
 
