@@ -1,5 +1,7 @@
 """Provisions of law: statutes and regulations by code, title and section (R16, R17 of the
-Indigo Book, as the Bluebook's R12 and R14), court rules and constitutions by their clause.
+Indigo Book, as the Bluebook's R12 and R14), restatements as codes are, by their section, with
+their publisher and year (the Bluebook's R12.9.4), court rules and constitutions by their
+clause; bills in evidence._cite.legislative.
 APA (11.5) and Chicago (14.288) send legal materials to this form too."""
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ import re
 
 from evidence._cite.context import Context, pin_range
 from evidence._cite.dates import format_date
+from evidence._cite.legislative import cite_bill
 from evidence._cite.options import Form
 from evidence._cite.parts import Part, i, joined, r
 from evidence._model import Provision, ProvisionKind
@@ -120,6 +123,8 @@ def cite_provision(provision: Provision, ctx: Context, form: Form, pin: str | No
             return [i("Id."), r(f" at {pin_range(pin)}")]
         sign = "" if provision.kind in _BY_CLAUSE or pin.startswith("§") else _sign(pin)
         return [i("Id."), r(f" {sign}{pin}")]
+    if provision.kind is ProvisionKind.BILL:
+        return cite_bill(provision, ctx, form, pin)
     if provision.kind in BY_PAGE:
         return _volume_page(provision, ctx, pin, short=True) if form is Form.SHORT else _by_page(provision, ctx, pin)
     if form is Form.SHORT:  # the name and the edition are left out
