@@ -107,7 +107,7 @@ def pin_of(locator: str | None) -> tuple[str | None, str | None]:
         locator = re.sub(r"(?<=\w)-(?=\w)", "–", head) + bar + rest
     locator = plain(plain(locator.replace("\\-", "-")))  # Juris-M escapes some markup twice
     locator = locator.lstrip(", ")  # a pinpoint after the article's first page: ', p. 17'
-    found = re.match(r"(p|para|sec|r|ch)\.\s*(.+)", locator)
+    found = re.match(r"(p|para|sec|r|ch|fld)\.\s*(.+)", locator)
     if found is None:
         return "other", locator
     kind, value = found.group(1), found.group(2).strip()
@@ -115,6 +115,8 @@ def pin_of(locator: str | None) -> tuple[str | None, str | None]:
         return kind, ("¶¶ " if re.search(r"[-–,]", value) else "¶ ") + value
     if kind == "r":
         return kind, f"r. {value}"
+    if kind == "fld":  # a numbered field of a patent's front page: '[75]' (R14.9)
+        return kind, f"[{value}]"
     return kind, value
 
 
@@ -343,6 +345,11 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
     """The first difference a reader would name, found by what the item holds."""
     item = items[example["cites"][0]["item"]]
     kind = item["type"]
+    if kind == "hearing" and str(item.get("chapter-number", "")).isdigit():
+        return (
+            "capability not built: the item keeps a number in Juris-M's `chapter-number` (the session's kind, "
+            "'Reg.', in the book's other hearings), which the book prints after the session as the page cited"
+        )
     if kind == "legal_case" and _t6_only(outcome.got.split(",")[0], outcome.expected.split(",")[0]):
         return (
             "rule read differently: T6 abbreviates these words in a citation sentence (the Bluebook's R10.2.2, "

@@ -52,9 +52,10 @@ def _parts(
         # Legal materials (hearings and patents too) are cited in the legal form in every style
         # (APA 11.5, CMOS 14.288); APA has no id.: the short form again.
         legal = Form.SHORT if form is Form.ID and style is Style.APA else _legal_form(form)
-        if isinstance(record, Source):
-            return legislative.cite_document(record, ctx, legal, pin), False
-        return statutes.cite_provision(record, ctx, legal, pin), False
+        if isinstance(record, Provision):
+            return statutes.cite_provision(record, ctx, legal, pin), False
+        assert isinstance(record, Source)
+        return legislative.cite_document(record, ctx, legal, pin), False
     if form is Form.ID and style is Style.CHICAGO:
         return [r("Ibid." if not pin else f"Ibid., {pin}.")], True  # CMOS 14.34
     if form is Form.ID and style is not Style.APA:

@@ -33,9 +33,10 @@ def import_csl(
     A `legal_case` becomes a case (and a court, when courts-db has none for it) and its
     decision; `legislation`, `regulation` and `bill`, provisions, as is a Restatement
     (Juris-M's `entry-encyclopedia` in a work named 'Restatement ...'); books, articles,
-    pages, posts, reports, hearings and patents, sources. Every record gets `confidence` (`unverified` unless told: a reference
-    manager's entries are what someone typed, not a primary source seen). A file that is not
-    CSL-JSON, or items that cannot come in, raise a `LoadError` naming each.
+    pages, posts, reports, hearings and patents, sources. Every record gets `confidence`
+    (`unverified` unless told: a reference manager's entries are what someone typed, not a
+    primary source seen). A file that is not CSL-JSON, or items that cannot come in, raise a
+    `LoadError` naming each.
     """
     mark = _confidence(confidence)
     name, data = _read(source)

@@ -181,7 +181,7 @@ def restatement_record(item: Item) -> dict[str, Any]:
     """A Restatement, which Juris-M keeps as an encyclopedia entry: the Restatement from
     `container-title`, a part of it named in `title` with its section ('Servitudes § 7.1' of
     'Restatement (Third) of Prop.: Servitudes § 7.1'), the American Law Institute and the year
-    (the Bluebook's R12.9.4)."""
+    (the Bluebook's R12.9.5)."""
     code = str(text(item, "container-title"))
     part, _, section = (text(item, "title") or "").partition("§")
     return {

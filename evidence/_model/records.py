@@ -432,8 +432,7 @@ class Provision(Record):
     PLURAL = "provisions"
 
     kind: ProvisionKind = field(
-        "statute, regulation, court_rule, constitution, session_law, register, uniform_act, restatement, bill "
-        "or other."
+        "statute, regulation, court_rule, constitution, session_law, register, uniform_act, restatement, bill or other."
     )
     code: str = field(
         "The code, collection or rules, abbreviated as citations print it: 'U.S.C.', 'C.F.R.', "
