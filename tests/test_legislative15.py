@@ -174,3 +174,15 @@ def test_an_encyclopedia_entry_that_is_no_restatement_is_still_refused() -> None
 def test_a_bill_without_its_legislature_is_refused() -> None:
     with pytest.raises(ev.LoadError, match="legislature"):
         ev.import_csl([{"id": "x", "type": "bill", "number": "H.R. 1"}])
+
+
+@pytest.mark.parametrize(
+    ("item", "reason"),
+    [
+        pytest.param({"id": "p", "type": "patent"}, "needs its number", id="R14.9 a patent without its number"),
+        pytest.param({"id": "h", "type": "hearing"}, "title or its committee", id="R13.3 a hearing without a heading"),
+    ],
+)
+def test_what_cannot_be_cited_is_refused(item: dict[str, Any], reason: str) -> None:
+    with pytest.raises(ev.LoadError, match=reason):
+        ev.import_csl([item])

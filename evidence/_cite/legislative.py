@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from evidence._cite.context import Context, pin_range
+from evidence._cite.context import Context, named_by, pin_range
 from evidence._cite.dates import format_date, year
 from evidence._cite.options import Form
 from evidence._cite.parts import ITALIC, Part, i, joined, r
@@ -80,9 +80,7 @@ def _granted(source: Source, ctx: Context, pin: str | None) -> list[Part]:
     as labeled; the dates of filing and of issue each in its parentheses."""
     title = ctx.value(source.title or "", (source, "title"))
     number = ctx.value(source.number or "", (source, "number"))
-    parts = joined([title, number])
-    if pin:
-        parts += [r(f", at {pin}" if pin[:1] in "[0123456789" else f", {pin}")]
+    parts = [*(joined([title, number]) or named_by(source, ctx)), *_pinned(pin)]
     for word, name in (("filed", "filed"), ("issued", "published")):
         when = getattr(source, name)
         if when is not None:
@@ -90,16 +88,26 @@ def _granted(source: Source, ctx: Context, pin: str | None) -> list[Part]:
     return parts
 
 
+def _pinned(pin: str | None) -> list[Part]:
+    """', at [75]' for a front-page field or a page, ', fig. 1' for a part cited by its label."""
+    if not pin:
+        return []
+    return [r(f", at {pin_range(pin)}" if pin[:1] in "[0123456789" else f", {pin}")]
+
+
 def cite_document(source: Source, ctx: Context, form: Form, pin: str | None) -> list[Part]:
     """A hearing, a patent or a trademark, in full or short; the short form of a patent by the
     last three digits of its number: '’504 Patent' (R14.9); of a trademark, its mark; of a
     hearing, its heading and the page: id. and supra are the sequence's."""
-    if form is Form.SHORT and source.kind is SourceKind.PATENT and _digits(source):
-        return [*ctx.value(f"’{_digits(source)} Patent", (source, "number")), *([r(f", at {pin}")] if pin else [])]
-    if form is Form.SHORT and source.kind is SourceKind.TRADEMARK and source.title:
-        return ctx.value(source.title, (source, "title"))
     if form is Form.SHORT and source.kind is SourceKind.HEARING:
-        return [*_heading(source, ctx), *([r(f", at {pin_range(pin)}")] if pin else [])]
+        return [*_heading(source, ctx), *_pinned(pin)]
+    if form is Form.SHORT:  # a patent by its digits, a trademark by its mark
+        digits = _digits(source) if source.kind is SourceKind.PATENT else None
+        if digits:
+            return [*ctx.value(f"’{digits} Patent", (source, "number")), *_pinned(pin)]
+        named = source.title or source.number
+        field = "title" if source.title else "number"
+        return [*(ctx.value(named, (source, field)) if named else named_by(source, ctx)), *_pinned(pin)]
     if form is Form.ID:
         return [i("Id."), r(f" at {pin_range(pin)}" if pin else "")]
     if source.kind is SourceKind.HEARING:

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from evidence._import.courts import split_jurisdiction
-from evidence._import.fields import Item, date, names, record_id, text, with_extra
+from evidence._import.fields import Item, Refused, date, names, record_id, text, with_extra
 from evidence._import.provisions import session_of, state_of
 
 # CSL types a source can be, and its kind (a magazine is a periodical, as a newspaper is).
@@ -80,6 +80,8 @@ def _legal_record(item: Item, kind: str) -> dict[str, Any]:
         "url": text(item, "URL"),
     }
     if kind == "hearing":
+        if made["title"] is None and text(item, "section") is None:
+            raise Refused("a hearing needs its title or its committee: the item has no 'title' or 'section'")
         return {
             **made,
             "committee": text(item, "section"),
@@ -88,13 +90,15 @@ def _legal_record(item: Item, kind: str) -> dict[str, Any]:
             "jurisdiction": state_of(item),
         }
     number = text(item, "number")
+    if number is None:
+        raise Refused("a patent or a trademark needs its number: the item has no 'number'")
     if (text(item, "genre") or "").lower() == "trademark":
-        return {**made, "kind": "trademark", "number": f"Registration No. {number}" if number else None}
+        return {**made, "kind": "trademark", "number": f"Registration No. {number}"}
     country = "U.S. " if split_jurisdiction(text(item, "jurisdiction"))[0][:1] == ["us"] else ""
     status = text(item, "status")
-    if number and status and not number.endswith(status):
+    if status and not number.endswith(status):
         number = f"{number} {status}"
-    return {**made, "number": f"{country}Patent No. {number}" if number else None, "filed": date(item, "submitted")}
+    return {**made, "number": f"{country}Patent No. {number}", "filed": date(item, "submitted")}
 
 
 def _institution(item: Item) -> str | None:
