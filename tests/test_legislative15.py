@@ -88,25 +88,11 @@ def test_r14_9_a_patents_short_form_names_its_last_three_digits_c252() -> None:
     assert ev.cite(record, records=records, form="supra") == "’504 Patent."
 
 
-BILL = ev.Provision(
-    id="ai-act",
-    kind="bill",
-    name="Widget Safety Act",
-    number="S. 9999",
-    code="119th Cong.",
-    section="4",
-    year=2025,
-    confidence=C,
-)
-HEARING = ev.Source(
-    id="hearing",
-    kind="hearing",
-    title="Oversight of Widgets",
-    committee="S. Comm. on the Judiciary",
-    session="119th Cong.",
-    published="2025",
-    confidence=C,
-)
+# A made-up bill and hearing, as a user would write them.
+BILL = ev.Provision(id="ai-act", kind="bill", name="Widget Safety Act", number="S. 9999", code="119th Cong.",
+                    section="4", year=2025, confidence=C)  # fmt: skip
+HEARING = ev.Source(id="hearing", kind="hearing", title="Oversight of Widgets", committee="S. Comm. on the Judiciary",
+                    session="119th Cong.", published="2025", confidence=C)  # fmt: skip
 RECORDS = ev.RecordSet([BILL, HEARING])
 
 
@@ -142,24 +128,11 @@ def test_r13_3_the_hearings_heading_is_italic() -> None:
 
 
 def test_marks_flag_every_unconfirmed_value_of_a_bill_and_a_patent() -> None:
-    bill = ev.Provision(
-        id="b",
-        kind="bill",
-        number="S. 9999",
-        code="119th Cong.",
-        jurisdiction="Me.",
-        year=2025,
-        confidence=C,
-        field_confidence={"jurisdiction": ev.Confidence.UNVERIFIED},
-    )
-    patent = ev.Source(
-        id="p",
-        kind="patent",
-        number="U.S. Patent No. 1,234,567",
-        filed="2020-01-02",
-        confidence=C,
-        field_confidence={"filed": ev.Confidence.LIKELY},
-    )
+    unsure = {"jurisdiction": ev.Confidence.UNVERIFIED}
+    bill = ev.Provision(id="b", kind="bill", number="S. 9999", code="119th Cong.", jurisdiction="Me.", year=2025,
+                        confidence=C, field_confidence=unsure)  # fmt: skip
+    patent = ev.Source(id="p", kind="patent", number="U.S. Patent No. 1,234,567", filed="2020-01-02", confidence=C,
+                       field_confidence={"filed": ev.Confidence.LIKELY})  # fmt: skip
     records = ev.RecordSet([bill, patent])
     assert ev.cite(bill, records=records, marks=True) == "S. 9999, 119th Cong. (Me. [unverified] 2025)."
     assert ev.cite(patent, records=records, marks=True) == "U.S. Patent No. 1,234,567 (filed Jan. 2, 2020 [likely])."
