@@ -107,7 +107,7 @@ def pin_of(locator: str | None) -> tuple[str | None, str | None]:
         locator = re.sub(r"(?<=\w)-(?=\w)", "–", head) + bar + rest
     locator = plain(plain(locator.replace("\\-", "-")))  # Juris-M escapes some markup twice
     locator = locator.lstrip(", ")  # a pinpoint after the article's first page: ', p. 17'
-    found = re.match(r"(p|para|sec|r|ch)\.\s*(.+)", locator)
+    found = re.match(r"(p|para|sec|r|ch|fld)\.\s*(.+)", locator)
     if found is None:
         return "other", locator
     kind, value = found.group(1), found.group(2).strip()
@@ -115,6 +115,8 @@ def pin_of(locator: str | None) -> tuple[str | None, str | None]:
         return kind, ("¶¶ " if re.search(r"[-–,]", value) else "¶ ") + value
     if kind == "r":
         return kind, f"r. {value}"
+    if kind == "fld":  # a numbered field of a patent's front page: '[75]' (R14.9)
+        return kind, f"[{value}]"
     return kind, value
 
 
@@ -357,6 +359,11 @@ def _text_reason(example: dict[str, Any], items: dict[str, Any], outcome: Outcom
 
 def _other_reason(example: dict[str, Any], item: dict[str, Any], outcome: Outcome) -> str:
     kind = item["type"]
+    if kind == "hearing" and str(item.get("chapter-number", "")).isdigit():
+        return (
+            "capability not built: the item keeps a number in Juris-M's `chapter-number` (the session's kind, "
+            "'Reg.', in the book's other hearings), which the book prints after the session as the page cited"
+        )
     if kind == "legal_case" and "sub nom." in outcome.got and "sub nom." not in outcome.expected:
         return (
             "rule read differently: a later decision under another name is introduced by 'sub nom.' (Bluebook "

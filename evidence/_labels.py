@@ -172,6 +172,8 @@ def provision_name(provision: Provision) -> str:
     119' for a law cited by volume and page."""
     if provision.kind in (ProvisionKind.COURT_RULE, ProvisionKind.CONSTITUTION):
         return " ".join(p for p in (provision.code, provision.section) if p)
+    if provision.kind is ProvisionKind.BILL:  # 'H.R. 11, 111th Cong.'
+        return ", ".join(p for p in (provision.number, provision.code) if p)
     if provision.kind in (ProvisionKind.SESSION_LAW, ProvisionKind.REGISTER, ProvisionKind.UNIFORM_ACT):
         return " ".join(p for p in (provision.title, provision.code, provision.page) if p)
     chapter = f"ch. {provision.chapter}" if provision.chapter else None

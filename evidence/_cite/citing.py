@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from evidence._cite import apa, bluebook, chicago, ecf, secondary, statutes
+from evidence._cite import apa, bluebook, chicago, ecf, legislative, secondary, statutes
 from evidence._cite.context import Context, pin_range
 from evidence._cite.options import (
     DEFAULT_OPTIONS,
@@ -47,11 +47,15 @@ def _parts(
         raise not_cited(record)
     if decision is not None and not isinstance(record, Case):
         raise UsageError(f"decision= applies to cases only, and {record.KIND} {record.id!r} is not a case")
-    if isinstance(record, Provision) and not (form is Form.ID and style is Style.CHICAGO):
-        # Legal materials are cited in the legal form in every style (APA 11.5, CMOS 14.288);
-        # APA has no id.: the short form again.
+    legal_source = isinstance(record, Source) and record.kind in legislative.LEGAL_SOURCES
+    if (isinstance(record, Provision) or legal_source) and not (form is Form.ID and style is Style.CHICAGO):
+        # Legal materials (hearings and patents too) are cited in the legal form in every style
+        # (APA 11.5, CMOS 14.288); APA has no id.: the short form again.
         legal = Form.SHORT if form is Form.ID and style is Style.APA else _legal_form(form)
-        return statutes.cite_provision(record, ctx, legal, pin), False
+        if isinstance(record, Provision):
+            return statutes.cite_provision(record, ctx, legal, pin), False
+        assert isinstance(record, Source)
+        return legislative.cite_document(record, ctx, legal, pin), False
     if form is Form.ID and style is Style.CHICAGO:
         return [r("Ibid." if not pin else f"Ibid., {pin}.")], True  # CMOS 14.34
     if form is Form.ID and style is not Style.APA:

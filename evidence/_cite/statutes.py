@@ -1,5 +1,7 @@
 """Provisions of law: statutes and regulations by code, title and section (R16, R17 of the
-Indigo Book, as the Bluebook's R12 and R14), court rules and constitutions by their clause.
+Indigo Book, as the Bluebook's R12 and R14), restatements as codes are, by their section, with
+their publisher and year (the Bluebook's R12.9.5), court rules and constitutions by their
+clause; bills in evidence._cite.legislative.
 APA (11.5) and Chicago (14.288) send legal materials to this form too."""
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ import re
 
 from evidence._cite.context import Context, pin_range
 from evidence._cite.dates import format_date
+from evidence._cite.legislative import cite_bill
 from evidence._cite.options import Form
 from evidence._cite.parts import Part, i, joined, r
 from evidence._model import Provision, ProvisionKind
@@ -37,6 +40,21 @@ def _sign(section: str) -> str:
     return "§§ " if _span(section) else "§ "
 
 
+# A restatement's comments, illustrations and reporter's notes follow their section (R12.9.5):
+# 'Restatement (Third) of The Law Governing Lawyers § 2 cmt. e'.
+_NOTES = ("cmt.", "illus.", "reporter's note")
+
+
+def _joined_pin(provision: Provision, pin: str | None) -> str:
+    """The pinpoint as it follows its section: a subsection joined to it ('107(4)'), a
+    restatement's comment after a space ('2 cmt. e'); any other pinpoint is not the section's."""
+    if not pin:
+        return ""
+    if pin.startswith("("):
+        return pin
+    return f" {pin}" if provision.kind is ProvisionKind.RESTATEMENT and pin.startswith(_NOTES) else ""
+
+
 def _where(provision: Provision, ctx: Context, pin: str | None) -> list[Part]:
     """The title, the code and the section, one value as sure as the weakest of them: '17 U.S.C.
     § 107', 'Mass. Gen. Laws Ann. ch. 268, § 40', '§§ 1051–1141n' for a span; a rule or a clause
@@ -51,7 +69,7 @@ def _where(provision: Provision, ctx: Context, pin: str | None) -> list[Part]:
         pieces.append(f"ch. {provision.chapter}")
         names.append("chapter")
     if provision.section:
-        pieces.append(_sign(provision.section) + provision.section + (pin if pin and pin.startswith("(") else ""))
+        pieces.append(_sign(provision.section) + provision.section + _joined_pin(provision, pin))
         names.append("section")
     code = provision.code
     if provision.title:
@@ -114,12 +132,14 @@ def cite_provision(provision: Provision, ctx: Context, form: Form, pin: str | No
         # R4.1 as the Indigo Book shows it: "Id." again, or "Id. § 7102(26)" for another section.
         if not pin:
             return [i("Id.")]
-        if pin.startswith("(") and provision.section:  # a subsection of the same section
-            pin = provision.section + pin
+        if _joined_pin(provision, pin) and provision.section:  # a subsection or comment of the same section
+            pin = provision.section + _joined_pin(provision, pin)
         if provision.kind in BY_PAGE and not pin.startswith("§"):  # a page: 'Id. at 141'
             return [i("Id."), r(f" at {pin_range(pin)}")]
         sign = "" if provision.kind in _BY_CLAUSE or pin.startswith("§") else _sign(pin)
         return [i("Id."), r(f" {sign}{pin}")]
+    if provision.kind is ProvisionKind.BILL:
+        return cite_bill(provision, ctx, form, pin)
     if provision.kind in BY_PAGE:
         return _volume_page(provision, ctx, pin, short=True) if form is Form.SHORT else _by_page(provision, ctx, pin)
     if form is Form.SHORT:  # the name and the edition are left out

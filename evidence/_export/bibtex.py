@@ -23,6 +23,8 @@ _BIBTEX_TYPES = {
     "document": "misc",
     "legal_case": "jurisdiction",
     "personal_communication": "misc",
+    "hearing": "misc",  # biblatex has no type for a hearing
+    "patent": "patent",
 }
 # The biblatex field that names the work an item appears in.
 _BIBTEX_CONTAINERS = {

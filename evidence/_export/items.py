@@ -107,9 +107,16 @@ _CSL_TYPES = {
     SourceKind.JOURNAL_ARTICLE: "article-journal",
     SourceKind.DATASET: "dataset",
     SourceKind.VIDEO: "motion_picture",  # CSL: "a film or video"
+    SourceKind.HEARING: "hearing",
+    SourceKind.PATENT: "patent",
+    SourceKind.TRADEMARK: "patent",  # Juris-M keeps a trademark as a patent with genre "Trademark"
     SourceKind.OTHER: "document",
 }
-_SOURCE_GENRES = {SourceKind.PRESS_RELEASE: "Press release", SourceKind.COURT_DOCUMENT: "Court document"}
+_SOURCE_GENRES = {
+    SourceKind.PRESS_RELEASE: "Press release",
+    SourceKind.COURT_DOCUMENT: "Court document",
+    SourceKind.TRADEMARK: "Trademark",
+}
 
 
 # -- resolving defensively --------------------------------------------------------------------

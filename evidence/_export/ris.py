@@ -20,6 +20,8 @@ _RIS_TYPES = {
     "document": "GEN",
     "legal_case": "CASE",
     "personal_communication": "PCOMM",
+    "hearing": "HEAR",
+    "patent": "PAT",
 }
 
 

@@ -15,12 +15,12 @@ from typing import Any
 from evidence._errors import LoadError, Problem, UsageError
 from evidence._import.cases import case_records, document_record, reporter_cite
 from evidence._import.fields import Item, Refused, build, date, refusal, text
-from evidence._import.provisions import provision_record
+from evidence._import.provisions import bill_record, is_restatement, provision_record, restatement_record
 from evidence._import.sources import SOURCE_KINDS, source_record
 from evidence._model import Case, Confidence, Court, Decision, Filing, Provision, Record, Source
 from evidence._recordset import RecordSet
 
-IMPORTED_TYPES = frozenset({"legal_case", "legislation", "regulation", *SOURCE_KINDS})
+IMPORTED_TYPES = frozenset({"legal_case", "legislation", "regulation", "bill", *SOURCE_KINDS})
 
 
 def import_csl(
@@ -31,10 +31,12 @@ def import_csl(
     """The records a CSL-JSON file (or its items, already read) makes.
 
     A `legal_case` becomes a case (and a court, when courts-db has none for it) and its
-    decision; `legislation` and `regulation`, provisions; books, articles, pages, posts and
-    reports, sources. Every record gets `confidence` (`unverified` unless told: a reference
-    manager's entries are what someone typed, not a primary source seen). A file that is not
-    CSL-JSON, or items that cannot come in, raise a `LoadError` naming each.
+    decision; `legislation`, `regulation` and `bill`, provisions, as is a Restatement
+    (Juris-M's `entry-encyclopedia` in a work named 'Restatement ...'); books, articles,
+    pages, posts, reports, hearings and patents, sources. Every record gets `confidence`
+    (`unverified` unless told: a reference manager's entries are what someone typed, not a
+    primary source seen). A file that is not CSL-JSON, or items that cannot come in, raise a
+    `LoadError` naming each.
     """
     mark = _confidence(confidence)
     name, data = _read(source)
@@ -78,6 +80,10 @@ def _records(item: Item, decisions: dict[str, tuple[Item, dict[str, Any]]], mark
         return made
     if kind in ("legislation", "regulation"):
         return [build(Provision, {**provision_record(item), "confidence": mark})]
+    if kind == "bill":
+        return [build(Provision, {**bill_record(item), "confidence": mark})]
+    if kind == "entry-encyclopedia" and is_restatement(item):
+        return [build(Provision, {**restatement_record(item), "confidence": mark})]
     if kind in SOURCE_KINDS:
         return [build(Source, {**source_record(item), "confidence": mark})]
     known = ", ".join(sorted(IMPORTED_TYPES))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from evidence._import.courts import split_jurisdiction
 from evidence._import.fields import Item, Refused, date, record_id, text, year
 
 _KINDS = {"legislation": "statute", "regulation": "regulation"}
@@ -121,3 +122,79 @@ def _by_page(item: Item, code: str) -> dict[str, Any]:
         "date": date(item, "issued") if kind == "register" else None,
         "url": text(item, "URL"),
     }
+
+
+def _ordinal(number: str) -> str:
+    """'111' → '111th', '2' → '2d', '3' → '3d' (the Bluebook's ordinals, R6.2(b))."""
+    tens, last = int(number) % 100, int(number) % 10
+    ending = "th" if 10 <= tens <= 20 else {1: "st", 2: "d", 3: "d"}.get(last, "th")
+    return number + ending
+
+
+def session_of(item: Item) -> str | None:
+    """The legislature and session as cited, from Juris-M's `collection-number` (the
+    legislature's number, or the years of its session), `authority` (the body: 'Cong.', 'Leg.')
+    and `chapter-number` (the session's kind: 'Reg.'): '111th Cong.', '127th Leg., Reg. Sess.',
+    '2006–2007 Sess.'."""
+    number, body, kind = text(item, "collection-number"), text(item, "authority"), text(item, "chapter-number")
+    if number is None:
+        return body
+    if not number.isdigit():  # a session named by its years
+        return f"{number.replace('-', '–')} Sess."
+    said = " ".join(part for part in (_ordinal(number), body) if part)
+    return f"{said}, {kind} Sess." if kind and not kind.isdigit() else said
+
+
+def state_of(item: Item) -> str | None:
+    """The abbreviation of a state's name, from the last level of Juris-M's `jurisdiction`
+    ('005us:meUnited States|US|Maine' → 'Me.'), by reporters-db's table of states (Bluebook
+    T10); a federal item has none."""
+    import reporters_db  # read late, as the reporters are
+
+    code, names = split_jurisdiction(text(item, "jurisdiction"))
+    if len(code) < 2 or not names:
+        return None
+    by_name = {name: abbreviation for abbreviation, name in reporters_db.STATE_ABBREVIATIONS.items()}
+    return by_name.get(names[-1])
+
+
+def bill_record(item: Item) -> dict[str, Any]:
+    """A bill or resolution: its number ('H.R. 11'), the legislature and session, its section,
+    its name from `title`, the year and a state's name (the Bluebook's R13.2)."""
+    session = session_of(item)
+    if session is None:
+        raise Refused("a bill needs its legislature: the item has no 'collection-number' or 'authority'")
+    return {
+        "id": record_id(str(item["id"])),
+        "kind": "bill",
+        "code": session,
+        "number": text(item, "number"),
+        "section": section_text(text(item, "section"))[1],
+        "name": text(item, "title"),
+        "year": year(item),
+        "jurisdiction": state_of(item),
+        "url": text(item, "URL"),
+    }
+
+
+def restatement_record(item: Item) -> dict[str, Any]:
+    """A Restatement, which Juris-M keeps as an encyclopedia entry: the Restatement from
+    `container-title`, a part of it named in `title` with its section ('Servitudes § 7.1' of
+    'Restatement (Third) of Prop.: Servitudes § 7.1'), the American Law Institute and the year
+    (the Bluebook's R12.9.5)."""
+    code = str(text(item, "container-title"))
+    part, _, section = (text(item, "title") or "").partition("§")
+    return {
+        "id": record_id(str(item["id"])),
+        "kind": "restatement",
+        "code": f"{code}: {part.strip()}" if part.strip() else code,
+        "section": section.strip() or section_text(text(item, "section"))[1],
+        "publisher": text(item, "publisher"),
+        "year": year(item),
+        "url": text(item, "URL"),
+    }
+
+
+def is_restatement(item: Item) -> bool:
+    """Whether an encyclopedia entry is a Restatement of the law, by the name of its work."""
+    return (text(item, "container-title") or "").startswith("Restatement")

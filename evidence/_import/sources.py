@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from evidence._import.fields import Item, date, names, record_id, text, with_extra
+from evidence._import.courts import split_jurisdiction
+from evidence._import.fields import Item, Refused, date, names, record_id, text, with_extra
+from evidence._import.provisions import session_of, state_of
 
 # CSL types a source can be, and its kind (a magazine is a periodical, as a newspaper is).
 SOURCE_KINDS = {
@@ -21,6 +23,8 @@ SOURCE_KINDS = {
     "dataset": "dataset",
     "motion_picture": "video",
     "document": "other",
+    "hearing": "hearing",
+    "patent": "patent",
 }
 
 # The genres a law review names before a student's title (R? of the Bluebook, Indigo R30.2).
@@ -30,6 +34,8 @@ _NAMED_GENRES = ("Note", "Comment", "Recent Case", "Recent Development")
 def source_record(item: Item) -> dict[str, Any]:
     item = with_extra(item)
     kind = SOURCE_KINDS[str(item["type"])]
+    if kind in ("hearing", "patent"):
+        return _legal_record(item, kind)
     genre = text(item, "genre")
     title = text(item, "title")
     if title is None and kind == "web_page":
@@ -58,6 +64,41 @@ def source_record(item: Item) -> dict[str, Any]:
         "original_published": date(item, "original-date"),
         "directions": text(item, "references") if kind == "web_page" else None,
     }
+
+
+def _legal_record(item: Item, kind: str) -> dict[str, Any]:
+    """A hearing: its title, the committee from CSL-M's `section`, the bill it is on from
+    `number`, the legislature and session, a state's name (the Bluebook's R13.3). A patent: its
+    number labeled by its country, with the kind code Juris-M keeps in `status` ('U.S. Patent
+    No. 8,112,504 B2'), filed on `submitted`, issued on `issued`; a trademark (a patent item
+    whose `genre` says so) its registration number (R14.9)."""
+    made: dict[str, Any] = {
+        "id": record_id(str(item["id"])),
+        "kind": kind,
+        "title": text(item, "title"),
+        "published": date(item, "issued"),
+        "url": text(item, "URL"),
+    }
+    if kind == "hearing":
+        if made["title"] is None and text(item, "section") is None:
+            raise Refused("a hearing needs its title or its committee: the item has no 'title' or 'section'")
+        return {
+            **made,
+            "committee": text(item, "section"),
+            "number": text(item, "number"),
+            "session": session_of(item),
+            "jurisdiction": state_of(item),
+        }
+    number = text(item, "number")
+    if number is None:
+        raise Refused("a patent or a trademark needs its number: the item has no 'number'")
+    if (text(item, "genre") or "").lower() == "trademark":
+        return {**made, "kind": "trademark", "number": f"Registration No. {number}"}
+    country = "U.S. " if split_jurisdiction(text(item, "jurisdiction"))[0][:1] == ["us"] else ""
+    status = text(item, "status")
+    if status and not number.endswith(status):
+        number = f"{number} {status}"
+    return {**made, "number": f"{country}Patent No. {number}", "filed": date(item, "submitted")}
 
 
 def _institution(item: Item) -> str | None:

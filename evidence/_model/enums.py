@@ -108,6 +108,11 @@ class SourceKind(enum.Enum):
     JOURNAL_ARTICLE = "journal_article"
     DATASET = "dataset"
     VIDEO = "video"
+    # Legal documents, cited in the legal form in every style (the Indigo Book's R? on
+    # legislative materials and on patents and trademarks):
+    HEARING = "hearing"  # Welfare and Poverty in America: Hearing Before the S. Comm. on Fin., 114th Cong. (2015)
+    PATENT = "patent"  # U.S. Patent No. 8,112,504 B2 (filed Mar. 4, 2009)
+    TRADEMARK = "trademark"  # THE BLUEBOOK A UNIFORM SYSTEM OF CITATION, Registration No. 3,886,986
     OTHER = "other"
 
 
@@ -189,6 +194,8 @@ class ProvisionKind(enum.Enum):
     SESSION_LAW = "session_law"  # Pub. L. No. 111-148, § 1101, 124 Stat. 119 (2010)
     REGISTER = "register"  # a rule as published: 80 Fed. Reg. 47829 (Aug. 10, 2015)
     UNIFORM_ACT = "uniform_act"  # Unif. Mediation Act § 8, 7A Pt. III U.L.A. 137 (2006)
+    RESTATEMENT = "restatement"  # Restatement (Second) of Trusts § 46 (Am. Law Inst. 1959)
+    BILL = "bill"  # a bill or resolution: Paycheck Fairness Act, H.R. 11, 111th Cong. § 203 (2009)
     OTHER = "other"
 
 

@@ -371,10 +371,32 @@ class Source(Record):
     edition: str | None = field("A book's edition: '8' (8th ed.), 'Rev.' (Rev. ed.).", default=None)
     editors: tuple[str, ...] = field("Editors, as 'Given Family' or an institution's name.", default=())
     number: str | None = field(
-        "A report's or document's number as cited: 'S. Rep. No. 106-261', 'USITC Pub. 4566', 'Form 10-K'.",
+        "A report's or document's number as cited: 'S. Rep. No. 106-261', 'USITC Pub. 4566', 'Form 10-K'; "
+        "a patent's or a trademark's with its label ('U.S. Patent No. 8,112,504 B2', 'Registration No. "
+        "3,886,986'); for a hearing, the bill it is held on ('L.D. 319').",
         default=None,
     )
     genre: str | None = field("What the piece is, when a citation names it: 'Note', 'Comment'.", default=None)
+    committee: str | None = field(
+        "The committee a hearing is held before, abbreviated as cited: 'S. Comm. on Fin.'.",
+        default=None,
+        check=text_complaint,
+    )
+    session: str | None = field(
+        "The legislature and session of a hearing, as cited: '114th Cong.', '127th Leg., Reg. Sess.'.",
+        default=None,
+        check=text_complaint,
+    )
+    jurisdiction: str | None = field(
+        "The state whose legislature holds a hearing, abbreviated, printed with the year: 'Me.'.",
+        default=None,
+        check=text_complaint,
+    )
+    filed: DateValue | None = field(
+        "When the application for a patent or a trademark was filed: '(filed Mar. 4, 2009)'; its "
+        "`published` is the date it was issued.",
+        default=None,
+    )
     url: str | None = field("Where it was published.", default=None, check=url_complaint)
     archived_url: str | None = field("An archived copy.", default=None, check=url_complaint)
     retrieved: DateValue | None = field("When it was retrieved.", default=None)
@@ -410,11 +432,12 @@ class Provision(Record):
     PLURAL = "provisions"
 
     kind: ProvisionKind = field(
-        "statute, regulation, court_rule, constitution, session_law, register, uniform_act or other."
+        "statute, regulation, court_rule, constitution, session_law, register, uniform_act, restatement, bill or other."
     )
     code: str = field(
         "The code, collection or rules, abbreviated as citations print it: 'U.S.C.', 'C.F.R.', "
-        "'Cal. Civ. Code', 'Fed. R. Civ. P.', 'U.S. Const.'.",
+        "'Cal. Civ. Code', 'Fed. R. Civ. P.', 'U.S. Const.', 'Restatement (Second) of Trusts'; a bill's "
+        "legislature and session: '111th Cong.', '127th Leg., Reg. Sess.'.",
         check=text_complaint,
     )
     title: str | None = field("The title (or volume) of the code, as printed: '17' of 17 U.S.C.", default=None)
@@ -430,7 +453,7 @@ class Provision(Record):
     name: str | None = field("The act's popular or official name, e.g. 'Copyright Act of 1976'.", default=None)
     number: str | None = field(
         "The law's or the document's number with its label, as printed: 'Pub. L. No. 111-148', "
-        "'Exchange Act Release No. 75592'.",
+        "'Exchange Act Release No. 75592'; a bill's or a resolution's: 'H.R. 11', 'S.J. Res. 12'.",
         default=None,
     )
     page: str | None = field(
@@ -438,7 +461,15 @@ class Provision(Record):
         "uniform act): '119' of 124 Stat. 119.",
         default=None,
     )
-    publisher: str | None = field("Publisher of an unofficial code ('West' of U.S.C.A.).", default=None)
+    publisher: str | None = field(
+        "Publisher of an unofficial code ('West' of U.S.C.A.) or of a restatement ('Am. Law Inst.').", default=None
+    )
+    jurisdiction: str | None = field(
+        "The state whose legislature a bill is before, abbreviated, printed with the year: 'Me.' of "
+        "'L.D. 3, 127th Leg., Reg. Sess. (Me. 2015)'.",
+        default=None,
+        check=text_complaint,
+    )
     year: int | None = field("Year of the code edition (or of the volume) cited.", default=None, check=positive)
     supplement: str | None = field(
         "A supplement cited with the main volume, with its year: 'Supp. I 2013'.", default=None

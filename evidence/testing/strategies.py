@@ -419,6 +419,10 @@ sources = _record(
     translators=tuples(free_text),
     original_published=optional_dates,
     directions=optional(non_blank),
+    committee=optional(non_blank),
+    session=optional(non_blank),
+    jurisdiction=optional(non_blank),
+    filed=optional_dates,
     **_stored_document,
     republication_of=optional(ids),
 )
@@ -433,6 +437,7 @@ provisions = _record(
     number=optional(free_text),
     page=optional(free_text),
     publisher=optional(free_text),
+    jurisdiction=optional(non_blank),
     year=optional(st.integers(1789, 2100)),
     supplement=optional(free_text),
     date=optional_dates,
