@@ -324,8 +324,8 @@ def _source_reason(item: dict[str, Any], outcome: Outcome) -> str | None:
     kind, expected, got = item["type"], outcome.expected, outcome.got
     if re.search(r"\b(Sep|Jul)\. \d", expected):
         return (
-            "text differs: the month (the Indigo Book's own table, T17, gives 'Sept.' and 'July', which we "
-            "print; this example 'Sep.' and 'Jul.')"
+            "rule read differently: the month, which the Indigo Book's own Table T17 abbreviates 'Sept.' and "
+            "'July' (as we print it); this example prints 'Sep.' and 'Jul.'"
         )
     if (kind.startswith("article-") or kind == "report") and expected.lower() == got.lower():
         return (
