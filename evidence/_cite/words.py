@@ -155,7 +155,7 @@ _CASE_WORDS = _t11_words()
 # T11: a name's first word "Law" is not abbreviated; a compass word in a state's name is the
 # state's, which T12 abbreviates whole or a party keeps (R11.5.4), not T11's "N." or "W.".
 _KEPT_FIRST = frozenset({"Law", "Laws"})
-_STATE_NAMES = re.compile(r"\b(?:North|South) (?:Carolina|Dakota)\b|\bWest Virginia\b")
+_STATE_NAMES = re.compile(r"\b(?:North|South) (?:Carolina|Dakota)\b|\bWest Virginia\b|\bDistrict of Columbia\b")
 _PHRASES = sorted((word for word in _CASE_WORDS if " " in word), key=len, reverse=True)
 _CASE_WORD = re.compile(r"\b(?:" + "|".join(map(re.escape, _PHRASES)) + r"|[A-Z][a-z]+)\b")
 # R11.4: in textual sentences only these are abbreviated (and "and" → "&").
@@ -176,26 +176,31 @@ def abbreviate_case_name(name: str, *, textual: bool = False) -> str:
     if textual:
         abbreviated = re.sub(r"\b[A-Z][a-z]+\b", lambda m: _TEXTUAL_WORDS.get(m.group(), m.group()), name)
     else:
-        abbreviated = " v. ".join(_abbreviate_side(side, n == 0) for n, side in enumerate(name.split(" v. ")))
+        abbreviated = " v. ".join(_abbreviate_side(side) for side in name.split(" v. "))
     if " v. " not in abbreviated:  # a proceeding's title ("Protecting and Promoting ...") keeps its "and"
         return abbreviated
     return re.sub(r"(?<=\S) and (?=\S)", " & ", abbreviated)  # "&", the first of R11.4's eight (T11 too)
 
 
-def _abbreviate_side(side: str, first: bool) -> str:
+def _abbreviate_side(side: str) -> str:
     """One side of a case name with T11's words abbreviated. "United States" as the whole
-    party is spelled out (R11.5.7)."""
-    if side == "United States":
-        return side
+    party is spelled out (R11.5.7); a party's first word "Law" stays (T11)."""
+    if _united_states(side):
+        return "United States"
     kept = {m.start() for m in _STATE_NAMES.finditer(side)}
 
     def word(m: re.Match[str]) -> str:
         found = m.group()
-        if m.start() in kept or (first and m.start() == 0 and found in _KEPT_FIRST):
+        if m.start() in kept or (m.start() == 0 and found in _KEPT_FIRST):
             return found
         return _CASE_WORDS.get(found, found)
 
     return _CASE_WORD.sub(word, side)
+
+
+def _united_states(party: str) -> bool:
+    """Whether a party is the United States, named "United States" in a case name (R11.5.7)."""
+    return party.strip().casefold() in ("united states", "united states of america")
 
 
 def _party_name(party: str) -> str:
@@ -210,7 +215,7 @@ def _party_name(party: str) -> str:
     if party.isupper():
         party = " ".join(_recase(word) for word in party.split())
     # R10.2.1: "United States" stays whole; "State of California" is "California".
-    if party.casefold() in ("united states", "united states of america"):
+    if _united_states(party):
         return "United States"
     government = re.fullmatch(r"(?:the )?(?:people of the )?(?:state|commonwealth) of (.+)", party, re.IGNORECASE)
     if government:
