@@ -95,6 +95,12 @@ def test_case_rule(record: str, options: dict[str, Any], expected: str) -> None:
         ("mcdonnell", {"name_in_text": True, "style": "apa"}, "name_in_text= leaves a case's name out"),
         ("resp", {"pin": ("1", "2")}, "pins for parallel cites apply to a case"),
         ("smith", {"pin": (), "decision": 0}, r"one pinpoint \(or None\) per reporter cite"),
+        ("smith", {"pin": 12, "decision": 0}, r"pin= is a pinpoint"),
+        ("smith", {"pin": {"a": 1}, "decision": 0}, r"pin= is a pinpoint"),
+        ("smith", {"pin": ["1", "2", "3"], "decision": 0}, "3 pins for a decision cited by 2 reporter cites"),
+        ("smith", {"pin": [None, "901"], "decision": 0, "form": "short"}, "pins for parallel cites go in a full"),
+        ("acme", {"name_in_text": True}, "name_in_text= leaves the name out of a reported decision"),
+        ("acme", {"name_in_text": True, "form": "short"}, "name_in_text= leaves the name out of a reported"),
     ],
 )
 def test_misused_options_are_named(record: str, options: dict[str, Any], message: str) -> None:

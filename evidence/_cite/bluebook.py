@@ -161,6 +161,7 @@ def _docket(case: Case, ctx: Context) -> list[Part]:
 def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: Any) -> list[Part]:
     chosen = find_decision(case, decision, ctx) if decision is not None else None
     cited = reported_as(chosen) if chosen is not None else None
+    _check_cited_alone(case, chosen, ctx)
     if form is Form.SHORT:
         shown_name = _short_case_name(case, ctx)
         name = [*shown_name, r(", ")] if shown_name else []  # none when the sentence names it
@@ -189,6 +190,19 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
         return [*_case_parts(case, ctx), *docket, r(" ("), *_court(case, ctx), *when, r(")")]
     named = [] if ctx.name_in_text else [*_case_parts(case, ctx), r(", ")]
     return [*named, *_decision_parts(case, chosen, ctx, pin, frozenset())]
+
+
+def _check_cited_alone(case: Case, chosen: Decision | None, ctx: Context) -> None:
+    """A case is cited without its name, or with parallel pins, only by a court's reported
+    decision, whose reporter cites carry the citation."""
+    if not (ctx.name_in_text or ctx.parallel_pins):
+        return
+    count = len(_reporter_cites(chosen)) if chosen is not None else 0
+    reported = count > 0 and not ctx.need("a case").court_of(case).agency
+    if ctx.name_in_text and not reported:
+        raise UsageError("name_in_text= leaves the name out of a reported decision's citation: pass decision=")
+    if ctx.parallel_pins and (not reported or len(ctx.parallel_pins) >= count):
+        raise UsageError(f"{len(ctx.parallel_pins) + 1} pins for a decision cited by {count} reporter cites")
 
 
 def _short_case_name(case: Case, ctx: Context) -> list[Part]:

@@ -246,12 +246,11 @@ def _pins(record: Record, pin: str | Sequence[str | None] | None) -> tuple[str |
     """The pin of the first reporter cite, and those of the parallel cites after it."""
     if pin is None or isinstance(pin, str):
         return pin, ()
+    if not isinstance(pin, (list, tuple)) or not pin or not all(p is None or isinstance(p, str) for p in pin):
+        raise UsageError("pin= is a pinpoint, or a list of one pinpoint (or None) per reporter cite of the decision")
     if not isinstance(record, (Case, Decision)):
         raise UsageError(f"pins for parallel cites apply to a case, and {record.KIND} {record.id!r} is not a case")
-    pins = tuple(pin)
-    if not pins or not all(p is None or isinstance(p, str) for p in pins):
-        raise UsageError("pin= is a pinpoint, or one pinpoint (or None) per reporter cite of the decision")
-    return pins[0], pins[1:]
+    return pin[0], tuple(pin[1:])
 
 
 def citation(
@@ -281,6 +280,9 @@ def citation(
     if name_in_text and not (isinstance(record, (Case, Decision)) and style is Style.BLUEBOOK):
         raise UsageError("name_in_text= leaves a case's name out of its Bluebook citation: cite a case")
     pin, parallel_pins = _pins(record, pin)
+    if any(parallel_pins) and form is not Form.FULL:
+        # R11.3: a short form or id. pins the first reporter cite alone.
+        raise UsageError("pins for parallel cites go in a full citation; a short form or Id. takes one pin")
     ctx = Context(records=records, options=options or DEFAULT_OPTIONS, in_case=in_case, marks=marks, textual=textual,
                   name_in_text=name_in_text, parallel_pins=parallel_pins)  # fmt: skip
     parts, ends = _parts(record, style, form, pin, ctx, decision, note)

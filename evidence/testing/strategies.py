@@ -492,3 +492,12 @@ def record_sets(draw: st.DrawFn, max_size: int = 6) -> ev.RecordSet:
     """Record sets of any kinds, with unique ids."""
     records = draw(st.lists(st.one_of(*RECORDS.values()), max_size=max_size, unique_by=lambda r: r.id))
     return ev.RecordSet(records)
+
+
+def __getattr__(name: str) -> Any:
+    """`citable_record_sets` lived here before `evidence.testing.citable`: still found here."""
+    if name == "citable_record_sets":
+        from evidence.testing.citable import citable_record_sets
+
+        return citable_record_sets
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
