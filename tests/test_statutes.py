@@ -234,3 +234,18 @@ def test_a_sequence_gives_a_session_law_id_and_its_short_form() -> None:
         "42 U.S.C. § 18001 (2012).",
         "124 Stat. at 142.",
     ]
+
+
+def test_a_session_law_pinned_to_another_section() -> None:
+    """A section pin of a session law takes the place of its section, before the page (R12.4);
+    id. of a subsection joins the law's section, never a page."""
+    law = ev.Provision(id="act", kind="session_law", code="Stat.", title="124", page="119",
+                       number="Pub. L. No. 111-148", name="Widget Safety Act", section="1101", year=2010,
+                       confidence="confirmed")  # fmt: skip
+    records = ev.RecordSet([law])
+    assert ev.cite(law, records=records, pin="§ 1102") == (
+        "Widget Safety Act, Pub. L. No. 111-148, § 1102, 124 Stat. 119 (2010)."
+    )
+    sequence = ev.CitationSequence(records)
+    sequence.cite("act")
+    assert [sequence.cite("act", pin="(a)"), sequence.cite("act", pin="141")] == ["Id. § 1101(a).", "Id. at 141."]

@@ -117,7 +117,10 @@ def _by_page(provision: Provision, ctx: Context, pin: str | None) -> list[Part]:
     """A session law, a register or a uniform act in full: 'Patient Protection and Affordable
     Care Act, Pub. L. No. 111-148, § 1101, 124 Stat. 119, 141–43 (2010)'; a uniform act's name
     takes its section with no comma between ('Unif. Mediation Act § 8, 7A Pt. III U.L.A. 137')."""
-    section = ctx.value(f"§ {provision.section}", (provision, "section")) if provision.section else []
+    if pin and pin.startswith("§"):  # another section of the law: in its place, not after the page
+        section, pin = ctx.value(pin, (provision, "section")), None
+    else:
+        section = ctx.value(f"§ {provision.section}", (provision, "section")) if provision.section else []
     name = ctx.value(provision.name or "", (provision, "name"))
     if provision.kind is ProvisionKind.UNIFORM_ACT and name and section:
         name, section = [*name, r(" "), *section], []
@@ -133,7 +136,7 @@ def cite_provision(provision: Provision, ctx: Context, form: Form, pin: str | No
         if not pin:
             return [i("Id.")]
         if _joined_pin(provision, pin) and provision.section:  # a subsection or comment of the same section
-            pin = provision.section + _joined_pin(provision, pin)
+            pin = _sign(provision.section) + provision.section + _joined_pin(provision, pin)
         if provision.kind in BY_PAGE and not pin.startswith("§"):  # a page: 'Id. at 141'
             return [i("Id."), r(f" at {pin_range(pin)}")]
         sign = "" if provision.kind in _BY_CLAUSE or pin.startswith("§") else _sign(pin)
