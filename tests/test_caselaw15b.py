@@ -157,3 +157,18 @@ def test_a_csl_database_cite_and_several_docket_numbers() -> None:
     assert ev.cite(records["e"], records=records, decision=0) == (
         "Doe v. Acme Corp., Nos. 01 Civ. 1 (AB), 01 Civ. 2, 2001 WL 12345 (S.D.N.Y. Mar. 4, 2001)."
     )
+
+
+def test_the_checker_asks_for_what_the_citation_needs() -> None:
+    """Y001: a case cited by its reported decision needs no docket number or filing date; a
+    session law cited by volume and page needs both (R12.4)."""
+    reported = ev.RecordSet(decided("old", "Roe v. Widget Co.", "ca2", "1950", "184 F.2d 280"))
+    assert [f.code for f in ev.check(reported).findings if f.code == "Y001"] == []
+    pending = ev.RecordSet([ev.Case(id="new", name="Roe v. Widget Co.", court="cand", confidence=C)])
+    assert [f.message for f in ev.check(pending).findings if f.code == "Y001"] == [
+        "a citation of this case needs docket_number, filed"
+    ]
+    law = ev.Provision(id="act", kind="session_law", code="Stat.", number="Pub. L. No. 1-2", confidence=C)
+    assert [f.message for f in ev.check(ev.RecordSet([law])).findings if f.code == "Y001"] == [
+        "a citation of this provision needs title, page"
+    ]

@@ -15,9 +15,14 @@ from evidence._model import (
     Exhibit,
     Filing,
     Message,
+    Provision,
+    ProvisionKind,
     Record,
     Source,
 )
+
+# Laws cited by the volume and first page of their collection, not by a code's section (R12.4).
+_BY_PAGE = (ProvisionKind.SESSION_LAW, ProvisionKind.REGISTER, ProvisionKind.UNIFORM_ACT)
 
 
 def _printed(record: Record) -> tuple[str, ...]:
@@ -43,15 +48,17 @@ def _printed(record: Record) -> tuple[str, ...]:
 
 
 def style(run: Run) -> None:
+    # A case with a reported decision is cited by it: its docket and filing date may be unknown.
+    reported = {decision.case for decision in run.of_kind(Decision) if decision.cites}
     for record in run.checked:
-        _needs(run, record)
+        _needs(run, record, reported)
         _unconfirmed(run, record)
         _fallbacks(run, record)
 
 
-def _needs(run: Run, record: Record) -> None:
+def _needs(run: Run, record: Record, reported: set[str]) -> None:
     missing: list[str] = []
-    if isinstance(record, Case):
+    if isinstance(record, Case) and record.id not in reported:
         # R10.8.1: a case cited as a whole is dated by its filing, or (an appeal) by its argument.
         argued = any(e.kind is CaseEventKind.ORAL_ARGUMENT and e.date is not None for e in record.events)
         missing = [
@@ -61,6 +68,8 @@ def _needs(run: Run, record: Record) -> None:
         missing = ["title or kind"]
     elif isinstance(record, Exhibit) and record.label is None and record.attachment is None:
         missing = ["label or attachment"]
+    elif isinstance(record, Provision) and record.kind in _BY_PAGE:
+        missing = [f for f in ("title", "page") if getattr(record, f) is None]
     elif isinstance(record, Source):
         missing = [f for f in ("title", "published") if getattr(record, f) is None]
         if record.publication is None and record.publisher is None:
