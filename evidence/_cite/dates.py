@@ -39,6 +39,11 @@ def _bounded(start: str, end: str) -> str:
     return f"{end} or earlier" if end else ""
 
 
+def clock(hour: int, minute: int) -> str:
+    """'12:27 PM': a time of day on the 12-hour clock (R17, R18.2.2)."""
+    return f"{hour % 12 or 12}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
+
+
 def _one(date: Date | None, months: Sequence[str], time: bool, zone: bool) -> str:
     if date is None:
         return ""
@@ -50,7 +55,7 @@ def _one(date: Date | None, months: Sequence[str], time: bool, zone: bool) -> st
         text = f"{months[date.month - 1]} {date.day}, {date.year}"
     if time and date.has_time:
         local = date.to_datetime()
-        text += f", {local.hour % 12 or 12}:{local.minute:02d} {'AM' if local.hour < 12 else 'PM'}"
+        text += f", {clock(local.hour, local.minute)}"
         if zone:
             text += f" {local.tzname()}"
     if date.approximate:

@@ -5,7 +5,7 @@ materials), web pages and posts (R18), and their supra (R15.8, R30.3)."""
 from __future__ import annotations
 
 from evidence._cite.context import Context, named_by, pin_range
-from evidence._cite.dates import format_date, year
+from evidence._cite.dates import clock, format_date, year
 from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form
 from evidence._cite.parts import ITALIC, ROMAN, SMALL_CAPS, Part, i, joined, r
@@ -84,8 +84,7 @@ def _clock(source: Source, ctx: Context) -> list[Part]:
     if source.published_time is None or not isinstance(date, Date) or date.day is None or date.has_time:
         return []
     hour, minute = (int(part) for part in source.published_time.split(":"))
-    said = f"{hour % 12 or 12}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
-    return [r(", "), *ctx.value(said, (source, "published_time"))]
+    return [r(", "), *ctx.value(clock(hour, minute), (source, "published_time"))]
 
 
 def _directions(source: Source, ctx: Context) -> list[Part]:
