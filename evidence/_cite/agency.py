@@ -51,19 +51,45 @@ def _names(agency: str, *texts: str | None) -> bool:
     return any(re.search(pattern, text.replace(".", "")) for text in texts if text)
 
 
-def _numbered(docket: str) -> str:
-    """'No. 13-68-SF' of a bare number; a number that opens with its series' letters
-    ('B-405692', 'SIZ-5707', 'GN Docket No. 14-28') is printed as the agency writes it."""
-    return f"No. {docket}" if docket[:1].isdigit() else docket
+def docket_label(docket: str, *, agency: bool) -> str:
+    """The label before a docket number, the same in every form of a citation: 'No. ', or 'Nos. '
+    before several, which a record holds separated by ', ' ('13-68-SF, 13-69-SF', 'CV-91-1,
+    CV-91-2': Bluebook R10.8.1); none before a state's public-domain designation
+    ('95-KA-01234-SCT'), a number that says its own label ('FAA Order No. 2006-1', 'GN Docket
+    No. 14-28'), or an agency's number that opens with its series' letters ('B-405692',
+    'SIZ-5707'), printed as the agency writes it (R14.3)."""
+    if public_docket(docket) or re.search(r"\bNos?\.", docket) or (agency and not docket[:1].isdigit()):
+        return ""
+    return "Nos. " if len(docket.split(", ")) > 1 else "No. "
 
 
-def agency_short(cited: str, chosen: Decision, ctx: Context, pin: str) -> list[Part]:
-    """A short form's cite and pinpoint: '1981-2 C.B. at 13' of a reporter's page, as a court's
-    reporter is (R11.3), whose volume reporters-db cannot read; '93-1 BCA ¶ 25,508, at 2' within
-    a service's paragraph or a database's document."""
-    if _by_page(cited):
-        return [*ctx.value(cited.rsplit(" ", 1)[0], (chosen, "cites")), r(f" at {pin}")]
-    return [*ctx.value(cited, (chosen, "cites")), r(f" {pin}" if pin.startswith("¶") else f", at {pin}")]
+def _docket_field(case: Case, chosen: Decision | None) -> tuple[Case | Decision, str]:
+    """Where a decision's docket number is read: its own, else its case's."""
+    return (chosen, "docket_number") if chosen is not None and chosen.docket_number else (case, "docket_number")
+
+
+def agency_short(case: Case, chosen: Decision | None, ctx: Context, pin: str | None) -> list[Part]:
+    """An agency decision's short form after its name: a reporter's cite, '1981-2 C.B. at 13' of a
+    reporter's page, as a court's reporter is (R11.3), whose volume reporters-db cannot read;
+    '93-1 BCA ¶ 25,508, at 2' within a service's paragraph or a database's document; an unreported
+    one by its docket, labelled as in the full form ('FAA Order No. 2006-1', 'SIZ-5707'), or by
+    its own pages ('slip op. at 3'), as a court's is."""
+    cited = reported_as(chosen) if chosen is not None else None
+    if cited and chosen is not None:
+        if not pin:
+            return ctx.value(cited, (chosen, "cites"))
+        if _by_page(cited):
+            return [*ctx.value(cited.rsplit(" ", 1)[0], (chosen, "cites")), r(f" at {pin}")]
+        return [*ctx.value(cited, (chosen, "cites")), r(f" {pin}" if pin.startswith("¶") else f", at {pin}")]
+    if chosen is None and pin:
+        raise UsageError("a pin cite of a case needs a decision: pass decision=")
+    if pin:  # its own pages, as a court's unreported decision is pinned (R11.3)
+        return [r(f"slip op. at {pin}")]
+    field = _docket_field(case, chosen)
+    docket = field[0].docket_number
+    if docket is None:
+        return []  # a ruling known by its name alone ('Rev. Rul. 81-225')
+    return [r(docket_label(docket, agency=True)), *ctx.value(docket, field)]
 
 
 def _when(chosen: Decision, cited: str | None) -> str:
@@ -84,7 +110,7 @@ def agency_parts(case: Case, court: Court, chosen: Decision | None, ctx: Context
     jurisdiction ('US') is a place, not who decided."""
     if chosen is None and pin:
         raise UsageError("a pin cite of a case needs a decision: pass decision=")
-    docket_field = (chosen, "docket_number") if chosen is not None and chosen.docket_number else (case, "docket_number")
+    docket_field = _docket_field(case, chosen)
     docket = docket_field[0].docket_number
     title = chosen.title if chosen is not None else None
     cited = reported_as(chosen) if chosen is not None else None
@@ -98,7 +124,7 @@ def agency_parts(case: Case, court: Court, chosen: Decision | None, ctx: Context
     beside = (bool(agency) and reported and bool(when)) or not (docket or title)
     pieces: list[list[Part]] = []
     if docket:
-        pieces.append(ctx.value(_numbered(docket), docket_field))
+        pieces.append([r(docket_label(docket, agency=True)), *ctx.value(docket, docket_field)])
     if title and chosen is not None:
         pieces.append(ctx.value(title, (chosen, "title")))
     if agency and not beside:

@@ -4,13 +4,12 @@ they name another manual."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import attrs
 
 from evidence._cite import context, ecf
-from evidence._cite.agency import agency_parts, agency_short, public_docket
+from evidence._cite.agency import agency_parts, agency_short, docket_label, public_docket
 from evidence._cite.context import (
     Context,
     find_decision,
@@ -127,22 +126,21 @@ def _other_case(case: Case, date: DateValue | None, ctx: Context, dated: Filing)
     reported = _reported(case, ctx)
     if reported is not None:
         decision = _decision_parts(case, reported, ctx, None, frozenset())
-        return [r(", "), *_case_parts(case, ctx), r(", "), *decision, r(" (No. "), *_docket(case, ctx), r(")")]
+        label = _label(case, ctx)
+        return [r(", "), *_case_parts(case, ctx), r(", "), *decision, r(" ("), label, *_docket(case, ctx), r(")")]
     when = format_date(date)
     return [
-        r(", "), *_case_parts(case, ctx), r(f", {_no(case.docket_number or '')}"), *_docket(case, ctx), r(" ("),
+        r(", "), *_case_parts(case, ctx), r(", "), _label(case, ctx), *_docket(case, ctx), r(" ("),
         *_court(case, ctx),
         *([r(" "), *ctx.value(when, (dated, "filed"))] if when else []), r(")"),
     ]  # fmt: skip
 
 
-def _no(docket: str) -> str:
-    """'Nos. ' before several docket numbers ('91 Civ. 5442 (RPP), 91 Civ. 5471'), else 'No. '
-    (Bluebook R10.8.1)."""
-    return "Nos. " if _SEVERAL.search(docket) else "No. "
-
-
-_SEVERAL = re.compile(r"\d\S*(?: \([A-Z]+\))?, (?:and |& )?\d")
+def _label(case: Case, ctx: Context, docket: str | None = None) -> Part:
+    """'No. ', 'Nos. ' or nothing before a case's docket number (or a decision's own), by the one
+    rule every form uses (`docket_label`), a court's and an agency's alike."""
+    agency = ctx.need("a case").court_of(case).agency
+    return r(docket_label(docket or case.docket_number or "", agency=agency))
 
 
 def _reported(case: Case, ctx: Context) -> Decision | None:
@@ -165,8 +163,9 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
     if form is Form.SHORT:
         shown_name = _short_case_name(case, ctx)
         name = [*shown_name, r(", ")] if shown_name else []  # none when the sentence names it
-        if chosen is not None and cited and pin and ctx.need("a case").court_of(case).agency:
-            return [*name, *agency_short(cited, chosen, ctx, pin)]
+        if ctx.need("a case").court_of(case).agency:  # by its own reporter or docket, as in full (R14.3)
+            rest = agency_short(case, chosen, ctx, pin)
+            return [*(name if rest else shown_name), *rest]
         if chosen is not None and cited:
             if not _in_reporter(cited):
                 return [*name, *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
@@ -176,9 +175,13 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
                 return [*name, *ctx.value(cited, (chosen, "cites")), r(f", {pin_range(pin)}" if pin else "")]
             shown = cited.rsplit(" ", 1)[0] if pin else cited
             return [*name, *ctx.value(shown, (chosen, "cites")), r(_reporter_pin(pin, short=True))]
+        designation = chosen.docket_number if chosen is not None and chosen.docket_number else None
+        if chosen is not None and designation is not None and public_docket(designation):
+            # A state's designation is its cite, pinned as in full: '95-KA-01234-SCT (¶ 3)'.
+            return [*name, *ctx.value(designation, (chosen, "docket_number")), r(f" ({pin})" if pin else "")]
         if chosen is not None and pin:
             return [*name, r(f"slip op. at {pin}")]
-        return [*name, r(_no(case.docket_number or "")), *_docket(case, ctx)]
+        return [*name, _label(case, ctx), *_docket(case, ctx)]
     court = ctx.need("a case").court_of(case)
     if court.agency:  # an agency's decision is cited by its own reporter or docket (Bluebook R14.3)
         return [*_case_parts(case, ctx), *agency_parts(case, court, chosen, ctx, pin)]
@@ -186,7 +189,7 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
         if pin:
             raise UsageError("a pin cite of a case needs a decision: pass decision=")
         when = _pending_date(case, ctx)
-        docket = [r(", "), r(_no(case.docket_number or "")), *_docket(case, ctx)]
+        docket = [r(", "), _label(case, ctx), *_docket(case, ctx)]
         return [*_case_parts(case, ctx), *docket, r(" ("), *_court(case, ctx), *when, r(")")]
     named = [] if ctx.name_in_text else [*_case_parts(case, ctx), r(", ")]
     return [*named, *_decision_parts(case, chosen, ctx, pin, frozenset())]
@@ -260,12 +263,13 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
         parts += _reported_parenthetical(case, chosen, ctx, reporters, history)
         if chosen.docket_number and any(e.reporter == "F. Cas." for e in _editions(reporters[0])):
             # T1: Federal Cases are told apart by their number in that reporter: "(No. 3591)".
-            parts += [r(" (No. "), *ctx.value(chosen.docket_number, (chosen, "docket_number")), r(")")]
+            label = _label(case, ctx, chosen.docket_number)
+            parts += [r(" ("), label, *ctx.value(chosen.docket_number, (chosen, "docket_number")), r(")")]
         return parts + _history_parts(case, chosen, history, ctx, seen)
     cited = reported_as(chosen)
     docket = ctx.value(chosen.docket_number, (chosen, "docket_number")) if chosen.docket_number else _docket(case, ctx)
     own = public_docket(chosen.docket_number or case.docket_number or "")
-    parts = [*([] if own else [r(_no(chosen.docket_number or case.docket_number or ""))]), *docket]
+    parts = [_label(case, ctx, chosen.docket_number), *docket]
     if cited:
         parts += [r(", "), *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
     elif pin:

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from evidence._import.courts import agency_record, court_id, court_record, split_jurisdiction
-from evidence._import.fields import Item, Refused, date, record_id, text
+from evidence._import.fields import Item, Refused, date, joined, record_id, text
 
 
 def decision_id(case: str) -> str:
@@ -48,17 +48,34 @@ def reporter_cite(item: Item) -> str | None:
         return " ".join(part for part in (volume, reporter, page) if part)
     year = text(item, "collection-number")
     database = text(item, "archive")
-    if database and re.search(r"\b(WL|LEXIS)$", database) and year and page:  # '1992 WL 150762'
-        return f"{year} {database} {page}"
+    if database and _DATABASE.search(database):
+        return database_cite(item, database)
     code, _ = split_jurisdiction(text(item, "jurisdiction"))
     if not (year and page and len(code) >= 2 and code[0] == "us" and re.fullmatch(r"[a-z]{2}", code[1])):
         return None
+    if not (year.isdigit() and page.isdigit()):
+        raise Refused(f"a public-domain cite is a year and a number: {year!r} and {page!r} are not")
     state, authority = code[1], text(item, "authority")
     form = _PUBLIC_DOMAIN.get((state, authority)) or _PUBLIC_DOMAIN.get((state, None)) or "{y} {s} {n}"
     district = code[2][1:] if len(code) > 2 and re.fullmatch(r"d\d", code[2]) else ""
     if "{d}" in form and not district:
         return None  # Illinois's appellate cite names its district, which the item does not give
     return form.format(y=year, s=state.upper(), n=page, d=_ORDINALS.get(district, f"{district}th"))
+
+
+# The databases whose cites are a year and a document's number ('1992 WL 150762').
+_DATABASE = re.compile(r"\b(?:WL|LEXIS)$")
+
+
+def database_cite(item: Item, database: str) -> str:
+    """'1992 WL 150762': the year (`collection-number`) and the document's number (`page`), both
+    numbers; an item missing either, or giving words, is refused, as any cite it cannot make."""
+    year, number = text(item, "collection-number"), text(item, "page")
+    if not (year and number):
+        raise Refused(f"a cite in {database!r} needs its year ('collection-number') and number ('page')")
+    if not (year.isdigit() and number.isdigit()):
+        raise Refused(f"a cite in {database!r} is a year and a number: {year!r} and {number!r} are not")
+    return f"{year} {database} {number}"
 
 
 def is_agency(item: Item) -> bool:
@@ -71,6 +88,8 @@ def agency_cite(item: Item) -> str | None:
     `collection-number`), '93-1 BCA ¶ 25,508' (a service in `archive`, cited by paragraph),
     '2010 WL 4472794' (a database's year and number)."""
     reporter = text(item, "container-title") or text(item, "archive")
+    if reporter and _DATABASE.search(reporter):
+        return database_cite(item, reporter)
     page = text(item, "page")
     if not (reporter and page):
         return None
@@ -85,7 +104,7 @@ def _agency_parts(item: Item) -> tuple[str | None, str | None, str | None]:
     'FAA Order No. 2006-1' are a series and its number; 'No-Action Letter' without a number,
     and `references` ('Order Dismissing Appeal'), say what the document is. Without a title the
     number names the ruling ('SSR 62-2')."""
-    genre, number = text(item, "genre"), text(item, "number")
+    genre, number = text(item, "genre"), joined(item, "number")
     if not (text(item, "title") or text(item, "document-name")) and number:
         return " ".join(part for part in (genre, number) if part), None, text(item, "references")
     docket = f"{genre} No. {number}" if genre and number else number
@@ -97,18 +116,19 @@ def case_records(item: Item) -> tuple[dict[str, Any] | None, dict[str, Any], dic
     item gives no date): plain data, checked when the records are made."""
     # An agency's ruling or agreement is named by its document or its series and number when
     # the item has no title ('Rev. Rul. 81-225').
-    ruling = (
-        " ".join(part for part in (text(item, "genre"), text(item, "number")) if part) if text(item, "genre") else None
-    )
     # Juris-M separates the numbers of one decision of several dockets by '|'.
-    number = text(item, "number")
-    docket, document = ", ".join(number.split("|")) if number else None, None
+    docket, document = joined(item, "number"), None
+    ruling = " ".join(part for part in (text(item, "genre"), docket) if part) if text(item, "genre") else None
     agency = is_agency(item)
     if agency:
         ruling, docket, document = _agency_parts(item)
     # A title's closing comma is left from a longer cite, not part of the name ('RMTC Sys., Inc.,').
     title = (text(item, "title") or "").rstrip(",").strip() or None
-    name = title or text(item, "document-name") or ruling
+    # An agency's item is named by its document ('Written Agreement Between ...'); a court's
+    # `document-name` is a document filed in the case, which does not name the case.
+    name = title or (text(item, "document-name") if agency else None) or ruling
+    if name is None and text(item, "document-name"):
+        raise Refused("its 'document-name' is a document of a case the item does not name: a 'title' is needed")
     if name is None:
         raise Refused("a case needs its name: the item has no 'title', 'document-name' or 'genre'")
     known = None if agency else court_id(item)

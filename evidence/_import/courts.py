@@ -14,7 +14,7 @@ import functools
 import re
 from typing import Any
 
-from evidence._import.fields import Item, record_id, text
+from evidence._import.fields import Item, joined, record_id, text
 from evidence._model import lookup_court
 
 # The words of a CSL-M authority, and what a court's courts-db name says for them.
@@ -47,7 +47,7 @@ def split_jurisdiction(value: str | None) -> tuple[list[str], list[str]]:
 
 def court_id(item: Item) -> str | None:
     """The courts-db id of an item's court, or None when courts-db has none for it."""
-    authority = text(item, "authority")
+    authority = joined(item, "authority")
     code, names = split_jurisdiction(text(item, "jurisdiction"))
     if not code or code[0] != "us" or authority is None:
         return None
@@ -99,7 +99,7 @@ def agency_record(item: Item) -> dict[str, Any]:
     """The plain data of the agency an item flagged `admin-flag` names in `authority` ('EAB',
     "Dep't of Labor"): an agency is not a court, and not looked for in courts-db. Without an
     authority the agency is unnamed: the jurisdiction ('US') is a place, not who decided."""
-    authority = text(item, "authority")
+    authority = joined(item, "authority")
     code, names = split_jurisdiction(text(item, "jurisdiction"))
     place = names[0] if names else None
     return {
@@ -114,7 +114,7 @@ def agency_record(item: Item) -> dict[str, Any]:
 def court_record(item: Item) -> dict[str, Any]:
     """The plain data of a court courts-db does not know, as the item names it: its citation
     is the item's authority when that is a name ('Dep't of Labor'), not CSL-M's words."""
-    authority = text(item, "authority") or ""
+    authority = joined(item, "authority") or ""
     code, names = split_jurisdiction(text(item, "jurisdiction"))
     named = authority if not re.fullmatch(r"[a-z.]+", authority) else None
     words = authority.replace(".", " ").title() if named is None else named

@@ -39,6 +39,25 @@ def text(item: Item, key: str) -> str | None:
     return stripped or None
 
 
+def several(item: Item, key: str) -> list[str]:
+    """The values Juris-M writes in one field separated by '|' (a decision of several dockets:
+    '91 Civ. 5442 (RPP)|91 Civ. 5471'), each stripped, the empty ones dropped; a field of
+    separators alone is refused, as naming nothing."""
+    value = text(item, key)
+    if value is None:
+        return []
+    parts = [part.strip() for part in value.split("|") if part.strip()]
+    if not parts:
+        raise Refused(f"its {key!r} {value!r} names nothing: only the separator '|'")
+    return parts
+
+
+def joined(item: Item, key: str) -> str | None:
+    """Several values of a field as a record holds them, separated by ', ' ('13-68-SF, 13-69-SF'):
+    the citation engine counts them by that separator ('Nos.')."""
+    return ", ".join(several(item, key)) or None
+
+
 # Zotero and Juris-M keep CSL variables they have no field for as 'key: value' lines of `note`.
 _EXTRA = re.compile(r"^\s*([a-z][a-z-]*):\s*(.+?)\s*$", re.M)
 

@@ -1,8 +1,8 @@
 """`legislation` and `regulation` items as provisions of law: the code from `container-title`,
 its title from `volume`, the section from `section` (CSL-M writes 'sec. 107'), the act's name
 from `title`, the edition's year from `issued` (or Juris-M's `publication-date`, the date of the
-edition of a state code). An item with a `page` and no section is cited by volume and page: a
-session law, a register or a uniform act."""
+edition of a state code). An item with a `page` is cited by volume and page, a section after its
+number: a session law, a register or a uniform act."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from evidence._import.courts import split_jurisdiction
-from evidence._import.fields import Item, Refused, date, record_id, text, year
+from evidence._import.fields import Item, Refused, date, record_id, several, text, year
 
 _KINDS = {"legislation": "statute", "regulation": "regulation"}
 
@@ -68,8 +68,8 @@ def provision_record(item: Item) -> dict[str, Any]:
     if code is None:
         raise Refused("a provision needs its code: the item has no 'container-title'")
     chapter, section = section_text(text(item, "section"))
-    if section is None and text(item, "page") is not None:
-        return _by_page(item, code)
+    if text(item, "page") is not None:  # a code is cited by section, never by a page
+        return {**_by_page(item, code), "section": section}
     return {
         "id": record_id(str(item["id"])),
         "kind": _KINDS[str(item["type"])],
@@ -107,8 +107,10 @@ def _by_page(item: Item, code: str) -> dict[str, Any]:
     is the year that serves as one ('2006 Mass. Acts 45')."""
     kind = "register" if item["type"] == "regulation" else "session_law"
     kind = "uniform_act" if code == "U.L.A." else kind  # Uniform Laws Annotated
-    number = text(item, "number")
+    numbers = several(item, "number")
+    number = ", ".join(numbers) or None
     label = text(item, "genre") or ("Pub. L." if code == "Stat." else None)
+    label = f"{label} {'Nos.' if len(numbers) > 1 else 'No.'}" if label else None
     return {
         "id": record_id(str(item["id"])),
         "kind": kind,
@@ -116,7 +118,7 @@ def _by_page(item: Item, code: str) -> dict[str, Any]:
         "title": _volume(item),
         "page": text(item, "page"),
         "name": text(item, "title"),
-        "number": f"{label} No. {number}" if number and label else number,
+        "number": f"{label} {number}" if number and label else number,
         "publisher": text(item, "publisher"),
         "year": _edition_year(item),
         "date": date(item, "issued") if kind == "register" else None,
