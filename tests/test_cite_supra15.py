@@ -1,6 +1,7 @@
 """Issue 15 review: a supra names an author's work by its short title only when another work by
 the same author(s) has been cited (R15.8; Bluebook R4.2(b)), and a court document of a reported
-case keeps its entry number in its short form (R10.8.3 with B17). Tables through the public API,
+case keeps its entry number in its short form (R10.8.3 with B17), and APA and Chicago give a
+republished work's original year (APA 9.41, 8.15; CMOS 14.114). Tables through the public API,
 each row's id naming its rule.
 
 The Brown articles are the Indigo Book's own example (c211), cited as the book prints them; the
@@ -35,6 +36,8 @@ RECORDS = ev.RecordSet([
               institution="Example Institute", published="2021", confidence=C),
     ev.Source(id="gadgets", kind="other", title="Gadgets", short_title="Gadgets", institution="Other Institute",
               published="2021", confidence=C),
+    ev.Source(id="reprint", kind="book", title="A Treatise on Widgets", authors=["Ann Roe"], publisher="Widget Press",
+              published="2001", original_published="1967", confidence=C),
     ev.Case(id="widget", name="Roe v. Widget Co.", court="ca2", docket_number="06-19139", confidence=C),
     ev.Decision(id="widget.decision", case="widget", date="2003", cites=["340 F.3d 1200"], confidence=C),
     ev.Filing(id="mot", case="widget", title="Mot. to Dismiss", ecf=12, confidence=C),
@@ -55,6 +58,17 @@ LONE = [
         form="supra", note=2, several_works=True),
     row("R15.8 without a short title, the author alone", "widget-less", "Example Institute, supra.", form="supra",
         several_works=True),
+    row("APA 9.41 a republished work's entry ends with the original's year", "reprint",
+        "Roe, A. (2001). *A Treatise on Widgets*. Widget Press. (Original work published 1967)", style="apa",
+        markup="markdown"),
+    row("APA 8.15 its in-text citation gives both years, the original's first", "reprint", "(Roe, 1967/2001)",
+        style="apa", form="short"),
+    row("CMOS 14.114 a reprint's note: the original's year, then repr.", "reprint",
+        "Ann Roe, *A Treatise on Widgets* (1967; repr., Widget Press, 2001), 3.", style="chicago", pin="3",
+        markup="markdown"),
+    row("CMOS 14.114 its bibliography entry: the original's year, then Reprint", "reprint",
+        "Roe, Ann. *A Treatise on Widgets*. 1967. Reprint, Widget Press, 2001.", style="chicago",
+        form="bibliography", markup="markdown"),
     row("R10.8.3 B17 the short form of a reported case's document keeps its entry number", "mot",
         "Mot. to Dismiss at 3, Roe, 340 F.3d 1200 (No. 06-19139), ECF No. 12.", form="short", pin="3"),
     row("R10.8.3 B17 as its full form does", "mot",
