@@ -70,7 +70,8 @@ TABLE = [
     field("ris", "report", "AU", ["Example Institute, Office of Audits"]),
     # Beside people, no format has a field for it: `custom`, extra fields, a note.
     field("csl-json", "both", "author", [{"family": "Roe", "given": "Ann"}]),
-    field("bibtex", "both", "institution", "Example Institute"),
+    field("bibtex", "both", "author_institution", "Example Institute"),
+    field("ris", "both", "N1", ["author_institution: Example Institute", "confidence: confirmed"]),
     # R15.8: the short title; BibTeX braces its capitals, as every title's.
     field("csl-json", "report", "title-short", "Auditing Widgets"),
     field("bibtex", "report", "shorttitle", "Auditing {Widgets}"),

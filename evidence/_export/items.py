@@ -204,10 +204,11 @@ def _source_item(source: Source, records: RecordSet) -> Item:
     if source.archived_url is not None:
         custom["archived_url"] = source.archived_url
     # An institution is the author when no person is named (Bluebook R15.1.3, APA 9.11); beside
-    # people, a format has no place for it but `custom`.
+    # people, a format has no place for it but `custom` (not as "institution": biblatex's field
+    # for a report's publisher).
     authors: tuple[Person, ...] = tuple(_person(author) for author in source.authors)
     if source.institution and authors:
-        custom["institution"] = source.institution
+        custom["author_institution"] = source.institution
     elif source.institution:
         authors = (source.institution,)
     return Item(
