@@ -88,9 +88,13 @@ def _original(source: Source, ctx: Context) -> Source | None:
 
 
 def _original_year(source: Source, ctx: Context) -> list[Part]:
-    """The year the translated work was first published, when it is known (APA 9.39)."""
+    """The year the translated or republished work was first published, when it is known (APA
+    9.39, 9.41): its original's record's, else the source's own `original_published`."""
     original = _original(source, ctx)
-    if original is None or apa_year(original.published) == "n.d.":
+    if original is None:
+        first = apa_year(source.original_published)
+        return [] if first == "n.d." else ctx.value(first, (source, "original_published"))
+    if apa_year(original.published) == "n.d.":
         return []
     return ctx.value(apa_year(original.published), (source, "translation_of"), (original, "published"))
 
@@ -131,7 +135,8 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
 
 
 def _published_first(source: Source, ctx: Context) -> list[Part]:
-    """A translation's entry ends with the year of the original (APA 9.39)."""
+    """A translation's or a republished work's entry ends with the year of the original (APA
+    9.39, 9.41)."""
     original = _original_year(source, ctx)
     return [r(" (Original work published "), *original, r(")")] if original else []
 

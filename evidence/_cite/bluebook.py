@@ -387,12 +387,14 @@ def cite_filing(
         parts += _other_case(case, filing.filed, ctx, filing)
     elif case is not None and reported is not None:  # its short form keeps the case and the reporter
         cite = ctx.value(_reporter_cites(reported)[0], (reported, "cites"))
-        return [*parts, r(", "), *_short_case_name(case, ctx), r(", "), *cite, r(" (No. "), *_docket(case, ctx), r(")")]
-    # R24.3: the date after the pin, on request; without an entry number it tells the document
-    # apart on its docket, and is always given.
-    if not outside and filing.filed is not None and (filing.ecf is None or ctx.options.document_dates):
-        parts += [r(" ("), *ctx.value(format_date(filing.filed), (filing, "filed")), r(")")]
-    parts += _short_case(filing, ctx, form)
+        parts += [r(", "), *_short_case_name(case, ctx), r(", "), *cite, r(" (No. "), *_docket(case, ctx), r(")")]
+    else:
+        # R24.3: the date after the pin, on request; without an entry number it tells the
+        # document apart on its docket, and is always given.
+        if not outside and filing.filed is not None and (filing.ecf is None or ctx.options.document_dates):
+            parts += [r(" ("), *ctx.value(format_date(filing.filed), (filing, "filed")), r(")")]
+        parts += _short_case(filing, ctx, form)
+    # R10.8.3, B17: the entry number, in the short form as in the full.
     if filing.ecf is not None:
         parts += [r(", "), *ecf.designation(filing, ctx)]
     return parts

@@ -58,6 +58,10 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
             after = [r(" "), *translated_by] if translated_by else []
             edition = [*_edition(source, ctx)[1:], r(".")] if source.edition else []  # '6th ed.' (CMOS 14.113)
             after += [r(" "), *edition] if edition else []
+            reprinted = _reprinted(source, ctx)
+            after += (
+                [r(" "), *reprinted, r(". Reprint,")] if reprinted else []
+            )  # CMOS 14.114: "1813. Reprint, Dover, 1995."
             return [*head, *_title(source, ctx, title, ITALIC), r("."), *after, *_publisher_year(source, ctx, " ", ".")]
         # Sentences of what is known: the title, the translators, the site or periodical and the
         # date, the URL.
@@ -75,6 +79,10 @@ def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> li
     translated = [r("trans. "), *_translators(source, ctx)] if source.translators else []
     if book and title:
         inside = _publisher_year(source, ctx, "", "")
+        reprinted = _reprinted(source, ctx)
+        inside = (
+            [*reprinted, r("; repr., "), *inside] if reprinted else inside
+        )  # CMOS 14.114: "(1813; repr., Dover, 1995)"
         return [
             *parts,
             *_title(source, ctx, title, ITALIC),
@@ -104,6 +112,14 @@ def _title(source: Source, ctx: Context, text: str, style: str) -> list[Part]:
 def _translators(source: Source, ctx: Context) -> list[Part]:
     names = [parse_name(t).full for t in source.translators]
     return ctx.value(join_names(names).replace(" & ", " and "), (source, "translators"))
+
+
+def _reprinted(source: Source, ctx: Context) -> list[Part]:
+    """The year a reprinted book was first published (CMOS 14.114); a translation's original
+    is another work, not given so."""
+    if source.original_published is None or source.translators or source.translation_of:
+        return []
+    return ctx.value(year(source.original_published), (source, "original_published"))
 
 
 def _publisher_year(source: Source, ctx: Context, lead: str, end: str) -> list[Part]:

@@ -217,6 +217,7 @@ def cite(
     textual: bool = False,
     quoting: bool = False,
     name_in_text: bool = False,
+    several_works: bool = False,
 ) -> str:
     """One citation of a record, ready to paste.
 
@@ -232,13 +233,15 @@ def cite(
     and no stop of its own. With `quoting`, a filing or exhibit is followed by "(quoting ...)",
     naming the messages the records say it quotes (at `pin`). With `name_in_text`, the writer's
     sentence names the case, so its citation leaves the name out ("411 U.S. 792 (1973)",
-    Bluebook R10.2; its short form "411 U.S. at 802").
+    Bluebook R10.2; its short form "411 U.S. at 802"). With `several_works`, another work by the
+    source's author is cited too, so its *supra* names it by its `short_title` (R15.8); without,
+    *supra* names the author alone: only a `CitationSequence` knows what else was cited.
     """
     chosen = parse_markup(markup)  # a misspelt markup is named before the record is looked at
     return citation(
         record, records=records, style=style, form=form, pin=pin, signal=signal, parenthetical=parenthetical,
         decision=decision, in_case=in_case, note=note, in_parentheses=in_parentheses, options=options, marks=marks,
-        textual=textual, quoting=quoting, name_in_text=name_in_text,
+        textual=textual, quoting=quoting, name_in_text=name_in_text, several_works=several_works,
     ).render(chosen)  # fmt: skip
 
 
@@ -271,6 +274,7 @@ def citation(
     textual: bool = False,
     quoting: bool = False,
     name_in_text: bool = False,
+    several_works: bool = False,
 ) -> Citation:
     """Like `cite`, but the `Citation` itself, to render in several markups."""
     style, form = parse_style(style), parse_form(form)
@@ -284,7 +288,7 @@ def citation(
         # R11.3: a short form or id. pins the first reporter cite alone.
         raise UsageError("pins for parallel cites go in a full citation; a short form or Id. takes one pin")
     ctx = Context(records=records, options=options or DEFAULT_OPTIONS, in_case=in_case, marks=marks, textual=textual,
-                  name_in_text=name_in_text, parallel_pins=parallel_pins)  # fmt: skip
+                  name_in_text=name_in_text, parallel_pins=parallel_pins, several_works=several_works)  # fmt: skip
     parts, ends = _parts(record, style, form, pin, ctx, decision, note)
     if quoting:
         parts = [*parts, *bluebook.quoting(record, ctx, pin, style)]

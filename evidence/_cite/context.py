@@ -30,6 +30,7 @@ class Context:
     textual: bool = False  # a case named in a textual sentence (R11.4), not a citation sentence
     name_in_text: bool = False  # the writer's sentence names the case: its cite leaves the name out
     parallel_pins: tuple[str | None, ...] = ()  # the pins of a decision's parallel cites, in order
+    several_works: bool = False  # another work by a source's author is cited: supra names it (R15.8)
 
     def value(self, text: str, *fields: tuple[Record, str], style: str = ROMAN) -> list[Part]:
         """A printed value and, with marks, its mark: the weakest of each field it is read from

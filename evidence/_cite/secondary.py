@@ -203,6 +203,13 @@ def _untitled_source(source: Source, ctx: Context, lead: list[Part]) -> list[Par
     return parts
 
 
+def supra_author(source: Source) -> str | None:
+    """The author(s) a source's supra names: two works whose supras name the same are told
+    apart by their short titles (R15.8)."""
+    surname = _surname_of(source)
+    return surname[0] if surname else None
+
+
 def _surname_of(source: Source) -> tuple[str, str] | None:
     """The authors' surnames a short form names (R15.8, R30.3: 'Nimmer & Nimmer', 'Lilly et al.'),
     or the institution, and the field they are read from."""
@@ -215,7 +222,7 @@ def _short_title(source: Source, ctx: Context) -> list[Part]:
     """'Bridging The Gap, ': the short title of an author's work among several (R15.8), spelt
     as the full citation spells it when it is the title's first words."""
     short = source.short_title
-    if short is None:
+    if short is None or not ctx.several_works:
         return []
     title = _cased(source, source.title or "")
     if title.casefold().startswith(short.casefold()):

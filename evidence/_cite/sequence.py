@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from evidence._cite.citing import CITABLE, citation, cite, not_cited
 from evidence._cite.dates import NO_DATE, point
 from evidence._cite.options import DEFAULT_OPTIONS, BluebookOptions, Form, Markup, Style, parse_markup, parse_style
+from evidence._cite.secondary import supra_author
 from evidence._errors import UsageError
 from evidence._labels import published_alone
 from evidence._model import Case, Claim, Exhibit, Filing, Message, Provision, Record, Source
@@ -25,7 +26,8 @@ class CitationSequence:
       pin, when the pin is the one cited immediately before (R15.3.1);
     - a case cited before: its short form (R15.2), never *supra*; in footnotes, only while the
       full citation is within the previous five notes, else the full citation again;
-    - a source cited before: *supra*, with "note N" when footnotes are numbered (R31);
+    - a source cited before: *supra*, with "note N" when footnotes are numbered (R31), and its
+      short title when another work by the same author(s) has been cited so far (R15.8);
     - a court document or exhibit cited before: its short form, without the case.
 
     With `marks`, every value printed that is not `confirmed` is flagged, as `cite` does.
@@ -53,6 +55,7 @@ class CitationSequence:
         self._last: tuple[str, Any] | None = None
         self._last_pin: str | Sequence[str | None] | None = None
         self._ids_in_a_row = 0
+        self._works_of: dict[str, set[str]] = {}  # the sources cited so far, by the author a supra names
 
     def cite(
         self,
@@ -99,12 +102,22 @@ class CitationSequence:
         shown = None if form is Form.ID and pin is not None and pin == self._last_pin and not quoting else pin
         self._last, self._last_pin = key, pin
         supra_note = self._first_note.get(key) if self.footnotes else None
+        several_works = self._cited_with_others(record)
         return cite(
             record, records=self.records, style=self.style, form=form, pin=shown, signal=signal,
             parenthetical=parenthetical, markup=self.markup, decision=decision, in_case=self.in_case,
             note=supra_note, options=self.options, marks=self.marks, textual=textual, quoting=quoting,
-            name_in_text=name_in_text,
+            name_in_text=name_in_text, several_works=several_works,
         )  # fmt: skip
+
+    def _cited_with_others(self, record: Record) -> bool:
+        """Whether another work whose supra names the same author(s) has been cited so far."""
+        author = supra_author(record) if isinstance(record, Source) else None
+        if author is None:
+            return False
+        works = self._works_of.setdefault(author, set())
+        works.add(record.id)
+        return len(works) > 1
 
 
 def bibliography(records: Iterable[Record], *, style: Style | str = "apa", markup: Markup | str = "text",

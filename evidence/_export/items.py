@@ -203,12 +203,21 @@ def _source_item(source: Source, records: RecordSet) -> Item:
         custom["translation_of"] = source.translation_of
     if source.archived_url is not None:
         custom["archived_url"] = source.archived_url
+    # An institution is the author when no person is named (Bluebook R15.1.3, APA 9.11); beside
+    # people, a format has no place for it but `custom` (not as "institution": biblatex's field
+    # for a report's publisher).
+    authors: tuple[Person, ...] = tuple(_person(author) for author in source.authors)
+    if source.institution and authors:
+        custom["author_institution"] = source.institution
+    elif source.institution:
+        authors = (source.institution,)
     return Item(
         id=source.id,
         type=_CSL_TYPES[source.kind],
         title=source.title,
+        title_short=_text(source.short_title),
         genre=_SOURCE_GENRES.get(source.kind),
-        authors=tuple(_person(author) for author in source.authors),
+        authors=authors,
         translators=tuple(_person(translator) for translator in source.translators),
         container=_text(source.publication),
         publisher=_text(source.publisher),
@@ -219,7 +228,7 @@ def _source_item(source: Source, records: RecordSet) -> Item:
         language=source.language,
         original_title=original.title if original is not None else None,
         original_authors=tuple(_person(author) for author in original.authors) if original is not None else (),
-        original_date=original.published if original is not None else None,
+        original_date=original.published if original is not None else source.original_published,
         note=_text(source.notes),
         custom=_confidence(source, custom),
     )
@@ -245,6 +254,8 @@ def _case_item(case: Case, records: RecordSet) -> Item:
     # CSL's date of a case is the date it was decided; a docket is dated by its filing, as the
     # Bluebook cites a pending case ("filed July 7, 2023"), so `custom` says which date it is.
     custom: dict[str, Any] = {"court": case.court}
+    if court is not None and court.agency:
+        custom["agency"] = True  # CSL-M's admin-flag, which standard CSL lacks
     if case.caption is not None:
         custom["caption"] = case.caption
     if case.filed is not None:
