@@ -11,6 +11,7 @@ the reporter or the docket names it, and the date; and a state's docket that is 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from evidence._cite.context import Context, reported_as
@@ -51,6 +52,7 @@ def _names(agency: str, *texts: str | None) -> bool:
     return any(re.search(pattern, text.replace(".", "")) for text in texts if text)
 
 
+@functools.lru_cache(maxsize=4096)  # one case's docket, cited again and again
 def docket_label(docket: str, *, agency: bool) -> str:
     """The label before a docket number, the same in every form of a citation: 'No. ', or 'Nos. '
     before several, which a record holds separated by ', ' ('13-68-SF, 13-69-SF', 'CV-91-1,

@@ -118,12 +118,13 @@ def _filing_title(filing: Filing, ctx: Context) -> list[Part]:
     return [r("Filing")]
 
 
-def _other_case(case: Case, date: DateValue | None, ctx: Context, dated: Filing) -> list[Part]:
+def _other_case(
+    case: Case, date: DateValue | None, ctx: Context, dated: Filing, reported: Decision | None
+) -> list[Part]:
     """', Kadrey v. Meta Platforms, Inc., No. 3:23-cv-03417-VC (N.D. Cal. Jan. 8, 2025)' (R25.2);
     a case with one reported decision by that decision, its docket number after it (Bluebook
     R10.8.3: ', Martinez-Mendoza v. Champion Int'l Corp., 340 F.3d 1200 (11th Cir. 2003) (No.
-    06-19139)')."""
-    reported = _reported(case, ctx)
+    06-19139)'). `reported` is the case's reported decision (`_reported`)."""
     if reported is not None:
         decision = _decision_parts(case, reported, ctx, None, frozenset())
         label = _label(case, ctx)
@@ -384,10 +385,11 @@ def cite_filing(
     parts = [*_filing_title(filing, ctx), *pinned(after, pin, ctx, pin_from)]
     outside = _outside(filing, ctx, form)
     if outside and case is not None:
-        parts += _other_case(case, filing.filed, ctx, filing)
+        parts += _other_case(case, filing.filed, ctx, filing, reported)
     elif case is not None and reported is not None:  # its short form keeps the case and the reporter
         cite = ctx.value(_reporter_cites(reported)[0], (reported, "cites"))
-        parts += [r(", "), *_short_case_name(case, ctx), r(", "), *cite, r(" (No. "), *_docket(case, ctx), r(")")]
+        docket = [r(" ("), _label(case, ctx), *_docket(case, ctx), r(")")]
+        parts += [r(", "), *_short_case_name(case, ctx), r(", "), *cite, *docket]
     else:
         # R24.3: the date after the pin, on request; without an entry number it tells the
         # document apart on its docket, and is always given.
@@ -432,7 +434,7 @@ def cite_exhibit(
     parts = [*label, *pinned(_at(pin), pin, ctx, pin_from)]
     if _outside(filing, ctx, form):
         case = ctx.need("an exhibit of another case").get(filing.case, Case)
-        parts += _other_case(case, filing.filed, ctx, filing)
+        parts += _other_case(case, filing.filed, ctx, filing, _reported(case, ctx))
     parts += _short_case(filing, ctx, form)
     designation = ecf.designation(filing, ctx, exhibit)
     if designation:

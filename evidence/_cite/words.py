@@ -308,7 +308,12 @@ def full_case_name(case: Case) -> str:
 def case_name(case: Case, *, textual: bool = False) -> str:
     """The name a citation gives: R11.5.6 applied to each side of the full name, its words
     abbreviated as a citation sentence (R11.3, T11) or a textual sentence (R11.4) abbreviates them."""
-    sides = full_case_name(case).split(" v. ")
+    return _cited_name(full_case_name(case), textual)
+
+
+@functools.lru_cache(maxsize=4096)  # the same cases are cited again and again
+def _cited_name(name: str, textual: bool) -> str:
+    sides = name.split(" v. ")
     return abbreviate_case_name(" v. ".join(_business_once(side) for side in sides), textual=textual)
 
 
