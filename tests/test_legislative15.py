@@ -159,3 +159,13 @@ def test_a_bill_without_its_legislature_is_refused() -> None:
 def test_what_cannot_be_cited_is_refused(item: dict[str, Any], reason: str) -> None:
     with pytest.raises(ev.LoadError, match=reason):
         ev.import_csl([item])
+
+
+def test_a_legislative_document_without_its_date() -> None:
+    """A hearing no source dates prints the style's "n.d.", which is no value and takes no mark;
+    a bill with no year leaves its parenthesis out (found by the marks property under CI)."""
+    hearing = ev.Source(id="h", kind="hearing", publication="Acme Wire", confidence="likely")
+    assert ev.cite(hearing, marks=True) == "Hearing (n.d.)."
+    bill = ev.Provision(id="b", kind="bill", code="111th Cong.", number="H.R. 11", confidence="likely")
+    assert ev.cite(bill) == "H.R. 11, 111th Cong."  # the session's own stop ends the sentence
+    assert ev.cite(bill, marks=True) == "H.R. 11 [likely], 111th Cong. [likely]"

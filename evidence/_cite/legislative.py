@@ -30,7 +30,7 @@ def _in(ctx: Context, record: Provision | Source, when: str) -> list[Part]:
     """' (Me. 2015)': the year, after the state of a state's legislature (R13.2, R13.3)."""
     state = ctx.value(record.jurisdiction or "", (record, "jurisdiction"))
     field = "year" if isinstance(record, Provision) else "published"
-    dated = ctx.value(when, (record, field))
+    dated = ctx.dated(when, (record, field)) if when else []  # "n.d." is the style's word, not a value
     inside = [*state, *([r(" ")] if state and dated else []), *dated]
     return [r(" ("), *inside, r(")")] if inside else []
 
