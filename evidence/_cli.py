@@ -221,7 +221,7 @@ def _cite(args: argparse.Namespace) -> int:
         records=records,
         style=args.style,
         form=args.form,
-        pin=args.pin,
+        pin=args.pin if args.pin is None or len(args.pin) > 1 else args.pin[0],
         signal=args.signal,
         parenthetical=args.parenthetical,
         markup=args.markup,
@@ -231,6 +231,7 @@ def _cite(args: argparse.Namespace) -> int:
         marks=args.marks,
         textual=args.textual,
         quoting=args.quoting,
+        name_in_text=args.name_in_text,
     )
     return _write_out(text + "\n", None)
 
@@ -333,7 +334,8 @@ def build_parser() -> argparse.ArgumentParser:
     cite_.add_argument("--all", action="store_true", help="a bibliography of every citable record")
     cite_.add_argument("--style", default="bluebook", choices=[s.value for s in Style], help="default: bluebook")
     cite_.add_argument("--form", default="full", choices=[f.value for f in Form], help="default: full")
-    cite_.add_argument("--pin", help="pinpoint as printed: 4, '¶ 12', '*2', a Bates number")
+    cite_.add_argument("--pin", action="append", help="pinpoint as printed: 4, '¶ 12', '*2', a Bates number; "
+                       "again for each parallel cite of a decision")  # fmt: skip
     cite_.add_argument("--signal", help="introductory signal, e.g. see")
     cite_.add_argument("--parenthetical", help="explanatory parenthetical")
     cite_.add_argument("--decision", help="a case's decision: its number (0 is the first), cite or date")
@@ -343,6 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     cite_.add_argument("--marks", action="store_true", help="flag every value printed that is not confirmed")
     cite_.add_argument("--textual", action="store_true", help="for a textual sentence: R11.4 case names, no stop")
     cite_.add_argument("--quoting", action="store_true", help="add (quoting ...) for the messages the document quotes")
+    cite_.add_argument("--name-in-text", action="store_true", help="the sentence names the case: leave its name out")
 
     import_ = commands.add_parser("import", help="read a reference manager's items into records")
     import_.add_argument("source", choices=["csl-json"], help="the format: csl-json (Zotero, Juris-M)")

@@ -119,6 +119,18 @@ def test_cite_a_case_a_decision_a_filing_a_source_and_a_message(
     assert example.sender in out and ", quoted in " in out  # seen only as a report quotes it
 
 
+def test_cite_a_decision_the_sentence_names_with_a_pin_per_reporter_cite(capsys: pytest.CaptureFixture[str]) -> None:
+    """--name-in-text leaves the case's name out (R10.2); --pin again pins each parallel cite, and
+    a pin more than the decision's cites is an error naming the count."""
+    args = ["cite", ROSS.folder, ROSS.case, "--decision", "0", "--pin", "305"]
+    full = run(capsys, *args)
+    assert run(capsys, *args, "--name-in-text") == full.split(", ", 1)[1]
+    assert main([str(arg) for arg in [*args, "--pin", "9"]]) == 2
+    assert "2 pins for a decision cited by 1 reporter cites" in capsys.readouterr().err
+    assert main(["cite", str(KADREY.folder), KADREY.case, "--name-in-text"]) == 2
+    assert "--name-in-text leaves the name out of a reported decision's citation" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("example", BOTH)
 def test_cite_all_in_apa_is_one_reference_per_record_in_order(
     capsys: pytest.CaptureFixture[str], loaded: dict[Path, ev.RecordSet], example: Example
