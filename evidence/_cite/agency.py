@@ -14,16 +14,11 @@ from __future__ import annotations
 import functools
 import re
 
-from evidence._cite.context import Context, reported_as
+from evidence._cite.context import Context, at_pin, reported_as
 from evidence._cite.dates import format_date, year
 from evidence._cite.parts import Part, r
 from evidence._errors import UsageError
-from evidence._model import Case, Court, Decision
-
-# The databases whose cites are a year and a document's number ('2010 WL 4472794'): dated to
-# the day, as a court's decision in one is (R11.3, Bluebook R18.3.1).
-_DATABASES = frozenset({"WL", "LEXIS"})
-
+from evidence._model import Case, Court, Decision, is_database_cite
 
 # Mississippi's decisions since 1997 are cited by their docket number, without "No.", and pinned
 # by paragraph in parentheses: '95-KA-01234-SCT (¶ 1) (Miss. 1997)' (the Indigo Book's examples
@@ -41,7 +36,7 @@ def _by_page(cited: str) -> bool:
     """Whether a cite is a reporter's volume and page, which a year dates; a service's paragraph
     ('93-1 BCA ¶ 25,508') and a database's number take the exact date (Bluebook R19.1)."""
     words = cited.split()
-    return "¶" not in cited and not _DATABASES & set(words) and bool(words) and words[-1].isdigit()
+    return "¶" not in cited and not is_database_cite(cited) and bool(words) and words[-1].isdigit()
 
 
 def _names(agency: str, *texts: str | None) -> bool:
@@ -82,7 +77,7 @@ def agency_short(case: Case, chosen: Decision | None, ctx: Context, pin: str | N
             return ctx.value(cited, (chosen, "cites"))
         if _by_page(cited):
             return [*ctx.value(cited.rsplit(" ", 1)[0], (chosen, "cites")), r(f" at {pin}")]
-        return [*ctx.value(cited, (chosen, "cites")), r(f" {pin}" if pin.startswith("¶") else f", at {pin}")]
+        return [*ctx.value(cited, (chosen, "cites")), r(at_pin(pin))]
     if chosen is None and pin:
         raise UsageError("a pin cite of a case needs a decision: pass decision=")
     if pin:  # its own pages, as a court's unreported decision is pinned (R11.3)
@@ -122,7 +117,7 @@ def agency_parts(case: Case, court: Court, chosen: Decision | None, ctx: Context
         agency = None
     when = _when(chosen, cited) if chosen is not None else ""
     # A database's cite ('2010 WL 4472794') is no reporter: the decision is still known by its docket.
-    reported = bool(cited) and not _DATABASES & set((cited or "").split())
+    reported = bool(cited) and not is_database_cite(cited or "")
     beside = (bool(agency) and reported and bool(when)) or not (docket or title)
     pieces: list[list[Part]] = []
     if docket:
@@ -138,8 +133,7 @@ def agency_parts(case: Case, court: Court, chosen: Decision | None, ctx: Context
     if cited and chosen is not None:
         # A page after the first page (', 623'); within a service's paragraph or a database's
         # document after 'at' (', at 3'), as R19 and R11.3 pin them.
-        within = ", " if _by_page(cited) else ", at "
-        pin_text = "" if not pin else f" {pin}" if pin.startswith("¶") else f"{within}{pin}"
+        pin_text = at_pin(pin, after=", " if _by_page(cited) else ", at ")
         pieces.append([*ctx.value(cited, (chosen, "cites")), r(pin_text)])
     elif pin and pieces:
         pieces[-1] = [*pieces[-1], r(f", slip op. at {pin}")]  # an unreported decision: its own pages

@@ -12,6 +12,7 @@ from evidence._cite import context, ecf
 from evidence._cite.agency import agency_parts, agency_short, docket_label, public_docket
 from evidence._cite.context import (
     Context,
+    at_pin,
     find_decision,
     message_people,
     message_word,
@@ -67,13 +68,6 @@ def _court(case: Case, ctx: Context) -> list[Part]:
 
 def _pin_after_title(pin: str | None) -> str:
     return f" {pin}" if pin else ""
-
-
-def _at(pin: str | None) -> str:
-    """', at 3' for a page, ' ¶ 12' for a paragraph."""
-    if not pin:
-        return ""
-    return f" {pin}" if pin.startswith("¶") else f", at {pin}"
 
 
 def _in_reporter(cited: str | None) -> bool:
@@ -169,7 +163,7 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
             return [*(name if rest else shown_name), *rest]
         if chosen is not None and cited:
             if not _in_reporter(cited):
-                return [*name, *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
+                return [*name, *ctx.value(cited, (chosen, "cites")), r(at_pin(pin))]
             # R11.3: "Thomson Reuters, 529 F. Supp. 3d at 305": the volume and reporter, then the page;
             # a public-domain cite keeps its number before the paragraph ("Smith, 2012 CO 22, ¶ 14").
             if is_public_domain(cited):
@@ -272,7 +266,7 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
     own = public_docket(chosen.docket_number or case.docket_number or "")
     parts = [_label(case, ctx, chosen.docket_number), *docket]
     if cited:
-        parts += [r(", "), *ctx.value(cited, (chosen, "cites")), r(_at(pin))]
+        parts += [r(", "), *ctx.value(cited, (chosen, "cites")), r(at_pin(pin))]
     elif pin:
         parts.append(r(f" ({pin})" if own else f", slip op. at {pin}"))  # an unreported decision: its own pages
     parts += [r(" ("), *_court(case, ctx), r(" "), *ctx.value(format_date(chosen.date), (chosen, "date")), r(")")]
@@ -381,7 +375,7 @@ def cite_filing(
     case = ctx.need("a filing").get(filing.case, Case) if ctx.in_case != filing.case else None
     reported = _reported(case, ctx) if case is not None else None
     # R10.8.3: a document of a reported case takes "at" before its page, as a reporter's pin does.
-    after = _at(pin).replace(",", "", 1) if reported is not None else _pin_after_title(pin)
+    after = at_pin(pin).replace(",", "", 1) if reported is not None else _pin_after_title(pin)
     parts = [*_filing_title(filing, ctx), *pinned(after, pin, ctx, pin_from)]
     outside = _outside(filing, ctx, form)
     if outside and case is not None:
@@ -431,7 +425,7 @@ def cite_exhibit(
     if ctx.options.exhibit_with_filing and (exhibit.label or not exhibit.title):
         label = [*_filing_title(filing, ctx), r(" "), *label]  # R24.2.3: "Doe Decl. Ex. A"
     # R24.2.3: a comma after the exhibit reference, before its pinpoint.
-    parts = [*label, *pinned(_at(pin), pin, ctx, pin_from)]
+    parts = [*label, *pinned(at_pin(pin), pin, ctx, pin_from)]
     if _outside(filing, ctx, form):
         case = ctx.need("an exhibit of another case").get(filing.case, Case)
         parts += _other_case(case, filing.filed, ctx, filing, _reported(case, ctx))

@@ -146,6 +146,14 @@ def message_word(message: Message, ctx: Context, *, lower: bool = False) -> list
     return ctx.value(word, (message, "channel")) if message.channel else [r(word)]
 
 
+def at_pin(pin: str | None, *, after: str = ", at ") -> str:
+    """', at 3' for a page, ' ¶ 12' for a paragraph (R11.3, R24.2.3); `after` is what a page
+    takes instead (', ' after a reporter's first page)."""
+    if not pin:
+        return ""
+    return f" {pin}" if pin.startswith("¶") else f"{after}{pin}"
+
+
 def pin_range(pin: str) -> str:
     """A pinpoint's ranges as R3.3 prints them: an en dash, and the last page's repeated digits
     dropped but two ('382-384' → '382–84', '1272-1273' → '1272–73', '¶¶ 13-14' → '¶¶ 13–14')."""

@@ -112,6 +112,12 @@ _DATABASE = re.compile(
 _REPORTER = re.compile(rf"(?P<volume>\d{{1,5}})\s+(?P<reporter>{_ABBREVIATION})\s+(?P<page>\d{{1,6}})(?:{_PIN})?")
 
 
+def is_database_cite(text: str) -> bool:
+    """Whether a cite is a database's year and document number ('2010 WL 4472794'), not a
+    reporter's volume and page."""
+    return _DATABASE.fullmatch(" ".join(text.split())) is not None
+
+
 def parse_cite(text: str) -> ReporterCite | DatabaseCite | None:
     """The parts of a case-law cite, or None when the text is not one (a slip opinion, a docket
     number). A reporter cite parses whether or not reporters-db knows its reporter: see `editions`."""
