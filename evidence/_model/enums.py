@@ -56,6 +56,8 @@ class PartyRole(enum.Enum):
     OBJECTOR = "objector"
     # Who acts for a party: `Party.represents` names the parties.
     COUNSEL = "counsel"
+    # A role no name above gives (a docket's 'Special Master', 'Garnishee'): `Party.as_printed` says which.
+    OTHER = "other"
 
 
 class CaseStatus(enum.Enum):

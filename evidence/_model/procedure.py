@@ -20,7 +20,8 @@ class Party:
     actor: str = field("The party.", ref=("actor",))
     role: PartyRole = field(
         "plaintiff, defendant, intervenor, amicus, third_party, appellant, appellee, petitioner, respondent, "
-        "counterclaimant, counter_defendant, class_representative, class_member, objector or counsel."
+        "counterclaimant, counter_defendant, class_representative, class_member, objector, counsel, or other (with "
+        "the docket's words in `as_printed`)."
     )
     as_printed: str | None = field(
         "The role as the docket or caption prints it, when it says more (e.g. 'Defendant, Counterclaimant').",

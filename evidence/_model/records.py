@@ -154,6 +154,12 @@ class Case(Record):
         "Where it stands now: pending, closed, settled, dismissed, on_appeal or stayed.", default=None
     )
     nature_of_suit: str | None = field("Nature of suit, e.g. '820 Copyright'.", default=None)
+    cause: str | None = field(
+        "The cause of action as the docket prints it, e.g. '17:501 Copyright Infringement'.", default=None
+    )
+    jury_demand: str | None = field(
+        "The jury demand as the docket prints it: 'Plaintiff', 'Both', 'None'.", default=None
+    )
     judges: tuple[Judge, ...] = field("Judges assigned to the case, each for its period.", default=())
     parties: tuple[Party, ...] = field("Parties, class members, objectors and counsel, with their roles.", default=())
     relations: tuple[CaseRelation, ...] = field(
@@ -202,6 +208,12 @@ class Filing(Record):
 
     case: str = field("The case whose docket holds it.", ref=("case",))
     ecf: int | None = field("ECF entry number.", default=None, check=positive)
+    entry: str | None = field(
+        "The entry's number as the docket prints it, when it is not the ECF number written plainly (an appellate "
+        "docket's document number, '00106008873').",
+        default=None,
+        check=verbatim_complaint,
+    )
     title: str | None = field(
         "Title as filed, e.g. 'Declaration of ... in Support of ...'; absent when not seen.",
         default=None,
@@ -214,11 +226,23 @@ class Filing(Record):
         default=None,
         check=text_complaint,
     )
+    docket_text: str | None = field(
+        "The docket entry's text, whole, as the docket prints it.", default=None, check=text_complaint
+    )
     kind: FilingKind | None = field("complaint, motion, declaration, order, ...", default=None)
     filed: DateValue | None = field("Date filed.", default=None)
+    entered: DateValue | None = field("Date the clerk entered it on the docket.", default=None)
     filed_by: tuple[str, ...] = field("Parties or people who filed it.", default=(), ref=("actor",))
+    regarding: tuple[str, ...] = field(
+        "Entries this one refers to (the docket's 're 45').", default=(), ref=("filing",)
+    )
     pages: int | None = field("Number of pages.", default=None, check=positive)
     sealing: tuple[SealingEvent, ...] = field("Sealing and unsealing history.", default=())
+    identifiers: Mapping[str, str] = field(
+        "Identifiers in other systems, e.g. {pacer_doc_id: '03504231050', courtlistener: '12345'}.",
+        default=types.MappingProxyType({}),
+        in_hash=False,
+    )
     url: str | None = field("Where to read it.", default=None, check=url_complaint)
     text_file: str | None = field(
         "Path of a local copy of its text (UTF-8), relative to the record file.", default=None
@@ -241,6 +265,7 @@ class Exhibit(Record):
     )
     label: str | None = field("Exhibit label, e.g. 'K' for Ex. K.", default=None)
     title: str | None = field("What the exhibit is.", default=None)
+    pages: int | None = field("Number of pages.", default=None, check=positive)
     bates: BatesRange | None = field("Bates range of the produced document.", default=None)
     custodian: str | None = field("Whose files it came from.", default=None, ref=("actor",))
     designations: tuple[Designation, ...] = field("Confidentiality designations, in order.", default=())
