@@ -27,7 +27,7 @@ from evidence._cite import (
 )
 from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
 from evidence._export import export, export_files
-from evidence._import import import_csl
+from evidence._import import Change, SyncResult, import_csl, sync
 from evidence._io import json_schema
 from evidence._limits import Limits, limits
 from evidence._model import (
@@ -129,6 +129,7 @@ __all__ = [
     "CaseRelationKind",
     "CaseStatus",
     "CastMember",
+    "Change",
     "Channel",
     "Citation",
     "CitationSequence",
@@ -184,6 +185,7 @@ __all__ = [
     "SourceKind",
     "StatusChange",
     "Style",
+    "SyncResult",
     "Trace",
     "UsageError",
     "__version__",
@@ -205,6 +207,7 @@ __all__ = [
     "loads",
     "parse_cite",
     "parse_date",
+    "sync",
     "timeline",
     "to_pandas",
     "to_table",

@@ -6,9 +6,11 @@ into records.
 - `cases`: `legal_case` items as a case and its decision;
 - `provisions`: `legislation` and `regulation` items as provisions of law;
 - `sources`: books, articles, pages and posts as sources;
-- `csl`: the file read, each item sent to its kind, the record set made.
+- `csl`: the file read, each item sent to its kind, the record set made;
+- `sync`: an import merged into the records already kept, three-way, with its diff.
 """
 
 from evidence._import.csl import IMPORTED_TYPES, import_csl
+from evidence._import.sync import Change, SyncResult, sync
 
-__all__ = ["IMPORTED_TYPES", "import_csl"]
+__all__ = ["IMPORTED_TYPES", "Change", "SyncResult", "import_csl", "sync"]
