@@ -7,8 +7,35 @@ into records.
 - `provisions`: `legislation` and `regulation` items as provisions of law;
 - `sources`: books, articles, pages and posts as sources;
 - `csl`: the file read, each item sent to its kind, the record set made.
+
+PACER in: docket reports and attachment pages.
+
+- `pacer`: a file read (HTML through juriscraper, or juriscraper's JSON), its kind and court told;
+- `dockets`: juriscraper's docket and attachment data as records.
 """
 
 from evidence._import.csl import IMPORTED_TYPES, import_csl
+from evidence._import.dockets import attachment_records, docket_records
+from evidence._import.pacer import (
+    PacerFile,
+    PacerImport,
+    import_pacer,
+    read_dockets,
+    read_pacer,
+    stored_report_path,
+    with_stored_reports,
+)
 
-__all__ = ["IMPORTED_TYPES", "import_csl"]
+__all__ = [
+    "IMPORTED_TYPES",
+    "PacerFile",
+    "PacerImport",
+    "attachment_records",
+    "docket_records",
+    "import_csl",
+    "import_pacer",
+    "read_dockets",
+    "read_pacer",
+    "stored_report_path",
+    "with_stored_reports",
+]

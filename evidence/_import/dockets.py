@@ -320,9 +320,7 @@ def _judges(data: Data, actors: _Actors) -> list[dict[str, Any]]:
         name = _text(data.get(key))
         if name:
             judge = {"actor": actors.id_of(name, kind="person"), "role": role, "confidence": CONFIRMED}
-            if _text(data.get(initials)):
-                judge["initials"] = _text(data.get(initials))
-            judges.append(judge)
+            judges.append({**judge, "initials": _text(data.get(initials))})
     for name in data.get("panel") or ():
         if _text(name):
             judges.append(

@@ -155,6 +155,10 @@ def _read_html(name: str, raw: bytes, court: str | None) -> PacerFile:
     else:
         kind = "attachment"
     found = court or _html_court(text, kind)
+    if found is None and kind == "attachment":
+        raise _problem(
+            name, "not a PACER docket report; if it is an attachment page, its court cannot be told: pass --court ID"
+        )
     if found is None:
         raise _problem(name, "cannot tell the court: the page links to no ecf.<court>.uscourts.gov; pass --court ID")
     _known_court(name, found)
@@ -167,7 +171,7 @@ def _read_html(name: str, raw: bytes, court: str | None) -> PacerFile:
 
 
 def _html_court(text: str, kind: ReportKind) -> str | None:
-    hosts = Counter(host.lower() for host in _ECF_HOST.findall(text))
+    hosts = Counter(str(host).lower() for host in _ECF_HOST.findall(text))
     candidates = [host for host, _ in hosts.most_common() if lookup_court(host) is not None]
     if kind == "appellate":
         # The heading first: a bankruptcy appellate panel's docket lives on its circuit's server.
@@ -184,7 +188,7 @@ def _html_court(text: str, kind: ReportKind) -> str | None:
     else:
         candidates = [host for host in candidates if not _APPELLATE_COURTS.fullmatch(host)]
     if candidates:
-        return candidates[0]
+        return str(candidates[0])
     titled = _TITLE_COURT.search(text)
     if titled:
         host = (titled.group(1) or titled.group(2)).lower()
