@@ -306,6 +306,9 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     cut = tmp_path / "cut.html"
     whole = (DATA / "district" / "cand.html").read_bytes()
     cut.write_bytes(whole[: len(whole) // 2])
+    # Cut right after a tag, where the page could seem to end.
+    after_tag = tmp_path / "after-tag.html"
+    after_tag.write_bytes(whole[: whole.index(b"</table>", len(whole) // 2) + len(b"</table>")])
     cut_json = tmp_path / "cut.json"
     cut_json.write_bytes((DATA / "district" / "cand.json").read_bytes()[:500])
     shape = tmp_path / "shape.json"
@@ -316,6 +319,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "not a docket": (DATA / "district" / "dcd_2.html", "not a PACER docket report"),
         "an extension's page": (DATA / "district" / "canb_1.html", "not a PACER docket report"),
         "a truncated page": (cut, "cut short"),
+        "a page cut after a tag": (after_tag, "cut short: it has no end"),
         "a truncated JSON": (cut_json, "cut short or malformed"),
         "JSON of the wrong shape": (shape, "docket_entries: a list of objects is expected"),
         "JSON of nothing": (DATA / "district" / "dcd_2.json", "not juriscraper's JSON of a docket"),
@@ -325,7 +329,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
 
 @pytest.mark.parametrize(
     "case",
-    ["not a docket", "an extension's page", "a truncated page", "a truncated JSON", "JSON of the wrong shape",
+    ["not a docket", "an extension's page", "a truncated page", "a page cut after a tag", "a truncated JSON", "JSON of the wrong shape",
      "JSON of nothing", "an unknown court"],
 )  # fmt: skip
 def test_bad_input_is_refused_naming_the_file_and_writing_nothing(
@@ -365,3 +369,11 @@ def test_the_html_import_prints_nothing_of_juriscraper_on_stderr(capsys: pytest.
     assert main(["import", "pacer", str(DATA / "appellate" / "ca1.html")]) == 0
     out, err = capsys.readouterr()
     assert out.startswith("evidence: 2\n") and err == ""
+
+
+def test_two_reports_of_one_docket_in_one_run_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    summary, docket = DATA / "appellate" / "ca9_1.html", DATA / "appellate" / "ca9_2.html"
+    assert main(["import", "pacer", str(summary), str(docket)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{docket}: makes records another file of this import made too (ca9-17-15589")
+    assert "import one report of a docket at a time" in err

@@ -339,7 +339,7 @@ def _parties(parties: Sequence[Data], actors: _Actors) -> list[dict[str, Any]]:
         actor = actors.id_of(name)
         role, printed = party_role(str(party.get("type") or ""))
         entry: dict[str, Any] = {"actor": actor, "role": role, "confidence": CONFIRMED}
-        if printed is not None and (role != "other" or printed):
+        if printed:
             entry["as_printed"] = printed
         if _text(party.get("extra_info")):
             entry["note"] = _text(party.get("extra_info"))

@@ -133,6 +133,8 @@ _TITLE_COURT = re.compile(r"<title>\s*(?:CM/ECF\s*-\s*([a-z0-9]+)\s*-|([a-z0-9]+
 _HEADING = re.compile(
     r"Court of Appeals for Veterans Claims|(Bankruptcy Appellate Panel|Court of Appeals) for (?:the )?(\w+)", re.I
 )
+# A whole page ends its body, or prints PACER's receipt last (some saved pages stop after it).
+_COMPLETE = re.compile(r"</body\s*>|</html\s*>|Transaction Receipt", re.I)
 _RECEIPT = re.compile(r"Transaction Receipt.{0,600}?(\d\d)/(\d\d)/(\d{4})\s+\d\d:\d\d:\d\d", re.I | re.S)
 _APPELLATE_COURTS = re.compile(r"ca\d+|cadc|cafc|cavc|bap\d+")
 _CIRCUITS = {
@@ -167,6 +169,8 @@ def _read_html(name: str, raw: bytes, court: str | None) -> PacerFile:
         raise _problem(name, "not a PACER docket report or attachment page: juriscraper finds neither in it")
     if kind != "attachment" and not data.get("docket_number"):
         raise _problem(name, "not a PACER docket report: juriscraper finds no docket number in it")
+    if not _COMPLETE.search(text):
+        raise _problem(name, "the page is cut short: it has no end (</body>, </html>) and no PACER receipt")
     return PacerFile(name=name, kind=kind, court=found, data=data, raw=raw, extension="html", retrieved=_receipt(text))
 
 
@@ -312,7 +316,10 @@ def read_dockets(
             continue
         clash = [record.id for record in records if record.id in made]
         if clash:
-            message = f"makes records another file of this import made too: {', '.join(clash[:5])}"
+            message = (
+                f"makes records another file of this import made too ({', '.join(clash[:3])}): import one report "
+                "of a docket at a time"
+            )
             problems.append(Problem(file=file.name, line=None, column=None, path="", message=message, code="S007"))
             continue
         for record in records:
