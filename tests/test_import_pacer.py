@@ -5,6 +5,9 @@ party types and entry texts as tables; bad files refused with the file named, no
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +15,7 @@ import pytest
 
 import evidence as ev
 from evidence._cli import main
+from tests.conftest import ROOT
 
 pytest.importorskip("juriscraper", reason="the PACER importer parses HTML with juriscraper (evidence[pacer])")
 
@@ -365,10 +369,14 @@ def test_a_folder_that_holds_records_is_left_alone(tmp_path: Path, capsys: pytes
     assert [path.name for path in tmp_path.iterdir()] == ["old.yaml"]
 
 
-def test_the_html_import_prints_nothing_of_juriscraper_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["import", "pacer", str(DATA / "appellate" / "ca1.html")]) == 0
-    out, err = capsys.readouterr()
-    assert out.startswith("evidence: 2\n") and err == ""
+@pytest.mark.parametrize("page", ["district/cand.html", "attachment_pages/akd_0230682806.json"])
+def test_juriscraper_says_nothing_on_stderr_when_first_imported(page: str) -> None:
+    # A fresh process, where juriscraper is imported for the first time, its log folder missing.
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "JURISCRAPER_LOG": str(ROOT / "no-such-folder" / "debug.log")}
+    command = [sys.executable, "-m", "evidence", "import", "pacer", str(DATA / page)]
+    run = subprocess.run(command, capture_output=True, text=True, env=env, check=False, timeout=120)
+    assert "juriscraper" not in run.stderr.lower() and "Warning" not in run.stderr, run.stderr
+    assert run.stdout.startswith("evidence: 2\n") if page.endswith(".html") else run.returncode == 1
 
 
 def test_two_reports_of_one_docket_in_one_run_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
@@ -377,3 +385,20 @@ def test_two_reports_of_one_docket_in_one_run_are_refused(capsys: pytest.Capture
     err = capsys.readouterr().err
     assert err.startswith(f"{docket}: makes records another file of this import made too (ca9-17-15589")
     assert "import one report of a docket at a time" in err
+
+
+def test_without_the_pacer_extra_html_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in [name for name in sys.modules if name == "juriscraper" or name.startswith("juriscraper.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "juriscraper", None)  # what `import juriscraper` meets when it is missing
+    assert main(["import", "pacer", str(DATA / "district" / "cand.html")]) == 2
+    assert "pip install 'evidence[pacer]'" in capsys.readouterr().err
+    # juriscraper's JSON of a docket comes in without it.
+    assert "cand-3-08-cv-00159" in ev.import_pacer([DATA / "district" / "cand.json"])
+
+
+def test_a_retrieved_date_that_is_not_one_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["import", "pacer", str(DATA / "district" / "cand.json"), "--retrieved", "last week"]) == 2
+    assert "--retrieved 'last week' is not a date" in capsys.readouterr().err

@@ -217,14 +217,18 @@ def _receipt(text: str) -> str | None:
         return None
 
 
-def _juriscraper() -> Any:
-    """juriscraper's PACER parsers, imported with its logger quietened."""
-    # juriscraper makes its logger on import, and warns on stderr when /var/log/juriscraper is
-    # missing, unless the logger already has a handler.
+def _quiet() -> None:
+    """juriscraper makes its logger on import, and warns on stderr when /var/log/juriscraper is
+    missing, unless the logger already has a handler: it is given one that keeps quiet."""
     logger = logging.getLogger("juriscraper.lib.log_tools")
     if not logger.handlers:
         logger.addHandler(logging.NullHandler())
         logger.propagate = False
+
+
+def _juriscraper() -> Any:
+    """juriscraper's PACER parsers, imported with its logger quietened."""
+    _quiet()
     try:
         from juriscraper import pacer
     except ImportError:
@@ -233,11 +237,12 @@ def _juriscraper() -> Any:
 
 
 def _court_from_doc_id(prefix: str) -> str | None:
+    """The court whose documents' ids start with `prefix`, as juriscraper knows it (None without it)."""
+    _quiet()
     try:
         from juriscraper.pacer.utils import get_court_id_from_doc_id_prefix
     except ImportError:
         return None
-    _juriscraper()
     found = get_court_id_from_doc_id_prefix(prefix)
     return str(found) if found else None
 
@@ -335,18 +340,22 @@ def read_dockets(
     )
 
 
+_READ_FROM = {"html": "its HTML", "json": "juriscraper's JSON of it"}
+
+
 def report_source(file: PacerFile, id: str, retrieved: str | None) -> Source:
     """The Source record of a report: the court's document, its digest, the day it was retrieved."""
     when = file.retrieved or retrieved
-    what = {"district": "Docket report", "appellate": "Docket report", "attachment": "Attachment page"}[file.kind]
+    what = "An attachment page" if file.kind == "attachment" else "A docket report"
+    court = lookup_court(file.court)
     data = {
         "id": id,
         "kind": "court_document",
-        "title": f"{what} ({file.extension.upper()})",
-        "institution": file.court,
+        "institution": court.name if court is not None else None,
         "retrieved": when,
         "digest": f"sha256:{file.digest}",
         "confidence": "confirmed",
+        "notes": f"{what} of PACER ({file.court}), read from {_READ_FROM[file.extension]}.",
     }
     try:
         source = build(Source, data)
