@@ -402,3 +402,28 @@ def test_without_the_pacer_extra_html_says_what_to_install(
 def test_a_retrieved_date_that_is_not_one_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["import", "pacer", str(DATA / "district" / "cand.json"), "--retrieved", "last week"]) == 2
     assert "--retrieved 'last week' is not a date" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Acme Widget Co.", ev.ActorKind.ORGANIZATION),
+        ("Roe Holdings, LLC", ev.ActorKind.ORGANIZATION),
+        ("United States of America", ev.ActorKind.ORGANIZATION),
+        ("County of Springfield", ev.ActorKind.ORGANIZATION),
+        ("Federal Defenders", ev.ActorKind.ORGANIZATION),
+        ("U S Attorney", ev.ActorKind.ORGANIZATION),
+        ("Does 1-10", ev.ActorKind.ORGANIZATION),
+        ("Jane Doe", ev.ActorKind.PERSON),
+        ("Richard Roe", ev.ActorKind.PERSON),
+    ],
+)
+def test_actor_kinds_are_guessed_from_names(name: str, kind: ev.ActorKind) -> None:
+    data = _json(DATA / "district" / "cand.json")
+    data["parties"] = [
+        {"name": "Jane Roe", "type": "Plaintiff", "extra_info": "", "date_terminated": None,
+         "attorneys": [{"name": name, "roles": [], "contact": ""}]},
+    ]  # fmt: skip
+    records = _from_data(data)
+    actor = records.get(_case(records).parties[1].actor, ev.Actor)
+    assert (actor.name, actor.kind, actor.confidence_of("kind")) == (name, kind, ev.Confidence.LIKELY)

@@ -182,7 +182,8 @@ _ORGANIZATION = re.compile(
     r"administration|government|county|city|state|states|commonwealth|town|village|district|republic|"
     r"usa|u\.s\.a|america|foundation|institute|union|church|hospital|center|centre|society|council|"
     r"committee|club|estate|et al|insurance|international|enterprises|industries|plc|gmbh|ag|sa|court|"
-    r"police|sheriff|prison|facility|unknown|does|doe)\b\.?",
+    r"police|sheriff|prison|facility|unknown|does|defenders?|attorney's office|u\.? ?s\.? attorney|"
+    r"attorney general|legal aid|law offices?|law firm|law group)\b\.?",
     re.I,
 )
 
@@ -355,7 +356,7 @@ def _parties(parties: Sequence[Data], actors: _Actors) -> list[dict[str, Any]]:
             roles = "; ".join(r for r in (_text(role) for role in attorney.get("roles") or ()) if r)
             counsel.append(
                 {
-                    "actor": actors.id_of(lawyer, kind="person"),
+                    "actor": actors.id_of(lawyer),  # an office ('Federal Defenders') is counsel too
                     "role": "counsel",
                     "represents": [actor],
                     "as_printed": roles or None,
