@@ -167,7 +167,11 @@ def test_an_appeal_names_the_case_it_comes_from() -> None:
     records = ev.import_pacer([DATA / "appellate" / "ca9_1.html"])
     appeal = records.get("ca9-17-15589", ev.Case)
     lower = records.get("hid-1-17-cv-00050", ev.Case)
-    assert [(r.rel, r.case) for r in appeal.relations] == [(ev.CaseRelationKind.APPEAL_FROM, lower.id)]
+    (relation,) = appeal.relations
+    assert (relation.rel, relation.case, relation.confidence) == (
+        ev.CaseRelationKind.APPEAL_FROM, lower.id, ev.Confidence.CONFIRMED
+    )  # fmt: skip
+    assert (relation.date, relation.note) == (ev.parse_date("2017-03-30"), "U.S. District Court for Hawaii, Honolulu")
     # The appeal's docket prints no caption of the lower case: the appeal's stands in, unverified.
     assert lower.confidence_of("caption") is ev.Confidence.UNVERIFIED
     assert [(j.actor, j.role) for j in lower.judges] == [("derrick-kahala-watson", "assigned")]
@@ -341,7 +345,7 @@ def test_bad_input_is_refused_naming_the_file_and_writing_nothing(
 ) -> None:
     path, said = _bad_inputs(tmp_path)[case]
     out = tmp_path / "out"
-    # A good docket beside it: the run still writes nothing.
+    # A good docket beside it: the run still writes nothing, and every bad file is told.
     assert main(["import", "pacer", str(DATA / "district" / "cand.json"), str(path), "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"{path}: ") and said in err, err
@@ -427,3 +431,12 @@ def test_actor_kinds_are_guessed_from_names(name: str, kind: ev.ActorKind) -> No
     records = _from_data(data)
     actor = records.get(_case(records).parties[1].actor, ev.Actor)
     assert (actor.name, actor.kind, actor.confidence_of("kind")) == (name, kind, ev.Confidence.LIKELY)
+
+
+def test_every_bad_file_of_a_run_is_told(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("[]")
+    pages = [DATA / "district" / "dcd_2.json", bad]
+    assert main(["import", "pacer", *map(str, pages)]) == 1
+    err = capsys.readouterr().err
+    assert all(f"{page}: " in err for page in pages) and "2 problems" in err

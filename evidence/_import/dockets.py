@@ -286,7 +286,11 @@ def docket_records(
     made: list[dict[str, Any]] = [record]
     lower = _lower_case(data, caption, actors, source.id)
     if lower is not None:
-        record["relations"] = [{"rel": "appeal_from", "case": lower["id"], "confidence": CONFIRMED}]
+        origin = data.get("originating_court_information") or {}
+        relation = {"rel": "appeal_from", "case": lower["id"], "confidence": CONFIRMED}
+        # The notice of appeal's date, and the lower court as the appeal's docket prints it.
+        relation |= {"date": _date(origin.get("date_filed_noa")), "note": _text(data.get("appeal_from"))}
+        record["relations"] = [relation]
         if lower["id"] not in known:
             made.append(lower)
     filings = entry_records(data.get("docket_entries") or (), case=case, source=source.id, appellate=_appellate(data))

@@ -307,12 +307,17 @@ def read_dockets(
             parse_date(retrieved)
         except ValueError as error:
             raise UsageError(f"retrieved= {retrieved!r} is not a date: {error}") from None
-    files = [read_pacer(path, court=court) for path in paths]
+    files: list[PacerFile] = []
+    problems: list[Problem] = []
+    for path in paths:  # every file's problems told at once
+        try:
+            files.append(read_pacer(path, court=court))
+        except LoadError as error:
+            problems.extend(error.problems)
     known: dict[str, Record] = {record.id: record for record in into or ()}
     made: dict[str, Record] = {}
     dockets: dict[str, list[str]] = {}
     reports: dict[str, list[PacerFile]] = {}
-    problems: list[Problem] = []
     for file in sorted(files, key=lambda f: f.kind == "attachment"):
         try:
             case, records = _records(file, retrieved, {**known, **made})
