@@ -440,3 +440,9 @@ def test_every_bad_file_of_a_run_is_told(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["import", "pacer", *map(str, pages)]) == 1
     err = capsys.readouterr().err
     assert all(f"{page}: " in err for page in pages) and "2 problems" in err
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(capsys: pytest.CaptureFixture[str]) -> None:
+    page = DATA / "district" / "cand.html"
+    assert main(["--max-file-mb", "0", "import", "pacer", str(page)]) == 1
+    assert f"{page}: the file is 0.0 MiB, more than the limit of 0 MiB" in capsys.readouterr().err

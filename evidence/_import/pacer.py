@@ -32,6 +32,7 @@ from evidence._import.dockets import (
     source_id,
 )
 from evidence._import.fields import Refused, build
+from evidence._limits import limits
 from evidence._model import Record, Source, lookup_court, parse_date
 from evidence._recordset import RecordSet
 
@@ -65,6 +66,13 @@ def read_pacer(path: str | os.PathLike[str], *, court: str | None = None) -> Pac
     """A PACER file read and parsed; `court` (a courts-db id) overrides the court the file names."""
     name = str(path)
     try:
+        size = Path(path).stat().st_size
+        if size > limits.max_file_bytes:  # a page is read whole: one too large is refused first
+            message = (
+                f"the file is {size / 2**20:,.1f} MiB, more than the limit of {limits.max_file_bytes / 2**20:,.0f} MiB "
+                "(raise it with --max-file-mb)"
+            )
+            raise _problem(name, message)
         raw = Path(path).read_bytes()
     except OSError as error:
         raise UsageError(f"cannot read {name}: {error.strerror or error}") from None
