@@ -446,3 +446,35 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(capsys: pytest.
     page = DATA / "district" / "cand.html"
     assert main(["--max-file-mb", "0", "import", "pacer", str(page)]) == 1
     assert f"{page}: the file is 0.0 MiB, more than the limit of 0 MiB" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("file", "change", "said"),
+    [
+        (
+            "district/cand_2.json",
+            lambda d: d["parties"][0].update(attorneys="x"),
+            "parties[0].attorneys: a list of objects",
+        ),
+        ("district/cand_2.json", lambda d: d["parties"][0]["attorneys"][0].update(roles=1), "roles: a list of strings"),
+        ("district/cand_2.json", lambda d: d["docket_entries"].append(3), "docket_entries: a list of objects"),
+        ("appellate/ca9_1.json", lambda d: d.update(panel="x"), "panel: a list of names"),
+        ("appellate/ca9_1.json", lambda d: d.update(originating_court_information="x"), "an object is expected"),
+        ("attachment_pages/cand_035023513538.json", lambda d: d.update(pacer_doc_id="999"), "names no court"),
+        (
+            "attachment_pages/cand_035023513538.json",
+            lambda d: d.update(attachments=[{}]),
+            "attachment_number: a number from 1",
+        ),
+    ],
+)
+def test_json_of_the_wrong_shape_deeper_down_is_refused_naming_the_file(
+    file: str, change: Any, said: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _json(DATA / file)
+    change(data)
+    path = tmp_path / "changed.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["import", "pacer", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}: ") and said in err, err

@@ -126,9 +126,29 @@ def _check_shape(name: str, kind: ReportKind, data: Mapping[str, Any]) -> None:
     """The lists the mapping walks are lists of objects, or the file is refused."""
     lists = ("attachments",) if kind == "attachment" else ("docket_entries", "parties")
     for key in lists:
-        value = data.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            raise _problem(name, f"{key}: a list of objects is expected")
+        _objects(name, key, data.get(key))
+    for n, party in enumerate(data.get("parties") or () if kind != "attachment" else ()):
+        for m, attorney in enumerate(_objects(name, f"parties[{n}].attorneys", party.get("attorneys"))):
+            roles = attorney.get("roles") or []
+            if not isinstance(roles, list) or not all(isinstance(role, str) for role in roles):
+                raise _problem(name, f"parties[{n}].attorneys[{m}].roles: a list of strings is expected")
+    for n, attachment in enumerate(data.get("attachments") or () if kind == "attachment" else ()):
+        number = attachment.get("attachment_number")
+        if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+            raise _problem(name, f"attachments[{n}].attachment_number: a number from 1 is expected, not {number!r}")
+    if kind == "appellate":
+        if not isinstance(data.get("originating_court_information") or {}, dict):
+            raise _problem(name, "originating_court_information: an object is expected")
+        panel = data.get("panel") or []
+        if not isinstance(panel, list) or not all(isinstance(judge, str) for judge in panel):
+            raise _problem(name, "panel: a list of names is expected")
+
+
+def _objects(name: str, key: str, value: Any) -> list[dict[str, Any]]:
+    found = value or []
+    if not isinstance(found, list) or not all(isinstance(item, dict) for item in found):
+        raise _problem(name, f"{key}: a list of objects is expected")
+    return found
 
 
 # -- HTML, through juriscraper ----------------------------------------------------------------
@@ -251,7 +271,10 @@ def _court_from_doc_id(prefix: str) -> str | None:
         from juriscraper.pacer.utils import get_court_id_from_doc_id_prefix
     except ImportError:
         return None
-    found = get_court_id_from_doc_id_prefix(prefix)
+    try:
+        found = get_court_id_from_doc_id_prefix(prefix)
+    except KeyError:  # a prefix of no court
+        return None
     return str(found) if found else None
 
 
