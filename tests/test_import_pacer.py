@@ -4,6 +4,7 @@ party types and entry texts as tables; bad files refused with the file named, no
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -12,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import evidence as ev
 from evidence._cli import main
@@ -478,3 +481,49 @@ def test_json_of_the_wrong_shape_deeper_down_is_refused_naming_the_file(
     assert main(["import", "pacer", str(path)]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"{path}: ") and said in err, err
+
+
+_numbers = st.one_of(
+    st.none(),
+    st.integers(1, 60).map(str),
+    st.integers(0, 60).map(lambda n: f"00{n}"),  # an appellate document number, printed with zeros
+    st.sampled_from(["12a", "3-1", "3-2", "3"]),  # '3' twice makes the id '3-2' would
+)
+_texts = st.lists(
+    st.sampled_from(["ORDER", "re", "re:", "[3]", "5,", "and", "7", "SEALED", "Motion", "***SEALED***", "(Sealed)"]),
+    max_size=8,
+).map(" ".join)
+_entries = st.lists(
+    st.fixed_dictionaries(
+        {
+            "document_number": _numbers,
+            "description": _texts,
+            "date_filed": st.dates(min_value=dt.date(2008, 1, 11), max_value=dt.date(2008, 3, 1)).map(str),
+            "date_entered": st.none(),
+        }
+    ),
+    max_size=25,
+)
+
+
+def _entry(number: str | None) -> dict[str, Any]:
+    return {"document_number": number, "description": "ORDER", "date_filed": "2008-02-01", "date_entered": None}
+
+
+@settings(max_examples=60, deadline=None)
+@given(entries=_entries)
+@example(entries=[_entry("3"), _entry("3"), _entry("3-2")])  # the second '3' and '3-2' would share an id
+def test_every_entry_is_one_filing_its_number_kept_its_references_to_entries_that_exist(
+    entries: list[dict[str, Any]],
+) -> None:
+    data = _json(DATA / "district" / "cand.json")
+    data["docket_entries"] = entries
+    records = _from_data(data)
+    filings = list(records.of_kind(ev.Filing))
+    assert len(filings) == len(entries)
+    assert [str(f.ecf) if f.ecf is not None else f.entry for f in filings] == [e["document_number"] for e in entries]
+    ids = {f.id for f in filings}
+    for filing in filings:
+        assert filing.id not in filing.regarding and set(filing.regarding) <= ids
+        assert all(s.confidence is ev.Confidence.LIKELY for s in filing.sealing)
+    assert not [f for f in _errors(records) if f.code != "T002"]

@@ -401,6 +401,7 @@ def entry_records(entries: Sequence[Data], *, case: str, source: str, appellate:
     """The filings of a docket's entries, each kept: numbered or not, its text whole."""
     made: list[dict[str, Any]] = []
     seen: dict[str, int] = {}
+    taken: set[str] = set()
     by_number: dict[int, str] = {}
     for entry in entries:
         printed = _text(entry.get("document_number"))
@@ -411,9 +412,14 @@ def entry_records(entries: Sequence[Data], *, case: str, source: str, appellate:
         else:
             base = f"{case}.doc-{slug(printed)}" if appellate else f"{case}.{slug(printed)}"
         seen[base] = seen.get(base, 0) + 1
-        # An unnumbered entry is counted among its day's; a number printed twice, from its second.
+        # An unnumbered entry is counted among its day's; a number printed twice, from its second;
+        # and an id another entry's number already makes ('3-2', printed) is counted on.
         counted = printed is None or seen[base] > 1
         filing_id = f"{base}-{seen[base]}" if counted else base
+        while filing_id in taken:
+            seen[base] += 1
+            filing_id = f"{base}-{seen[base]}"
+        taken.add(filing_id)
         record: dict[str, Any] = {
             "record": "filing",
             "id": filing_id,

@@ -355,7 +355,8 @@ def read_dockets(
         except DocketProblem as reason:
             problems.append(Problem(file=file.name, line=None, column=None, path="", message=str(reason), code="S007"))
             continue
-        clash = [record.id for record in records if record.id in made]
+        counts = Counter(record.id for record in records)
+        clash = [record.id for record in records if record.id in made or counts[record.id] > 1]
         if clash:
             message = (
                 f"makes records another file of this import made too ({', '.join(clash[:3])}): import one report "
