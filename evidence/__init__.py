@@ -27,7 +27,7 @@ from evidence._cite import (
 )
 from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
 from evidence._export import export, export_files
-from evidence._import import Change, SyncResult, import_csl, sync
+from evidence._import import Change, SyncResult, import_csl, import_pacer, sync
 from evidence._io import json_schema
 from evidence._limits import Limits, limits
 from evidence._model import (
@@ -200,6 +200,7 @@ __all__ = [
     "export",
     "export_files",
     "import_csl",
+    "import_pacer",
     "index_to_utf16",
     "json_schema",
     "limits",
