@@ -375,10 +375,11 @@ def _other_reason(example: dict[str, Any], item: dict[str, Any], outcome: Outcom
             "(Bluepages B17.1.3, the project's citation-rules row 8); 'at' is kept for documents of reported cases "
             "(R10.8.3)"
         )
-    if kind == "legal_case" and re.search(r"\(\d+(st|d|th) Dist\.\)$", outcome.expected):
+    if kind == "legal_case" and re.search(r"; \d{4} WL \d+", outcome.expected) and "WL" not in outcome.got:
         return (
-            "capability not built: an Ohio appellate district ('(11th Dist.)'): courts-db has one Ohio Court of "
-            "Appeals, so the district the item's jurisdiction names is not kept"
+            "rule read differently: a decision in a reporter or with a public-domain cite is cited by those alone, "
+            "a database's cite being for a decision no reporter has (Bluebook R10.8.1, R18.3.1); the book adds the "
+            "Westlaw cite after a semicolon, with the court and year"
         )
     if kind == "legal_case" and re.search(r"\(La\.[^)]* \d+/\d+/\d+\)", outcome.expected):
         return (
@@ -431,10 +432,11 @@ def _other_reason(example: dict[str, Any], item: dict[str, Any], outcome: Outcom
 
 def _agency_reason(item: dict[str, Any], outcome: Outcome) -> str:
     """Why an agency's decision differs: what the item cannot say, or where the book is of two minds."""
-    if not item.get("issued"):
+    if not item.get("issued") and item.get("submitted"):
         return (
-            "capability not built: an agency decision the item gives no date (`issued`): a decision record needs "
-            "one, so its reporter cite has no record to go in"
+            "capability not built: an agency's document the item dates by `submitted`, not `issued` (the importer "
+            "reads `submitted` as a filed document's date, never a decision's), which the book prints as the "
+            "decision's day, with 'Docket No.'"
         )
     if item.get("publisher"):
         return (

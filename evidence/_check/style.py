@@ -64,6 +64,8 @@ def _needs(run: Run, record: Record, reported: set[str]) -> None:
         missing = [
             f for f in ("docket_number", "filed") if getattr(record, f) is None and not (f == "filed" and argued)
         ]
+    elif isinstance(record, Decision) and record.date is None:
+        missing = ["date"]  # R11.6, Bluebook R10.5: the parenthetical dates the decision; none is invented
     elif isinstance(record, Filing) and record.title is None and record.kind is None:
         missing = ["title or kind"]
     elif isinstance(record, Exhibit) and record.label is None and record.attachment is None:

@@ -91,7 +91,10 @@ def agency_short(case: Case, chosen: Decision | None, ctx: Context, pin: str | N
 
 def _when(chosen: Decision, cited: str | None) -> str:
     """The date a decision's parenthetical gives: the year beside a reporter's page, else the day;
-    none when the volume is the year's ('1981-2 C.B. 12': the date is not repeated)."""
+    none when the volume is the year's ('1981-2 C.B. 12': the date is not repeated), or when no
+    source dates the decision ('93-1 BCA ¶ 25,508': nothing invented)."""
+    if chosen.date is None:
+        return ""
     when = year(chosen.date) if cited and _by_page(cited) else format_date(chosen.date)
     return "" if cited and when == year(chosen.date) and cited.startswith(when) else when
 

@@ -4,6 +4,7 @@ they name another manual."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -269,7 +270,9 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
         parts += [r(", "), *ctx.value(cited, (chosen, "cites")), r(at_pin(pin))]
     elif pin:
         parts.append(r(f" ({pin})" if own else f", slip op. at {pin}"))  # an unreported decision: its own pages
-    parts += [r(" ("), *_court(case, ctx), r(" "), *ctx.value(format_date(chosen.date), (chosen, "date")), r(")")]
+    # An undated decision prints no date: none is invented (`evidence check` warns, Y001).
+    when = [r(" "), *ctx.value(format_date(chosen.date), (chosen, "date"))] if chosen.date is not None else []
+    parts += [r(" ("), *_court(case, ctx), *when, r(")")]
     if not cited and chosen.filing is not None:
         filing = ctx.need("a decision").get(chosen.filing, Filing)
         designation = ecf.designation(filing, ctx)  # B17: the docket entry last, when it has a number
@@ -300,16 +303,26 @@ def _reported_parenthetical(
     its history has the same one ('(10th Cir.), cert. denied, 136 S. Ct. 595 (2015)')."""
     regional = not all(is_public_domain(cite) for cite in reporters)
     if any(is_public_domain(cite) for cite in reporters) and not (regional and any(map(_dated_anyway, reporters))):
-        return []  # R11.3: a public-domain cite names the court and the year itself
+        # R11.3: a public-domain cite names the court and the year itself; not a district of the
+        # court, which a state citing it keeps ('2005-Ohio-1797, 827 N.E.2d 835 (11th Dist.)').
+        district = _district(ctx.need("a case").court_of(case).citation)
+        return [r(" ("), *ctx.value(district, (case, "court")), r(")")] if district else []
     named = any(edition.names_its_court() for cite in reporters for edition in _editions(cite)[:1])
     court = [] if named else _court_beside(case, ctx, _editions(reporters[0])[:1])
-    when = year(chosen.date)
+    when = year(chosen.date) if chosen.date is not None else ""  # undated: no date, none invented
     same_year = bool(history) and year(history[0][1].date) == when
-    dated = [] if same_year else ctx.value(when, (chosen, "date"))
+    dated = [] if same_year or not when else ctx.value(when, (chosen, "date"))
     inside = [part for part in (court, dated) if part]
     if not inside:
         return []
     return [r(" ("), *[part for n, piece in enumerate(inside) for part in ([r(" ")] if n else []) + piece], r(")")]
+
+
+def _district(citation: str | None) -> str | None:
+    """The district a court's citation ends with ('11th Dist.' of 'Ohio Ct. App. 11th Dist.'), which
+    the importer keeps only for a state whose citations name it (Ohio's)."""
+    found = re.search(r"\b\d+(?:st|d|th) Dist\.$", citation or "")
+    return found.group(0) if found else None
 
 
 def _dated_anyway(cite: str) -> bool:
@@ -329,8 +342,11 @@ def _court_beside(case: Case, ctx: Context, editions: tuple[ReporterEdition, ...
     rest = without_state(court.citation)
     if rest == court.citation:
         return _court(case, ctx)
-    if set(rest.split()) - {"Ct."} <= set(editions[0].abbreviation.replace(".", ". ").split()):
-        return []
+    district = _district(rest)
+    named = rest.removesuffix(district).strip() if district else rest
+    if set(named.split()) - {"Ct."} <= set(editions[0].abbreviation.replace(".", ". ").split()):
+        # The reporter names the court; its district, if the citation has one, stays ('(11th Dist. 1990)').
+        return ctx.value(district, (case, "court"), (court, "citation")) if district else []
     return ctx.value(rest, (case, "court"), (court, "citation"))
 
 

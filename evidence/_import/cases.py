@@ -1,14 +1,15 @@
 """A `legal_case` item as a case and its decision: the name from `title`, the court from
-`authority` and `jurisdiction`, the decision's date from `issued` and its cite from `volume`,
-`container-title` (the reporter) and `page`; and a document of the case, from `document-name`."""
+`authority` and `jurisdiction`, the decision's date from `issued` (a decision cited but not
+dated has none) and its cite from `volume`, `container-title` (the reporter) and `page`; and a
+document of the case, from `document-name`."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from evidence._import.courts import agency_record, court_id, court_record, split_jurisdiction
-from evidence._import.fields import Item, Refused, date, joined, record_id, text
+from evidence._import.courts import agency_record, court_id, court_record, district_record, split_jurisdiction
+from evidence._import.fields import Item, Refused, date, joined, ordinal, record_id, text
 
 
 def decision_id(case: str) -> str:
@@ -34,7 +35,6 @@ _PUBLIC_DOMAIN = {
     ("wi", "court.appeals"): "{y} WI App {n}",
     ("gu", None): "{y} Guam {n}",
 }
-_ORDINALS = {"1": "1st", "2": "2d", "3": "3d", "4": "4th", "5": "5th"}
 
 
 def reporter_cite(item: Item) -> str | None:
@@ -57,10 +57,10 @@ def reporter_cite(item: Item) -> str | None:
         raise Refused(f"a public-domain cite is a year and a number: {year!r} and {page!r} are not")
     state, authority = code[1], text(item, "authority")
     form = _PUBLIC_DOMAIN.get((state, authority)) or _PUBLIC_DOMAIN.get((state, None)) or "{y} {s} {n}"
-    district = code[2][1:] if len(code) > 2 and re.fullmatch(r"d\d", code[2]) else ""
+    district = code[2][1:] if len(code) > 2 and re.fullmatch(r"d\d+", code[2]) else ""
     if "{d}" in form and not district:
         return None  # Illinois's appellate cite names its district, which the item does not give
-    return form.format(y=year, s=state.upper(), n=page, d=_ORDINALS.get(district, f"{district}th"))
+    return form.format(y=year, s=state.upper(), n=page, d=ordinal(district) if district else "")
 
 
 # The databases whose cites are a year and a document's number ('1992 WL 150762').
@@ -68,11 +68,14 @@ _DATABASE = re.compile(r"\b(?:WL|LEXIS)$")
 
 
 def database_cite(item: Item, database: str) -> str:
-    """'1992 WL 150762': the year (`collection-number`) and the document's number (`page`), both
-    numbers; an item missing either, or giving words, is refused, as any cite it cannot make."""
-    year, number = text(item, "collection-number"), text(item, "page")
+    """'1992 WL 150762': the year (`collection-number`) and the document's number (`page`, or
+    Juris-M's `archive_location`, its place in the database: c733), both numbers; an item missing
+    either, or giving words, is refused, as any cite it cannot make."""
+    year, number = text(item, "collection-number"), text(item, "page") or text(item, "archive_location")
     if not (year and number):
-        raise Refused(f"a cite in {database!r} needs its year ('collection-number') and number ('page')")
+        raise Refused(
+            f"a cite in {database!r} needs its year ('collection-number') and number ('page' or 'archive_location')"
+        )
     if not (year.isdigit() and number.isdigit()):
         raise Refused(f"a cite in {database!r} is a year and a number: {year!r} and {number!r} are not")
     return f"{year} {database} {number}"
@@ -113,7 +116,9 @@ def _agency_parts(item: Item) -> tuple[str | None, str | None, str | None]:
 
 def case_records(item: Item) -> tuple[dict[str, Any] | None, dict[str, Any], dict[str, Any] | None]:
     """(a court courts-db does not know, or None; the case; its decision, or None when the
-    item gives no date): plain data, checked when the records are made."""
+    item gives neither a date nor a cite): plain data, checked when the records are made. A
+    decision the item cites but does not date ('93-1 BCA ¶ 25,508' without `issued`) has no date:
+    none is invented."""
     # An agency's ruling or agreement is named by its document or its series and number when
     # the item has no title ('Rev. Rul. 81-225').
     # Juris-M separates the numbers of one decision of several dockets by '|'.
@@ -132,19 +137,18 @@ def case_records(item: Item) -> tuple[dict[str, Any] | None, dict[str, Any], dic
     if name is None:
         raise Refused("a case needs its name: the item has no 'title', 'document-name' or 'genre'")
     known = None if agency else court_id(item)
-    court = agency_record(item) if agency else None if known is not None else court_record(item)
+    court = agency_record(item) if agency else district_record(item, known) if known else court_record(item)
     case_id = record_id(str(item["id"]))
     case = {
         "id": case_id,
         "name": name,
         "short_name": text(item, "shortTitle"),
-        "court": known if known is not None else court["id"] if court else None,
+        "court": court["id"] if court else known,
         "docket_number": docket,
     }
-    decided = date(item, "issued")
-    if decided is None:
+    decided, cite = date(item, "issued"), reporter_cite(item)
+    if decided is None and cite is None:
         return court, case, None
-    cite = reporter_cite(item)
     decision = {
         "id": decision_id(case_id),
         "case": case_id,

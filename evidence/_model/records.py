@@ -288,7 +288,7 @@ class Decision(Record):
     PLURAL = "decisions"
 
     case: str = field("The case it decides.", ref=("case",))
-    date: DateValue = field("Date of the decision.")
+    date: DateValue | None = field("Date of the decision; absent when no source gives it.", default=None)
     kind: DecisionKind | None = field("opinion, order, judgment, oral_ruling or other.", default=None)
     title: str | None = field("What it decided, in a few words.", default=None)
     cites: tuple[str, ...] = field(

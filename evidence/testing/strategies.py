@@ -375,7 +375,7 @@ exhibits = _record(
 decisions = _record(
     ev.Decision,
     case=ids,
-    date=date_values,
+    date=optional_dates,  # a decision no source dates (an agency's, cited by its service) has none
     kind=optional(st.sampled_from(ev.DecisionKind)),
     title=optional(free_text),
     cites=tuples(free_text, 2),
