@@ -294,7 +294,12 @@ def run_example(example: dict[str, Any], items: dict[str, Any]) -> Outcome:
         record, decision = _target(records, cite["item"])
         assert record is not None
         signal = SIGNALS.get(cite["signal"], cite["signal"])
-        kind, pin = pin_of(cite["locator"])
+        locator = cite["locator"]
+        if isinstance(record, ev.Case) and locator and "|" in locator:
+            # What follows '|' in a case's locator is added to its court's parenthetical, and says what
+            # the item's author does ('|Jackson, Circuit Justice', c231), which the decision holds.
+            locator = locator.partition("|")[0] or None
+        kind, pin = pin_of(locator)
         record, pin = _pin_for(record, kind, pin, cite["position"])
         pins = [pin_of(other["locator"])[1] for other in parallels]
         pinned: str | tuple[str | None, ...] | None = (pin, *pins) if any(pins) else pin
@@ -386,8 +391,6 @@ def _other_reason(example: dict[str, Any], item: dict[str, Any], outcome: Outcom
             "capability not built: Louisiana's own form for decisions after 1993, the docket number and the day "
             "('93-2345 (La. 7/15/94); 650 So.2d 500') before the reporter"
         )
-    if kind == "legal_case" and "Circuit Justice" in str(item.get("author")):
-        return "capability not built: a Justice sitting alone as Circuit Justice, named in the parenthetical (R11.6)"
     if (
         kind == "legal_case"
         and len(example["cites"]) > 1

@@ -161,3 +161,45 @@ def test_a_database_number_in_archive_location() -> None:
             "CVA00-001", "jurisdiction": "005us:guUnited States|US|Guam", "collection-number": "2001", "archive":
             "WL", "archive_location": "123456", "issued": {"date-parts": [[2001]]}}  # fmt: skip
     assert ev.import_csl([item]).get("w.decision", ev.Decision).cites == ("2001 WL 123456",)
+
+
+# Bluebook R10.4(a) (R11.6 of the book): a Justice sitting alone as Circuit Justice is named first in
+# the court's parenthetical; with no court to name (the U.S. Reports), before the year alone.
+JUSTICES = ev.RecordSet([
+    ev.Case(id="roe", name="Roe v. United States", court="ca2", confidence=C),
+    ev.Decision(id="roe.decision", case="roe", date="1951", cites=["190 F.2d 10"], circuit_justice="Harlan",
+                confidence=C),
+    ev.Case(id="poe", name="Poe v. Widget Co.", court="scotus", docket_number="A-100", confidence=C),
+    ev.Decision(id="poe.decision", case="poe", date="1972", cites=["409 U.S. 1300"], circuit_justice="Marshall",
+                confidence=C),
+    ev.Decision(id="poe.slip", case="poe", date="1972-08-01", circuit_justice="Marshall", confidence=C),
+])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("record", "options", "expected"),
+    [
+        pytest.param("roe", {"decision": 0}, "Roe v. United States, 190 F.2d 10 (Harlan, Circuit Justice, 2d Cir. "
+                     "1951).", id="R10.4(a) before the circuit"),
+        pytest.param("poe", {"decision": "poe.decision", "pin": "1301"}, "Poe v. Widget Co., 409 U.S. 1300, 1301 "
+                     "(Marshall, Circuit Justice 1972).", id="R10.4(a) no court to name"),
+        pytest.param("poe", {"decision": "poe.slip"}, "Poe v. Widget Co., No. A-100 (Marshall, Circuit Justice, U.S. "
+                     "Aug. 1, 1972).", id="R10.4(a) an unreported order"),
+    ],
+)  # fmt: skip
+def test_a_circuit_justice_is_named(record: str, options: dict[str, Any], expected: str) -> None:
+    assert ev.cite(JUSTICES[record], records=JUSTICES, **options) == expected
+
+
+def test_a_circuit_justice_from_the_book() -> None:
+    """c231: Juris-M writes the capacity after the Justice's surname in the item's author."""
+    records = book("APWM6ABV")
+    assert records.get("apwm6abv.decision", ev.Decision).circuit_justice == "Jackson"
+    assert first(records) == "Williamson v. United States, 184 F.2d 280 (Jackson, Circuit Justice, 2d Cir. 1950)."
+
+
+def test_an_author_who_is_not_a_circuit_justice_is_not_named() -> None:
+    item = {**ITEMS["APWM6ABV"], "id": "Z", "author": [{"family": "Hand", "given": "Learned"}]}
+    records = ev.import_csl([item])
+    assert records.get("z.decision", ev.Decision).circuit_justice is None
+    assert first(records) == "Williamson v. United States, 184 F.2d 280 (2d Cir. 1950)."

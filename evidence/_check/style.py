@@ -38,7 +38,7 @@ def _printed(record: Record) -> tuple[str, ...]:
     if isinstance(record, Case):
         return ("name" if record.name else "caption", "short_name", "court", "docket_number", "filed")
     if isinstance(record, Decision):  # cited as its case, at this decision
-        return ("date", "cites", "docket_number")
+        return ("date", "cites", "docket_number", "circuit_justice")
     if isinstance(record, Filing):
         title = "short_title" if record.short_title else "title" if record.title else "kind"
         return (title, "ecf", "filed")

@@ -272,7 +272,7 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
         parts.append(r(f" ({pin})" if own else f", slip op. at {pin}"))  # an unreported decision: its own pages
     # An undated decision prints no date: none is invented (`evidence check` warns, Y001).
     when = [r(" "), *ctx.value(format_date(chosen.date), (chosen, "date"))] if chosen.date is not None else []
-    parts += [r(" ("), *_court(case, ctx), *when, r(")")]
+    parts += [r(" ("), *_justice(chosen, ctx, ", "), *_court(case, ctx), *when, r(")")]
     if not cited and chosen.filing is not None:
         filing = ctx.need("a decision").get(chosen.filing, Filing)
         designation = ecf.designation(filing, ctx)  # B17: the docket entry last, when it has a number
@@ -313,9 +313,20 @@ def _reported_parenthetical(
     same_year = bool(history) and year(history[0][1].date) == when
     dated = [] if same_year or not when else ctx.value(when, (chosen, "date"))
     inside = [part for part in (court, dated) if part]
-    if not inside:
+    justice = _justice(chosen, ctx, ", " if court else " " if dated else "")
+    if not (inside or justice):
         return []
-    return [r(" ("), *[part for n, piece in enumerate(inside) for part in ([r(" ")] if n else []) + piece], r(")")]
+    joined = [part for n, piece in enumerate(inside) for part in ([r(" ")] if n else []) + piece]
+    return [r(" ("), *justice, *joined, r(")")]
+
+
+def _justice(chosen: Decision, ctx: Context, then: str) -> list[Part]:
+    """A Justice sitting alone as Circuit Justice, first in the court's parenthetical, then `then`
+    before what follows (Bluebook R10.4(a): '(Jackson, Circuit Justice, 2d Cir. 1950)', and with
+    no court to name, '(Douglas, Circuit Justice 1972)')."""
+    if chosen.circuit_justice is None:
+        return []
+    return [*ctx.value(f"{chosen.circuit_justice}, Circuit Justice", (chosen, "circuit_justice")), r(then)]
 
 
 def _district(citation: str | None) -> str | None:

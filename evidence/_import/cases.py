@@ -156,9 +156,22 @@ def case_records(item: Item) -> tuple[dict[str, Any] | None, dict[str, Any], dic
         "cites": [cite] if cite else [],
         "docket_number": docket,
         "title": document,
+        "circuit_justice": circuit_justice(item),
         "url": text(item, "URL"),
     }
     return court, case, decision
+
+
+def circuit_justice(item: Item) -> str | None:
+    """The Justice an item names as its author sitting as Circuit Justice: Juris-M writes the
+    capacity after the surname ('Jackson, Circuit Justice', c231). Any other author is the court's
+    judge, whom the citation does not name."""
+    for author in item.get("author") or ():
+        name = (author.get("family") or author.get("literal") or "") if isinstance(author, dict) else ""
+        found = re.fullmatch(r"\s*(.+?),\s*Circuit Justice\s*", str(name))
+        if found:
+            return found.group(1)
+    return None
 
 
 def document_record(item: Item, case_id: str) -> dict[str, Any] | None:

@@ -383,6 +383,7 @@ decisions = _record(
     filing=optional(ids),
     hearing=optional_dates,
     judges=tuples(ids, 2),
+    circuit_justice=optional(non_blank),
     history=tuples(decision_history, 2),
     url=optional(urls),
 )
