@@ -386,11 +386,6 @@ def _other_reason(example: dict[str, Any], item: dict[str, Any], outcome: Outcom
             "a database's cite being for a decision no reporter has (Bluebook R10.8.1, R18.3.1); the book adds the "
             "Westlaw cite after a semicolon, with the court and year"
         )
-    if kind == "legal_case" and re.search(r"\(La\.[^)]* \d+/\d+/\d+\)", outcome.expected):
-        return (
-            "capability not built: Louisiana's own form for decisions after 1993, the docket number and the day "
-            "('93-2345 (La. 7/15/94); 650 So.2d 500') before the reporter"
-        )
     if (
         kind == "legal_case"
         and len(example["cites"]) > 1

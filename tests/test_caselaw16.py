@@ -203,3 +203,57 @@ def test_an_author_who_is_not_a_circuit_justice_is_not_named() -> None:
     records = ev.import_csl([item])
     assert records.get("z.decision", ev.Decision).circuit_justice is None
     assert first(records) == "Williamson v. United States, 184 F.2d 280 (2d Cir. 1950)."
+
+
+# Louisiana's rules for decisions after 1993 (the Indigo Book's Louisiana table): the docket number,
+# the court and the day in figures, a semicolon, then the reporter; a page pinpoint ('p. 7') in the
+# public-domain part, the reporter's after it. Before 1994, or without the day or the docket
+# number, or a court of appeal without its circuit, the Bluebook's form.
+@pytest.mark.parametrize(
+    ("ids", "pin", "expected"),
+    [
+        pytest.param(("EIGG38NP", "EQZ6RI89"), None, "Smith v. Jones, 93-2345 (La. 7/15/94); 650 So.2d 500.",
+                     id="Louisiana c449"),
+        pytest.param(("2PUBC97D", "SAC2FCQD"), None, "Smith v. Jones, 93-2345 (La. App. 1 Cir. 7/15/94); 660 So.2d "
+                     "400.", id="Louisiana c450"),
+        pytest.param(("Y9QH9F68", "Z2UT2AXV"), ("7", "504"), "Smith v. Jones, 94-2345, p. 7 (La. 7/15/94); 650 "
+                     "So.2d 500, 504.", id="Louisiana c451"),
+    ],
+)  # fmt: skip
+def test_louisiana_from_the_book(ids: tuple[str, ...], pin: Any, expected: str) -> None:
+    assert first(book(*ids), pin=pin) == expected
+
+
+_LA = {"type": "legal_case", "title": "Roe v. Widget Co.", "authority": "supreme.court",
+       "jurisdiction": "005us:laUnited States|US|Louisiana"}  # fmt: skip
+LOUISIANA = ev.import_csl([
+    {**_LA, "id": "A", "number": "2005-C-0100", "issued": {"date-parts": [[2005, 3, 4]]}, "seeAlso": ["B"]},
+    {**_LA, "id": "B", "container-title": "So. 2d", "volume": "900", "page": "10", "issued": {"date-parts": [[2005]]},
+     "seeAlso": ["A"]},
+    {**_LA, "id": "C", "title": "Doe v. Acme Corp.", "authority": "court.appeal", "number": "99-100",
+     "jurisdiction": "008us:la:c3United States|US|Louisiana|Louisiana 3d Cir", "issued": {"date-parts": [[1999, 12, 1]]}},
+    {**_LA, "id": "D", "title": "Doe v. Acme Corp.", "authority": "court.appeal", "number": "99-100",
+     "issued": {"date-parts": [[1999, 12, 1]]}},
+    {**_LA, "id": "E", "title": "Poe v. Acme Corp.", "number": "92-100", "container-title": "So. 2d", "volume": "600",
+     "page": "1", "issued": {"date-parts": [[1992, 12, 1]]}},
+    {**_LA, "id": "F", "title": "Poe v. Widget Co.", "number": "95-100", "issued": {"date-parts": [[1995]]}},
+])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("record", "options", "expected"),
+    [
+        pytest.param("a", {}, "Roe v. Widget Co., 2005-C-0100 (La. 3/4/05); 900 So. 2d 10.", id="Louisiana form"),
+        pytest.param("a", {"pin": ("3-4", "12")}, "Roe v. Widget Co., 2005-C-0100, pp. 3–4 (La. 3/4/05); 900 So. 2d "
+                     "10, 12.", id="Louisiana pins in both parts"),
+        pytest.param("a", {"pin": "3", "form": "short"}, "Roe, 2005-C-0100, p. 3 (La. 3/4/05).",
+                     id="Louisiana short form pinned as in full"),
+        pytest.param("c", {}, "Doe v. Acme Corp., 99-100 (La. App. 3 Cir. 12/1/99).", id="Louisiana court of appeal"),
+        pytest.param("d", {}, "Doe v. Acme Corp., No. 99-100 (La. Ct. App. Dec. 1, 1999).",
+                     id="Louisiana no circuit given: Bluebook form"),
+        pytest.param("e", {}, "Poe v. Acme Corp., 600 So. 2d 1 (La. 1992).", id="Louisiana before 1994"),
+        pytest.param("f", {}, "Poe v. Widget Co., No. 95-100 (La. 1995).", id="Louisiana no day given"),
+    ],
+)  # fmt: skip
+def test_louisiana_made_up(record: str, options: dict[str, Any], expected: str) -> None:
+    assert ev.cite(LOUISIANA[record], records=LOUISIANA, decision=0, **options) == expected

@@ -49,6 +49,7 @@ from evidence._model import (
     ReporterCite,
     ReporterEdition,
     Source,
+    docket_cite,
     is_public_domain,
     parse_cite,
     without_state,
@@ -167,6 +168,8 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
                 return [*name, *ctx.value(cited, (chosen, "cites")), r(at_pin(pin))]
             # R11.3: "Thomson Reuters, 529 F. Supp. 3d at 305": the volume and reporter, then the page;
             # a public-domain cite keeps its number before the paragraph ("Smith, 2012 CO 22, ¶ 14").
+            if docket_cite(cited):  # Louisiana's: the pinpoint before the court, as in full
+                return [*name, *_pinned_cite(cited, chosen, ctx, pin)]
             if is_public_domain(cited):
                 return [*name, *ctx.value(cited, (chosen, "cites")), r(f", {pin_range(pin)}" if pin else "")]
             shown = cited.rsplit(" ", 1)[0] if pin else cited
@@ -249,13 +252,18 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
         # exact day give way to the year. Parallel cites follow in the record's order (R11.2).
         # A public-domain cite's paragraph follows it after a comma ("2011 ME 24, ¶ 11", R11.3).
         after = f", {pin_range(pin)}" if pin and is_public_domain(reporters[0]) else _reporter_pin(pin, short=False)
-        parts = [*ctx.value(reporters[0], (chosen, "cites")), r(after)]
+        parts = _pinned_cite(reporters[0], chosen, ctx, pin) or [*ctx.value(reporters[0], (chosen, "cites")), r(after)]
         pins = ctx.parallel_pins
         for n, other in enumerate(reporters[1:]):
             extra = pins[n] if n < len(pins) else None
             # A parallel cite's paragraph follows it after a comma, as a public-domain cite's does.
             shown = f", {pin_range(extra)}" if extra and (extra.startswith("¶") or is_public_domain(other)) else None
-            parts += [r(", "), *ctx.value(other, (chosen, "cites")), r(shown or _reporter_pin(extra, short=False))]
+            # Louisiana's rules set its own cite off from the reporter's by a semicolon (c449).
+            parts += [r("; " if docket_cite(reporters[n]) else ", ")]
+            parts += _pinned_cite(other, chosen, ctx, extra) or [
+                *ctx.value(other, (chosen, "cites")),
+                r(shown or _reporter_pin(extra, short=False)),
+            ]
         parts += _reported_parenthetical(case, chosen, ctx, reporters, history)
         if chosen.docket_number and any(e.reporter == "F. Cas." for e in _editions(reporters[0])):
             # T1: Federal Cases are told apart by their number in that reporter: "(No. 3591)".
@@ -280,6 +288,21 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
     if not cited and chosen.filing is None and chosen.url:
         parts += [r(", "), *ctx.value(chosen.url, (chosen, "url"))]  # where the slip opinion is online (the book: c081)
     return parts + _history_parts(case, chosen, history, ctx, seen)
+
+
+def _pinned_cite(cited: str, chosen: Decision, ctx: Context, pin: str | None) -> list[Part]:
+    """A public-domain cite of a docket number and its court and day, the pinpoint between them
+    ('94-2345, p. 7 (La. 7/15/94)': Louisiana's rules, a page after 'p.', a paragraph as it is);
+    none for any other cite."""
+    split = docket_cite(cited)
+    if split is None:
+        return []
+    if not pin:
+        return ctx.value(cited, (chosen, "cites"))
+    shown = pin_range(pin)
+    at = f", {shown}" if shown.startswith("¶") else f", {'pp.' if '–' in shown else 'p.'} {shown}"
+    docket, court = split
+    return [r(docket), r(at), r(" "), *ctx.value(court, (chosen, "cites"))]
 
 
 def _reporter_cites(decision: Decision) -> list[str]:

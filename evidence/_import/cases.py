@@ -46,6 +46,9 @@ def reporter_cite(item: Item) -> str | None:
     volume, reporter, page = text(item, "volume"), text(item, "container-title"), text(item, "page")
     if reporter and page:
         return " ".join(part for part in (volume, reporter, page) if part)
+    by_docket = louisiana_cite(item)
+    if by_docket is not None:
+        return by_docket
     year = text(item, "collection-number")
     database = text(item, "archive")
     if database and _DATABASE.search(database):
@@ -61,6 +64,28 @@ def reporter_cite(item: Item) -> str | None:
     if "{d}" in form and not district:
         return None  # Illinois's appellate cite names its district, which the item does not give
     return form.format(y=year, s=state.upper(), n=page, d=ordinal(district) if district else "")
+
+
+# Louisiana's courts in its own form for decisions after 1993 (its Supreme Court's rules, the
+# Indigo Book's Louisiana table, c449–c451), '{c}' a court of appeal's circuit.
+_LOUISIANA = {"supreme.court": "La.", "court.appeal": "La. App. {c} Cir."}
+
+
+def louisiana_cite(item: Item) -> str | None:
+    """'93-2345 (La. 7/15/94)', '93-2345 (La. App. 1 Cir. 7/15/94)': a Louisiana decision after
+    1993 cited by its docket number, its court and its day in figures, when the item gives all
+    three (the circuit from the jurisdiction, 'la:c1'); else None, and the Bluebook's form."""
+    code, _ = split_jurisdiction(text(item, "jurisdiction"))
+    form = _LOUISIANA.get(text(item, "authority") or "") if code[:2] == ["us", "la"] else None
+    docket, decided = joined(item, "number"), date(item, "issued")
+    day = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", decided or "")
+    if form is None or docket is None or day is None or int(day[1]) < 1994:
+        return None
+    circuit = re.fullmatch(r"c(\d+)", code[2]) if len(code) > 2 else None
+    if "{c}" in form and circuit is None:
+        return None  # a court of appeal's circuit the item does not give is not invented
+    court = form.format(c=circuit[1] if circuit else "")
+    return f"{docket} ({court} {int(day[2])}/{int(day[3])}/{day[1][2:]})"
 
 
 # The databases whose cites are a year and a document's number ('1992 WL 150762').
