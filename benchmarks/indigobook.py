@@ -436,10 +436,11 @@ def _agency_reason(item: dict[str, Any], outcome: Outcome) -> str:
             "reads `submitted` as a filed document's date, never a decision's), which the book prints as the "
             "decision's day, with 'Docket No.'"
         )
-    if item.get("publisher"):
+    if item.get("publisher") and item.get("genre"):
         return (
-            "capability not built: a service cited with its publisher before its name and the docket in the "
-            "parenthetical ('24 BNA OSHC 1817 (No. 13-0323, 2013)', Bluebook R19)"
+            "capability not built: who decided, after a service's cite ('(ALJ)'): the item gives it in `genre`, "
+            "where other agencies' items give a docket's series ('FAA Order No. 2006-1', 'GN Docket No. 14-28'), "
+            "so it is printed before the number"
         )
     agency = str(item.get("authority", "")).replace("’", "'")
     book, ours = outcome.expected.replace("’", "'").split("(")[-1], outcome.got.split("(")[-1]

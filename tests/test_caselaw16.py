@@ -257,3 +257,35 @@ LOUISIANA = ev.import_csl([
 )  # fmt: skip
 def test_louisiana_made_up(record: str, options: dict[str, Any], expected: str) -> None:
     assert ev.cite(LOUISIANA[record], records=LOUISIANA, decision=0, **options) == expected
+
+
+# Looseleaf services (the Indigo Book's services, c295; Bluebook R19): the volume, the publisher
+# before the service's name, the page or paragraph; the docket in the parenthetical, before the date.
+def test_a_service_from_the_book() -> None:
+    assert first(book("ZL9I89K7")) == "US Pagoda, Inc., CCH OSHD ¶ 33123 (No. 10-2035, 2011)."
+
+
+_SERVICE = {"type": "legal_case", "title": "Acme Widget Co.", "number": "19\\-0001", "jurisdiction":
+            "002usUnited States|US", "admin-flag": "1"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        pytest.param({"container-title": "OSHC", "volume": "28", "page": "1500", "publisher": "BNA",
+                      "issued": {"date-parts": [[2020]]}}, "Acme Widget Co., 28 BNA OSHC 1500 (No. 19-0001, 2020).",
+                     id="R19 a page of a service: the year"),
+        pytest.param({"container-title": "OSHD", "page": "para. 33,500", "publisher": "CCH",
+                      "issued": {"date-parts": [[2020, 5, 6]]}}, "Acme Widget Co., CCH OSHD ¶ 33,500 (No. 19-0001, "
+                     "May 6, 2020).", id="R19 a paragraph of a service: the day"),
+        pytest.param({"container-title": "OSHD", "page": "para. 33,500", "publisher": "CCH", "authority": "OSHRC",
+                      "issued": {"date-parts": [[2020]]}}, "Acme Widget Co., CCH OSHD ¶ 33,500 (OSHRC No. 19-0001, "
+                     "2020).", id="R19 the agency before the docket"),
+        pytest.param({"container-title": "OSHD", "page": "para. 33,500", "authority": "OSHRC",
+                      "issued": {"date-parts": [[2020]]}}, "Acme Widget Co., No. 19-0001, OSHD ¶ 33,500 (OSHRC 2020).",
+                     id="R14.3 no publisher: a reporter, the docket before it, the agency beside the date"),
+    ],
+)  # fmt: skip
+def test_a_made_up_service(item: dict[str, Any], expected: str) -> None:
+    records = ev.import_csl([{**_SERVICE, "id": "S", **item}])
+    assert first(records) == expected

@@ -114,7 +114,8 @@ def is_agency(item: Item) -> bool:
 def agency_cite(item: Item) -> str | None:
     """An agency's reporter or service cite: '1981-2 C.B. 12' (the volume a part of its year, in
     `collection-number`), '93-1 BCA ¶ 25,508' (a service in `archive`, cited by paragraph),
-    '2010 WL 4472794' (a database's year and number)."""
+    '2010 WL 4472794' (a database's year and number), '24 BNA OSHC 1817' (a looseleaf service,
+    its `publisher` before its name, as the Indigo Book cites services, c295)."""
     reporter = text(item, "container-title") or text(item, "archive")
     if reporter and _DATABASE.search(reporter):
         return database_cite(item, reporter)
@@ -123,7 +124,7 @@ def agency_cite(item: Item) -> str | None:
         return None
     volume = "-".join(part for part in (text(item, "collection-number"), text(item, "volume")) if part)
     page = re.sub(r"^(?:para\.|¶)\s*", "¶ ", page)
-    return " ".join(part for part in (volume, reporter, page) if part)
+    return " ".join(part for part in (volume, text(item, "publisher"), reporter, page) if part)
 
 
 def _agency_parts(item: Item) -> tuple[str | None, str | None, str | None]:
