@@ -396,8 +396,6 @@ def _other_reason(example: dict[str, Any], item: dict[str, Any], outcome: Outcom
         return _agency_reason(item, outcome)
     if "¶" in outcome.expected and outcome.got.replace("¶ ", "¶") == outcome.expected:
         return "rule read differently: a space after the paragraph sign (Bluebook R6.2(c)); the book closes it up"
-    if kind == "legal_case" and not item.get("container-title") and item.get("collection-number"):
-        return "text differs: a docket-numbered cite (an agency's or a state's own form: 'CFPB 2013-CFPB-0013')"
     source_reason = _source_reason(item, outcome)
     if source_reason:
         return source_reason

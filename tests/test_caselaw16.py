@@ -289,3 +289,32 @@ _SERVICE = {"type": "legal_case", "title": "Acme Widget Co.", "number": "19\\-00
 def test_a_made_up_service(item: dict[str, Any], expected: str) -> None:
     records = ev.import_csl([{**_SERVICE, "id": "S", **item}])
     assert first(records) == expected
+
+
+# R14.3: an agency's docket of its year, its series' letters and a number is its own designation:
+# no 'No.', and the agency before it though the letters repeat it (c243, c264).
+def test_an_agency_designation_from_the_book() -> None:
+    """c243; the book keeps 'American' whole where the engine applies T11 (a rule read differently)."""
+    assert first(book("GQY43XIS")).endswith(", CFPB 2013-CFPB-0013 (Dec. 24, 2013).")
+
+
+_AGENCY = {"type": "legal_case", "title": "Acme Widget Co.", "jurisdiction": "002usUnited States|US",
+           "admin-flag": "1", "issued": {"date-parts": [[2021, 1, 5]]}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("item", "options", "expected"),
+    [
+        pytest.param({"authority": "CFPB", "number": "2021-CFPB-0001"}, {}, "Acme Widget Co., CFPB 2021-CFPB-0001 "
+                     "(Jan. 5, 2021).", id="R14.3 a designation: no 'No.'"),
+        pytest.param({"authority": "CFPB", "number": "2021-CFPB-0001"}, {"form": "short"}, "Acme Widget Co., "
+                     "2021-CFPB-0001.", id="R14.3 its short form"),
+        pytest.param({"authority": "Dep't of Labor", "number": "21-OFC-2"}, {}, "Acme Widget Co., Dep't of Labor, "
+                     "21-OFC-2 (Jan. 5, 2021).", id="R14.3 a designation after an agency of words"),
+        pytest.param({"authority": "CFPB", "number": "21-68-SF"}, {}, "Acme Widget Co., CFPB No. 21-68-SF (Jan. 5, "
+                     "2021).", id="R14.3 letters after the number: 'No.'"),
+    ],
+)  # fmt: skip
+def test_a_made_up_designation(item: dict[str, Any], options: dict[str, Any], expected: str) -> None:
+    records = ev.import_csl([{**_AGENCY, "id": "G", **item}])
+    assert first(records, **options) == expected

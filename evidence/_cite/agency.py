@@ -28,6 +28,12 @@ from evidence._model import Case, Court, Decision, is_database_cite
 _MISSISSIPPI = re.compile(r"\d{2,4}-[A-Z]{2}-\d{5}-(?:SCT|COA)")
 
 
+# An agency's docket number of the year, its series' letters and a number ('97-OFC-16',
+# '2013-CFPB-0013'): a designation that says its own series, printed as the agency writes it,
+# without 'No.', and after the agency's name though the letters repeat it (the book's c243, c264).
+_DESIGNATION = re.compile(r"\d{2,4}-[A-Z]{2,}-\d+")
+
+
 def public_docket(docket: str) -> bool:
     """Whether a docket number is a state's public-domain designation, printed as it is."""
     return _MISSISSIPPI.fullmatch(docket) is not None
@@ -65,8 +71,11 @@ def docket_label(docket: str, *, agency: bool) -> str:
     CV-91-2': Bluebook R10.8.1); none before a state's public-domain designation
     ('95-KA-01234-SCT'), a number that says its own label ('FAA Order No. 2006-1', 'GN Docket
     No. 14-28'), or an agency's number that opens with its series' letters ('B-405692',
-    'SIZ-5707'), printed as the agency writes it (R14.3)."""
-    if public_docket(docket) or re.search(r"\bNos?\.", docket) or (agency and not docket[:1].isdigit()):
+    'SIZ-5707') or holds them between its year and number ('2013-CFPB-0013'), printed as the
+    agency writes it (R14.3)."""
+    if public_docket(docket) or re.search(r"\bNos?\.", docket):
+        return ""
+    if agency and (not docket[:1].isdigit() or _DESIGNATION.fullmatch(docket)):
         return ""
     return "Nos. " if len(docket.split(", ")) > 1 else "No. "
 
@@ -127,7 +136,8 @@ def agency_parts(case: Case, court: Court, chosen: Decision | None, ctx: Context
     cited = reported_as(chosen) if chosen is not None else None
     agency = court.citation or court.name
     agency_field = (court, "citation" if court.citation else "name")
-    if agency and _names(agency, docket, title, cited):
+    series = docket if docket and not _DESIGNATION.fullmatch(docket) else None  # a designation is no label
+    if agency and _names(agency, series, title, cited):
         agency = None
     when = _when(chosen, cited) if chosen is not None else ""
     # A database's cite ('2010 WL 4472794') is no reporter: the decision is still known by its docket.
