@@ -4,7 +4,6 @@ they name another manual."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import attrs
@@ -25,6 +24,7 @@ from evidence._cite.dates import format_date, year
 from evidence._cite.ecf import PinField, pinned
 from evidence._cite.options import Form, Style
 from evidence._cite.parts import ITALIC, ROMAN, Part, i, r
+from evidence._cite.public_domain import dated_anyway, district_of, pinned_cite
 from evidence._cite.secondary import cite_source
 from evidence._cite.words import (
     KIND_TITLES,
@@ -169,7 +169,7 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
             # R11.3: "Thomson Reuters, 529 F. Supp. 3d at 305": the volume and reporter, then the page;
             # a public-domain cite keeps its number before the paragraph ("Smith, 2012 CO 22, ¶ 14").
             if docket_cite(cited):  # Louisiana's: the pinpoint before the court, as in full
-                return [*name, *_pinned_cite(cited, chosen, ctx, pin)]
+                return [*name, *pinned_cite(cited, chosen, ctx, pin)]
             if is_public_domain(cited):
                 return [*name, *ctx.value(cited, (chosen, "cites")), r(f", {pin_range(pin)}" if pin else "")]
             shown = cited.rsplit(" ", 1)[0] if pin else cited
@@ -252,7 +252,7 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
         # exact day give way to the year. Parallel cites follow in the record's order (R11.2).
         # A public-domain cite's paragraph follows it after a comma ("2011 ME 24, ¶ 11", R11.3).
         after = f", {pin_range(pin)}" if pin and is_public_domain(reporters[0]) else _reporter_pin(pin, short=False)
-        parts = _pinned_cite(reporters[0], chosen, ctx, pin) or [*ctx.value(reporters[0], (chosen, "cites")), r(after)]
+        parts = pinned_cite(reporters[0], chosen, ctx, pin) or [*ctx.value(reporters[0], (chosen, "cites")), r(after)]
         pins = ctx.parallel_pins
         for n, other in enumerate(reporters[1:]):
             extra = pins[n] if n < len(pins) else None
@@ -260,7 +260,7 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
             shown = f", {pin_range(extra)}" if extra and (extra.startswith("¶") or is_public_domain(other)) else None
             # Louisiana's rules set its own cite off from the reporter's by a semicolon (c449).
             parts += [r("; " if docket_cite(reporters[n]) else ", ")]
-            parts += _pinned_cite(other, chosen, ctx, extra) or [
+            parts += pinned_cite(other, chosen, ctx, extra) or [
                 *ctx.value(other, (chosen, "cites")),
                 r(shown or _reporter_pin(extra, short=False)),
             ]
@@ -290,21 +290,6 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
     return parts + _history_parts(case, chosen, history, ctx, seen)
 
 
-def _pinned_cite(cited: str, chosen: Decision, ctx: Context, pin: str | None) -> list[Part]:
-    """A public-domain cite of a docket number and its court and day, the pinpoint between them
-    ('94-2345, p. 7 (La. 7/15/94)': Louisiana's rules, a page after 'p.', a paragraph as it is);
-    none for any other cite."""
-    split = docket_cite(cited)
-    if split is None:
-        return []
-    if not pin:
-        return ctx.value(cited, (chosen, "cites"))
-    shown = pin_range(pin)
-    at = f", {shown}" if shown.startswith("¶") else f", {'pp.' if '–' in shown else 'p.'} {shown}"
-    docket, court = split
-    return [r(docket), r(at), r(" "), *ctx.value(court, (chosen, "cites"))]
-
-
 def _reporter_cites(decision: Decision) -> list[str]:
     """The reporter cites a decision is cited by, in the record's order; a Supreme Court decision
     in the U.S. Reports is cited to it alone (R11.2, Bluebook R10.3.1)."""
@@ -325,10 +310,10 @@ def _reported_parenthetical(
     the circuit for F.3d, the district for F. Supp.), and the year, unless the next decision of
     its history has the same one ('(10th Cir.), cert. denied, 136 S. Ct. 595 (2015)')."""
     regional = not all(is_public_domain(cite) for cite in reporters)
-    if any(is_public_domain(cite) for cite in reporters) and not (regional and any(map(_dated_anyway, reporters))):
+    if any(is_public_domain(cite) for cite in reporters) and not (regional and any(map(dated_anyway, reporters))):
         # R11.3: a public-domain cite names the court and the year itself; not a district of the
         # court, which a state citing it keeps ('2005-Ohio-1797, 827 N.E.2d 835 (11th Dist.)').
-        district = _district(ctx.need("a case").court_of(case).citation)
+        district = district_of(ctx.need("a case").court_of(case).citation)
         return [r(" ("), *ctx.value(district, (case, "court")), r(")")] if district else []
     named = any(edition.names_its_court() for cite in reporters for edition in _editions(cite)[:1])
     court = [] if named else _court_beside(case, ctx, _editions(reporters[0])[:1])
@@ -352,20 +337,6 @@ def _justice(chosen: Decision, ctx: Context, then: str) -> list[Part]:
     return [*ctx.value(f"{chosen.circuit_justice}, Circuit Justice", (chosen, "circuit_justice")), r(then)]
 
 
-def _district(citation: str | None) -> str | None:
-    """The district a court's citation ends with ('11th Dist.' of 'Ohio Ct. App. 11th Dist.'), which
-    the importer keeps only for a state whose citations name it (Ohio's)."""
-    found = re.search(r"\b\d+(?:st|d|th) Dist\.$", citation or "")
-    return found.group(0) if found else None
-
-
-def _dated_anyway(cite: str) -> bool:
-    """Whether a public-domain cite's state asks for the court and year after the regional
-    reporter all the same: Wyoming's ('2001 WY 12, 989 P.2d 1312 (Wyo. 2001)', the Indigo Book's
-    state table, c723)."""
-    return is_public_domain(cite) and cite.split()[1:2] == ["WY"]
-
-
 def _court_beside(case: Case, ctx: Context, editions: tuple[ReporterEdition, ...]) -> list[Part]:
     """The court after a reporter of one state's courts: without the state, which the reporter
     names ('Cal. Rptr. 2d 804 (Ct. App. 1998)'), and none at all for the state's highest court or
@@ -376,7 +347,7 @@ def _court_beside(case: Case, ctx: Context, editions: tuple[ReporterEdition, ...
     rest = without_state(court.citation)
     if rest == court.citation:
         return _court(case, ctx)
-    district = _district(rest)
+    district = district_of(rest)
     named = rest.removesuffix(district).strip() if district else rest
     if set(named.split()) - {"Ct."} <= set(editions[0].abbreviation.replace(".", ". ").split()):
         # The reporter names the court; its district, if the citation has one, stays ('(11th Dist. 1990)').
