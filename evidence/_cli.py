@@ -16,17 +16,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from evidence._check import Report, check, connect_dask
+from evidence._check import Report, anchor, check, connect_dask, record_text
 from evidence._cite import BluebookOptions, Form, Markup, Style, bibliography, cite
-from evidence._errors import EvidenceError, LoadError, UsageError
+from evidence._errors import EvidenceError, LoadError, QuoteNotFound, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
 from evidence._export import export, export_files, export_format
 from evidence._fmt import format_files, summary
-from evidence._import import import_csl
-from evidence._io import atomic_write, json_schema
+from evidence._import import DEFAULT_FILE, add_evidence, add_source, import_csl
+from evidence._io import atomic_write, json_schema, unstructure, yaml_text
 from evidence._labels import describe, describe_mark
 from evidence._limits import limits, scoped_limits
-from evidence._model import RECORD_KINDS, Claim, Confidence
+from evidence._model import RECORD_KINDS, Claim, Confidence, EvidenceLink, EvidenceRole, SourceKind
 from evidence._recordset import dump, dumps, load
 from evidence._trace import render_tree, trace
 from evidence._views import FINDINGS_FORMATS, TIMELINE_FORMATS, cast_markdown, render_findings
@@ -200,6 +200,54 @@ def _import(args: argparse.Namespace) -> int:
     return OK
 
 
+# -- add source, quote -------------------------------------------------------------------------
+
+
+def _add_source(args: argparse.Namespace) -> int:
+    record = add_source(
+        args.file,
+        args.records,
+        id=args.id,
+        kind=args.kind,
+        title=args.title,
+        authors=args.author or (),
+        publication=args.publication,
+        published=args.published,
+        url=args.url,
+        retrieved=args.retrieved,
+        language=args.language,
+        confidence=args.confidence,
+    )
+    place = Path(args.records) if args.records else Path(DEFAULT_FILE)
+    file = place / DEFAULT_FILE if place.is_dir() else place
+    print(f"added source {record.id!r} ({record.kind.value}) to {file}; its text is in {record.text_file}")
+    if record.field_confidence:
+        print(f"read from the file, marked likely: {', '.join(record.field_confidence)}")
+    return OK
+
+
+def _quote(args: argparse.Namespace) -> int:
+    try:
+        found = anchor(record_text(args.path, args.id), args.passage, occurrence=args.occurrence, name=repr(args.id))
+    except QuoteNotFound as error:
+        print(f"evidence: the passage is not in the text of {args.id!r}", file=sys.stderr)
+        for words, score in error.closest:
+            print(f"  {score:.0%} alike: {words!r}", file=sys.stderr)
+        return PROBLEMS
+    if args.claim:
+        role = EvidenceRole(args.role)
+        add_evidence(args.path, args.claim, EvidenceLink(record=args.id, quote=found.quote, role=role))
+        print(f"added to the evidence of claim {args.claim!r} ({role.value}):")
+    sys.stdout.write(yaml_text({"quote": unstructure(found.quote)}))
+    if found.occurrences > 1:
+        print(
+            f"the passage occurs {found.occurrences} times; this anchor is occurrence {args.occurrence} "
+            "(--occurrence N for another)",
+            file=sys.stderr,
+        )
+    return OK
+
+
 # -- cite -------------------------------------------------------------------------------------
 
 
@@ -249,6 +297,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "trace": _trace,
     "timeline": _timeline,
     "cast": _cast,
+    "add": lambda args: {"source": _add_source}[args.what](args),
+    "quote": _quote,
 }
 
 
@@ -356,6 +406,41 @@ def build_parser() -> argparse.ArgumentParser:
         default="unverified",
         choices=[c.value for c in Confidence],
         help="the mark every record gets (default: unverified, what someone typed)",
+    )
+
+    add_ = commands.add_parser("add", help="add a file to a record set")
+    what = add_.add_subparsers(dest="what", metavar="WHAT", required=True)
+    source = what.add_parser("source", help="a saved web page, a PDF or a text file as a source, its text stored")
+    source.add_argument("file", metavar="FILE", help="an HTML page, a PDF or a UTF-8 text file")
+    source.add_argument(
+        "records", metavar="RECORDS", nargs="?", help=f"the record file or folder to add to (default: {DEFAULT_FILE})"
+    )
+    source.add_argument("--id", help="the source's id (default: the file's name without its suffix)")
+    source.add_argument(
+        "--kind", choices=[k.value for k in SourceKind], help="what sort of work (default for HTML: web_page)"
+    )
+    source.add_argument("--title", help="the title as published (instead of the page's)")
+    source.add_argument("--author", action="append", help="an author's name (again for each author)")
+    source.add_argument("--publication", help="the newspaper, site or journal")
+    source.add_argument("--published", metavar="DATE", help="when it was published")
+    source.add_argument("--url", help="where it was published")
+    source.add_argument("--retrieved", metavar="DATE", help="when it was retrieved (default: now, UTC)")
+    source.add_argument("--language", metavar="TAG", help="its language, e.g. en")
+    source.add_argument(
+        "--confidence",
+        default="unverified",
+        choices=[c.value for c in Confidence],
+        help="the record's mark (default: unverified)",
+    )
+
+    quote_ = commands.add_parser("quote", help="anchor a passage in a record's stored text")
+    quote_.add_argument("path", metavar="PATH", help="a record file or folder")
+    quote_.add_argument("id", metavar="SOURCE-ID", help="the source (or filing, exhibit) whose text holds it")
+    quote_.add_argument("passage", metavar="PASSAGE", help="the words quoted")
+    quote_.add_argument("--occurrence", type=int, default=1, metavar="N", help="which occurrence (default: the first)")
+    quote_.add_argument("--claim", metavar="ID", help="add the quote to this claim's evidence")
+    quote_.add_argument(
+        "--role", default="supports", choices=[r.value for r in EvidenceRole], help="with --claim (default: supports)"
     )
 
     export = commands.add_parser("export", help="write a record set for reference managers")

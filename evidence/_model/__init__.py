@@ -44,6 +44,7 @@ from evidence._model.enums import (
 )
 from evidence._model.fields import EACH, KEYS_AND_VALUES, ONE, RULES, FieldRules, field, rules_of
 from evidence._model.kinds import KIND_BY_NAME, KIND_BY_PLURAL, RECORD_KINDS, VALUE_OBJECTS
+from evidence._model.pages import PAGE_BREAK, page_of
 from evidence._model.procedure import CaseClass, CaseEvent, CaseRelation, DecisionHistory, Judge, Party, StatusChange
 from evidence._model.records import (
     Actor,
@@ -91,6 +92,7 @@ __all__ = [
     "KIND_BY_PLURAL",
     "MAX_NUMBER",
     "ONE",
+    "PAGE_BREAK",
     "PATTERN_CHECKS",
     "RECORD_KINDS",
     "RULES",
@@ -160,6 +162,7 @@ __all__ = [
     "known_abbreviations",
     "last_edge",
     "lookup_court",
+    "page_of",
     "parse_cite",
     "parse_date",
     "reference_targets",

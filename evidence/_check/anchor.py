@@ -1,0 +1,176 @@
+"""A passage anchored in a record's stored text (`evidence quote`): the quote rules run the other
+way. The passage is found with the rules' normalization, and the anchor made is one they accept:
+positions that hold it, and, when it occurs more than once, a prefix and a suffix that pick out
+this occurrence alone."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+import attrs
+
+from evidence._check.integrity import stored_text
+from evidence._check.lookup import SetLookup
+from evidence._check.run import Run
+from evidence._check.text import closest, normalize, normalized_with_map, occurrences
+from evidence._errors import QuoteNotFound, UsageError
+from evidence._model import PAGE_BREAK, Quote, control_complaint, page_of
+from evidence._recordset import RecordSet, load
+
+# Context taken first on each side of a repeated passage; doubled until the anchor is unique.
+_CONTEXT = 32
+# How many closest passages a passage not found is shown with.
+_CLOSEST = 3
+
+
+@attrs.frozen
+class Anchored:
+    """The anchor of a passage, and how many times the passage occurs in the text."""
+
+    quote: Quote
+    occurrences: int
+
+
+def find_quote(
+    records: RecordSet | str | os.PathLike[str], record_id: str, passage: str, *, occurrence: int = 1
+) -> Quote:
+    """The anchor of `passage` in the stored text of the record `record_id` (a source, filing or
+    exhibit with a `text_file`), ready for a claim's evidence or a message's attestation: `exact`
+    as the text prints it, `start` and `end`, `prefix` and `suffix` when the passage occurs more
+    than once (`occurrence` chooses which, 1 for the first), `page` when the text has page
+    breaks. Raises `QuoteNotFound`, with the closest passages, when the text does not hold it."""
+    return anchor(record_text(records, record_id), passage, occurrence=occurrence, name=record_id).quote
+
+
+def record_text(records: RecordSet | str | os.PathLike[str], record_id: str) -> str:
+    """The stored text of a record, read as the checker reads it; what keeps it from being read
+    (no such record, no text file, a missing or altered file) is a `UsageError`."""
+    root: Path | None = None
+    if not isinstance(records, RecordSet):
+        root = Path(records) if Path(records).is_dir() else Path(records).parent
+        records = load(records)
+    if record_id not in records:
+        raise UsageError(f"no record {record_id!r} in this record set")
+    record = records[record_id]
+    if getattr(record, "text_file", None) is None:
+        raise UsageError(f"{record_id!r} has no stored text (text_file) to quote from")
+    run = Run(SetLookup(records), [record], root)
+    text = stored_text(run, record, report=True)
+    if run.pending or text is None:
+        said = "; ".join(message for _, message, _, _, _, _ in run.pending) or "its text cannot be read"
+        raise UsageError(f"{record_id!r}: {said}")
+    return text
+
+
+def anchor(text: str, passage: str, *, occurrence: int = 1, name: str = "the text") -> Anchored:
+    """The anchor of `passage` in `text` (see `find_quote`)."""
+    wanted = passage.strip()
+    if not wanted:
+        raise UsageError("the passage to quote is blank")
+    normalized = normalize(text)
+    needle = normalize(wanted)
+    hits = occurrences(normalized, needle)
+    if not hits:
+        found = _closest(normalized, needle)
+        shown = "; ".join(f"{score:.0%} alike: {words!r}" for words, score in found)
+        raise QuoteNotFound(f"the passage is not in {name}" + (f"; the closest: {shown}" if shown else ""), found)
+    if not 1 <= occurrence <= len(hits):
+        raise UsageError(f"occurrence= is {occurrence}, but the passage occurs {len(hits)} time(s) in {name}")
+    # Positions count in the stored text; a text not in NFC is anchored in its composed form,
+    # which the quote rules match alike, and without positions, which would not fit it.
+    positions = unicodedata.is_normalized("NFC", text)
+    base = text if positions else unicodedata.normalize("NFC", text)
+    start, end = _span(base, wanted, normalized, needle, hits, occurrence - 1)
+    prefix, suffix = _raw_context(base, start, end, normalized, needle, hits) if len(hits) > 1 else (None, None)
+    first, last = page_of(base, start), page_of(base, max(start, end - 1))
+    page = None if first is None else str(first) if first == last else f"{first}-{last}"
+    exact = base[start:end]
+    if PAGE_BREAK in exact:
+        # A record's text cannot hold a form feed: the passage is quoted with a line break there,
+        # which the quote rules match as the same, and without the positions it no longer fills.
+        exact, positions = exact.replace(PAGE_BREAK, "\n"), False
+    bad = control_complaint(exact)
+    if bad is not None:
+        raise UsageError(f"the passage {bad.replace('record text', 'a quote')}: quote the words around it")
+    quote = Quote(
+        exact=exact,
+        prefix=_clean(prefix, before=True),
+        suffix=_clean(suffix, before=False),
+        start=start if positions else None,
+        end=end if positions else None,
+        page=page,
+    )
+    return Anchored(quote, len(hits))
+
+
+def _clean(context: str | None, *, before: bool) -> str | None:
+    """Context a record can hold: page breaks as line breaks, and cut at any other invisible
+    character, keeping the side next to the passage."""
+    if context is None:
+        return None
+    context = context.replace(PAGE_BREAK, "\n")
+    if control_complaint(context) is not None:
+        bad = [n for n, char in enumerate(context) if control_complaint(char) is not None]
+        context = context[bad[-1] + 1 :] if before else context[: bad[0]]
+    return context or None
+
+
+def _span(text: str, wanted: str, normalized: str, needle: str, hits: list[int], n: int) -> tuple[int, int]:
+    """The positions in `text` (in NFC) of the `n`th hit of the normalized text."""
+    raw = occurrences(text, wanted)
+    if len(raw) == len(hits):  # the passage as typed, each time: no map of the whole text needed
+        return raw[n], raw[n] + len(wanted)
+    where = normalized_with_map(text)[1]  # one pass over the text, in Python: only when needed
+    return where[hits[n]], where[hits[n] + len(needle) - 1] + 1
+
+
+def _unique(normalized: str, needle: str, hits: list[int], prefix: str, suffix: str) -> bool:
+    before, after = normalize(prefix), normalize(suffix)
+    picked = [h for h in hits if normalized.endswith(before, 0, h) and normalized.startswith(after, h + len(needle))]
+    return len(picked) == 1
+
+
+def _raw_context(
+    text: str, start: int, end: int, normalized: str, needle: str, hits: list[int]
+) -> tuple[str | None, str | None]:
+    """A prefix and a suffix from the text around the passage, as short as keeps it unique."""
+    width = _CONTEXT
+    while True:
+        prefix, suffix = text[max(0, start - width) : start], text[end : end + width]
+        ends = start - width <= 0 and end + width >= len(text)
+        if ends or _unique(normalized, needle, hits, prefix, suffix):
+            return _whole_words(normalized, needle, hits, prefix, suffix)
+        width *= 2
+
+
+def _whole_words(
+    normalized: str, needle: str, hits: list[int], prefix: str, suffix: str
+) -> tuple[str | None, str | None]:
+    """The context without the part of a word at its far ends, when it stays unique so."""
+    cut_prefix = prefix[len(prefix.split(maxsplit=1)[0]) :] if prefix.strip() and prefix[0].strip() else prefix
+    cut_suffix = (
+        suffix[: len(suffix) - len(suffix.rsplit(maxsplit=1)[-1])] if suffix.strip() and suffix[-1].strip() else suffix
+    )
+    if (cut_prefix.strip() or cut_suffix.strip()) and _unique(
+        normalized, needle, hits, cut_prefix.lstrip(), cut_suffix.rstrip()
+    ):
+        prefix, suffix = cut_prefix.lstrip(), cut_suffix.rstrip()
+    return prefix or None, suffix or None
+
+
+def _closest(normalized: str, needle: str) -> list[tuple[str, float]]:
+    """The passages most like `needle`: the checker's closest passage, then the closest in the
+    text before it and after it, and so on, each search bounded as the checker's is."""
+    found: list[tuple[str, float]] = []
+    parts = [normalized]
+    while parts and len(found) < _CLOSEST:
+        part = parts.pop(0)
+        words, score = closest(part, needle)
+        if not words.strip() or score == 0:
+            continue
+        found.append((words, score))
+        at = part.find(words)
+        parts += [piece for piece in (part[:at], part[at + len(words) :]) if len(piece.strip()) >= len(needle) // 2]
+    return sorted(found, key=lambda item: -item[1])

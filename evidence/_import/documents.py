@@ -1,0 +1,119 @@
+"""A document's text and what it says about itself: a saved web page (trafilatura), a PDF
+(pypdf), plain text. Offline, from the file's bytes; a value the file does not give is absent.
+
+A PDF's pages are joined with a form feed (`\\f`) after every page but the last, so that the page
+of a position is the number of form feeds before it, plus one.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from evidence._errors import UsageError
+from evidence._model import PAGE_BREAK
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_PDF_SUFFIXES = (".pdf",)
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """A document's text, what sort of file it was, and the metadata it gives (record fields)."""
+
+    text: str
+    form: str  # html, pdf or text
+    metadata: dict[str, Any] = attrs.field(factory=dict)
+
+
+def read_document(path: Path, data: bytes) -> Document:
+    """The text and metadata of a file's bytes; its form is told by its content, then its name."""
+    if data.startswith(b"%PDF-") or path.suffix.lower() in _PDF_SUFFIXES:
+        return Document(text=_pdf_text(path, data), form="pdf")
+    if path.suffix.lower() in _HTML_SUFFIXES or _looks_like_html(data):
+        text, metadata = _page(path, data)
+        return Document(text=text, form="html", metadata=metadata)
+    try:
+        return Document(text=data.decode("utf-8"), form="text")
+    except UnicodeDecodeError as error:
+        raise UsageError(
+            f"{path}: not UTF-8 text (byte {error.start} cannot be read as UTF-8); convert it to UTF-8 first"
+        ) from None
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def _missing(package: str) -> UsageError:
+    return UsageError(f"reading this file needs {package}: pip install 'evidence[web]'")
+
+
+# -- web pages --------------------------------------------------------------------------------
+
+
+def _page(path: Path, data: bytes) -> tuple[str, dict[str, Any]]:
+    """The main text of a saved page and its metadata, as trafilatura extracts them."""
+    try:
+        import trafilatura
+    except ImportError:
+        raise _missing("trafilatura") from None
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its warnings are not the user's problem
+    page: Any = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
+    text = getattr(page, "text", None) if page is not None else None
+    if not text or not text.strip():
+        raise UsageError(f"{path}: no main text found in this HTML page (is it a saved page, with its text?)")
+    authors = [name.strip() for name in (page.author or "").split(";") if name.strip()]
+    metadata = {
+        "title": _value(page.title),
+        "authors": authors,
+        "publication": _value(page.sitename),
+        "published": _value(page.date),
+        "url": _value(page.url),
+    }
+    return text, {key: value for key, value in metadata.items() if value}
+
+
+def _value(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+# -- PDFs -------------------------------------------------------------------------------------
+
+
+def _pdf_text(path: Path, data: bytes) -> str:
+    """The text of every page, in order, a form feed between pages; a PDF without a text layer
+    (a scan) is refused, since no OCR is done."""
+    try:
+        import pypdf
+        from pypdf.errors import PyPdfError
+    except ImportError:
+        raise _missing("pypdf") from None
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # a damaged PDF is told once, below
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):  # many PDFs are locked with an empty password
+            raise UsageError(f"{path}: the PDF is encrypted; save a copy without a password and add that")
+        pages = [_page_text(page) for page in reader.pages]
+    except UsageError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as error:
+        raise UsageError(f"{path}: cannot read this PDF ({error or type(error).__name__})") from None
+    if not pages:
+        raise UsageError(f"{path}: the PDF has no pages")
+    if not any(page.strip() for page in pages):
+        raise UsageError(
+            f"{path}: the PDF has no text layer (a scanned document?); evidence does no OCR: "
+            "run OCR on it first (e.g. ocrmypdf) and add the result"
+        )
+    return PAGE_BREAK.join(pages)
+
+
+def _page_text(page: Any) -> str:
+    # A form feed inside a page would shift every later page number.
+    return str(page.extract_text() or "").replace(PAGE_BREAK, "\n")
