@@ -31,11 +31,11 @@ class Target:
 
 def target(place: str | os.PathLike[str] | None) -> Target:
     """Where a new record goes: the record file named (new or not), or `sources.yaml` in the
-    folder named, with every record of that folder."""
+    folder named (new or not: a name without a suffix), with every record of that folder."""
     path = Path(place) if place is not None else Path(DEFAULT_FILE)
-    if path.is_dir():
+    if path.is_dir() or (not path.exists() and not path.suffix):  # a folder, or one to make
         file = path / DEFAULT_FILE
-        whole = load(path) if record_files(path) else RecordSet()
+        whole = load(path) if path.is_dir() and record_files(path) else RecordSet()
     else:
         file = path
         whole = load(file) if file.exists() else RecordSet()
