@@ -16,7 +16,9 @@ def pdf(pages: list[str | None]) -> bytes:
     count = len(pages)
     objects: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + b" ".join(f"{4 + 2 * n} 0 R".encode() for n in range(count)) + b"] "
+        b"<< /Type /Pages /Kids ["
+        + b" ".join(f"{4 + 2 * n} 0 R".encode() for n in range(count))
+        + b"] "
         + f"/Count {count} >>".encode(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]

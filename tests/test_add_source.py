@@ -80,7 +80,8 @@ def test_retrieved_is_now_in_utc_unless_given(tmp_path: Path) -> None:
 def test_a_page_that_says_nothing_of_itself_gives_no_values(tmp_path: Path) -> None:
     source = ev.add_source(WEB / "bare.html", tmp_path / "records.yaml", retrieved="2025-02-01")
     assert source.id == "bare"  # the file's name
-    assert (source.title, source.authors, source.publication, source.published, source.url) == (None, (), None, None, None)
+    assert source.title is None and source.authors == () and source.publication is None
+    assert source.published is None and source.url is None
     assert dict(source.field_confidence) == {}
     assert "quietest gear" in (tmp_path / "sources" / "bare.txt").read_text(encoding="utf-8")
 
@@ -147,10 +148,18 @@ def test_a_pdf_keeps_its_pages_apart_with_form_feeds(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "make", "message"),
     [
-        ("scan.pdf", lambda: pdf([None, None]), "the PDF has no text layer (a scanned document?); evidence does no OCR"),
+        (
+            "scan.pdf",
+            lambda: pdf([None, None]),
+            "the PDF has no text layer (a scanned document?); evidence does no OCR",
+        ),
         ("locked.pdf", lambda: locked(pdf(["Sealed."])), "the PDF is encrypted; save a copy without a password"),
         ("broken.pdf", lambda: pdf(["Cut short."])[:80], "cannot read this PDF"),
-        ("latin1.txt", lambda: "Café de la Gare\n".encode("latin-1"), "not UTF-8 text (byte 3 cannot be read as UTF-8)"),
+        (
+            "latin1.txt",
+            lambda: "Café de la Gare\n".encode("latin-1"),
+            "not UTF-8 text (byte 3 cannot be read as UTF-8)",
+        ),
     ],
 )
 def test_a_file_that_cannot_be_read_is_refused_and_nothing_is_written(
