@@ -21,8 +21,10 @@ from evidence._recordset import RecordSet, load
 
 # Context taken first on each side of a repeated passage; doubled until the anchor is unique.
 _CONTEXT = 32
-# How many closest passages a passage not found is shown with.
+# How many closest passages a passage not found is shown with, and how far each is widened to
+# the words it cuts.
 _CLOSEST = 3
+_REACH = 24
 
 
 @attrs.frozen
@@ -135,29 +137,32 @@ def _unique(normalized: str, needle: str, hits: list[int], prefix: str, suffix: 
 def _raw_context(
     text: str, start: int, end: int, normalized: str, needle: str, hits: list[int]
 ) -> tuple[str | None, str | None]:
-    """A prefix and a suffix from the text around the passage, as short as keeps it unique."""
+    """A prefix and a suffix from the text around the passage, as short as keeps it unique, and
+    in whole words where that does."""
     width = _CONTEXT
     while True:
-        prefix, suffix = text[max(0, start - width) : start], text[end : end + width]
-        ends = start - width <= 0 and end + width >= len(text)
-        if ends or _unique(normalized, needle, hits, prefix, suffix):
-            return _whole_words(normalized, needle, hits, prefix, suffix)
+        left, right = max(0, start - width), min(len(text), end + width)
+        for a, b in (_inside_words(text, left, right, start, end), (left, right)):
+            if _unique(normalized, needle, hits, text[a:start], text[end:b]):
+                return text[a:start] or None, text[end:b] or None
+        if left == 0 and right == len(text):  # the whole text around it: nothing more to add
+            return text[:start] or None, text[end:] or None
         width *= 2
 
 
-def _whole_words(
-    normalized: str, needle: str, hits: list[int], prefix: str, suffix: str
-) -> tuple[str | None, str | None]:
-    """The context without the part of a word at its far ends, when it stays unique so."""
-    cut_prefix = prefix[len(prefix.split(maxsplit=1)[0]) :] if prefix.strip() and prefix[0].strip() else prefix
-    cut_suffix = (
-        suffix[: len(suffix) - len(suffix.rsplit(maxsplit=1)[-1])] if suffix.strip() and suffix[-1].strip() else suffix
-    )
-    if (cut_prefix.strip() or cut_suffix.strip()) and _unique(
-        normalized, needle, hits, cut_prefix.lstrip(), cut_suffix.rstrip()
-    ):
-        prefix, suffix = cut_prefix.lstrip(), cut_suffix.rstrip()
-    return prefix or None, suffix or None
+def _inside_words(text: str, left: int, right: int, start: int, end: int) -> tuple[int, int]:
+    """The edges of a context moved in past a word they cut, and the white space after it."""
+    if left > 0 and not text[left - 1].isspace():
+        while left < start and not text[left].isspace():
+            left += 1
+    while left < start and text[left].isspace():
+        left += 1
+    if right < len(text) and not text[right].isspace():
+        while right > end and not text[right - 1].isspace():
+            right -= 1
+    while right > end and text[right - 1].isspace():
+        right -= 1
+    return left, right
 
 
 def _closest(normalized: str, needle: str) -> list[tuple[str, float]]:
@@ -170,7 +175,18 @@ def _closest(normalized: str, needle: str) -> list[tuple[str, float]]:
         words, score = closest(part, needle)
         if not words.strip() or score == 0:
             continue
-        found.append((words, score))
         at = part.find(words)
-        parts += [piece for piece in (part[:at], part[at + len(words) :]) if len(piece.strip()) >= len(needle) // 2]
+        start, end = _word_edges(part, at, at + len(words))
+        found.append((part[start:end].strip(), score))
+        parts += [piece for piece in (part[:start], part[end:]) if len(piece.strip()) >= len(needle) // 2]
     return sorted(found, key=lambda item: -item[1])
+
+
+def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    """A passage widened to the whole words it cuts at either end (a few letters at most), to be read."""
+    low, high = max(0, start - _REACH), min(len(text), end + _REACH)
+    while start > low and not text[start - 1].isspace():
+        start -= 1
+    while end < high and not text[end].isspace():
+        end += 1
+    return start, end
