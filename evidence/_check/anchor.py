@@ -19,12 +19,16 @@ from evidence._errors import QuoteNotFound, UsageError
 from evidence._model import PAGE_BREAK, Quote, control_complaint, page_of
 from evidence._recordset import RecordSet, load
 
-# Context taken first on each side of a repeated passage; doubled until the anchor is unique.
+# Context taken first on each side of a repeated passage; doubled until the anchor is unique, up
+# to the most a reader would paste.
 _CONTEXT = 32
+_MAX_CONTEXT = 256
 # How many closest passages a passage not found is shown with, and how far each is widened to
 # the words it cuts.
 _CLOSEST = 3
 _REACH = 24
+# Past this length (in characters, some 500 pages), only the closest passage is looked for.
+_MANY_CLOSEST_UP_TO = 1_000_000
 
 
 @attrs.frozen
@@ -145,8 +149,9 @@ def _raw_context(
         for a, b in (_inside_words(text, left, right, start, end), (left, right)):
             if _unique(normalized, needle, hits, text[a:start], text[end:b]):
                 return text[a:start] or None, text[end:b] or None
-        if left == 0 and right == len(text):  # the whole text around it: nothing more to add
-            return text[:start] or None, text[end:] or None
+        if (left == 0 and right == len(text)) or width >= _MAX_CONTEXT:
+            # A text that repeats itself at length: the positions tell the occurrences apart.
+            return text[left:start] or None, text[end:right] or None
         width *= 2
 
 
@@ -170,7 +175,8 @@ def _closest(normalized: str, needle: str) -> list[tuple[str, float]]:
     text before it and after it, and so on, each search bounded as the checker's is."""
     found: list[tuple[str, float]] = []
     parts = [normalized]
-    while parts and len(found) < _CLOSEST:
+    wanted = _CLOSEST if len(normalized) <= _MANY_CLOSEST_UP_TO else 1  # each search reads the whole text
+    while parts and len(found) < wanted:
         part = parts.pop(0)
         words, score = closest(part, needle)
         if not words.strip() or score == 0:
