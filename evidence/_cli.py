@@ -22,7 +22,7 @@ from evidence._errors import EvidenceError, LoadError, QuoteNotFound, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
 from evidence._export import export, export_files, export_format
 from evidence._fmt import format_files, summary
-from evidence._import import DEFAULT_FILE, add_evidence, add_source, import_csl
+from evidence._import import DEFAULT_FILE, add_evidence, add_source, import_csl, record_file_for
 from evidence._io import atomic_write, json_schema, unstructure, yaml_text
 from evidence._labels import describe, describe_mark
 from evidence._limits import limits, scoped_limits
@@ -218,8 +218,7 @@ def _add_source(args: argparse.Namespace) -> int:
         language=args.language,
         confidence=args.confidence,
     )
-    place = Path(args.records) if args.records else Path(DEFAULT_FILE)
-    file = place / DEFAULT_FILE if place.is_dir() else place
+    file = record_file_for(args.records)
     print(f"added source {record.id!r} ({record.kind.value}) to {file}; its text is in {record.text_file}")
     if record.field_confidence:
         print(f"read from the file, marked likely: {', '.join(record.field_confidence)}")

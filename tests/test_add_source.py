@@ -5,6 +5,7 @@ itself is `likely`, what it does not say is absent, and a refusal writes nothing
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -217,3 +218,34 @@ def test_the_added_set_copies_and_checks_clean(tmp_path: Path) -> None:
     shutil.copytree(tmp_path / "set", tmp_path / "copy")
     report = ev.check(tmp_path / "copy")
     assert [f.code for f in report.findings if f.severity is ev.Severity.ERROR] == []
+
+
+def test_the_core_imports_without_the_web_extra() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "for name in ('trafilatura', 'pypdf'): sys.modules[name] = None\n"  # as if not installed
+        "import evidence\n"
+        "assert evidence.load('examples/kadrey-v-meta')\n"
+        "assert not [m for m, v in sys.modules.items() if v and m.startswith(('trafilatura', 'pypdf', 'lxml'))]\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_a_text_file_is_text_even_when_it_holds_html(tmp_path: Path) -> None:
+    markup = "<html><body><p>A page's source, kept as source.</p></body></html>\n"
+    (tmp_path / "source.txt").write_text(markup, encoding="utf-8")
+    ev.add_source(tmp_path / "source.txt", tmp_path / "records.yaml", kind="other")
+    assert (tmp_path / "sources" / "source.txt").read_text(encoding="utf-8") == markup
+
+
+def test_the_command_names_the_record_file_of_a_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = tmp_path / "new-set"
+    code, out, _ = run(capsys, "add", "source", str(WEB / "bare.html"), str(folder), "--retrieved", "2025-02-01")
+    assert code == 0
+    assert out == f"added source 'bare' (web_page) to {folder / 'sources.yaml'}; its text is in sources/bare.txt\n"
+    assert sorted(files_under(folder)) == ["sources.yaml", "sources/bare.txt"]

@@ -65,7 +65,10 @@ def record_text(records: RecordSet | str | os.PathLike[str], record_id: str) -> 
     run = Run(SetLookup(records), [record], root)
     text = stored_text(run, record, report=True)
     if run.pending or text is None:
-        said = "; ".join(message for _, message, _, _, _, _ in run.pending) or "its text cannot be read"
+        said = (
+            "; ".join(message for _, message, _, _, _, _ in run.pending)
+            or "its text file cannot be found (a record made in code, not read from a file?)"
+        )
         raise UsageError(f"{record_id!r}: {said}")
     return text
 

@@ -12,7 +12,7 @@
 """
 
 from evidence._import.csl import IMPORTED_TYPES, import_csl
-from evidence._import.recordfile import DEFAULT_FILE, Target, add_evidence, target, target_of
+from evidence._import.recordfile import DEFAULT_FILE, Target, add_evidence, record_file_for, target, target_of
 from evidence._import.sourcefile import add_source
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "add_evidence",
     "add_source",
     "import_csl",
+    "record_file_for",
     "target",
     "target_of",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from evidence._model import PAGE_BREAK
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _PDF_SUFFIXES = (".pdf",)
+_TEXT_SUFFIXES = (".txt", ".text", ".md")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @attrs.frozen(kw_only=True)
@@ -31,10 +34,12 @@ class Document:
 
 
 def read_document(path: Path, data: bytes) -> Document:
-    """The text and metadata of a file's bytes; its form is told by its content, then its name."""
-    if data.startswith(b"%PDF-") or path.suffix.lower() in _PDF_SUFFIXES:
+    """The text and metadata of a file's bytes. A PDF is told by its first bytes or its name; a
+    page by its name, or by its first tag when its name says neither page nor text."""
+    suffix = path.suffix.lower()
+    if data.startswith(b"%PDF-") or suffix in _PDF_SUFFIXES:
         return Document(text=_pdf_text(path, data), form="pdf")
-    if path.suffix.lower() in _HTML_SUFFIXES or _looks_like_html(data):
+    if suffix in _HTML_SUFFIXES or (suffix not in _TEXT_SUFFIXES and _looks_like_html(data)):
         text, metadata = _page(path, data)
         return Document(text=text, form="html", metadata=metadata)
     try:
@@ -115,5 +120,7 @@ def _pdf_text(path: Path, data: bytes) -> str:
 
 
 def _page_text(page: Any) -> str:
-    # A form feed inside a page would shift every later page number.
-    return str(page.extract_text() or "").replace(PAGE_BREAK, "\n")
+    # A form feed inside a page would shift every later page number; a lone surrogate (a glyph
+    # with no character, from a broken font table) cannot be written as UTF-8.
+    text = str(page.extract_text() or "").replace(PAGE_BREAK, "\n")
+    return _LONE_SURROGATE.sub("\ufffd", text)

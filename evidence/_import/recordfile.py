@@ -33,13 +33,19 @@ def target(place: str | os.PathLike[str] | None) -> Target:
     """Where a new record goes: the record file named (new or not), or `sources.yaml` in the
     folder named (new or not: a name without a suffix), with every record of that folder."""
     path = Path(place) if place is not None else Path(DEFAULT_FILE)
-    if path.is_dir() or (not path.exists() and not path.suffix):  # a folder, or one to make
-        file = path / DEFAULT_FILE
+    file = record_file_for(path)
+    if file != path:
         whole = load(path) if path.is_dir() and record_files(path) else RecordSet()
     else:
-        file = path
         whole = load(file) if file.exists() else RecordSet()
     return _opened(file, whole)
+
+
+def record_file_for(place: str | os.PathLike[str] | None) -> Path:
+    """The record file new records go in: the file named, or `sources.yaml` in the folder named
+    (one to make, when the name has no suffix and nothing has it yet)."""
+    path = Path(place) if place is not None else Path(DEFAULT_FILE)
+    return path / DEFAULT_FILE if path.is_dir() or (not path.exists() and not path.suffix) else path
 
 
 def target_of(place: str | os.PathLike[str], id: str) -> Target:
