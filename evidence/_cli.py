@@ -416,7 +416,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     source.add_argument("--id", help="the source's id (default: the file's name without its suffix)")
     source.add_argument(
-        "--kind", choices=[k.value for k in SourceKind], help="what sort of work (default for HTML: web_page)"
+        "--kind",
+        choices=[k.value for k in SourceKind],
+        metavar="KIND",
+        help=f"what sort of work: {', '.join(k.value for k in SourceKind)} (default for HTML: web_page)",
     )
     source.add_argument("--title", help="the title as published (instead of the page's)")
     source.add_argument("--author", action="append", help="an author's name (again for each author)")
