@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import evidence as ev
@@ -210,3 +210,54 @@ def test_any_passage_cut_from_a_stored_text_is_anchored_where_its_positions_give
             assert quote.exact == passage.strip()
         ev.add_evidence(folder, "jury-decides", ev.EvidenceLink(record="story", quote=from_checker, note="bare"))
         assert quote_errors(folder) == []
+
+
+def long_text() -> str:
+    """Some 300,000 characters of numbered sentences with typographic quote marks and dashes, so
+    that a passage typed with straight ones is found in the normalized text and mapped back."""
+    return "".join(f"Item {n} – the “gear” said {n * 7919 % 10007}’s part.\n  " for n in range(6000))
+
+
+LONG = long_text()
+
+
+@pytest.fixture(scope="module")
+def long_set(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_set(tmp_path_factory.mktemp("long"), LONG, claim=False)
+
+
+@given(at=st.integers(0, len(LONG) - 100), length=st.integers(100, 300))
+@example(at=65536 - 150, length=300)  # across where a long text is cut to be mapped in pieces
+@example(at=4 * 65536 - 10, length=100)
+@example(at=len(LONG) - 100, length=100)
+def test_a_passage_typed_plainly_in_a_long_text_is_mapped_back_to_where_it_was_cut(
+    long_set: Path, at: int, length: int
+) -> None:
+    cut = LONG[at : at + length]
+    typed = cut.replace("“", '"').replace("”", '"').replace("’", "'").replace("–", "-")
+    if not typed.strip() or typed == cut:
+        return
+    quote = ev.find_quote(long_set, "story", typed)
+    assert quote.start is not None and quote.end is not None
+    assert LONG[quote.start : quote.end] == quote.exact == cut.strip()
+    # Over 100 characters, a passage holds some sentence's "Item N –" whole, which no other has.
+    assert quote.start == at + len(cut) - len(cut.lstrip())
+
+
+def test_the_quote_benchmark_runs() -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    command = [sys.executable, "-m", "benchmarks.quotes", "--chars", "20000"]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False, timeout=300)
+    assert done.returncode == 0, done.stderr
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| 20,000 |")]
+    assert [row.split(" | ")[1] for row in rows] == [
+        "as printed",
+        "straight quotes for curly",
+        "repeated",
+        "not in the text",
+    ]
+    assert [row.split(" | ")[3].split(",")[0] for row in rows] == ["found"] * 3 + ["not found"]

@@ -5,7 +5,9 @@ this occurrence alone."""
 
 from __future__ import annotations
 
+import bisect
 import os
+import re
 import unicodedata
 from pathlib import Path
 
@@ -19,6 +21,9 @@ from evidence._errors import QuoteNotFound, UsageError
 from evidence._model import PAGE_BREAK, Quote, control_complaint, page_of
 from evidence._recordset import RecordSet, load
 
+# The pieces a long text is mapped in (see `_Chunks`), and where a piece may end.
+_PIECE = 1 << 16
+_CUT = re.compile(r"\s(?=\S)")
 # Context taken first on each side of a repeated passage; doubled until the anchor is unique, up
 # to the most a reader would paste.
 _CONTEXT = 32
@@ -129,10 +134,44 @@ def _clean(context: str | None, *, before: bool) -> str | None:
 def _span(text: str, wanted: str, normalized: str, needle: str, hits: list[int], n: int) -> tuple[int, int]:
     """The positions in `text` (in NFC) of the `n`th hit of the normalized text."""
     raw = occurrences(text, wanted)
-    if len(raw) == len(hits):  # the passage as typed, each time: no map of the whole text needed
+    if len(raw) == len(hits):  # the passage as typed, each time: no map of the text needed
         return raw[n], raw[n] + len(wanted)
-    where = normalized_with_map(text)[1]  # one pass over the text, in Python: only when needed
-    return where[hits[n]], where[hits[n] + len(needle) - 1] + 1
+    chunks = _Chunks(text, len(normalized))
+    return chunks.index(hits[n]), chunks.index(hits[n] + len(needle) - 1) + 1
+
+
+class _Chunks:
+    """Positions in the normalized text taken back to the text through the checker's character
+    map, made only for the piece of the text that holds them (a map of the whole is a pass in
+    Python over every character). The text is cut after white space and before a character that
+    is not, where the normalized pieces join into the normalized whole; were they not to (an
+    edge no cut should meet), the whole text is mapped."""
+
+    def __init__(self, text: str, normalized_length: int) -> None:
+        self.text = text
+        self.starts = [0]
+        for at in range(_PIECE, len(text), _PIECE):
+            cut = _CUT.search(text, max(at, self.starts[-1] + 1))
+            if cut is None:
+                break
+            if cut.end() > self.starts[-1]:
+                self.starts.append(cut.end())
+        ends = [*self.starts[1:], len(text)]
+        self.offsets = [0]
+        for start, end in zip(self.starts, ends, strict=True):
+            self.offsets.append(self.offsets[-1] + len(normalize(text[start:end])))
+        if self.offsets[-1] != normalized_length:
+            self.starts, self.offsets, ends = [0], [0, normalized_length], [len(text)]
+        self.ends = ends
+        self.maps: dict[int, list[int]] = {}
+
+    def index(self, position: int) -> int:
+        """The index in the text of a position in the normalized text."""
+        piece = bisect.bisect_right(self.offsets, position) - 1
+        piece = min(piece, len(self.starts) - 1)
+        if piece not in self.maps:
+            self.maps[piece] = normalized_with_map(self.text[self.starts[piece] : self.ends[piece]])[1]
+        return self.starts[piece] + self.maps[piece][position - self.offsets[piece]]
 
 
 def _unique(normalized: str, needle: str, hits: list[int], prefix: str, suffix: str) -> bool:
