@@ -41,7 +41,7 @@ def test_a_news_page_becomes_a_source_with_its_metadata_marked_likely(
     assert (code, err) == (0, "")
     assert out == (
         f"added source 'ledger-acme-sued' (web_page) to {records}; its text is in sources/ledger-acme-sued.txt\n"
-        "read from the file, marked likely: title, authors, publication, published, url\n"
+        "read from the file, marked likely: title, authors, publication, published, url, language\n"
     )
     source = ev.load(records).get("ledger-acme-sued", ev.Source)
     # What the page's head says of it (see tests/data/web/ledger-acme-sued.html).
@@ -50,9 +50,11 @@ def test_a_news_page_becomes_a_source_with_its_metadata_marked_likely(
     assert source.publication == "The Millbrook Ledger"
     assert str(source.published) == "2024-03-05"
     assert source.url == "https://ledger.example/2024/03/05/acme-widget-sued"
+    assert source.language == "en"  # <html lang="en">
     assert source.kind is ev.SourceKind.WEB_PAGE
     marks = dict(source.field_confidence)
-    assert marks == dict.fromkeys(["title", "authors", "publication", "published", "url"], ev.Confidence.LIKELY)
+    fields = ["title", "authors", "publication", "published", "url", "language"]
+    assert marks == dict.fromkeys(fields, ev.Confidence.LIKELY)
     assert source.confidence is ev.Confidence.UNVERIFIED
     # The main text, without the navigation and the footer; its digest is the file's.
     stored = (tmp_path / "sources" / "ledger-acme-sued.txt").read_bytes()
@@ -100,7 +102,23 @@ def test_two_authors_and_values_given_win_over_the_page_and_are_not_marked(tmp_p
     assert source.kind is ev.SourceKind.NEWS_ARTICLE
     assert source.title == "Gearworks Feud Heads to Trial"
     assert source.url is None  # the page names no canonical address
+    assert source.language == "en"  # given, as the page also says
     assert dict(source.field_confidence) == dict.fromkeys(["authors", "publication", "published"], ev.Confidence.LIKELY)
+
+
+@pytest.mark.parametrize(("declared", "recorded"), [("pt-BR", "pt-BR"), ("en_US", None), ("", None), ("  de ", "de")])
+def test_the_declared_language_is_kept_only_when_it_is_a_language_tag(
+    tmp_path: Path, declared: str, recorded: str | None
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        f'<html lang="{declared}"><body><article><p>A gear fair in Millbrook drew three exhibitors and no '
+        "lawsuits this year, the organizers said on Sunday.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    source = ev.add_source(page, tmp_path / "records.yaml", retrieved="2025-02-01")
+    assert source.language == recorded
+    assert ("language" in source.field_confidence) == (recorded is not None)
 
 
 def test_a_folder_gets_its_sources_yaml_and_ids_are_new_across_it(tmp_path: Path) -> None:

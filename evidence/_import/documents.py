@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from evidence._errors import UsageError
-from evidence._model import PAGE_BREAK
+from evidence._model import PAGE_BREAK, language_complaint
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _PDF_SUFFIXES = (".pdf",)
@@ -80,8 +80,22 @@ def _page(path: Path, data: bytes) -> tuple[str, dict[str, Any]]:
         "publication": _value(page.sitename),
         "published": _value(page.date),
         "url": _value(page.url),
+        "language": _language(data),
     }
     return text, {key: value for key, value in metadata.items() if value}
+
+
+def _language(data: bytes) -> str | None:
+    """The language the page's `<html lang>` declares, when it is a language tag (trafilatura
+    does not report it)."""
+    import lxml.html  # trafilatura's own parser
+
+    try:
+        declared = lxml.html.document_fromstring(data).get("lang")
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    declared = declared.strip() if isinstance(declared, str) else None
+    return declared if declared and language_complaint(declared) is None else None
 
 
 def _value(value: object) -> str | None:

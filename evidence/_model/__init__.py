@@ -11,6 +11,7 @@ from evidence._model.checks import (
     Complaint,
     a,
     control_complaint,
+    language_complaint,
 )
 from evidence._model.courts import complete_court, lookup_court, without_state
 from evidence._model.dates import (
@@ -160,6 +161,7 @@ __all__ = [
     "is_public_domain",
     "iter_references",
     "known_abbreviations",
+    "language_complaint",
     "last_edge",
     "lookup_court",
     "page_of",
