@@ -12,17 +12,14 @@
 """
 
 from evidence._import.csl import IMPORTED_TYPES, import_csl
-from evidence._import.recordfile import DEFAULT_FILE, Target, add_evidence, record_file_for, target, target_of
+from evidence._import.recordfile import DEFAULT_FILE, add_evidence, record_file_for
 from evidence._import.sourcefile import add_source
 
 __all__ = [
     "DEFAULT_FILE",
     "IMPORTED_TYPES",
-    "Target",
     "add_evidence",
     "add_source",
     "import_csl",
     "record_file_for",
-    "target",
-    "target_of",
 ]

@@ -35,10 +35,8 @@ def target(place: str | os.PathLike[str] | None) -> Target:
     path = Path(place) if place is not None else Path(DEFAULT_FILE)
     file = record_file_for(path)
     if file != path:
-        whole = load(path) if path.is_dir() and record_files(path) else RecordSet()
-    else:
-        whole = load(file) if file.exists() else RecordSet()
-    return _opened(file, whole)
+        return _opened(file, load(path) if path.is_dir() and record_files(path) else RecordSet())
+    return _opened(file, load(file) if file.exists() else RecordSet(), alone=True)
 
 
 def record_file_for(place: str | os.PathLike[str] | None) -> Path:
@@ -54,17 +52,18 @@ def target_of(place: str | os.PathLike[str], id: str) -> Target:
     origin = whole.origin(id)
     if id not in whole or origin is None:
         raise UsageError(f"no record {id!r} in {place}")
-    return _opened(Path(origin.file), whole)
+    return _opened(Path(origin.file), whole, alone=Path(place) == Path(origin.file))
 
 
-def _opened(file: Path, whole: RecordSet) -> Target:
+def _opened(file: Path, whole: RecordSet, *, alone: bool = False) -> Target:
+    """The target, its records read (again, unless `whole` is the file's alone)."""
     if Format.of(file) is None:
         raise UsageError(f"cannot tell the format of {file}: name a .yaml, .json or .jsonl record file, or a folder")
     if not file.exists():
         return Target(file=file, held=(), whole=whole)
     if file.suffix.lower() in (".yaml", ".yml") and yaml_has_comments(file.read_text(encoding="utf-8")):
         raise UsageError(f"{file} has comments, which writing it back would lose; add to another record file")
-    return Target(file=file, held=tuple(load(file)), whole=whole)
+    return Target(file=file, held=tuple(whole) if alone else tuple(load(file)), whole=whole)
 
 
 def rendered(file: Path, records: Sequence[Record]) -> bytes:
