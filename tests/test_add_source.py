@@ -267,3 +267,33 @@ def test_the_command_names_the_record_file_of_a_folder(capsys: pytest.CaptureFix
     assert code == 0
     assert out == f"added source 'bare' (web_page) to {folder / 'sources.yaml'}; its text is in sources/bare.txt\n"
     assert sorted(files_under(folder)) == ["sources.yaml", "sources/bare.txt"]
+
+
+def test_a_page_is_read_offline(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import socket
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("the network was asked for")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    source = ev.add_source(WEB / "ledger-acme-sued.html", tmp_path / "records.yaml", retrieved="2024-03-06")
+    assert source.url == "https://ledger.example/2024/03/05/acme-widget-sued"
+
+
+def test_a_record_file_that_cannot_be_written_takes_its_new_text_back(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    replace = os.replace
+
+    def full_disk(source: str, target: str) -> None:
+        if str(target).endswith("records.yaml"):
+            raise OSError(28, "No space left on device", str(target))
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    code, out, err = run(capsys, "add", "source", str(WEB / "bare.html"), str(tmp_path / "records.yaml"))
+    assert (code, out) == (2, "")
+    assert err == f"evidence: error: No space left on device: {tmp_path / 'records.yaml'}\n"
+    assert files_under(tmp_path) == {}
