@@ -437,7 +437,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     quote_ = commands.add_parser("quote", help="anchor a passage in a record's stored text")
     quote_.add_argument("path", metavar="PATH", help="a record file or folder")
-    quote_.add_argument("id", metavar="SOURCE-ID", help="the source (or filing, exhibit) whose text holds it")
+    quote_.add_argument("id", metavar="SOURCE-ID", help="the source (or filing, exhibit, message) whose text holds it")
     quote_.add_argument("passage", metavar="PASSAGE", help="the words quoted")
     quote_.add_argument("--occurrence", type=int, default=1, metavar="N", help="which occurrence (default: the first)")
     quote_.add_argument("--claim", metavar="ID", help="add the quote to this claim's evidence")

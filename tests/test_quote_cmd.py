@@ -156,6 +156,15 @@ def test_a_quote_in_a_pdf_names_its_page(tmp_path: Path) -> None:
     assert quote_errors(tmp_path) == []
 
 
+def test_a_message_is_quoted_in_its_own_text(tmp_path: Path) -> None:
+    (tmp_path / "messages.yaml").write_text(
+        "evidence: 2\nmessages:\n  - id: note\n    text: 'Ship the sprocket – it’s ready. Ship it today.'\n",
+        encoding="utf-8",
+    )
+    quote = ev.find_quote(tmp_path, "note", "it's ready")
+    assert (quote.exact, quote.start, quote.end) == ("it’s ready", 20, 30)  # "Ship the sprocket – " is 20
+
+
 def test_what_keeps_a_text_from_being_quoted_is_told(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     folder = write_set(tmp_path, PAGE_TEXT)
     code, _, err = run(capsys, "quote", str(folder), "jury-decides", "a jury")

@@ -18,7 +18,7 @@ from evidence._check.lookup import SetLookup
 from evidence._check.run import Run
 from evidence._check.text import closest, normalize, normalized_with_map, occurrences
 from evidence._errors import QuoteNotFound, UsageError
-from evidence._model import PAGE_BREAK, Quote, control_complaint, page_of
+from evidence._model import PAGE_BREAK, Message, Quote, control_complaint, page_of
 from evidence._recordset import RecordSet, load
 
 # The pieces a long text is mapped in (see `_Chunks`), and where a piece may end.
@@ -48,10 +48,10 @@ def find_quote(
     records: RecordSet | str | os.PathLike[str], record_id: str, passage: str, *, occurrence: int = 1
 ) -> Quote:
     """The anchor of `passage` in the stored text of the record `record_id` (a source, filing or
-    exhibit with a `text_file`), ready for a claim's evidence or a message's attestation: `exact`
-    as the text prints it, `start` and `end`, `prefix` and `suffix` when the passage occurs more
-    than once (`occurrence` chooses which, 1 for the first), `page` when the text has page
-    breaks. Raises `QuoteNotFound`, with the closest passages, when the text does not hold it."""
+    exhibit with a `text_file`, or a message's own text), ready for a claim's evidence or a
+    message's attestation: `exact` as the text prints it, `start` and `end`, `prefix` and `suffix`
+    when the passage occurs more than once (`occurrence` chooses which, 1 for the first), `page`
+    when the text has page breaks. Raises `QuoteNotFound`, with the closest passages, when the text does not hold it."""
     return anchor(record_text(records, record_id), passage, occurrence=occurrence, name=record_id).quote
 
 
@@ -65,6 +65,8 @@ def record_text(records: RecordSet | str | os.PathLike[str], record_id: str) -> 
     if record_id not in records:
         raise UsageError(f"no record {record_id!r} in this record set")
     record = records[record_id]
+    if isinstance(record, Message) and record.text is not None:  # a message quoted in its own words
+        return record.text
     if getattr(record, "text_file", None) is None:
         raise UsageError(f"{record_id!r} has no stored text (text_file) to quote from")
     run = Run(SetLookup(records), [record], root)
