@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import types
 
-from evidence._check import Finding, Report, Rule, Severity, check, index_to_utf16, utf16_to_index
+from evidence._check import Finding, Report, Rule, Severity, check, find_quote, index_to_utf16, utf16_to_index
 from evidence._cite import (
     BluebookOptions,
     Citation,
@@ -25,9 +25,18 @@ from evidence._cite import (
     citation,
     cite,
 )
-from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
+from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, QuoteNotFound, ResolutionError, UsageError
 from evidence._export import export, export_files
-from evidence._import import Change, SyncResult, import_csl, import_pacer, sync
+from evidence._import import (
+    Change,
+    SyncResult,
+    add_evidence,
+    add_source,
+    import_csl,
+    import_pacer,
+    sync,
+    sync_pacer,
+)
 from evidence._io import json_schema
 from evidence._limits import Limits, limits
 from evidence._model import (
@@ -171,6 +180,7 @@ __all__ = [
     "Provision",
     "ProvisionKind",
     "Quote",
+    "QuoteNotFound",
     "Record",
     "RecordSet",
     "Report",
@@ -189,6 +199,8 @@ __all__ = [
     "Trace",
     "UsageError",
     "__version__",
+    "add_evidence",
+    "add_source",
     "bibliography",
     "cast",
     "check",
@@ -199,6 +211,7 @@ __all__ = [
     "dumps",
     "export",
     "export_files",
+    "find_quote",
     "import_csl",
     "import_pacer",
     "index_to_utf16",
@@ -209,6 +222,7 @@ __all__ = [
     "parse_cite",
     "parse_date",
     "sync",
+    "sync_pacer",
     "timeline",
     "to_pandas",
     "to_table",

@@ -6,7 +6,8 @@ Every error the library raises on purpose derives from `EvidenceError`::
     ├── InvalidValue        a value breaks an invariant of a record (also a ValueError)
     ├── LoadError           one or more problems in record files; `.problems` lists them
     ├── ResolutionError     a reference names no record, or a record of the wrong kind
-    └── UsageError          a command or function was asked something it cannot do
+    ├── UsageError          a command or function was asked something it cannot do
+    └── QuoteNotFound       a passage is not in a stored text; `.closest` holds what is nearest
 
 A `Problem` is one located complaint about a file: file, line and column (1-based, when
 known), the JSON path inside the document, the message, and the code of the checker's rule it
@@ -72,3 +73,12 @@ class ResolutionError(EvidenceError, LookupError):
 
 class UsageError(EvidenceError):
     """A command or function was asked something it cannot do."""
+
+
+class QuoteNotFound(EvidenceError, LookupError):
+    """A passage is not in a record's stored text; `closest` holds the passages of the text most
+    like it, each with how alike (0 to 1), the closest first."""
+
+    def __init__(self, message: str, closest: Iterable[tuple[str, float]] = ()) -> None:
+        super().__init__(message)
+        self.closest = tuple(closest)

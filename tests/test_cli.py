@@ -57,7 +57,7 @@ def test_a_rule_code_that_names_no_rule_exits_2(capsys: pytest.CaptureFixture[st
 def test_fmt_check_passes_on_the_examples(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "fmt", "--check", str(EXAMPLES))
     assert (code, out) == (0, "")
-    assert err.endswith("0 files would be reformatted, 10 already canonical\n")
+    assert err.endswith("0 files would be reformatted, 11 already canonical\n")
 
 
 def test_fmt_check_lists_files_not_in_canonical_form_and_fmt_fixes_them(

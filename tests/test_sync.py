@@ -55,7 +55,7 @@ def test_a_newer_report_adds_exactly_the_new_entries(tmp_path: Path) -> None:
     newer = imported(*FIRST["acme.yaml"][1:], entry(3, "ANSWER to Complaint."), entry(4, "MINUTE ENTRY."))
     result = ev.sync(tmp_path, newer, base=FIRST["acme.yaml"])
     assert [(c.action, c.id) for c in result.changes] == [("added", "acme.3"), ("added", "acme.4")]
-    assert result.diff() == "+ acme.3\n+ acme.4\n"
+    assert result.diff() == "+ acme.3: 'ANSWER to Complaint.'\n+ acme.4: 'MINUTE ENTRY.'\n"
     assert [r.id for r in ev.load(tmp_path)] == ["acme", "acme.1", "acme.2", "acme.3", "acme.4"]
 
 
@@ -111,6 +111,20 @@ def test_a_sealing_and_a_reassignment_show_as_list_elements(tmp_path: Path) -> N
         "+ acme judges[judge-b, assigned]: (judge-b, assigned)",
         "+ acme.1 sealing[sealed, 2024-03-01]: (sealed, 2024-03-01)",
     ]
+
+
+def test_a_changed_date_and_digest_are_taken_whole(tmp_path: Path) -> None:
+    first = imported(entry(1, "COMPLAINT.", filed=ev.parse_date("2024-03-01"),
+                           digest=ev.Digest(algorithm="sha256", value="a" * 64)))  # fmt: skip
+    ev.sync(tmp_path, first)
+    later = imported(entry(1, "COMPLAINT.", filed=ev.parse_date("2024-03-02T10:00Z"),
+                           digest=ev.Digest(algorithm="sha256", value="b" * 64)))  # fmt: skip
+    result = ev.sync(tmp_path, later, base=first["acme.yaml"])
+    assert result.diff().splitlines() == [
+        "~ acme.1 filed: 2024-03-01 → 2024-03-02T10:00Z",
+        f"~ acme.1 digest.value: '{'a' * 64}' → '{'b' * 64}'",
+    ]
+    assert ev.load(tmp_path)["acme.1"] == later["acme.yaml"][1]
 
 
 def test_a_record_the_source_dropped_is_reported_and_kept(tmp_path: Path) -> None:

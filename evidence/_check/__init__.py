@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from evidence._check.anchor import Anchored, anchor, find_quote, record_text
 from evidence._check.memory import check_records
 from evidence._check.report import RULES, Finding, Report, Rule, Severity
 from evidence._check.stream import check_stream, connect_dask, streams_by_default
@@ -66,14 +67,18 @@ def _codes(codes: Iterable[str] | None, name: str) -> tuple[str, ...] | None:
 
 __all__ = [
     "RULES",
+    "Anchored",
     "Finding",
     "Report",
     "Rule",
     "Severity",
+    "anchor",
     "check",
     "connect_dask",
+    "find_quote",
     "index_to_utf16",
     "normalize",
     "normalized_with_map",
+    "record_text",
     "utf16_to_index",
 ]

@@ -7,10 +7,12 @@ from typing import Any
 from evidence._check.run import Run
 from evidence._model import (
     Case,
+    Confidence,
     DateValue,
     Decision,
     Exhibit,
     Filing,
+    LinkRel,
     Message,
     SealingAction,
     Source,
@@ -21,6 +23,16 @@ from evidence._model import (
 
 def _after(later: DateValue | None, earlier: DateValue | None) -> bool:
     return later is not None and earlier is not None and definitely_before(earlier, later)
+
+
+def _both_read_from_one_docket(case: Case, filing: Filing) -> bool:
+    """Both dates confirmed and derived from one record (an imported docket report): the court's
+    own docket prints the entry before the case's date, as a criminal docket does with the entries
+    of the magistrate case it grew out of, so it is the court's history, not a slip."""
+    sources = {link.target for link in case.links if link.rel is LinkRel.DERIVED_FROM}
+    shared = any(link.rel is LinkRel.DERIVED_FROM and link.target in sources for link in filing.links)
+    sure = Confidence.CONFIRMED
+    return shared and case.confidence_of("filed") is sure and filing.confidence_of("filed") is sure
 
 
 def time(run: Run) -> None:
@@ -52,7 +64,7 @@ def time(run: Run) -> None:
                     )
     for filing in run.of_kind(Filing):
         case = run.get(filing.case, Case)
-        if case is not None and _after(case.filed, filing.filed):
+        if case is not None and _after(case.filed, filing.filed) and not _both_read_from_one_docket(case, filing):
             run.add("T002", filing, f"filed {filing.filed}, before its case was filed on {case.filed}", ("filed",))
     for decision in run.of_kind(Decision):
         case = run.get(decision.case, Case)

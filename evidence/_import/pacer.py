@@ -32,9 +32,10 @@ from evidence._import.dockets import (
     source_id,
 )
 from evidence._import.fields import Refused, build
+from evidence._import.sync import SyncResult, sync
 from evidence._limits import limits
 from evidence._model import Record, Source, lookup_court, parse_date
-from evidence._recordset import RecordSet
+from evidence._recordset import RecordSet, load, record_files
 
 ReportKind = Literal["district", "appellate", "attachment"]
 
@@ -421,8 +422,10 @@ def _records(file: PacerFile, retrieved: str | None, known: Mapping[str, Record]
 
 
 def stored_report_path(case: str, file: PacerFile) -> str:
-    """Where a written import keeps a report, relative to the folder: sources/pacer/<case>/<digest>.<ext>."""
-    return f"sources/pacer/{case}/{file.digest[:12]}.{file.extension}"
+    """Where a written import keeps a report, relative to the folder: sources/pacer/<case>/<digest>.html,
+    or `.json.txt` for juriscraper's JSON (a `.json` file in a record folder would be read as records)."""
+    suffix = "html" if file.extension == "html" else "json.txt"
+    return f"sources/pacer/{case}/{file.digest[:12]}.{suffix}"
 
 
 def with_stored_reports(result: PacerImport) -> dict[str, list[Record]]:
@@ -440,3 +443,56 @@ def with_stored_reports(result: PacerImport) -> dict[str, list[Record]]:
             records.append(record)
         files[case] = records
     return files
+
+
+# -- an import kept in sync with the records of a folder ----------------------------------------
+
+
+def sync_pacer(
+    paths: Iterable[str | os.PathLike[str]],
+    folder: str | os.PathLike[str],
+    *,
+    court: str | None = None,
+    retrieved: str | None = None,
+    dry_run: bool = False,
+) -> SyncResult:
+    """Import PACER files into a folder of records and keep it in sync (`evidence.sync`): each
+    docket's records go in `<case id>.yaml`, each report in `sources/pacer/<case id>/`; a docket
+    imported before is merged three ways, its previous report (the stored copy its Source names)
+    read again as the base, so what the court changed is taken and what a person wrote is kept."""
+    root = Path(folder)
+    kept = load(root) if root.is_dir() and record_files(root) else RecordSet()
+    result = read_dockets(paths, court=court, retrieved=retrieved, into=kept)
+    files = {f"{case}.yaml": records for case, records in with_stored_reports(result).items()}
+    stored = {stored_report_path(case, file): file.raw for case, found in result.reports.items() for file in found}
+    return sync(root, files, base=_previous(result, kept), stored=stored, dry_run=dry_run)
+
+
+def _previous(result: PacerImport, kept: RecordSet) -> list[Record]:
+    """What the previous import of each report made: the stored copy its Source names, read
+    again as it was then (with what the folder holds as known records). A report no longer
+    stored, or one that no longer reads, has no base: the merge then never replaces a value."""
+    made = result.records.by_id()
+    base: list[Record] = []
+    for case, found in result.reports.items():
+        for file in found:
+            source = next((r for r in result.records.sources if r.digest and r.digest.value == file.digest), None)
+            old = kept.by_id().get(source.id) if source is not None else None
+            folder = kept.base_folder(old.id) if isinstance(old, Source) and old.text_file else None
+            if not isinstance(old, Source) or old.text_file is None or folder is None:
+                continue
+            path = folder / old.text_file
+            if not path.is_file():
+                continue
+            try:
+                previous = read_pacer(path, court=file.court)
+                _, records = _records(previous, str(old.retrieved) if old.retrieved else None, kept.by_id())
+            except (LoadError, DocketProblem, UsageError):
+                continue
+            stored = stored_report_path(case, previous)
+            base.extend(
+                attrs.evolve(r, text_file=stored) if isinstance(r, Source) and r.id == old.id else r
+                for r in records
+                if r.id in made or r.id in kept
+            )
+    return base

@@ -24,7 +24,7 @@ import attrs
 from evidence._errors import LoadError, UsageError
 from evidence._io import Format, atomic_write_all, parse_bytes, render, yaml_has_comments
 from evidence._labels import shorten
-from evidence._model import Record
+from evidence._model import VALUE_OBJECTS, Record
 from evidence._recordset import RecordSet, read_files, record_files
 
 # The kinds of change, in the order a diff lists them.
@@ -50,7 +50,8 @@ class Change:
         """The change as one line of a diff."""
         where = f"{self.id} {self.field}" if self.field else self.id
         if self.action == ADDED:
-            return f"+ {where}" + (f": {_show(self.after)}" if self.field else "")
+            said = _show(self.after) if self.field else _said(self.after)
+            return f"+ {where}" + (f": {said}" if said else "")
         if self.action == GONE:
             return f"- {where}: no longer in the import (kept)"
         if self.action == KEPT:
@@ -68,6 +69,7 @@ class SyncResult:
     written: tuple[Path, ...]
     records: RecordSet
     dry_run: bool
+    was_empty: bool = False  # the folder held no records before: a first import, not a sync
 
     def diff(self, *, new_records: bool = True) -> str:
         """The changes as a readable diff, one line each (empty when nothing changed);
@@ -166,12 +168,12 @@ def sync(
     extra = _stored_files(root, stored or {})
     records = RecordSet(merged[i] for ids in order.values() for i in ids)
     if dry_run or not (files or extra):
-        return SyncResult(tuple(changes), (), records, dry_run)
+        return SyncResult(tuple(changes), (), records, dry_run, not before)
     root.mkdir(parents=True, exist_ok=True)
     for path in {*files, *extra}:
         path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_all({**extra, **files})
-    return SyncResult(tuple(changes), tuple(sorted({*extra, *files})), records, dry_run)
+    return SyncResult(tuple(changes), tuple(sorted({*extra, *files})), records, dry_run, not before)
 
 
 # -- merging ------------------------------------------------------------------------------------
@@ -205,7 +207,7 @@ def _merge_value(ours: Any, base: Any, theirs: Any, id: str, field: str, changes
         return _merge_mapping(ours, base if isinstance(base, Mapping) else {}, theirs, id, field, changes)
     if isinstance(ours, tuple) and isinstance(theirs, tuple):
         return _merge_list(ours, base if isinstance(base, tuple) else (), theirs, id, field, changes)
-    if attrs.has(type(ours)) and type(ours) is type(theirs) and type(base) is type(ours):
+    if type(ours) in VALUE_OBJECTS and type(ours) is type(theirs) and type(base) is type(ours):
         return _merge_object(ours, base, theirs, id, field, changes)
     if theirs == base:
         return ours  # the source did not change it
@@ -284,7 +286,7 @@ def _merge_whole(ours: Any, base: Any, theirs: Any, id: str, field: str, changes
 def _key(element: Any) -> Any:
     """What identifies a list element across imports: a value object's first two fields (a
     party's actor and role, a link's relation and target), or the element itself."""
-    if attrs.has(type(element)):
+    if type(element) in VALUE_OBJECTS:
         names = [a.name for a in attrs.fields(type(element))][:2]
         return tuple(_hashable(getattr(element, name)) for name in names)
     return _hashable(element)
@@ -342,7 +344,7 @@ def _check_writable(
             back = parse_bytes(data, str(path), _format(path)).records
         except LoadError as error:  # pragma: no cover - the renderer and the reader disagree
             raise UsageError(f"{path}: the merged records would not read back; nothing was written\n{error}") from None
-        if tuple(back) != tuple(merged[i] for i in order[path]):  # pragma: no cover - the same
+        if {r.id: r for r in back} != {i: merged[i] for i in order[path]}:  # pragma: no cover - the same
             raise UsageError(f"{path}: the merged records would not read back the same; nothing was written")
 
 
@@ -378,9 +380,18 @@ def _plain(value: Any) -> str:
         return value.KIND
     if isinstance(value, enum.Enum):
         return str(value.value)
-    if attrs.has(type(value)) and "__str__" not in vars(type(value)):  # a value object with no text form
+    if type(value) in VALUE_OBJECTS:
         return "(" + ", ".join(_plain(getattr(value, a.name)) for a in attrs.fields(type(value))[:2]) + ")"
     return shorten(str(value), _WIDTH)
+
+
+def _said(record: Any) -> str | None:
+    """What a new record says, for its line in a diff: its title, docket text, name or statement."""
+    for name in ("title", "docket_text", "name", "caption", "statement", "description"):
+        value = getattr(record, name, None)
+        if isinstance(value, str):
+            return _show(value)
+    return None
 
 
 def _show_key(key: Any) -> str:

@@ -11,6 +11,7 @@ from evidence._model.checks import (
     Complaint,
     a,
     control_complaint,
+    language_complaint,
 )
 from evidence._model.courts import complete_court, lookup_court, without_state
 from evidence._model.dates import (
@@ -44,6 +45,7 @@ from evidence._model.enums import (
 )
 from evidence._model.fields import EACH, KEYS_AND_VALUES, ONE, RULES, FieldRules, field, rules_of
 from evidence._model.kinds import KIND_BY_NAME, KIND_BY_PLURAL, RECORD_KINDS, VALUE_OBJECTS
+from evidence._model.pages import PAGE_BREAK, page_of
 from evidence._model.procedure import CaseClass, CaseEvent, CaseRelation, DecisionHistory, Judge, Party, StatusChange
 from evidence._model.records import (
     Actor,
@@ -92,6 +94,7 @@ __all__ = [
     "KIND_BY_PLURAL",
     "MAX_NUMBER",
     "ONE",
+    "PAGE_BREAK",
     "PATTERN_CHECKS",
     "RECORD_KINDS",
     "RULES",
@@ -160,8 +163,10 @@ __all__ = [
     "is_public_domain",
     "iter_references",
     "known_abbreviations",
+    "language_complaint",
     "last_edge",
     "lookup_court",
+    "page_of",
     "parse_cite",
     "parse_date",
     "reference_targets",
