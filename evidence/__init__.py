@@ -27,7 +27,14 @@ from evidence._cite import (
 )
 from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
 from evidence._export import export, export_files
-from evidence._import import import_csl
+from evidence._import import (
+    CourtListenerDocket,
+    CourtListenerResponse,
+    FetchError,
+    fetch_courtlistener,
+    import_csl,
+    read_courtlistener,
+)
 from evidence._io import json_schema
 from evidence._limits import Limits, limits
 from evidence._model import (
@@ -136,6 +143,8 @@ __all__ = [
     "ClaimStatus",
     "Confidence",
     "Court",
+    "CourtListenerDocket",
+    "CourtListenerResponse",
     "DatabaseCite",
     "Date",
     "DateInterval",
@@ -150,6 +159,7 @@ __all__ = [
     "EvidenceLink",
     "EvidenceRole",
     "Exhibit",
+    "FetchError",
     "Filing",
     "FilingKind",
     "Finding",
@@ -197,6 +207,7 @@ __all__ = [
     "dumps",
     "export",
     "export_files",
+    "fetch_courtlistener",
     "import_csl",
     "index_to_utf16",
     "json_schema",
@@ -205,6 +216,7 @@ __all__ = [
     "loads",
     "parse_cite",
     "parse_date",
+    "read_courtlistener",
     "timeline",
     "to_pandas",
     "to_table",

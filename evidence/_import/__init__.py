@@ -7,8 +7,24 @@ into records.
 - `provisions`: `legislation` and `regulation` items as provisions of law;
 - `sources`: books, articles, pages and posts as sources;
 - `csl`: the file read, each item sent to its kind, the record set made.
+
+CourtListener's REST API v4 in:
+
+- `courtlistener`: one docket's responses told apart by their shape, the docket in juriscraper's
+  `DocketReport.data` shape, opinion clusters as decisions, the docket's Source;
+- `courtlistener_http`: the responses fetched live (pagination, rate limits, errors).
 """
 
+from evidence._import.courtlistener import CourtListenerDocket, CourtListenerResponse, read_courtlistener
+from evidence._import.courtlistener_http import FetchError, fetch_courtlistener
 from evidence._import.csl import IMPORTED_TYPES, import_csl
 
-__all__ = ["IMPORTED_TYPES", "import_csl"]
+__all__ = [
+    "IMPORTED_TYPES",
+    "CourtListenerDocket",
+    "CourtListenerResponse",
+    "FetchError",
+    "fetch_courtlistener",
+    "import_csl",
+    "read_courtlistener",
+]
