@@ -1,0 +1,450 @@
+"""CourtListener's REST API v4 in, through the public API: saved responses of a made-up docket
+(tests/data/courtlistener) read into juriscraper's docket shape, clusters into decisions, and the
+live client run against a local server serving those responses, never the real network."""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import evidence as ev
+
+DATA = Path(__file__).parent / "data" / "courtlistener"
+FILES = sorted(DATA.glob("*.json"))
+SITE = "https://www.courtlistener.com"
+
+
+def _json(name: str) -> Any:
+    return json.loads((DATA / name).read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def read() -> ev.CourtListenerDocket:
+    return ev.read_courtlistener(FILES, retrieved="2024-06-20")
+
+
+# -- the docket in juriscraper's shape ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("juriscraper", "courtlistener"),
+    [
+        ("court_id", "court_id"),
+        ("docket_number", "docket_number"),
+        ("case_name", "case_name"),
+        ("date_filed", "date_filed"),
+        ("date_terminated", "date_terminated"),
+        ("assigned_to_str", "assigned_to_str"),
+        ("referred_to_str", "referred_to_str"),
+        ("cause", "cause"),
+        ("nature_of_suit", "nature_of_suit"),
+        ("jury_demand", "jury_demand"),
+        ("jurisdiction", "jurisdiction_type"),
+    ],
+)
+def test_the_dockets_fields_take_juriscrapers_names(
+    read: ev.CourtListenerDocket, juriscraper: str, courtlistener: str
+) -> None:
+    assert read.docket[juriscraper] == _json("docket.json")[courtlistener]
+
+
+def test_what_courtlistener_does_not_keep_is_left_out_not_filled(read: ev.CourtListenerDocket) -> None:
+    assert "demand" not in read.docket  # PACER prints a demand; CourtListener keeps none
+    assert all("date_entered" not in entry for entry in read.docket["docket_entries"])
+
+
+def test_the_case_id_follows_the_scheme_and_derived_fields_are_named(read: ev.CourtListenerDocket) -> None:
+    assert read.case_id == "cand-3-24-cv-01234"
+    assert set(read.derived) == {"case_name", "nature_of_suit"}
+
+
+def test_entries_of_both_pages_come_in_the_dockets_order(read: ev.CourtListenerDocket) -> None:
+    pages = [_json("docket-entries-1.json"), _json("docket-entries-2.json")]
+    given_entries = [entry for page in pages for entry in page["results"]]
+    entries = read.docket["docket_entries"]
+    assert len(entries) == len(given_entries) == 4
+    assert [e["document_number"] for e in entries] == ["1", "2", None, "3"]
+    assert [e["description"] for e in entries] == [e["description"] for e in given_entries]
+    assert [e["date_filed"] for e in entries] == [e["date_filed"] for e in given_entries]
+
+
+def test_a_minute_entry_keeps_no_number(read: ev.CourtListenerDocket) -> None:
+    minute = read.docket["docket_entries"][2]
+    assert minute["document_number"] is None
+    assert minute["description"].startswith("Minute Entry for proceedings")
+
+
+def test_the_main_document_and_its_attachment_nest_as_juriscraper_nests_them(read: ev.CourtListenerDocket) -> None:
+    complaint = read.docket["docket_entries"][0]
+    main, attachment = _json("docket-entries-1.json")["results"][0]["recap_documents"]
+    assert (complaint["pacer_doc_id"], complaint["page_count"]) == (main["pacer_doc_id"], main["page_count"])
+    assert complaint["attachments"] == [
+        {
+            "attachment_number": attachment["attachment_number"],
+            "description": attachment["description"],
+            "pacer_doc_id": attachment["pacer_doc_id"],
+            "page_count": attachment["page_count"],
+        }
+    ]
+    assert "attachments" not in read.docket["docket_entries"][1]  # a lone document has none
+    assert read.docket["docket_entries"][1]["pacer_doc_id"] is None  # '' in CourtListener: not known
+
+
+def test_a_party_has_its_two_attorneys_with_their_roles(read: ev.CourtListenerDocket) -> None:
+    plaintiff, defendant = read.docket["parties"]
+    assert (plaintiff["name"], plaintiff["type"]) == ("Acme Widget Co.", "Plaintiff")
+    assert [(a["name"], a["roles"]) for a in plaintiff["attorneys"]] == [
+        ("Alice Doe", ["LEAD ATTORNEY"]),
+        ("Bob Example", ["ATTORNEY TO BE NOTICED"]),
+    ]
+    assert plaintiff["attorneys"][0]["contact"] == _json("attorneys.json")["results"][0]["contact_raw"]
+    assert (defendant["type"], [a["name"] for a in defendant["attorneys"]]) == ("Defendant", ["Carol Sample"])
+
+
+def test_nested_data_of_other_dockets_is_not_taken(tmp_path: Path) -> None:
+    # CourtListener does not filter nested data: a party's other cases' roles come along.
+    parties = _json("parties.json")
+    extra = dict(parties["results"][0]["party_types"][0], docket_id=1, name="Appellant")
+    parties["results"][0]["party_types"].append(extra)
+    parties["results"][0]["attorneys"].append(dict(parties["results"][0]["attorneys"][0], docket_id=1, role=4))
+    (tmp_path / "parties.json").write_text(json.dumps(parties))
+    files = [f for f in FILES if f.name != "parties.json"] + [tmp_path / "parties.json"]
+    plaintiff = ev.read_courtlistener(files).docket["parties"][0]
+    assert plaintiff["type"] == "Plaintiff"
+    assert plaintiff["attorneys"][0]["roles"] == ["LEAD ATTORNEY"]
+
+
+def test_without_the_attorneys_response_the_parties_still_come_in() -> None:
+    read = ev.read_courtlistener([f for f in FILES if f.name != "attorneys.json"])
+    assert [p["name"] for p in read.docket["parties"]] == ["Acme Widget Co.", "Example Corp."]
+    assert all(p["attorneys"] == [] for p in read.docket["parties"])  # named by id only: left out
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.permutations(FILES))
+def test_the_order_of_the_files_changes_nothing(files: list[Path]) -> None:
+    read = ev.read_courtlistener(files, retrieved="2024-06-20")
+    first = ev.read_courtlistener(FILES, retrieved="2024-06-20")
+    assert read.docket == first.docket
+    assert read.decisions == first.decisions
+    assert read.source.digest == first.source.digest
+
+
+def test_a_page_saved_twice_gives_its_entries_once() -> None:
+    read = ev.read_courtlistener([*FILES, DATA / "docket-entries-1.json"])
+    assert len(read.docket["docket_entries"]) == 4
+
+
+# -- decisions ---------------------------------------------------------------------------------
+
+
+def test_a_cluster_is_a_decision_with_its_cites_judges_and_the_courts_copy(read: ev.CourtListenerDocket) -> None:
+    cluster = _json("clusters.json")["results"][0]
+    opinion = _json("opinions.json")["results"][0]
+    decisions = [r for r in read.decisions if isinstance(r, ev.Decision)]
+    assert len(decisions) == 1
+    decision = decisions[0]
+    assert decision.id == f"cand-3-24-cv-01234.decision-{cluster['date_filed']}"
+    assert decision.case == read.case_id
+    assert str(decision.date) == cluster["date_filed"]
+    citation = cluster["citations"][0]
+    assert decision.cites == (f"{citation['volume']} {citation['reporter']} {citation['page']}",)
+    assert decision.judges == ("jane-q-jurist",)
+    assert decision.url == opinion["download_url"]
+    assert decision.confidence is ev.Confidence.LIKELY
+    judge = next(r for r in read.decisions if isinstance(r, ev.Actor))
+    assert (judge.id, judge.name, judge.kind, judge.confidence) == (
+        "jane-q-jurist",
+        cluster["judges"],
+        ev.ActorKind.PERSON,
+        ev.Confidence.LIKELY,
+    )
+
+
+@pytest.mark.parametrize(
+    ("judges", "authors", "ids"),
+    [
+        ("Smith, Jones and Roe", [], ("smith", "jones", "roe")),
+        ("Smith; Jones & Roe", [], ("smith", "jones", "roe")),
+        ("", ["Mary Major"], ("mary-major",)),
+        ("Smith, smith", [], ("smith",)),
+        ("", [], ()),
+    ],
+)
+def test_judges_come_from_the_clusters_text_else_the_authors(
+    tmp_path: Path, judges: str, authors: list[str], ids: tuple[str, ...]
+) -> None:
+    clusters = _json("clusters.json")
+    clusters["results"][0]["judges"] = judges
+    opinions = _json("opinions.json")
+    template = opinions["results"][0]
+    opinions["results"] = [dict(template, id=template["id"] + i, author_str=name) for i, name in enumerate(authors)]
+    (tmp_path / "clusters.json").write_text(json.dumps(clusters))
+    (tmp_path / "opinions.json").write_text(json.dumps(opinions))
+    files = [DATA / "docket.json", tmp_path / "clusters.json", tmp_path / "opinions.json"]
+    decision = next(r for r in ev.read_courtlistener(files).decisions if isinstance(r, ev.Decision))
+    assert decision.judges == ids
+
+
+def test_without_a_download_url_the_decision_points_to_courtlistener(tmp_path: Path) -> None:
+    opinions = _json("opinions.json")
+    opinions["results"][0]["download_url"] = ""
+    (tmp_path / "opinions.json").write_text(json.dumps(opinions))
+    read = ev.read_courtlistener([DATA / "docket.json", DATA / "clusters.json", tmp_path / "opinions.json"])
+    decision = next(r for r in read.decisions if isinstance(r, ev.Decision))
+    assert decision.url == SITE + opinions["results"][0]["absolute_url"]
+
+
+def test_two_clusters_of_one_day_get_two_ids(tmp_path: Path) -> None:
+    clusters = _json("clusters.json")
+    clusters["results"].append(dict(clusters["results"][0], id=99100002, citations=[]))
+    (tmp_path / "clusters.json").write_text(json.dumps(clusters))
+    read = ev.read_courtlistener([DATA / "docket.json", tmp_path / "clusters.json"])
+    ids = [r.id for r in read.decisions if isinstance(r, ev.Decision)]
+    assert ids == ["cand-3-24-cv-01234.decision-2024-06-18", "cand-3-24-cv-01234.decision-2024-06-18-2"]
+
+
+# -- the source --------------------------------------------------------------------------------
+
+
+def test_the_source_is_the_dockets_response(read: ev.CourtListenerDocket) -> None:
+    source = read.source
+    assert source.id == "cand-3-24-cv-01234.docket"
+    assert source.kind is ev.SourceKind.DATASET
+    assert source.url == _json("docket.json")["resource_uri"]
+    assert str(source.digest) == "sha256:" + hashlib.sha256((DATA / "docket.json").read_bytes()).hexdigest()
+    assert str(source.retrieved) == "2024-06-20"
+    assert source.notes is not None
+    for other in FILES:
+        if other.name != "docket.json":
+            assert hashlib.sha256(other.read_bytes()).hexdigest() in source.notes
+
+
+def test_saved_files_have_no_retrieved_date_unless_given() -> None:
+    assert ev.read_courtlistener([DATA / "docket.json"]).source.retrieved is None
+
+
+# -- bad input ---------------------------------------------------------------------------------
+
+
+def _problems(files: list[Path]) -> list[str]:
+    with pytest.raises(ev.LoadError) as error:
+        ev.read_courtlistener(files)
+    return [str(p) for p in error.value.problems]
+
+
+def test_a_file_that_is_not_json_is_named_with_its_line(tmp_path: Path) -> None:
+    bad = tmp_path / "docket.json"
+    bad.write_text('{"id": 1,\n  "docket_number": }')
+    (problem,) = _problems([bad])
+    assert problem.startswith(f"{bad}:2:") and "not JSON" in problem
+
+
+@pytest.mark.parametrize(
+    ("content", "where"),
+    [
+        ({"count": 3}, "$"),
+        ([1, 2], "$"),
+        ({"next": None, "previous": None, "results": [{"id": 1, "name": "?"}]}, "$.results[0]"),
+    ],
+)
+def test_a_response_of_another_shape_is_refused_naming_the_file(tmp_path: Path, content: Any, where: str) -> None:
+    bad = tmp_path / "other.json"
+    bad.write_text(json.dumps(content))
+    (problem,) = _problems([DATA / "docket.json", bad])
+    assert problem.startswith(f"{bad}: {where}: not ")
+
+
+def test_entries_of_another_docket_are_refused(tmp_path: Path) -> None:
+    page = _json("docket-entries-2.json")
+    page["results"][1]["docket"] = f"{SITE}/api/rest/v4/dockets/12345/"
+    bad = tmp_path / "entries.json"
+    bad.write_text(json.dumps(page))
+    (problem,) = _problems([DATA / "docket.json", bad])
+    assert problem == f"{bad}: $.results[1]: docket entry 99200004 belongs to docket 12345, not 99000001"
+
+
+def test_two_dockets_are_refused(tmp_path: Path) -> None:
+    other = dict(_json("docket.json"), id=5, resource_uri=f"{SITE}/api/rest/v4/dockets/5/")
+    (tmp_path / "other.json").write_text(json.dumps(other))
+    (problem,) = _problems([DATA / "docket.json", tmp_path / "other.json"])
+    assert "a second docket (5" in problem and "one docket's responses at a time" in problem
+
+
+def test_entries_without_their_docket_are_refused() -> None:
+    (problem,) = _problems([DATA / "docket-entries-1.json"])
+    assert "no docket among these responses" in problem and "/api/rest/v4/dockets/ID/" in problem
+
+
+def test_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(ev.UsageError, match=r"cannot read .*nothing\.json"):
+        ev.read_courtlistener([tmp_path / "nothing.json"])
+
+
+# -- live, against a local server --------------------------------------------------------------
+
+TOKEN = "test-token-0123456789"
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    """Serves the recorded responses as CourtListener would, with its own address in their links;
+    `script` says what a path answers before the recorded response (a 429, a 500, ...)."""
+
+    script: dict[str, list[tuple[int, dict[str, str]]]]
+    asked: list[str]
+    tokens: list[str | None]
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    server: _Server
+
+    def log_message(self, *args: Any) -> None:  # quiet
+        pass
+
+    def do_GET(self) -> None:
+        self.server.asked.append(self.path)
+        self.server.tokens.append(self.headers.get("Authorization"))
+        if self.headers.get("Authorization") != f"Token {TOKEN}":
+            return self._send(401, b'{"detail": "Invalid token."}')
+        path, _, query = self.path.partition("?")
+        planned = self.server.script.get(path)
+        if planned:
+            status, headers = planned.pop(0)
+            return self._send(status, b'{"detail": "scripted"}', headers)
+        name = _ROUTES.get(path)
+        if name == "docket-entries-1.json" and "cursor=" in query:
+            name = "docket-entries-2.json"
+        if name is None:
+            return self._send(404, b'{"detail": "Not found."}')
+        here = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self._send(200, (DATA / name).read_text("utf-8").replace(SITE, here).encode())
+
+    def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+
+_ROUTES = {
+    "/api/rest/v4/dockets/99000001/": "docket.json",
+    "/api/rest/v4/docket-entries/": "docket-entries-1.json",
+    "/api/rest/v4/parties/": "parties.json",
+    "/api/rest/v4/attorneys/": "attorneys.json",
+    "/api/rest/v4/clusters/": "clusters.json",
+    "/api/rest/v4/opinions/": "opinions.json",
+}
+
+
+@pytest.fixture
+def server() -> Iterator[_Server]:
+    running = _Server(("127.0.0.1", 0), _Handler)
+    running.script, running.asked, running.tokens = {}, [], []
+    thread = threading.Thread(target=running.serve_forever, daemon=True)
+    thread.start()
+    yield running
+    running.shutdown()
+    running.server_close()
+
+
+def _base(server: _Server) -> str:
+    return f"http://127.0.0.1:{server.server_address[1]}/api/rest/v4/"
+
+
+def test_a_live_fetch_follows_every_page_and_reads_as_the_saved_files(server: _Server) -> None:
+    responses = ev.fetch_courtlistener(99000001, token=TOKEN, base_url=_base(server))
+    assert len(responses) == 7  # the docket, two pages of entries, parties, attorneys, clusters, opinions
+    assert sum("cursor=" in path for path in server.asked) == 1
+    assert set(server.tokens) == {f"Token {TOKEN}"}
+    assert all(r.retrieved and r.url and r.url.startswith(_base(server)) for r in responses)
+    live = ev.read_courtlistener(responses)
+    saved = ev.read_courtlistener(FILES)
+    assert live.docket == saved.docket
+    assert live.source.url == _base(server) + "dockets/99000001/"
+    assert str(live.source.retrieved) == responses[0].retrieved
+
+
+def test_the_token_and_base_url_come_from_the_environment(server: _Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COURTLISTENER_TOKEN", TOKEN)
+    monkeypatch.setenv("COURTLISTENER_API_URL", _base(server))
+    assert len(ev.fetch_courtlistener("99000001")) == 7
+
+
+def test_a_rate_limit_is_waited_out_as_retry_after_says(server: _Server) -> None:
+    server.script["/api/rest/v4/parties/"] = [(429, {"Retry-After": "2"}), (429, {"Retry-After": "1"})]
+    waits: list[float] = []
+    responses = ev.fetch_courtlistener(99000001, token=TOKEN, base_url=_base(server), sleep=waits.append)
+    assert waits == [2.0, 1.0]
+    assert len(responses) == 7
+
+
+def test_a_rate_limit_that_does_not_lift_is_a_clear_error(server: _Server) -> None:
+    server.script["/api/rest/v4/parties/"] = [(429, {"Retry-After": "0"})] * 10
+    with pytest.raises(ev.FetchError, match=r"docket 99000001: .*/parties/.*still rate-limited \(HTTP 429\)"):
+        ev.fetch_courtlistener(99000001, token=TOKEN, base_url=_base(server), sleep=lambda _: None)
+
+
+def test_a_wait_longer_than_allowed_is_not_waited(server: _Server) -> None:
+    server.script["/api/rest/v4/dockets/99000001/"] = [(429, {"Retry-After": "3600"})]
+    with pytest.raises(ev.FetchError, match="asks to wait 3600 seconds"):
+        ev.fetch_courtlistener(99000001, token=TOKEN, base_url=_base(server), sleep=lambda _: None)
+
+
+@pytest.mark.parametrize(
+    ("docket", "token", "message"),
+    [
+        ("404", TOKEN, r"docket 404: http://127\.0\.0\.1:\d+/api/rest/v4/dockets/404/: not found \(HTTP 404\)"),
+        ("99000001", "wrong-token", r"did not accept the token \(HTTP 401\); check COURTLISTENER_TOKEN"),
+    ],
+)
+def test_http_errors_name_the_docket_and_url_never_the_token(
+    server: _Server, docket: str, token: str, message: str
+) -> None:
+    with pytest.raises(ev.FetchError, match=message) as error:
+        ev.fetch_courtlistener(docket, token=token, base_url=_base(server))
+    assert token not in str(error.value)
+
+
+def test_a_server_error_is_a_clear_error(server: _Server) -> None:
+    server.script["/api/rest/v4/clusters/"] = [(500, {})]
+    with pytest.raises(ev.FetchError, match=r"docket 99000001: .*/clusters/\?docket=99000001: CourtListener failed"):
+        ev.fetch_courtlistener(99000001, token=TOKEN, base_url=_base(server))
+
+
+def test_a_server_that_cannot_be_reached_is_a_clear_error(server: _Server) -> None:
+    base = _base(server)
+    server.shutdown()
+    server.server_close()
+    with pytest.raises(ev.FetchError, match=r"docket 7: cannot reach CourtListener at http://127\.0\.0\.1"):
+        ev.fetch_courtlistener(7, token=TOKEN, base_url=base)
+
+
+def test_a_next_page_on_another_site_is_not_followed(server: _Server) -> None:
+    # The server writes its links with 127.0.0.1; asked as localhost, they name another site.
+    with pytest.raises(ev.FetchError, match="names its next page on another site") as error:
+        ev.fetch_courtlistener(99000001, token=TOKEN, base_url=_base(server).replace("127.0.0.1", "localhost"))
+    assert "so that the token goes only to http://localhost" in str(error.value)
+    assert not any("cursor=" in path for path in server.asked)
+
+
+@pytest.mark.parametrize("token", [None, "", "  "])
+def test_no_token_is_a_usage_error_saying_how_to_set_one(token: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COURTLISTENER_TOKEN", raising=False)
+    with pytest.raises(ev.UsageError, match="set COURTLISTENER_TOKEN"):
+        ev.fetch_courtlistener(1, token=token)
+
+
+def test_a_docket_id_is_a_number() -> None:
+    with pytest.raises(ev.UsageError, match="docket id is a number"):
+        ev.fetch_courtlistener("acme", token=TOKEN)
