@@ -28,12 +28,15 @@ from evidence._cite import (
 from evidence._errors import EvidenceError, InvalidValue, LoadError, Problem, ResolutionError, UsageError
 from evidence._export import export, export_files
 from evidence._import import (
+    Change,
     CourtListenerDocket,
     CourtListenerResponse,
     FetchError,
+    SyncResult,
     fetch_courtlistener,
     import_csl,
     read_courtlistener,
+    sync,
 )
 from evidence._io import json_schema
 from evidence._limits import Limits, limits
@@ -136,6 +139,7 @@ __all__ = [
     "CaseRelationKind",
     "CaseStatus",
     "CastMember",
+    "Change",
     "Channel",
     "Citation",
     "CitationSequence",
@@ -194,6 +198,7 @@ __all__ = [
     "SourceKind",
     "StatusChange",
     "Style",
+    "SyncResult",
     "Trace",
     "UsageError",
     "__version__",
@@ -217,6 +222,7 @@ __all__ = [
     "parse_cite",
     "parse_date",
     "read_courtlistener",
+    "sync",
     "timeline",
     "to_pandas",
     "to_table",

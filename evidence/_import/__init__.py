@@ -6,7 +6,8 @@ into records.
 - `cases`: `legal_case` items as a case and its decision;
 - `provisions`: `legislation` and `regulation` items as provisions of law;
 - `sources`: books, articles, pages and posts as sources;
-- `csl`: the file read, each item sent to its kind, the record set made.
+- `csl`: the file read, each item sent to its kind, the record set made;
+- `sync`: an import merged into the records already kept, three-way, with its diff.
 
 CourtListener's REST API v4 in:
 
@@ -18,13 +19,17 @@ CourtListener's REST API v4 in:
 from evidence._import.courtlistener import CourtListenerDocket, CourtListenerResponse, read_courtlistener
 from evidence._import.courtlistener_http import FetchError, fetch_courtlistener
 from evidence._import.csl import IMPORTED_TYPES, import_csl
+from evidence._import.sync import Change, SyncResult, sync
 
 __all__ = [
     "IMPORTED_TYPES",
+    "Change",
     "CourtListenerDocket",
     "CourtListenerResponse",
     "FetchError",
+    "SyncResult",
     "fetch_courtlistener",
     "import_csl",
     "read_courtlistener",
+    "sync",
 ]

@@ -11,7 +11,7 @@ from evidence._io.fieldtable import FIELD_TABLE
 from evidence._io.files import Locator, locate, parse_bytes, read_batches, read_file
 from evidence._io.schema import json_schema
 from evidence._io.versions import FORMAT_VERSION
-from evidence._io.write import atomic_write, document_data, render, yaml_has_comments
+from evidence._io.write import atomic_write, atomic_write_all, document_data, render, yaml_has_comments
 
 __all__ = [
     "FIELD_TABLE",
@@ -25,6 +25,7 @@ __all__ = [
     "Origin",
     "StructureProblems",
     "atomic_write",
+    "atomic_write_all",
     "collector_paused",
     "document_data",
     "json_schema",
