@@ -64,7 +64,7 @@ def test_what_courtlistener_does_not_keep_is_left_out_not_filled(read: ev.CourtL
 
 def test_the_case_id_follows_the_scheme_and_derived_fields_are_named(read: ev.CourtListenerDocket) -> None:
     assert read.case_id == "cand-3-24-cv-01234"
-    assert set(read.derived) == {"case_name", "nature_of_suit"}
+    assert set(read.derived) == {"caption", "nature_of_suit"}
 
 
 def test_entries_of_both_pages_come_in_the_dockets_order(read: ev.CourtListenerDocket) -> None:
@@ -144,6 +144,20 @@ def test_a_page_saved_twice_gives_its_entries_once() -> None:
     assert len(read.docket["docket_entries"]) == 4
 
 
+def test_courtlistener_ids_and_pages_come_beside_the_docket(read: ev.CourtListenerDocket) -> None:
+    docket = _json("docket.json")
+    assert read.identifiers == {"courtlistener": str(docket["id"])}
+    assert read.url == SITE + docket["absolute_url"]
+    assert read.docket["pacer_case_id"] == docket["pacer_case_id"]
+    assert len(read.entries) == len(read.docket["docket_entries"])
+    main, attachment = _json("docket-entries-1.json")["results"][0]["recap_documents"]
+    first = read.entries[0]
+    assert first["identifiers"] == {"courtlistener": str(_json("docket-entries-1.json")["results"][0]["id"])}
+    assert first["url"] == SITE + main["absolute_url"]
+    assert first["attachments"] == {1: SITE + attachment["absolute_url"]}
+    assert "url" not in read.entries[2]  # a minute entry's document has no page
+
+
 # -- decisions ---------------------------------------------------------------------------------
 
 
@@ -161,6 +175,7 @@ def test_a_cluster_is_a_decision_with_its_cites_judges_and_the_courts_copy(read:
     assert decision.judges == ("jane-q-jurist",)
     assert decision.url == opinion["download_url"]
     assert decision.confidence is ev.Confidence.LIKELY
+    assert [(link.rel, link.target) for link in decision.links] == [(ev.LinkRel.DERIVED_FROM, read.source.id)]
     judge = next(r for r in read.decisions if isinstance(r, ev.Actor))
     assert (judge.id, judge.name, judge.kind, judge.confidence) == (
         "jane-q-jurist",

@@ -232,6 +232,7 @@ _DOCKET_FIELDS = {
     "jury_demand": "jury_demand",
     "jurisdiction": "jurisdiction_type",
     "mdl_status": "mdl_status",
+    "pacer_case_id": "pacer_case_id",
 }
 
 # CourtListener's attorney roles (`cl/people_db/models.py`, `Role.ATTORNEY_ROLES`) as PACER prints
@@ -280,6 +281,27 @@ def _entries(gathered: Gathered) -> list[Data]:
         return (str(item.get("recap_sequence_number") or ""), number is None, number or 0)
 
     return sorted(seen.values(), key=order)
+
+
+def entry_extras(gathered: Gathered) -> list[dict[str, Any]]:
+    """What CourtListener adds to each entry of `docket_data`, in the same order: its own id, and
+    the pages where its main document and attachments can be read on CourtListener."""
+    extras = []
+    for item in _entries(gathered):
+        site = site_of(item.get("resource_uri"))
+        extra: dict[str, Any] = {"identifiers": {"courtlistener": str(object_id(item))} if object_id(item) else {}}
+        attachments: dict[int, str] = {}
+        for document in item.get("recap_documents") or ():
+            page = document.get("absolute_url") if isinstance(document, Mapping) else None
+            if not page:
+                continue
+            if document.get("document_type") == _MAIN_DOCUMENT:
+                extra["url"] = urljoin(site, str(page))
+            elif document.get("attachment_number") is not None:
+                attachments[int(document["attachment_number"])] = urljoin(site, str(page))
+        extra["attachments"] = attachments
+        extras.append(extra)
+    return extras
 
 
 def _entry(item: Data) -> dict[str, Any]:
@@ -392,9 +414,9 @@ def _us_date(iso: str) -> str:
     return f"{month}/{day}/{year}"
 
 
-# Values CourtListener makes of the court's record rather than copies from it: its own case
-# name, cleaned, and its words for the nature of suit (the docket prints a number and words).
-DERIVED_FIELDS = ("case_name", "nature_of_suit")
+# The case's fields CourtListener makes of the court's record rather than copies from it: the
+# caption is its own case name, cleaned; the nature of suit its words (PACER prints a number too).
+DERIVED_FIELDS = ("caption", "nature_of_suit")
 
 
 # -- decisions ---------------------------------------------------------------------------------
@@ -425,8 +447,9 @@ def decision_records(gathered: Gathered, case_id: str) -> list[Record]:
         judges = _judges(cluster, opinions.get(cluster_id, []))
         for name in judges:
             actor = slug(name)
-            made.setdefault(actor, build(Actor, {"id": actor, "name": name, "kind": "person", "confidence": "likely"}))
-        data = {
+            judge = {"id": actor, "name": name, "kind": "person", "confidence": "likely"}
+            made.setdefault(actor, build(Actor, {**judge, "links": _derived_from(case_id)}))
+        data: dict[str, Any] = {
             "id": decision_id,
             "case": case_id,
             "date": date,
@@ -435,6 +458,7 @@ def decision_records(gathered: Gathered, case_id: str) -> list[Record]:
             "url": _decision_url(cluster, opinions.get(cluster_id, []), response),
             "notes": f"CourtListener opinion cluster {cluster_id}.",
             "confidence": "likely",
+            "links": _derived_from(case_id),
         }
         try:
             made[decision_id] = build(Decision, data)
@@ -443,6 +467,15 @@ def decision_records(gathered: Gathered, case_id: str) -> list[Record]:
     if problems:
         raise LoadError(problems)
     return list(made.values())
+
+
+def source_id(case: str) -> str:
+    """The id of the Source of a case's docket response (the PACER import's, for its report)."""
+    return f"{case}.docket"
+
+
+def _derived_from(case: str) -> list[dict[str, Any]]:
+    return [{"rel": "derived_from", "target": source_id(case), "confidence": "confirmed"}]
 
 
 def _cite(citation: Any) -> str | None:
@@ -502,7 +535,7 @@ def source_record(gathered: Gathered, case_id: str, retrieved: str | None) -> So
     if others:
         notes += "; also read: " + "; ".join(f"{r.url or Path(r.name).name} ({r.digest})" for r in others)
     data = {
-        "id": f"{case_id}.docket",
+        "id": source_id(case_id),
         "kind": "dataset",
         "publication": "CourtListener",
         "url": url,
@@ -521,16 +554,24 @@ def source_record(gathered: Gathered, case_id: str, retrieved: str | None) -> So
 
 @attrs.frozen(kw_only=True)
 class CourtListenerDocket:
-    """One docket's CourtListener responses, read: the docket in juriscraper's `DocketReport.data`
-    shape (`docket`), the id its case takes (`case_id`), the Source of the docket's response
-    (`source`), the decisions its opinion clusters make with their judges (`decisions`), and the
-    docket's fields CourtListener derives rather than copies (`derived`, to be marked `likely`)."""
+    """One docket's CourtListener responses, read.
+
+    `docket` is the docket in juriscraper's `DocketReport.data` shape; `case_id` the id its case
+    takes; `source` the Source of the docket's response; `decisions` the decisions its opinion
+    clusters make, with actors for their judges; `derived` the case's fields CourtListener
+    derives rather than copies (marked `likely`); `identifiers` and `url` the case's CourtListener
+    id and page; `entries`, for each of `docket["docket_entries"]` in order, its CourtListener id
+    (`identifiers`), the page of its main document (`url`) and of each attachment by number
+    (`attachments`)."""
 
     docket: Mapping[str, Any]
     case_id: str
     source: Source
     decisions: tuple[Record, ...]
     derived: tuple[str, ...] = DERIVED_FIELDS
+    identifiers: Mapping[str, str] = attrs.Factory(dict)
+    url: str | None = None
+    entries: tuple[Mapping[str, Any], ...] = ()
 
 
 def read_courtlistener(
@@ -553,6 +594,13 @@ def read_courtlistener(
         source = source_record(gathered, case, retrieved)
     except Refused as reason:
         raise LoadError([_problem(gathered.docket_response.name, "$", f"its source record: {reason}")]) from None
+    page = gathered.docket.get("absolute_url")
     return CourtListenerDocket(
-        docket=docket, case_id=case, source=source, decisions=tuple(decision_records(gathered, case))
+        docket=docket,
+        case_id=case,
+        source=source,
+        decisions=tuple(decision_records(gathered, case)),
+        identifiers={"courtlistener": str(object_id(gathered.docket))} if object_id(gathered.docket) else {},
+        url=urljoin(site_of(gathered.docket.get("resource_uri")), str(page)) if page else None,
+        entries=tuple(entry_extras(gathered)),
     )
