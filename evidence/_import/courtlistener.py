@@ -562,7 +562,7 @@ class CourtListenerDocket:
     derives rather than copies (marked `likely`); `identifiers` and `url` the case's CourtListener
     id and page; `entries`, for each of `docket["docket_entries"]` in order, its CourtListener id
     (`identifiers`), the page of its main document (`url`) and of each attachment by number
-    (`attachments`)."""
+    (`attachments`); `name` the docket's response as a problem names it (its file, or its URL)."""
 
     docket: Mapping[str, Any]
     case_id: str
@@ -572,6 +572,7 @@ class CourtListenerDocket:
     identifiers: Mapping[str, str] = attrs.Factory(dict)
     url: str | None = None
     entries: tuple[Mapping[str, Any], ...] = ()
+    name: str = ""
 
 
 def read_courtlistener(
@@ -603,4 +604,5 @@ def read_courtlistener(
         identifiers={"courtlistener": str(object_id(gathered.docket))} if object_id(gathered.docket) else {},
         url=urljoin(site_of(gathered.docket.get("resource_uri")), str(page)) if page else None,
         entries=tuple(entry_extras(gathered)),
+        name=gathered.docket_response.name,
     )
