@@ -158,6 +158,50 @@ def test_courtlistener_ids_and_pages_come_beside_the_docket(read: ev.CourtListen
     assert "url" not in read.entries[2]  # a minute entry's document has no page
 
 
+def _appeal(tmp_path: Path) -> list[Path]:
+    """The made-up docket as a court of appeals' (ca9), taken from the district court's case, with
+    one entry numbered by its document, as appellate dockets are."""
+    site = f"{SITE}/api/rest/v4"
+    docket = dict(
+        _json("docket.json"),
+        court_id="ca9",
+        court=f"{site}/courts/ca9/",
+        docket_number="24-5678",
+        appeal_from=f"{site}/courts/cand/",
+        original_court_info={
+            "docket_number": "3:24-cv-01234",
+            "date_filed": "2024-03-04",
+            "assigned_to_str": "Jane Q. Jurist",
+        },
+    )
+    page = _json("docket-entries-1.json")
+    page["next"] = None
+    entry = page["results"][1]
+    entry["entry_number"] = 107523228
+    entry["recap_documents"][0]["document_number"] = "00107523228"
+    (tmp_path / "docket.json").write_text(json.dumps(docket))
+    (tmp_path / "entries.json").write_text(json.dumps(page))
+    return [tmp_path / "docket.json", tmp_path / "entries.json"]
+
+
+def test_an_appellate_docket_takes_juriscrapers_appellate_shape(tmp_path: Path) -> None:
+    read = ev.read_courtlistener(_appeal(tmp_path))
+    assert read.case_id == "ca9-24-5678"
+    assert read.docket["panel"] == []  # CourtListener's panel is links and free text: none named
+    assert read.docket["originating_court_information"] == {
+        "court_id": "cand",
+        "docket_number": "3:24-cv-01234",
+        "date_filed": "2024-03-04",
+        "assigned_to": "Jane Q. Jurist",
+    }
+    # The document's own number keeps the leading zeros CourtListener's entry_number drops.
+    assert [e["document_number"] for e in read.docket["docket_entries"]] == ["1", "00107523228"]
+
+
+def test_a_district_docket_has_no_appellate_parts(read: ev.CourtListenerDocket) -> None:
+    assert "panel" not in read.docket and "originating_court_information" not in read.docket
+
+
 # -- decisions ---------------------------------------------------------------------------------
 
 

@@ -262,8 +262,9 @@ def docket_data(gathered: Gathered) -> dict[str, Any]:
     docket = gathered.docket
     data: dict[str, Any] = {key: docket.get(name) for key, name in _DOCKET_FIELDS.items() if name in docket}
     if not data.get("court_id"):
-        court = docket.get("court")
-        data["court_id"] = urlsplit(court).path.rstrip("/").rsplit("/", 1)[-1] if isinstance(court, str) else None
+        data["court_id"] = _court_of(docket.get("court"))
+    if _APPELLATE.fullmatch(str(data.get("court_id") or "")):
+        data.update(_appellate(docket))
     data["parties"] = _parties(gathered)
     data["docket_entries"] = [_entry(item) for item in _entries(gathered)]
     return data
@@ -281,6 +282,34 @@ def _entries(gathered: Gathered) -> list[Data]:
         return (str(item.get("recap_sequence_number") or ""), number is None, number or 0)
 
     return sorted(seen.values(), key=order)
+
+
+# Courts of appeals (and appellate panels), whose dockets juriscraper reads with its appellate
+# parser: their entries are numbered by document, and the case they come from is named.
+_APPELLATE = re.compile(r"ca\d+|cadc|cafc|cavc|bap\d+")
+
+
+def _appellate(docket: Data) -> dict[str, Any]:
+    """An appellate docket's parts in juriscraper's shape: the panel (CourtListener keeps its
+    judges only as links and a free-text `panel_str`, neither read: none is named), and the
+    lower court's case from `original_court_info` and the court `appeal_from` names."""
+    data: dict[str, Any] = {"panel": []}
+    origin = docket.get("original_court_info")
+    if isinstance(origin, Mapping):
+        data["originating_court_information"] = {
+            "court_id": _court_of(docket.get("appeal_from")),
+            "docket_number": origin.get("docket_number"),
+            "date_filed": origin.get("date_filed"),
+            "assigned_to": origin.get("assigned_to_str"),
+        }
+    return data
+
+
+def _court_of(url: Any) -> str | None:
+    """The court a court URL names ('https://.../api/rest/v4/courts/cand/' → 'cand')."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    return urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] or None
 
 
 def entry_extras(gathered: Gathered) -> list[dict[str, Any]]:
