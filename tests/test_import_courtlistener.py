@@ -323,6 +323,55 @@ def test_a_response_of_another_shape_is_refused_naming_the_file(tmp_path: Path, 
     assert problem.startswith(f"{bad}: {where}: not ")
 
 
+@pytest.mark.parametrize(
+    ("name", "change", "where", "message"),
+    [
+        ("docket-entries-1.json", {"entry_number": "one"}, "$.results[0].entry_number", "a number is expected"),
+        ("docket-entries-1.json", {"recap_documents": [7]}, "$.results[0].recap_documents[0]", "an object"),
+        ("docket-entries-1.json", {"description": ["x"]}, "$.results[0].description", "text is expected"),
+        ("parties.json", {"party_types": "Plaintiff"}, "$.results[0].party_types", "a list is expected"),
+        ("clusters.json", {"citations": ["999 F. Supp. 3d 101"]}, "$.results[0].citations[0]", "an object"),
+    ],
+)
+def test_a_value_of_another_type_is_refused_where_it_is(
+    tmp_path: Path, name: str, change: dict[str, Any], where: str, message: str
+) -> None:
+    page = _json(name)
+    page["results"][0].update(change)
+    bad = tmp_path / name
+    bad.write_text(json.dumps(page))
+    (problem,) = _problems([DATA / "docket.json", bad])
+    assert problem.startswith(f"{bad}: {where}: {message}")
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=12,
+)
+_FIELDS = st.sampled_from(
+    ["entry_number", "recap_documents", "description", "date_filed", "docket", "document_type", "attachment_number"]
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(name=st.sampled_from([f.name for f in FILES]), key=_FIELDS, value=_JSON, nested=st.booleans())
+def test_any_value_anywhere_is_read_or_refused_never_a_crash(name: str, key: str, value: Any, nested: bool) -> None:
+    data = _json(name)
+    item = data.get("results", [data])[0]
+    documents = item.get("recap_documents")
+    target = documents[0] if nested and documents else item  # an entry's document, or the object itself
+    target[key] = value
+    others = [ev.CourtListenerResponse(name=f.name, body=f.read_bytes()) for f in FILES if f.name != name]
+    changed = ev.CourtListenerResponse(name=name, body=json.dumps(data).encode())
+    problems: tuple[ev.Problem, ...] = ()
+    try:
+        ev.read_courtlistener([*others, changed])
+    except ev.LoadError as error:
+        problems = error.problems
+    assert all(problem.file for problem in problems)
+
+
 def test_entries_of_another_docket_are_refused(tmp_path: Path) -> None:
     page = _json("docket-entries-2.json")
     page["results"][1]["docket"] = f"{SITE}/api/rest/v4/dockets/12345/"

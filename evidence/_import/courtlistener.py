@@ -123,12 +123,14 @@ def gather(responses: Sequence[CourtListenerResponse]) -> Gathered:
                 if kind is None:
                     problems.append(_problem(response.name, f"$.results[{index}]", _UNKNOWN_ITEM))
                 else:
-                    gathered.objects[kind].append((response, f"$.results[{index}]", item))
+                    _add(gathered, kind, response, f"$.results[{index}]", item, problems)
             continue
         kind = kind_of(data)
         if kind is None:
             problems.append(_problem(response.name, "$", _UNKNOWN))
         elif kind == "docket":
+            if _misshapen(kind, data, response.name, "$", problems):
+                continue
             assert isinstance(data, Mapping)
             if gathered.docket is not None and object_id(gathered.docket) != object_id(data):
                 first = gathered.docket_response.name if gathered.docket_response else "?"
@@ -140,8 +142,7 @@ def gather(responses: Sequence[CourtListenerResponse]) -> Gathered:
             elif gathered.docket is None:
                 gathered.docket, gathered.docket_response = data, response
         else:
-            assert isinstance(data, Mapping)
-            gathered.objects[kind].append((response, "$", data))
+            _add(gathered, kind, response, "$", data, problems)
     if not problems and gathered.docket is None:
         names = ", ".join(r.name for r in responses)
         problems.append(
@@ -152,6 +153,69 @@ def gather(responses: Sequence[CourtListenerResponse]) -> Gathered:
     if problems:
         raise LoadError(problems)
     return gathered
+
+
+def _add(
+    gathered: Gathered, kind: str, response: CourtListenerResponse, where: str, item: Data, problems: list[Problem]
+) -> None:
+    if not _misshapen(kind, item, response.name, where, problems):
+        gathered.objects[kind].append((response, where, item))
+
+
+# The fields the mapping reads, by kind, and what each may hold (None always may): a value of
+# another type is refused with its place named, rather than guessed at.
+_INT: tuple[type, ...] = (int,)
+_TEXT: tuple[type, ...] = (str,)
+_LIST: tuple[type, ...] = (list,)
+_OBJECT: tuple[type, ...] = (dict,)
+_SHAPES: dict[str, dict[str, tuple[type, ...]]] = {
+    "docket": {
+        "id": _INT, "docket_number": _TEXT, "court_id": _TEXT, "case_name": _TEXT, "date_filed": _TEXT,
+        "date_terminated": _TEXT, "assigned_to_str": _TEXT, "referred_to_str": _TEXT, "cause": _TEXT,
+        "nature_of_suit": _TEXT, "jury_demand": _TEXT, "original_court_info": _OBJECT, "absolute_url": _TEXT,
+    },
+    "entry": {
+        "id": _INT, "entry_number": _INT, "date_filed": _TEXT, "description": _TEXT, "recap_documents": _LIST,
+        "recap_sequence_number": _TEXT, "pacer_sequence_number": _INT,
+    },
+    "document": {
+        "document_type": _INT, "document_number": _TEXT, "attachment_number": _INT, "page_count": _INT,
+        "pacer_doc_id": _TEXT, "description": _TEXT, "absolute_url": _TEXT,
+    },
+    "party": {"id": _INT, "name": _TEXT, "party_types": _LIST, "attorneys": _LIST},
+    "attorney": {"id": _INT, "name": _TEXT, "contact_raw": _TEXT, "parties_represented": _LIST},
+    "cluster": {"id": _INT, "date_filed": _TEXT, "citations": _LIST, "judges": _TEXT, "absolute_url": _TEXT},
+    "opinion": {"id": _INT, "cluster_id": _INT, "download_url": _TEXT, "absolute_url": _TEXT, "author_str": _TEXT},
+}  # fmt: skip
+_NESTED_LISTS = {"party": ("party_types", "attorneys"), "attorney": ("parties_represented",), "cluster": ("citations",)}
+
+
+def _misshapen(kind: str, item: Data, name: str, where: str, problems: list[Problem]) -> bool:
+    """Whether an object's fields hold values of other types than the API's (each told)."""
+    found = _type_problems(kind, item, name, where)
+    if kind == "entry" and isinstance(item.get("recap_documents"), list):
+        for index, document in enumerate(item["recap_documents"]):
+            if not isinstance(document, Mapping):
+                found.append(_problem(name, f"{where}.recap_documents[{index}]", "an object is expected"))
+            else:
+                found += _type_problems("document", document, name, f"{where}.recap_documents[{index}]")
+    for key in _NESTED_LISTS.get(kind, ()):
+        nested_list = item.get(key)
+        for index, nested in enumerate(nested_list if isinstance(nested_list, list) else ()):
+            if not isinstance(nested, Mapping):
+                found.append(_problem(name, f"{where}.{key}[{index}]", "an object is expected"))
+    problems += found
+    return bool(found)
+
+
+def _type_problems(kind: str, item: Data, name: str, where: str) -> list[Problem]:
+    found = []
+    for key, types in _SHAPES[kind].items():
+        value = item.get(key)
+        if value is not None and (not isinstance(value, types) or isinstance(value, bool)):
+            expected = {_INT: "a number", _TEXT: "text", _LIST: "a list", _OBJECT: "an object"}[types]
+            found.append(_problem(name, f"{where}.{key}", f"{expected} is expected, not {json.dumps(value)[:40]}"))
+    return found
 
 
 _UNKNOWN = (
