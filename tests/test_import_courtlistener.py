@@ -497,6 +497,17 @@ def test_a_rate_limit_is_waited_out_as_retry_after_says(server: _Server) -> None
     assert len(responses) == 7
 
 
+@pytest.mark.parametrize(
+    ("retry_after", "wait"),
+    [("Wed, 21 Oct 2015 07:28:00 GMT", 0.0), (None, 5.0), ("soon", 5.0)],
+)
+def test_a_retry_after_date_or_none_gives_a_bounded_wait(server: _Server, retry_after: str | None, wait: float) -> None:
+    server.script["/api/rest/v4/clusters/"] = [(429, {"Retry-After": retry_after} if retry_after else {})]
+    waits: list[float] = []
+    ev.fetch_courtlistener(99000001, token=TOKEN, base_url=_base(server), sleep=waits.append)
+    assert waits == [wait]
+
+
 def test_a_rate_limit_that_does_not_lift_is_a_clear_error(server: _Server) -> None:
     server.script["/api/rest/v4/parties/"] = [(429, {"Retry-After": "0"})] * 10
     with pytest.raises(ev.FetchError, match=r"docket 99000001: .*/parties/.*still rate-limited \(HTTP 429\)"):
