@@ -11,13 +11,16 @@ into records.
 
 CourtListener's REST API v4 in:
 
-- `courtlistener`: one docket's responses told apart by their shape, the docket in juriscraper's
-  `DocketReport.data` shape, opinion clusters as decisions, the docket's Source;
+- `courtlistener_responses`: one docket's responses, each object told apart by its shape;
+- `courtlistener_docket`: the docket in juriscraper's `DocketReport.data` shape;
+- `courtlistener_decisions`: opinion clusters as decisions;
+- `courtlistener`: the three together, and the Source of the docket's response;
 - `courtlistener_http`: the responses fetched live (pagination, rate limits, errors).
 """
 
-from evidence._import.courtlistener import CourtListenerDocket, CourtListenerResponse, read_courtlistener
+from evidence._import.courtlistener import CourtListenerDocket, read_courtlistener
 from evidence._import.courtlistener_http import FetchError, fetch_courtlistener
+from evidence._import.courtlistener_responses import CourtListenerResponse
 from evidence._import.csl import IMPORTED_TYPES, import_csl
 from evidence._import.sync import Change, SyncResult, sync
 

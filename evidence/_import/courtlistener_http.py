@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from evidence._errors import EvidenceError, UsageError
-from evidence._import.courtlistener import CourtListenerResponse
+from evidence._import.courtlistener_responses import CourtListenerResponse
 
 API = "https://www.courtlistener.com/api/rest/v4/"
 TOKEN_VARIABLE = "COURTLISTENER_TOKEN"
