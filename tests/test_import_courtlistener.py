@@ -236,6 +236,7 @@ def test_a_cluster_is_a_decision_with_its_cites_judges_and_the_courts_copy(read:
         ("Smith; Jones & Roe", [], ("smith", "jones", "roe")),
         ("", ["Mary Major"], ("mary-major",)),
         ("Smith, smith", [], ("smith",)),
+        ("Smith, --, Roe", [], ("smith", "roe")),
         ("", [], ()),
     ],
 )
@@ -261,6 +262,17 @@ def test_without_a_download_url_the_decision_points_to_courtlistener(tmp_path: P
     read = ev.read_courtlistener([DATA / "docket.json", DATA / "clusters.json", tmp_path / "opinions.json"])
     decision = next(r for r in read.decisions if isinstance(r, ev.Decision))
     assert decision.url == SITE + opinions["results"][0]["absolute_url"]
+
+
+def test_an_approximate_date_is_unverified(tmp_path: Path) -> None:
+    clusters = _json("clusters.json")
+    clusters["results"][0]["date_filed_is_approximate"] = True
+    (tmp_path / "clusters.json").write_text(json.dumps(clusters))
+    read = ev.read_courtlistener([DATA / "docket.json", tmp_path / "clusters.json"])
+    decision = next(r for r in read.decisions if isinstance(r, ev.Decision))
+    assert decision.confidence_of("date") is ev.Confidence.UNVERIFIED
+    assert decision.confidence_of("cites") is ev.Confidence.LIKELY
+    assert decision.notes is not None and "approximate" in decision.notes
 
 
 def test_two_clusters_of_one_day_get_two_ids(tmp_path: Path) -> None:

@@ -45,10 +45,6 @@ def decision_records(gathered: Gathered, case_id: str) -> list[Record]:
         dates[date] = dates.get(date, 0) + 1
         decision_id = f"{case_id}.decision-{date}" + (f"-{dates[date]}" if dates[date] > 1 else "")
         judges = _judges(cluster, opinions.get(cluster_id, []))
-        for name in judges:
-            actor = slug(name)
-            judge = {"id": actor, "name": name, "kind": "person", "confidence": "likely"}
-            made.setdefault(actor, build(Actor, {**judge, "links": _derived_from(case_id)}))
         data: dict[str, Any] = {
             "id": decision_id,
             "case": case_id,
@@ -60,7 +56,13 @@ def decision_records(gathered: Gathered, case_id: str) -> list[Record]:
             "confidence": "likely",
             "links": _derived_from(case_id),
         }
+        if cluster.get("date_filed_is_approximate") is True:  # CourtListener's estimate, not a date read
+            data["field_confidence"] = {"date": "unverified"}
+            data["notes"] += " CourtListener marks its date approximate."
         try:
+            for name in judges:
+                judge = {"id": slug(name), "name": name, "kind": "person", "confidence": "likely"}
+                made.setdefault(slug(name), build(Actor, {**judge, "links": _derived_from(case_id)}))
             made[decision_id] = build(Decision, data)
         except Refused as reason:
             problems.append(problem(response.name, where, f"opinion cluster {cluster_id}: {reason}"))
@@ -96,7 +98,7 @@ def _judges(cluster: Data, opinions: Sequence[Data]) -> list[str]:
         names = [str(o.get("author_str") or "") for o in opinions]
     found: list[str] = []
     for name in (n.strip() for n in names):
-        if name and slug(name) not in {slug(f) for f in found}:
+        if slug(name) and slug(name) not in {slug(f) for f in found}:  # a name of marks alone names no one
             found.append(name)
     return found
 
