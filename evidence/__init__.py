@@ -35,6 +35,7 @@ from evidence._import import (
     SyncResult,
     fetch_courtlistener,
     import_csl,
+    import_pacer,
     read_courtlistener,
     sync,
 )
@@ -214,6 +215,7 @@ __all__ = [
     "export_files",
     "fetch_courtlistener",
     "import_csl",
+    "import_pacer",
     "index_to_utf16",
     "json_schema",
     "limits",

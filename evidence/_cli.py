@@ -22,12 +22,12 @@ from evidence._errors import EvidenceError, LoadError, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
 from evidence._export import export, export_files, export_format
 from evidence._fmt import format_files, summary
-from evidence._import import import_csl
+from evidence._import import import_csl, read_dockets, stored_report_path, with_stored_reports
 from evidence._io import atomic_write, json_schema
 from evidence._labels import describe, describe_mark
 from evidence._limits import limits, scoped_limits
 from evidence._model import RECORD_KINDS, Claim, Confidence
-from evidence._recordset import dump, dumps, load
+from evidence._recordset import dump, dumps, load, record_files
 from evidence._trace import render_tree, trace
 from evidence._views import FINDINGS_FORMATS, TIMELINE_FORMATS, cast_markdown, render_findings
 
@@ -188,6 +188,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    if args.source == "pacer":
+        return _import_pacer(args)
     records = import_csl(args.file, confidence=args.confidence)
     if not args.output:
         sys.stdout.write(dumps(records, "yaml").decode("utf-8"))
@@ -197,6 +199,28 @@ def _import(args: argparse.Namespace) -> int:
     target = folder / f"{Path(args.file).stem}.yaml"
     dump(records, target)
     print(f"wrote {target} ({len(records)} records)")
+    return OK
+
+
+def _import_pacer(args: argparse.Namespace) -> int:
+    result = read_dockets(args.files, court=args.court, retrieved=args.retrieved)
+    if not args.output:
+        sys.stdout.write(dumps(result.records, "yaml").decode("utf-8"))
+        return OK
+    folder = Path(args.output)
+    if folder.exists() and record_files(folder):
+        raise UsageError(f"{folder} already holds records: import into a new or empty folder")
+    # Everything is made in memory first; then the stored reports, then each docket's file.
+    writes: list[tuple[Path, bytes]] = []
+    for case, records in with_stored_reports(result).items():
+        for file in result.reports[case]:
+            writes.append((folder / stored_report_path(case, file), file.raw))
+        writes.append((folder / f"{case}.yaml", dumps(records, "yaml")))
+    for path, data in writes:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+    for case in result.dockets:
+        print(f"wrote {folder / f'{case}.yaml'} ({len(result.dockets[case])} records)")
     return OK
 
 
@@ -347,11 +371,21 @@ def build_parser() -> argparse.ArgumentParser:
     cite_.add_argument("--quoting", action="store_true", help="add (quoting ...) for the messages the document quotes")
     cite_.add_argument("--name-in-text", action="store_true", help="the sentence names the case: leave its name out")
 
-    import_ = commands.add_parser("import", help="read a reference manager's items into records")
-    import_.add_argument("source", choices=["csl-json"], help="the format: csl-json (Zotero, Juris-M)")
-    import_.add_argument("file", metavar="FILE", help="a CSL-JSON file")
-    import_.add_argument("-o", "--output", metavar="FOLDER", help="write FOLDER/FILE.yaml instead of printing")
-    import_.add_argument(
+    import_ = commands.add_parser("import", help="read a reference manager's items or PACER dockets into records")
+    sources = import_.add_subparsers(dest="source", metavar="FORMAT", required=True)
+    csl = sources.add_parser("csl-json", help="a CSL-JSON file (Zotero, Juris-M)")
+    csl.add_argument("file", metavar="FILE", help="a CSL-JSON file")
+    csl.add_argument("-o", "--output", metavar="FOLDER", help="write FOLDER/FILE.yaml instead of printing")
+    pacer = sources.add_parser("pacer", help="PACER docket reports and attachment pages (HTML, or juriscraper's JSON)")
+    pacer.add_argument("files", nargs="+", metavar="FILE", help="docket reports and attachment pages")
+    pacer.add_argument(
+        "-o", "--output", metavar="FOLDER", help="write FOLDER/<case id>.yaml and the reports instead of printing"
+    )
+    pacer.add_argument("--court", metavar="ID", help="the court's courts-db id, where the page does not tell it")
+    pacer.add_argument(
+        "--retrieved", metavar="DATE", help="when the reports were downloaded, where PACER's receipt does not say"
+    )
+    csl.add_argument(
         "--confidence",
         default="unverified",
         choices=[c.value for c in Confidence],

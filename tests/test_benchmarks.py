@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import evidence as ev
 from benchmarks.corpus import write_corpus
 from benchmarks.rivals import jsonschema_validate, msgspec_load, pydantic_load
@@ -45,3 +47,17 @@ def test_the_comparison_runs_every_task_in_both_trees(tmp_path: Path) -> None:
     assert [row.split(" | ")[0][2:] for row in rows] == [
         "import evidence", "load json", "load jsonl", "dump json", "check in memory", "check streamed"
     ]  # fmt: skip
+
+
+def test_the_pacer_benchmark_reports_entries_per_second_and_shares() -> None:
+    pytest.importorskip(
+        "juriscraper", reason="the PACER import benchmark parses HTML with juriscraper (evidence[pacer])"
+    )
+    command = [sys.executable, "-m", "benchmarks.pacer_import", "--entries", "200", "--runs", "1"]
+    run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False, timeout=300)
+    assert run.returncode == 0, run.stderr
+    rows = {line.split(" | ")[0][2:]: line.split(" | ") for line in run.stdout.splitlines() if line.startswith("| ")}
+    assert rows["synthetic docket of 200 entries, HTML"][2] == "200"
+    assert rows["vendored dockets, juriscraper's JSON"][5:] == ["0%", "100% |"]
+    shares = rows["vendored dockets, HTML"][5:]
+    assert int(shares[0].rstrip("%")) + int(shares[1].rstrip("% |")) == 100

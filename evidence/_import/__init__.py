@@ -6,8 +6,14 @@ into records.
 - `cases`: `legal_case` items as a case and its decision;
 - `provisions`: `legislation` and `regulation` items as provisions of law;
 - `sources`: books, articles, pages and posts as sources;
-- `csl`: the file read, each item sent to its kind, the record set made;
-- `sync`: an import merged into the records already kept, three-way, with its diff.
+- `csl`: the file read, each item sent to its kind, the record set made.
+
+Keeping imports in sync: `sync`, an import merged into the records already kept, three-way, with its diff.
+
+PACER in: docket reports and attachment pages.
+
+- `pacer`: a file read (HTML through juriscraper, or juriscraper's JSON), its kind and court told;
+- `dockets`: juriscraper's docket and attachment data as records.
 
 CourtListener's REST API v4 in:
 
@@ -22,6 +28,16 @@ from evidence._import.courtlistener import CourtListenerDocket, read_courtlisten
 from evidence._import.courtlistener_http import FetchError, fetch_courtlistener
 from evidence._import.courtlistener_responses import CourtListenerResponse
 from evidence._import.csl import IMPORTED_TYPES, import_csl
+from evidence._import.dockets import attachment_records, docket_records
+from evidence._import.pacer import (
+    PacerFile,
+    PacerImport,
+    import_pacer,
+    read_dockets,
+    read_pacer,
+    stored_report_path,
+    with_stored_reports,
+)
 from evidence._import.sync import Change, SyncResult, sync
 
 __all__ = [
@@ -30,9 +46,18 @@ __all__ = [
     "CourtListenerDocket",
     "CourtListenerResponse",
     "FetchError",
+    "PacerFile",
+    "PacerImport",
     "SyncResult",
+    "attachment_records",
+    "docket_records",
     "fetch_courtlistener",
     "import_csl",
+    "import_pacer",
     "read_courtlistener",
+    "read_dockets",
+    "read_pacer",
+    "stored_report_path",
     "sync",
+    "with_stored_reports",
 ]
