@@ -22,7 +22,14 @@ from evidence._errors import EvidenceError, LoadError, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
 from evidence._export import export, export_files, export_format
 from evidence._fmt import format_files, summary
-from evidence._import import import_csl, read_dockets, stored_report_path, with_stored_reports
+from evidence._import import (
+    courtlistener_import,
+    fetch_courtlistener,
+    import_csl,
+    read_dockets,
+    stored_report_path,
+    with_stored_reports,
+)
 from evidence._io import atomic_write, json_schema
 from evidence._labels import describe, describe_mark
 from evidence._limits import limits, scoped_limits
@@ -190,6 +197,8 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     if args.source == "pacer":
         return _import_pacer(args)
+    if args.source == "courtlistener":
+        return _import_courtlistener(args)
     records = import_csl(args.file, confidence=args.confidence)
     if not args.output:
         sys.stdout.write(dumps(records, "yaml").decode("utf-8"))
@@ -221,6 +230,38 @@ def _import_pacer(args: argparse.Namespace) -> int:
         atomic_write(path, data)
     for case in result.dockets:
         print(f"wrote {folder / f'{case}.yaml'} ({len(result.dockets[case])} records)")
+    return OK
+
+
+def _import_courtlistener(args: argparse.Namespace) -> int:
+    if bool(args.files) == (args.docket is not None):
+        raise UsageError(
+            "name saved CourtListener responses (FILE ...) or a docket to fetch (--docket ID), one of the two"
+        )
+    sources = args.files or fetch_courtlistener(args.docket, base_url=args.base_url)
+    result = courtlistener_import(sources, retrieved=args.retrieved)
+    incoming = result.incoming()
+    if args.dry_run or not args.output:
+        for records in incoming.values():
+            sys.stdout.write(dumps(records, "yaml").decode("utf-8"))
+        if args.dry_run and args.output:
+            for name, records in incoming.items():
+                print(f"would write {Path(args.output) / name} ({len(records)} records)", file=sys.stderr)
+            print(f"would keep {len(result.stored())} responses in {Path(args.output) / 'sources'}", file=sys.stderr)
+        if args.dry_run:
+            print("dry run: nothing written", file=sys.stderr)
+        return OK
+    folder = Path(args.output)
+    if folder.exists() and record_files(folder):
+        raise UsageError(f"{folder} already holds records: import into a new or empty folder")
+    # Everything is made in memory first; then the responses kept, then the docket's file.
+    writes = [(folder / path, body) for path, body in result.stored().items()]
+    writes += [(folder / name, dumps(records, "yaml")) for name, records in incoming.items()]
+    for path, data in writes:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+    for name, records in incoming.items():
+        print(f"wrote {folder / name} ({len(records)} records)")
     return OK
 
 
@@ -371,7 +412,9 @@ def build_parser() -> argparse.ArgumentParser:
     cite_.add_argument("--quoting", action="store_true", help="add (quoting ...) for the messages the document quotes")
     cite_.add_argument("--name-in-text", action="store_true", help="the sentence names the case: leave its name out")
 
-    import_ = commands.add_parser("import", help="read a reference manager's items or PACER dockets into records")
+    import_ = commands.add_parser(
+        "import", help="read a reference manager's items, or PACER or CourtListener dockets, into records"
+    )
     sources = import_.add_subparsers(dest="source", metavar="FORMAT", required=True)
     csl = sources.add_parser("csl-json", help="a CSL-JSON file (Zotero, Juris-M)")
     csl.add_argument("file", metavar="FILE", help="a CSL-JSON file")
@@ -384,6 +427,21 @@ def build_parser() -> argparse.ArgumentParser:
     pacer.add_argument("--court", metavar="ID", help="the court's courts-db id, where the page does not tell it")
     pacer.add_argument(
         "--retrieved", metavar="DATE", help="when the reports were downloaded, where PACER's receipt does not say"
+    )
+    listener = sources.add_parser(
+        "courtlistener", help="CourtListener REST API v4 responses of a docket, saved or live"
+    )
+    listener.add_argument("files", nargs="*", metavar="FILE", help="saved responses: the docket, entries, parties, ...")
+    listener.add_argument(
+        "--docket", metavar="ID", help="fetch this CourtListener docket (token in $COURTLISTENER_TOKEN)"
+    )
+    listener.add_argument(
+        "-o", "--output", metavar="FOLDER", help="write FOLDER/<case id>.yaml and the responses instead of printing"
+    )
+    listener.add_argument("--dry-run", action="store_true", help="print what would be written; write nothing")
+    listener.add_argument("--retrieved", metavar="DATE", help="when saved responses were downloaded")
+    listener.add_argument(
+        "--base-url", metavar="URL", help="another API address (default: $COURTLISTENER_API_URL, else CourtListener's)"
     )
     csl.add_argument(
         "--confidence",

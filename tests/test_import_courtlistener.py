@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import evidence as ev
+from evidence._cli import main
 
 DATA = Path(__file__).parent / "data" / "courtlistener"
 FILES = sorted(DATA.glob("*.json"))
@@ -579,3 +580,218 @@ def test_no_token_is_a_usage_error_saying_how_to_set_one(token: str | None, monk
 def test_a_docket_id_is_a_number() -> None:
     with pytest.raises(ev.UsageError, match="docket id is a number"):
         ev.fetch_courtlistener("acme", token=TOKEN)
+
+
+# -- the records, through the PACER import's mapping ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def imported() -> ev.RecordSet:
+    return ev.import_courtlistener(FILES, retrieved="2024-06-20")
+
+
+def test_the_made_up_docket_imports_and_checks_clean(imported: ev.RecordSet) -> None:
+    report = ev.check(imported)
+    assert [f for f in report.findings if f.severity is ev.Severity.ERROR] == []
+
+
+def test_ids_follow_the_scheme(imported: ev.RecordSet) -> None:
+    case = "cand-3-24-cv-01234"
+    assert [c.id for c in imported.cases] == [case]
+    assert [f.id for f in imported.filings] == [f"{case}.1", f"{case}.2", f"{case}.entry-2024-05-14-1", f"{case}.3"]
+    assert [e.id for e in imported.exhibits] == [f"{case}.1-1"]
+    assert [s.id for s in imported.sources] == [f"{case}.docket"]
+    assert {a.id for a in imported.actors} == {
+        "jane-q-jurist", "richard-roe", "acme-widget-co", "example-corp", "alice-doe", "bob-example", "carol-sample",
+    }  # fmt: skip
+
+
+def test_every_entry_and_party_comes_in(imported: ev.RecordSet) -> None:
+    entries = [e for name in ("docket-entries-1.json", "docket-entries-2.json") for e in _json(name)["results"]]
+    assert len(imported.filings) == len(entries)
+    (case,) = imported.cases
+    parties = [p for p in case.parties if p.role is not ev.PartyRole.COUNSEL]
+    counsel = [p for p in case.parties if p.role is ev.PartyRole.COUNSEL]
+    assert len(parties) == len(_json("parties.json")["results"])
+    assert len(counsel) == len(_json("attorneys.json")["results"])
+    alice = next(p for p in counsel if p.actor == "alice-doe")
+    assert (alice.represents, alice.as_printed) == (("acme-widget-co",), "LEAD ATTORNEY")
+
+
+def test_a_recap_attachment_becomes_an_exhibit_of_its_entry(imported: ev.RecordSet) -> None:
+    (exhibit,) = imported.exhibits
+    attachment = _json("docket-entries-1.json")["results"][0]["recap_documents"][1]
+    assert (exhibit.filing, exhibit.attachment, exhibit.title, exhibit.pages) == (
+        "cand-3-24-cv-01234.1",
+        attachment["attachment_number"],
+        attachment["description"],
+        attachment["page_count"],
+    )
+    assert exhibit.url == SITE + attachment["absolute_url"]
+
+
+def test_a_minute_entry_is_kept_with_its_text(imported: ev.RecordSet) -> None:
+    minute = imported.get("cand-3-24-cv-01234.entry-2024-05-14-1", ev.Filing)
+    assert (minute.ecf, minute.entry) == (None, None)
+    assert minute.docket_text == _json("docket-entries-2.json")["results"][0]["description"]
+
+
+def test_what_courtlistener_derives_is_likely_what_it_copies_confirmed(imported: ev.RecordSet) -> None:
+    (case,) = imported.cases
+    assert case.confidence is ev.Confidence.CONFIRMED
+    assert case.confidence_of("caption") is ev.Confidence.LIKELY
+    assert case.confidence_of("nature_of_suit") is ev.Confidence.LIKELY
+    assert case.confidence_of("docket_number") is ev.Confidence.CONFIRMED
+    assert case.confidence_of("cause") is ev.Confidence.CONFIRMED
+    (decision,) = imported.decisions
+    assert decision.confidence is ev.Confidence.LIKELY
+
+
+def test_courtlistener_and_pacer_ids_are_kept(imported: ev.RecordSet) -> None:
+    (case,) = imported.cases
+    docket = _json("docket.json")
+    assert case.identifiers == {"pacer": docket["pacer_case_id"], "courtlistener": str(docket["id"])}
+    assert case.url == SITE + docket["absolute_url"]
+    complaint = imported.get("cand-3-24-cv-01234.1", ev.Filing)
+    assert complaint.identifiers["courtlistener"] == "99200001"
+    assert complaint.identifiers["pacer_doc_id"] == "035000000001"
+
+
+def test_the_decisions_judge_is_the_dockets_judge_made_once(imported: ev.RecordSet) -> None:
+    (decision,) = imported.decisions
+    assert decision.judges == ("jane-q-jurist",)
+    judges = [a for a in imported.actors if a.id == "jane-q-jurist"]
+    assert len(judges) == 1 and judges[0].confidence is ev.Confidence.CONFIRMED  # the docket names her
+
+
+def test_the_docket_read_from_courtlistener_is_a_docket_the_pacer_import_reads(tmp_path: Path) -> None:
+    pytest.importorskip("juriscraper", reason="the PACER import needs the pacer extra")
+    read = ev.read_courtlistener(FILES)
+    saved = tmp_path / "docket.json"
+    saved.write_text(json.dumps(read.docket))
+    from_pacer = ev.import_pacer([saved])
+    from_courtlistener = ev.import_courtlistener(FILES)
+    assert [f.id for f in from_pacer.filings] == [f.id for f in from_courtlistener.filings]
+    assert [c.id for c in from_pacer.cases] == [c.id for c in from_courtlistener.cases]
+    assert {a.id for a in from_pacer.actors} <= {a.id for a in from_courtlistener.actors}
+
+
+def test_actors_the_set_holds_are_named_not_made_again(imported: ev.RecordSet) -> None:
+    held = ev.RecordSet([ev.Actor(id="alice-doe", name="Alice Doe", kind=ev.ActorKind.PERSON)])
+    again = ev.import_courtlistener(FILES, into=held)
+    assert "alice-doe" not in {a.id for a in again.actors}
+
+
+def test_a_court_courts_db_does_not_know_is_refused(tmp_path: Path) -> None:
+    docket = dict(_json("docket.json"), court_id="nowhere")
+    (tmp_path / "docket.json").write_text(json.dumps(docket))
+    with pytest.raises(ev.LoadError) as error:
+        ev.import_courtlistener([tmp_path / "docket.json"])
+    assert str(error.value).startswith(f"{tmp_path / 'docket.json'}: $.court_id: court 'nowhere'")
+
+
+# -- the command -------------------------------------------------------------------------------
+
+
+def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_command_writes_the_records_and_keeps_the_responses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "records"
+    code, out, _ = _run(["import", "courtlistener", *map(str, FILES), "-o", str(folder)], capsys)
+    assert code == 0
+    assert out == f"wrote {folder / 'cand-3-24-cv-01234.yaml'} (15 records)\n"
+    kept = sorted((folder / "sources" / "courtlistener" / "cand-3-24-cv-01234").iterdir())
+    assert sorted(p.read_bytes() for p in kept) == sorted(f.read_bytes() for f in FILES)
+    records = ev.load(folder)
+    (source,) = records.sources
+    assert (
+        source.text_file is not None and (folder / source.text_file).read_bytes() == (DATA / "docket.json").read_bytes()
+    )
+    code, out, err = _run(["check", str(folder)], capsys)
+    assert code == 0 and "15 records checked: 0 errors" in out + err
+
+
+def test_a_dry_run_prints_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "records"
+    code, out, err = _run(["import", "courtlistener", *map(str, FILES), "-o", str(folder), "--dry-run"], capsys)
+    assert code == 0
+    assert not folder.exists()
+    assert ev.loads(out, "yaml").get("cand-3-24-cv-01234", ev.Case).docket_number == "3:24-cv-01234"
+    assert f"would write {folder / 'cand-3-24-cv-01234.yaml'} (15 records)" in err
+    assert err.endswith("dry run: nothing written\n")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["import", "courtlistener"], ["import", "courtlistener", "docket.json", "--docket", "1"]],
+)
+def test_files_or_a_docket_not_both_nor_neither(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(args, capsys)
+    assert code == 2
+    assert "name saved CourtListener responses (FILE ...) or a docket to fetch (--docket ID)" in err
+
+
+def test_live_without_a_token_says_how_to_set_one(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("COURTLISTENER_TOKEN", raising=False)
+    code, _, err = _run(["import", "courtlistener", "--docket", "99000001"], capsys)
+    assert code == 2 and "set COURTLISTENER_TOKEN" in err
+
+
+def test_live_the_command_fetches_and_writes(
+    server: _Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COURTLISTENER_TOKEN", TOKEN)
+    folder = tmp_path / "records"
+    args = ["import", "courtlistener", "--docket", "99000001", "--base-url", _base(server), "-o", str(folder)]
+    code, out, _ = _run(args, capsys)
+    assert code == 0, out
+    (source,) = ev.load(folder).sources
+    assert source.url == _base(server) + "dockets/99000001/"
+    assert source.retrieved is not None
+
+
+def test_live_a_dry_run_writes_nothing(
+    server: _Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COURTLISTENER_TOKEN", TOKEN)
+    folder = tmp_path / "records"
+    args = ["import", "courtlistener", "--docket", "99000001", "--base-url", _base(server), "-o", str(folder)]
+    code, _, err = _run([*args, "--dry-run"], capsys)
+    assert code == 0 and not folder.exists() and "dry run: nothing written" in err
+
+
+def test_live_a_missing_docket_is_exit_1_naming_it(
+    server: _Server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COURTLISTENER_TOKEN", TOKEN)
+    code, _, err = _run(["import", "courtlistener", "--docket", "404", "--base-url", _base(server)], capsys)
+    assert code == 1
+    assert "docket 404" in err and "not found (HTTP 404)" in err and TOKEN not in err
+
+
+def test_bad_saved_files_are_exit_1_naming_each_and_write_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "cut.json"
+    bad.write_text((DATA / "docket-entries-1.json").read_text()[:200])
+    folder = tmp_path / "records"
+    code, _, err = _run(["import", "courtlistener", str(DATA / "docket.json"), str(bad), "-o", str(folder)], capsys)
+    assert code == 1
+    assert err.startswith(f"{bad}:") and "not JSON" in err
+    assert not folder.exists()
+
+
+def test_an_appeal_gets_the_appellate_ids_and_its_lower_case(tmp_path: Path) -> None:
+    imported = ev.import_courtlistener(_appeal(tmp_path))
+    assert [f.id for f in imported.filings] == ["ca9-24-5678.doc-1", "ca9-24-5678.doc-00107523228"]
+    appeal = imported.get("ca9-24-5678", ev.Case)
+    assert [(r.rel, r.case) for r in appeal.relations] == [(ev.CaseRelationKind.APPEAL_FROM, "cand-3-24-cv-01234")]
+    assert [f for f in ev.check(imported).findings if f.severity is ev.Severity.ERROR] == []

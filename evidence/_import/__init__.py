@@ -21,11 +21,13 @@ CourtListener's REST API v4 in:
 - `courtlistener_docket`: the docket in juriscraper's `DocketReport.data` shape;
 - `courtlistener_decisions`: opinion clusters as decisions;
 - `courtlistener`: the three together, and the Source of the docket's response;
-- `courtlistener_http`: the responses fetched live (pagination, rate limits, errors).
+- `courtlistener_http`: the responses fetched live (pagination, rate limits, errors);
+- `courtlistener_import`: the records made, through the PACER import's mapping of a docket.
 """
 
 from evidence._import.courtlistener import CourtListenerDocket, read_courtlistener
 from evidence._import.courtlistener_http import FetchError, fetch_courtlistener
+from evidence._import.courtlistener_import import CourtListenerImport, courtlistener_import, import_courtlistener
 from evidence._import.courtlistener_responses import CourtListenerResponse
 from evidence._import.csl import IMPORTED_TYPES, import_csl
 from evidence._import.dockets import attachment_records, docket_records
@@ -44,14 +46,17 @@ __all__ = [
     "IMPORTED_TYPES",
     "Change",
     "CourtListenerDocket",
+    "CourtListenerImport",
     "CourtListenerResponse",
     "FetchError",
     "PacerFile",
     "PacerImport",
     "SyncResult",
     "attachment_records",
+    "courtlistener_import",
     "docket_records",
     "fetch_courtlistener",
+    "import_courtlistener",
     "import_csl",
     "import_pacer",
     "read_courtlistener",
