@@ -58,6 +58,37 @@ def test_the_dockets_fields_take_juriscrapers_names(
     assert read.docket[juriscraper] == _json("docket.json")[courtlistener]
 
 
+def _juriscraper_keys() -> dict[str, set[str]]:
+    """The keys juriscraper's own JSON of real dockets uses (tests/data/pacer), at each level."""
+    keys: dict[str, set[str]] = {level: set() for level in ("docket", "entry", "attachment", "party", "attorney")}
+    pacer = Path(__file__).parent / "data" / "pacer"
+    for path in [*pacer.glob("district/*.json"), *pacer.glob("appellate/*.json")]:
+        data = json.loads(path.read_text("utf-8"))
+        if not isinstance(data, dict) or "docket_entries" not in data:
+            continue
+        keys["docket"] |= set(data)
+        for entry in data["docket_entries"]:
+            keys["entry"] |= set(entry)
+            keys["attachment"] |= {key for attachment in entry.get("attachments") or () for key in attachment}
+        for party in data["parties"]:
+            keys["party"] |= set(party)
+            keys["attorney"] |= {key for attorney in party.get("attorneys") or () for key in attorney}
+    return keys
+
+
+def test_every_key_is_one_juriscraper_uses(read: ev.CourtListenerDocket, tmp_path: Path) -> None:
+    known = _juriscraper_keys()
+    appeal = ev.read_courtlistener(_appeal(tmp_path)).docket
+    # pacer_case_id: the PACER import reads it as the case's pacer identifier; juriscraper's docket
+    # report does not print it.
+    assert set(read.docket) | set(appeal) <= known["docket"] | {"pacer_case_id"}
+    entries = [*read.docket["docket_entries"], *appeal["docket_entries"]]
+    assert {key for entry in entries for key in entry} <= known["entry"]
+    assert {key for entry in entries for a in entry.get("attachments", ()) for key in a} <= known["attachment"]
+    assert {key for party in read.docket["parties"] for key in party} <= known["party"]
+    assert {key for p in read.docket["parties"] for a in p["attorneys"] for key in a} <= known["attorney"]
+
+
 def test_what_courtlistener_does_not_keep_is_left_out_not_filled(read: ev.CourtListenerDocket) -> None:
     assert "demand" not in read.docket  # PACER prints a demand; CourtListener keeps none
     assert all("date_entered" not in entry for entry in read.docket["docket_entries"])
