@@ -188,9 +188,11 @@ def case_title(case: Case) -> str:
 
 
 def decision_name(decision: Decision) -> str:
-    """A decision by its kind and date: "opinion of 2025-02-11", with its first cite if it has one."""
+    """A decision by its kind and date: "opinion of 2025-02-11", with its first cite if it has one;
+    an undated one by its kind alone ("order, 93-1 BCA ¶ 25,508")."""
     kind = decision.kind.value.replace("_", " ") if decision.kind is not None else "decision"
-    return f"{kind} of {decision.date}" + (f", {decision.cites[0]}" if decision.cites else "")
+    dated = f"{kind} of {decision.date}" if decision.date is not None else kind
+    return dated + (f", {decision.cites[0]}" if decision.cites else "")
 
 
 def titled_name(record: Record) -> str:

@@ -38,7 +38,7 @@ def test_an_import_into_an_empty_folder_adds_every_record(tmp_path: Path) -> Non
     assert [(c.action, c.id) for c in result.changes] == [("added", "acme"), ("added", "acme.1"), ("added", "acme.2")]
     assert result.written == (tmp_path / "out" / "acme.yaml",)
     assert list(ev.load(tmp_path / "out")) == FIRST["acme.yaml"]
-    assert result.summary() == "3 added; wrote 1 file"
+    assert result.summary() == "added 1 case, 2 filings; wrote 1 file"
 
 
 def test_importing_the_same_report_again_changes_and_writes_nothing(tmp_path: Path) -> None:
@@ -123,7 +123,8 @@ def test_a_record_the_source_dropped_is_reported_and_kept(tmp_path: Path) -> Non
 def test_a_dry_run_tells_the_same_and_writes_nothing(tmp_path: Path) -> None:
     dry = ev.sync(tmp_path / "out", FIRST, dry_run=True, stored={"sources/report.html": b"<html></html>"})
     assert len(dry.changes) == 3 and dry.written == ()
-    assert dry.summary() == "3 added (dry run: nothing written)"
+    assert dry.summary() == "added 1 case, 2 filings (dry run: nothing written)"
+    assert dry.diff(new_records=False) == ""
     assert not (tmp_path / "out").exists()
 
 

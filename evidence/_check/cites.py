@@ -16,9 +16,10 @@ def cites(run: Run) -> None:
             check_cite(run, decision, text, decision.date, ("cites", n))
 
 
-def check_cite(run: Run, record: Record, text: str | None, date: DateValue, path: tuple[str | int, ...]) -> None:
+def check_cite(run: Run, record: Record, text: str | None, date: DateValue | None, path: tuple[str | int, ...]) -> None:
     """The cite `text` of a decision of `date`, reported on `record` at `path`. A text that is not
-    a reporter or database cite (a slip opinion, a docket number) is not this rule's to judge."""
+    a reporter or database cite (a slip opinion, a docket number) is not this rule's to judge, and
+    an undated decision's edition cannot be judged (its reporter still can)."""
     cite = parse_cite(text) if text is not None else None
     if cite is None:
         return
@@ -27,7 +28,7 @@ def check_cite(run: Run, record: Record, text: str | None, date: DateValue, path
         hint = f"did you mean {close!r}?" if close else "a reporter reporters-db does not list yet may stay"
         run.add("L010", record, f"{cite.reporter!r} in {text!r} is not a reporter reporters-db knows", path, hint)
         return
-    if any(edition.covers(date) for edition in cite.editions):
+    if date is None or any(edition.covers(date) for edition in cite.editions):
         return
     editions = " or ".join(f"{e.abbreviation} ({e.name}, {e.period()})" for e in cite.editions)
     fitting = sorted({e.abbreviation for edition in cite.editions for e in reporter_series(edition) if e.covers(date)})

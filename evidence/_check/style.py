@@ -38,7 +38,7 @@ def _printed(record: Record) -> tuple[str, ...]:
     if isinstance(record, Case):
         return ("name" if record.name else "caption", "short_name", "court", "docket_number", "filed")
     if isinstance(record, Decision):  # cited as its case, at this decision
-        return ("date", "cites", "docket_number")
+        return ("date", "cites", "docket_number", "circuit_justice")
     if isinstance(record, Filing):
         title = "short_title" if record.short_title else "title" if record.title else "kind"
         return (title, "ecf", "filed")
@@ -64,6 +64,8 @@ def _needs(run: Run, record: Record, reported: set[str]) -> None:
         missing = [
             f for f in ("docket_number", "filed") if getattr(record, f) is None and not (f == "filed" and argued)
         ]
+    elif isinstance(record, Decision) and record.date is None:
+        missing = ["date"]  # R11.6, Bluebook R10.5: the parenthetical dates the decision; none is invented
     elif isinstance(record, Filing) and record.title is None and record.kind is None:
         missing = ["title or kind"]
     elif isinstance(record, Exhibit) and record.label is None and record.attachment is None:

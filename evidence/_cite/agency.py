@@ -7,6 +7,7 @@ the reporter or the docket names it, and the date; and a state's docket that is 
     Rev. Rul. 81-225, 1981-2 C.B. 12
     RMTC Sys., Inc., ASBCA No. 43466, 93-1 BCA ¶ 25,508
     Lincoln Univ., U.S. Dep't of Educ., No. 13-68-SF (Mar. 16, 2015)
+    US Pagoda, Inc., CCH OSHD ¶ 33123 (No. 10-2035, 2011)
 """
 
 from __future__ import annotations
@@ -27,9 +28,25 @@ from evidence._model import Case, Court, Decision, is_database_cite
 _MISSISSIPPI = re.compile(r"\d{2,4}-[A-Z]{2}-\d{5}-(?:SCT|COA)")
 
 
+# An agency's docket number of the year, its series' letters and a number ('97-OFC-16',
+# '2013-CFPB-0013'): a designation that says its own series, printed as the agency writes it,
+# without 'No.', and after the agency's name though the letters repeat it (the book's c243, c264).
+_DESIGNATION = re.compile(r"\d{2,4}-[A-Z]{2,}-\d+")
+
+
 def public_docket(docket: str) -> bool:
     """Whether a docket number is a state's public-domain designation, printed as it is."""
     return _MISSISSIPPI.fullmatch(docket) is not None
+
+
+# The publishers of looseleaf services (the Indigo Book's services table, Bluebook T15), whose
+# abbreviation a service's cite gives before the service's name ('24 BNA OSHC 1817').
+_PUBLISHERS = re.compile(r"(?:[\d-]+ )?(?:CCH|BNA|P-H|LRP|RIA|MB|Pike & Fischer) \S")
+
+
+def is_service(cited: str | None) -> bool:
+    """Whether a cite is a looseleaf service's, named with its publisher ('CCH OSHD ¶ 33123')."""
+    return cited is not None and _PUBLISHERS.match(cited) is not None
 
 
 def _by_page(cited: str) -> bool:
@@ -54,8 +71,11 @@ def docket_label(docket: str, *, agency: bool) -> str:
     CV-91-2': Bluebook R10.8.1); none before a state's public-domain designation
     ('95-KA-01234-SCT'), a number that says its own label ('FAA Order No. 2006-1', 'GN Docket
     No. 14-28'), or an agency's number that opens with its series' letters ('B-405692',
-    'SIZ-5707'), printed as the agency writes it (R14.3)."""
-    if public_docket(docket) or re.search(r"\bNos?\.", docket) or (agency and not docket[:1].isdigit()):
+    'SIZ-5707') or holds them between its year and number ('2013-CFPB-0013'), printed as the
+    agency writes it (R14.3)."""
+    if public_docket(docket) or re.search(r"\bNos?\.", docket):
+        return ""
+    if agency and (not docket[:1].isdigit() or _DESIGNATION.fullmatch(docket)):
         return ""
     return "Nos. " if len(docket.split(", ")) > 1 else "No. "
 
@@ -91,7 +111,10 @@ def agency_short(case: Case, chosen: Decision | None, ctx: Context, pin: str | N
 
 def _when(chosen: Decision, cited: str | None) -> str:
     """The date a decision's parenthetical gives: the year beside a reporter's page, else the day;
-    none when the volume is the year's ('1981-2 C.B. 12': the date is not repeated)."""
+    none when the volume is the year's ('1981-2 C.B. 12': the date is not repeated), or when no
+    source dates the decision ('93-1 BCA ¶ 25,508': nothing invented)."""
+    if chosen.date is None:
+        return ""
     when = year(chosen.date) if cited and _by_page(cited) else format_date(chosen.date)
     return "" if cited and when == year(chosen.date) and cited.startswith(when) else when
 
@@ -113,18 +136,23 @@ def agency_parts(case: Case, court: Court, chosen: Decision | None, ctx: Context
     cited = reported_as(chosen) if chosen is not None else None
     agency = court.citation or court.name
     agency_field = (court, "citation" if court.citation else "name")
-    if agency and _names(agency, docket, title, cited):
+    series = docket if docket and not _DESIGNATION.fullmatch(docket) else None  # a designation is no label
+    if agency and _names(agency, series, title, cited):
         agency = None
     when = _when(chosen, cited) if chosen is not None else ""
     # A database's cite ('2010 WL 4472794') is no reporter: the decision is still known by its docket.
     reported = bool(cited) and not is_database_cite(cited or "")
     beside = (bool(agency) and reported and bool(when)) or not (docket or title)
+    # A service's cite comes first and the docket goes in the parenthetical, before the date
+    # ('CCH OSHD ¶ 33123 (No. 10-2035, 2011)': the Indigo Book's services, c295, Bluebook R19).
+    service = is_service(cited)
+    numbered = [r(docket_label(docket, agency=True)), *ctx.value(docket, docket_field)] if docket else []
     pieces: list[list[Part]] = []
-    if docket:
-        pieces.append([r(docket_label(docket, agency=True)), *ctx.value(docket, docket_field)])
+    if docket and not service:
+        pieces.append(numbered)
     if title and chosen is not None:
         pieces.append(ctx.value(title, (chosen, "title")))
-    if agency and not beside:
+    if agency and not beside and pieces:
         lead = ctx.value(agency, (case, "court"), agency_field)
         if " " in agency:
             pieces.insert(0, lead)
@@ -140,12 +168,15 @@ def agency_parts(case: Case, court: Court, chosen: Decision | None, ctx: Context
     elif pin:
         pieces.append([r(f"slip op. at {pin}")])
     parts = [part for piece in pieces for part in [r(", "), *piece]]
-    inside = []
-    if agency and beside:
-        inside.append(ctx.value(agency, (case, "court"), agency_field))
+    inside: list[Part] = []
+    if agency and (beside or service):
+        inside += ctx.value(agency, (case, "court"), agency_field)
+    if service and numbered:  # the docket after the agency as in front: 'OSHRC No. 1', "Dep't of Labor, No. 1"
+        inside += [r(", " if " " in (agency or "") else " ")] if inside else []
+        inside += numbered
     if when and chosen is not None:
-        inside.append(ctx.value(when, (chosen, "date")))
+        inside += [r(", " if service and numbered else " ")] if inside else []
+        inside += ctx.value(when, (chosen, "date"))
     if inside:
-        joined = [part for n, piece in enumerate(inside) for part in ([r(" ")] if n else []) + piece]
-        parts += [r(" ("), *joined, r(")")]
+        parts += [r(" ("), *inside, r(")")]
     return parts

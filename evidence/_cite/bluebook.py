@@ -24,6 +24,7 @@ from evidence._cite.dates import format_date, year
 from evidence._cite.ecf import PinField, pinned
 from evidence._cite.options import Form, Style
 from evidence._cite.parts import ITALIC, ROMAN, Part, i, r
+from evidence._cite.public_domain import dated_anyway, district_of, pinned_cite
 from evidence._cite.secondary import cite_source
 from evidence._cite.words import (
     KIND_TITLES,
@@ -48,6 +49,7 @@ from evidence._model import (
     ReporterCite,
     ReporterEdition,
     Source,
+    docket_cite,
     is_public_domain,
     parse_cite,
     without_state,
@@ -166,6 +168,8 @@ def cite_case(case: Case, ctx: Context, form: Form, pin: str | None, decision: A
                 return [*name, *ctx.value(cited, (chosen, "cites")), r(at_pin(pin))]
             # R11.3: "Thomson Reuters, 529 F. Supp. 3d at 305": the volume and reporter, then the page;
             # a public-domain cite keeps its number before the paragraph ("Smith, 2012 CO 22, ¶ 14").
+            if docket_cite(cited):  # Louisiana's: the pinpoint before the court, as in full
+                return [*name, *pinned_cite(cited, chosen, ctx, pin)]
             if is_public_domain(cited):
                 return [*name, *ctx.value(cited, (chosen, "cites")), r(f", {pin_range(pin)}" if pin else "")]
             shown = cited.rsplit(" ", 1)[0] if pin else cited
@@ -248,13 +252,18 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
         # exact day give way to the year. Parallel cites follow in the record's order (R11.2).
         # A public-domain cite's paragraph follows it after a comma ("2011 ME 24, ¶ 11", R11.3).
         after = f", {pin_range(pin)}" if pin and is_public_domain(reporters[0]) else _reporter_pin(pin, short=False)
-        parts = [*ctx.value(reporters[0], (chosen, "cites")), r(after)]
+        parts = pinned_cite(reporters[0], chosen, ctx, pin) or [*ctx.value(reporters[0], (chosen, "cites")), r(after)]
         pins = ctx.parallel_pins
         for n, other in enumerate(reporters[1:]):
             extra = pins[n] if n < len(pins) else None
             # A parallel cite's paragraph follows it after a comma, as a public-domain cite's does.
             shown = f", {pin_range(extra)}" if extra and (extra.startswith("¶") or is_public_domain(other)) else None
-            parts += [r(", "), *ctx.value(other, (chosen, "cites")), r(shown or _reporter_pin(extra, short=False))]
+            # Louisiana's rules set its own cite off from the reporter's by a semicolon (c449).
+            parts += [r("; " if docket_cite(reporters[n]) else ", ")]
+            parts += pinned_cite(other, chosen, ctx, extra) or [
+                *ctx.value(other, (chosen, "cites")),
+                r(shown or _reporter_pin(extra, short=False)),
+            ]
         parts += _reported_parenthetical(case, chosen, ctx, reporters, history)
         if chosen.docket_number and any(e.reporter == "F. Cas." for e in _editions(reporters[0])):
             # T1: Federal Cases are told apart by their number in that reporter: "(No. 3591)".
@@ -269,7 +278,9 @@ def _decision_parts(case: Case, chosen: Decision, ctx: Context, pin: str | None,
         parts += [r(", "), *ctx.value(cited, (chosen, "cites")), r(at_pin(pin))]
     elif pin:
         parts.append(r(f" ({pin})" if own else f", slip op. at {pin}"))  # an unreported decision: its own pages
-    parts += [r(" ("), *_court(case, ctx), r(" "), *ctx.value(format_date(chosen.date), (chosen, "date")), r(")")]
+    # An undated decision prints no date: none is invented (`evidence check` warns, Y001).
+    when = [r(" "), *ctx.value(format_date(chosen.date), (chosen, "date"))] if chosen.date is not None else []
+    parts += [r(" ("), *_justice(chosen, ctx, ", "), *_court(case, ctx), *when, r(")")]
     if not cited and chosen.filing is not None:
         filing = ctx.need("a decision").get(chosen.filing, Filing)
         designation = ecf.designation(filing, ctx)  # B17: the docket entry last, when it has a number
@@ -299,24 +310,31 @@ def _reported_parenthetical(
     the circuit for F.3d, the district for F. Supp.), and the year, unless the next decision of
     its history has the same one ('(10th Cir.), cert. denied, 136 S. Ct. 595 (2015)')."""
     regional = not all(is_public_domain(cite) for cite in reporters)
-    if any(is_public_domain(cite) for cite in reporters) and not (regional and any(map(_dated_anyway, reporters))):
-        return []  # R11.3: a public-domain cite names the court and the year itself
+    if any(is_public_domain(cite) for cite in reporters) and not (regional and any(map(dated_anyway, reporters))):
+        # R11.3: a public-domain cite names the court and the year itself; not a district of the
+        # court, which a state citing it keeps ('2005-Ohio-1797, 827 N.E.2d 835 (11th Dist.)').
+        district = district_of(ctx.need("a case").court_of(case).citation)
+        return [r(" ("), *ctx.value(district, (case, "court")), r(")")] if district else []
     named = any(edition.names_its_court() for cite in reporters for edition in _editions(cite)[:1])
     court = [] if named else _court_beside(case, ctx, _editions(reporters[0])[:1])
-    when = year(chosen.date)
+    when = year(chosen.date) if chosen.date is not None else ""  # undated: no date, none invented
     same_year = bool(history) and year(history[0][1].date) == when
-    dated = [] if same_year else ctx.value(when, (chosen, "date"))
+    dated = [] if same_year or not when else ctx.value(when, (chosen, "date"))
     inside = [part for part in (court, dated) if part]
-    if not inside:
+    justice = _justice(chosen, ctx, ", " if court else " " if dated else "")
+    if not (inside or justice):
         return []
-    return [r(" ("), *[part for n, piece in enumerate(inside) for part in ([r(" ")] if n else []) + piece], r(")")]
+    joined = [part for n, piece in enumerate(inside) for part in ([r(" ")] if n else []) + piece]
+    return [r(" ("), *justice, *joined, r(")")]
 
 
-def _dated_anyway(cite: str) -> bool:
-    """Whether a public-domain cite's state asks for the court and year after the regional
-    reporter all the same: Wyoming's ('2001 WY 12, 989 P.2d 1312 (Wyo. 2001)', the Indigo Book's
-    state table, c723)."""
-    return is_public_domain(cite) and cite.split()[1:2] == ["WY"]
+def _justice(chosen: Decision, ctx: Context, then: str) -> list[Part]:
+    """A Justice sitting alone as Circuit Justice, first in the court's parenthetical, then `then`
+    before what follows (Bluebook R10.4(a): '(Jackson, Circuit Justice, 2d Cir. 1950)', and with
+    no court to name, '(Douglas, Circuit Justice 1972)')."""
+    if chosen.circuit_justice is None:
+        return []
+    return [*ctx.value(f"{chosen.circuit_justice}, Circuit Justice", (chosen, "circuit_justice")), r(then)]
 
 
 def _court_beside(case: Case, ctx: Context, editions: tuple[ReporterEdition, ...]) -> list[Part]:
@@ -329,8 +347,11 @@ def _court_beside(case: Case, ctx: Context, editions: tuple[ReporterEdition, ...
     rest = without_state(court.citation)
     if rest == court.citation:
         return _court(case, ctx)
-    if set(rest.split()) - {"Ct."} <= set(editions[0].abbreviation.replace(".", ". ").split()):
-        return []
+    district = district_of(rest)
+    named = rest.removesuffix(district).strip() if district else rest
+    if set(named.split()) - {"Ct."} <= set(editions[0].abbreviation.replace(".", ". ").split()):
+        # The reporter names the court; its district, if the citation has one, stays ('(11th Dist. 1990)').
+        return ctx.value(district, (case, "court"), (court, "citation")) if district else []
     return ctx.value(rest, (case, "court"), (court, "citation"))
 
 

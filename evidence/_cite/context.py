@@ -67,7 +67,8 @@ def find_decision(case: Case, decision: Any, ctx: Context) -> Decision:
         return decisions[int(decision)]
     if not number:
         for candidate in decisions:
-            if decision == candidate.id or decision in (*candidate.cites, str(candidate.date), candidate.filing):
+            dated = candidate.date is not None and decision == str(candidate.date)
+            if dated or decision == candidate.id or decision in (*candidate.cites, candidate.filing):
                 return candidate
     if not count:
         raise UsageError(f"case {case.id!r} has no decisions to cite")

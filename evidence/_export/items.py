@@ -236,8 +236,8 @@ def _source_item(source: Source, records: RecordSet) -> Item:
 
 def _decision_custom(decision: Decision) -> dict[str, Any]:
     """A decision as plain data for its case's `custom`: its id and what it says, as text."""
-    shown = {"id": decision.id, "date": str(decision.date)}
-    for name in ("kind", "title", "docket_number", "filing", "hearing", "url"):
+    shown = {"id": decision.id}
+    for name in ("date", "kind", "title", "docket_number", "filing", "hearing", "circuit_justice", "url"):
         value = getattr(decision, name)
         if value is not None:
             shown[name] = value.value if isinstance(value, enum.Enum) else str(value)

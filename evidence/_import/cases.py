@@ -1,14 +1,15 @@
 """A `legal_case` item as a case and its decision: the name from `title`, the court from
-`authority` and `jurisdiction`, the decision's date from `issued` and its cite from `volume`,
-`container-title` (the reporter) and `page`; and a document of the case, from `document-name`."""
+`authority` and `jurisdiction`, the decision's date from `issued` (a decision cited but not
+dated has none) and its cite from `volume`, `container-title` (the reporter) and `page`; and a
+document of the case, from `document-name`."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from evidence._import.courts import agency_record, court_id, court_record, split_jurisdiction
-from evidence._import.fields import Item, Refused, date, joined, record_id, text
+from evidence._import.courts import agency_record, court_id, court_record, district_record, split_jurisdiction
+from evidence._import.fields import Item, Refused, date, joined, ordinal, record_id, text
 
 
 def decision_id(case: str) -> str:
@@ -34,7 +35,6 @@ _PUBLIC_DOMAIN = {
     ("wi", "court.appeals"): "{y} WI App {n}",
     ("gu", None): "{y} Guam {n}",
 }
-_ORDINALS = {"1": "1st", "2": "2d", "3": "3d", "4": "4th", "5": "5th"}
 
 
 def reporter_cite(item: Item) -> str | None:
@@ -46,6 +46,9 @@ def reporter_cite(item: Item) -> str | None:
     volume, reporter, page = text(item, "volume"), text(item, "container-title"), text(item, "page")
     if reporter and page:
         return " ".join(part for part in (volume, reporter, page) if part)
+    by_docket = louisiana_cite(item)
+    if by_docket is not None:
+        return by_docket
     year = text(item, "collection-number")
     database = text(item, "archive")
     if database and _DATABASE.search(database):
@@ -57,10 +60,32 @@ def reporter_cite(item: Item) -> str | None:
         raise Refused(f"a public-domain cite is a year and a number: {year!r} and {page!r} are not")
     state, authority = code[1], text(item, "authority")
     form = _PUBLIC_DOMAIN.get((state, authority)) or _PUBLIC_DOMAIN.get((state, None)) or "{y} {s} {n}"
-    district = code[2][1:] if len(code) > 2 and re.fullmatch(r"d\d", code[2]) else ""
+    district = code[2][1:] if len(code) > 2 and re.fullmatch(r"d\d+", code[2]) else ""
     if "{d}" in form and not district:
         return None  # Illinois's appellate cite names its district, which the item does not give
-    return form.format(y=year, s=state.upper(), n=page, d=_ORDINALS.get(district, f"{district}th"))
+    return form.format(y=year, s=state.upper(), n=page, d=ordinal(district) if district else "")
+
+
+# Louisiana's courts in its own form for decisions after 1993 (its Supreme Court's rules, the
+# Indigo Book's Louisiana table, c449–c451), '{c}' a court of appeal's circuit.
+_LOUISIANA = {"supreme.court": "La.", "court.appeal": "La. App. {c} Cir."}
+
+
+def louisiana_cite(item: Item) -> str | None:
+    """'93-2345 (La. 7/15/94)', '93-2345 (La. App. 1 Cir. 7/15/94)': a Louisiana decision after
+    1993 cited by its docket number, its court and its day in figures, when the item gives all
+    three (the circuit from the jurisdiction, 'la:c1'); else None, and the Bluebook's form."""
+    code, _ = split_jurisdiction(text(item, "jurisdiction"))
+    form = _LOUISIANA.get(text(item, "authority") or "") if code[:2] == ["us", "la"] else None
+    docket, decided = joined(item, "number"), date(item, "issued")
+    day = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", decided or "")
+    if form is None or docket is None or day is None or int(day[1]) < 1994:
+        return None
+    circuit = re.fullmatch(r"c(\d+)", code[2]) if len(code) > 2 else None
+    if "{c}" in form and circuit is None:
+        return None  # a court of appeal's circuit the item does not give is not invented
+    court = form.format(c=circuit[1] if circuit else "")
+    return f"{docket} ({court} {int(day[2])}/{int(day[3])}/{day[1][2:]})"
 
 
 # The databases whose cites are a year and a document's number ('1992 WL 150762').
@@ -68,11 +93,14 @@ _DATABASE = re.compile(r"\b(?:WL|LEXIS)$")
 
 
 def database_cite(item: Item, database: str) -> str:
-    """'1992 WL 150762': the year (`collection-number`) and the document's number (`page`), both
-    numbers; an item missing either, or giving words, is refused, as any cite it cannot make."""
-    year, number = text(item, "collection-number"), text(item, "page")
+    """'1992 WL 150762': the year (`collection-number`) and the document's number (`page`, or
+    Juris-M's `archive_location`, its place in the database: c733), both numbers; an item missing
+    either, or giving words, is refused, as any cite it cannot make."""
+    year, number = text(item, "collection-number"), text(item, "page") or text(item, "archive_location")
     if not (year and number):
-        raise Refused(f"a cite in {database!r} needs its year ('collection-number') and number ('page')")
+        raise Refused(
+            f"a cite in {database!r} needs its year ('collection-number') and number ('page' or 'archive_location')"
+        )
     if not (year.isdigit() and number.isdigit()):
         raise Refused(f"a cite in {database!r} is a year and a number: {year!r} and {number!r} are not")
     return f"{year} {database} {number}"
@@ -86,7 +114,8 @@ def is_agency(item: Item) -> bool:
 def agency_cite(item: Item) -> str | None:
     """An agency's reporter or service cite: '1981-2 C.B. 12' (the volume a part of its year, in
     `collection-number`), '93-1 BCA ¶ 25,508' (a service in `archive`, cited by paragraph),
-    '2010 WL 4472794' (a database's year and number)."""
+    '2010 WL 4472794' (a database's year and number), '24 BNA OSHC 1817' (a looseleaf service,
+    its `publisher` before its name, as the Indigo Book cites services, c295)."""
     reporter = text(item, "container-title") or text(item, "archive")
     if reporter and _DATABASE.search(reporter):
         return database_cite(item, reporter)
@@ -95,7 +124,7 @@ def agency_cite(item: Item) -> str | None:
         return None
     volume = "-".join(part for part in (text(item, "collection-number"), text(item, "volume")) if part)
     page = re.sub(r"^(?:para\.|¶)\s*", "¶ ", page)
-    return " ".join(part for part in (volume, reporter, page) if part)
+    return " ".join(part for part in (volume, text(item, "publisher"), reporter, page) if part)
 
 
 def _agency_parts(item: Item) -> tuple[str | None, str | None, str | None]:
@@ -113,7 +142,9 @@ def _agency_parts(item: Item) -> tuple[str | None, str | None, str | None]:
 
 def case_records(item: Item) -> tuple[dict[str, Any] | None, dict[str, Any], dict[str, Any] | None]:
     """(a court courts-db does not know, or None; the case; its decision, or None when the
-    item gives no date): plain data, checked when the records are made."""
+    item gives neither a date nor a cite): plain data, checked when the records are made. A
+    decision the item cites but does not date ('93-1 BCA ¶ 25,508' without `issued`) has no date:
+    none is invented."""
     # An agency's ruling or agreement is named by its document or its series and number when
     # the item has no title ('Rev. Rul. 81-225').
     # Juris-M separates the numbers of one decision of several dockets by '|'.
@@ -132,19 +163,18 @@ def case_records(item: Item) -> tuple[dict[str, Any] | None, dict[str, Any], dic
     if name is None:
         raise Refused("a case needs its name: the item has no 'title', 'document-name' or 'genre'")
     known = None if agency else court_id(item)
-    court = agency_record(item) if agency else None if known is not None else court_record(item)
+    court = agency_record(item) if agency else district_record(item, known) if known else court_record(item)
     case_id = record_id(str(item["id"]))
     case = {
         "id": case_id,
         "name": name,
         "short_name": text(item, "shortTitle"),
-        "court": known if known is not None else court["id"] if court else None,
+        "court": court["id"] if court else known,
         "docket_number": docket,
     }
-    decided = date(item, "issued")
-    if decided is None:
+    decided, cite = date(item, "issued"), reporter_cite(item)
+    if decided is None and cite is None:
         return court, case, None
-    cite = reporter_cite(item)
     decision = {
         "id": decision_id(case_id),
         "case": case_id,
@@ -152,9 +182,22 @@ def case_records(item: Item) -> tuple[dict[str, Any] | None, dict[str, Any], dic
         "cites": [cite] if cite else [],
         "docket_number": docket,
         "title": document,
+        "circuit_justice": circuit_justice(item),
         "url": text(item, "URL"),
     }
     return court, case, decision
+
+
+def circuit_justice(item: Item) -> str | None:
+    """The Justice an item names as its author sitting as Circuit Justice: Juris-M writes the
+    capacity after the surname ('Jackson, Circuit Justice', c231). Any other author is the court's
+    judge, whom the citation does not name."""
+    for author in item.get("author") or ():
+        name = (author.get("family") or author.get("literal") or "") if isinstance(author, dict) else ""
+        found = re.fullmatch(r"\s*(.+?),\s*Circuit Justice\s*", str(name))
+        if found:
+            return found.group(1)
+    return None
 
 
 def document_record(item: Item, case_id: str) -> dict[str, Any] | None:

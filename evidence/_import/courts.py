@@ -14,7 +14,7 @@ import functools
 import re
 from typing import Any
 
-from evidence._import.fields import Item, joined, record_id, text
+from evidence._import.fields import Item, joined, ordinal, record_id, text
 from evidence._model import lookup_court
 
 # The words of a CSL-M authority, and what a court's courts-db name says for them.
@@ -93,6 +93,33 @@ def _courts() -> list[dict[str, Any]]:
     from courts_db import load_courts_db  # read when a state's court is first looked for
 
     return list(load_courts_db())
+
+
+# The states whose citations name a court of appeals' district: Ohio's, by its rules for reporting
+# opinions ('(11th Dist.)', the Indigo Book's Ohio table, c597). Elsewhere the district is no part
+# of the court's citation: Illinois's public-domain cite names it itself ('2011 IL App (1st)
+# 101234'), and its reporter cites leave it out ('(1993)', c077).
+_DISTRICTS_CITED = frozenset({"oh"})
+
+
+def district_record(item: Item, known: str) -> dict[str, Any] | None:
+    """The plain data of a court of appeals' district, when the item's jurisdiction names one
+    ('009us:oh:d11United States|US|Ohio|11th District') in a state whose citations name it: the
+    courts-db court (`known`) with the district in its name and citation ('Ohio Ct. App. 11th
+    Dist.'). None otherwise: courts-db has one court for all the districts, and a district the
+    item does not give is not invented."""
+    code, names = split_jurisdiction(text(item, "jurisdiction"))
+    found = re.fullmatch(r"d(\d+)", code[2]) if len(code) > 2 and code[1] in _DISTRICTS_CITED else None
+    court = lookup_court(known) if found else None
+    if found is None or court is None or court.citation is None:
+        return None
+    number = ordinal(found.group(1))
+    place = names[3] if len(names) > 3 else f"{number} District"
+    return {
+        "id": record_id(f"{known}-{code[2]}"),
+        "name": f"{court.name}, {place}",
+        "citation": f"{court.citation} {number} Dist.",
+    }
 
 
 def agency_record(item: Item) -> dict[str, Any]:

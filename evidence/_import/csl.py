@@ -100,10 +100,17 @@ def _parallel_of(item: Item, decisions: dict[str, tuple[Item, dict[str, Any]]]) 
         earlier, decision = decisions.get(str(other), (None, None))
         if earlier is None or decision is None:
             continue
-        when = date(item, "issued")  # a parallel cite's item may leave the date to the first one
-        if all(text(earlier, key) == text(item, key) for key in _SAME_DECISION) and when in (None, decision["date"]):
+        if all(text(earlier, key) == text(item, key) for key in _SAME_DECISION) and _same_date(item, decision):
             return decision
     return None
+
+
+def _same_date(item: Item, decision: dict[str, Any]) -> bool:
+    """Whether a parallel cite's item dates the decision as the first one does: the same date, none
+    (it leaves the date to the first), or the year of the first's day (a reporter dated by its
+    year, beside Louisiana's cite of the day: c449)."""
+    when, first = date(item, "issued"), decision["date"]
+    return when is None or when == first or (first is not None and len(when) == 4 and first.startswith(f"{when}-"))
 
 
 # What two items of one decision in two reporters share.

@@ -24,6 +24,13 @@ def record_id(text: str) -> str:
     return slug[:200] or "item"
 
 
+def ordinal(number: str) -> str:
+    """'111' → '111th', '2' → '2d', '3' → '3d', '11' → '11th' (the Bluebook's ordinals, R6.2(b))."""
+    tens, last = int(number) % 100, int(number) % 10
+    ending = "th" if 10 <= tens <= 20 else {1: "st", 2: "d", 3: "d"}.get(last, "th")
+    return number + ending
+
+
 def label(item: Item) -> str:
     """How a problem names an item: its id and its type."""
     return f"item {str(item.get('id', '?'))!r} ({item.get('type', 'no type')})"

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from evidence._import.courts import split_jurisdiction
-from evidence._import.fields import Item, Refused, date, record_id, several, text, year
+from evidence._import.fields import Item, Refused, date, ordinal, record_id, several, text, year
 
 _KINDS = {"legislation": "statute", "regulation": "regulation"}
 
@@ -126,13 +126,6 @@ def _by_page(item: Item, code: str) -> dict[str, Any]:
     }
 
 
-def _ordinal(number: str) -> str:
-    """'111' → '111th', '2' → '2d', '3' → '3d' (the Bluebook's ordinals, R6.2(b))."""
-    tens, last = int(number) % 100, int(number) % 10
-    ending = "th" if 10 <= tens <= 20 else {1: "st", 2: "d", 3: "d"}.get(last, "th")
-    return number + ending
-
-
 def session_of(item: Item) -> str | None:
     """The legislature and session as cited, from Juris-M's `collection-number` (the
     legislature's number, or the years of its session), `authority` (the body: 'Cong.', 'Leg.')
@@ -143,7 +136,7 @@ def session_of(item: Item) -> str | None:
         return body
     if not number.isdigit():  # a session named by its years
         return f"{number.replace('-', '–')} Sess."
-    said = " ".join(part for part in (_ordinal(number), body) if part)
+    said = " ".join(part for part in (ordinal(number), body) if part)
     return f"{said}, {kind} Sess." if kind and not kind.isdigit() else said
 
 

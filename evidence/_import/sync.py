@@ -69,21 +69,42 @@ class SyncResult:
     records: RecordSet
     dry_run: bool
 
-    def diff(self) -> str:
-        """The changes as a readable diff, one line each (empty when nothing changed)."""
-        return "".join(change.line() + "\n" for change in self.changes)
+    def diff(self, *, new_records: bool = True) -> str:
+        """The changes as a readable diff, one line each (empty when nothing changed);
+        `new_records=False` leaves out the lines of whole new records (the summary counts them)."""
+        shown = (c for c in self.changes if new_records or c.action != ADDED or c.field is not None)
+        return "".join(change.line() + "\n" for change in shown)
 
     def summary(self) -> str:
-        """One line: how many records were added, updated and kept, and what was written."""
-        counts = {action: 0 for action in (ADDED, UPDATED, KEPT, GONE)}
-        for change in self.changes:
-            counts[change.action if change.field is None or change.action == KEPT else UPDATED] += 1
+        """One line: the records added (by kind), the values updated and kept, the records gone,
+        and what was written."""
         if not self.changes:
             return "nothing changed"
-        told = ", ".join(f"{n} {action}" for action, n in counts.items() if n)
+        added: dict[tuple[str, str], int] = {}  # (kind, plural) → how many
+        for change in self.changes:
+            if change.action == ADDED and change.field is None and isinstance(change.after, Record):
+                kind = (change.after.KIND, change.after.PLURAL)
+                added[kind] = added.get(kind, 0) + 1
+        values = sum(1 for c in self.changes if c.field is not None and c.action != KEPT)
+        kept = sum(1 for c in self.changes if c.action == KEPT)
+        gone = sum(1 for c in self.changes if c.action == GONE)
+        parts = []
+        if added:
+            parts.append("added " + ", ".join(_count(n, *kind) for kind, n in added.items()))
+        if values:
+            parts.append(f"updated {_count(values, 'value', 'values')}")
+        if kept:
+            parts.append(f"kept {_count(kept, 'value', 'values')} of yours")
+        if gone:
+            parts.append(f"{_count(gone, 'record', 'records')} no longer in the import")
+        told = "; ".join(parts)
         if self.dry_run:
             return f"{told} (dry run: nothing written)"
-        return f"{told}; wrote {len(self.written)} file{'s' if len(self.written) != 1 else ''}"
+        return f"{told}; wrote {_count(len(self.written), 'file', 'files')}"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 def sync(
@@ -219,6 +240,18 @@ def _merge_list(
     if mine is None or old is None or new is None:  # two elements share a key: merge the list whole
         whole: tuple[Any, ...] = _merge_whole(ours, base, theirs, id, field, changes)
         return whole
+    found: list[Change] = []
+    result = _merge_keyed(mine, old, new, id, field, found)
+    if ours == base:  # no person touched it: the source's list, in the source's order
+        changes.extend(found or [Change(UPDATED, id, field, ours, theirs)])
+        return theirs
+    changes.extend(found)
+    return ours if result == list(ours) else tuple(result)
+
+
+def _merge_keyed(
+    mine: dict[Any, Any], old: dict[Any, Any], new: dict[Any, Any], id: str, field: str, changes: list[Change]
+) -> list[Any]:
     result: list[Any] = []
     for key, element in mine.items():
         label = f"{field}[{_show_key(key)}]"
@@ -235,7 +268,7 @@ def _merge_list(
         if key not in mine and key not in old:
             changes.append(Change(ADDED, id, f"{field}[{_show_key(key)}]", None, element))
             result.append(element)
-    return ours if result == list(ours) else tuple(result)
+    return result
 
 
 def _merge_whole(ours: Any, base: Any, theirs: Any, id: str, field: str, changes: list[Change]) -> Any:

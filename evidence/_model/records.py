@@ -288,7 +288,7 @@ class Decision(Record):
     PLURAL = "decisions"
 
     case: str = field("The case it decides.", ref=("case",))
-    date: DateValue = field("Date of the decision.")
+    date: DateValue | None = field("Date of the decision; absent when no source gives it.", default=None)
     kind: DecisionKind | None = field("opinion, order, judgment, oral_ruling or other.", default=None)
     title: str | None = field("What it decided, in a few words.", default=None)
     cites: tuple[str, ...] = field(
@@ -301,6 +301,12 @@ class Decision(Record):
     filing: str | None = field("The docket entry that holds it.", default=None, ref=("filing",))
     hearing: DateValue | None = field("For a ruling from the bench: the hearing it was given at.", default=None)
     judges: tuple[str, ...] = field("Who decided it: the judge, or the panel.", default=(), ref=("actor",))
+    circuit_justice: str | None = field(
+        "The Justice who decided it alone, sitting as Circuit Justice, by surname ('Jackson'): the citation's "
+        "parenthetical names them.",
+        default=None,
+        check=text_complaint,
+    )
     history: tuple[DecisionHistory, ...] = field("What later decisions did to it.", default=())
     url: str | None = field("Where to read it.", default=None, check=url_complaint)
 

@@ -151,10 +151,26 @@ def parse_cite(text: str) -> ReporterCite | DatabaseCite | None:
 _PUBLIC_DOMAIN = re.compile(r"(?:199\d|20\d\d)(?P<sep>[ -])[A-Z][A-Za-z.]*(?: [A-Za-z.]+)*(?: \(\w+\))?(?P=sep)\d+")
 
 
+# Louisiana's public-domain cite of a decision after 1993 (its Supreme Court's rules, the Indigo
+# Book's Louisiana table): the docket number, then the court and the day in figures, '93-2345
+# (La. 7/15/94)', '93-2345 (La. App. 1 Cir. 7/15/94)'.
+_BY_DOCKET = re.compile(r"(?P<docket>\S+(?: \S+)*?) (?P<court>\(La\.(?: App\. \d+ Cir\.)? \d{1,2}/\d{1,2}/\d{2}\))")
+
+
 def is_public_domain(text: str) -> bool:
-    """Whether a cite is a public-domain one ('2011 ME 24', '2009-NMSC-006'), which names the
-    court and the year itself (R11.3: no parenthetical follows it)."""
-    return _PUBLIC_DOMAIN.fullmatch(" ".join(text.split())) is not None and _DATABASE.fullmatch(text) is None
+    """Whether a cite is a public-domain one ('2011 ME 24', '2009-NMSC-006', '93-2345 (La.
+    7/15/94)'), which names the court and the year itself (R11.3: no parenthetical follows it)."""
+    spaced = " ".join(text.split())
+    found = _PUBLIC_DOMAIN.fullmatch(spaced) is not None or docket_cite(spaced) is not None
+    return found and _DATABASE.fullmatch(text) is None
+
+
+def docket_cite(text: str) -> tuple[str, str] | None:
+    """A public-domain cite made of a docket number and its court and day, Louisiana's, as (the
+    number, the parenthetical): a pinpoint goes between them ('93-2345, p. 7 (La. 7/15/94)').
+    None for any other cite."""
+    found = _BY_DOCKET.fullmatch(" ".join(text.split()))
+    return (found["docket"], found["court"]) if found else None
 
 
 def reporter_series(edition: ReporterEdition) -> tuple[ReporterEdition, ...]:

@@ -60,7 +60,7 @@ _REQUIRED: dict[type[Record], dict[str, Any]] = {
     Actor: {"id": "actor", "name": "Jane Doe", "kind": ActorKind.PERSON},
     Filing: {"id": "filing", "case": "case"},
     Exhibit: {"id": "exhibit", "filing": "filing"},
-    Decision: {"id": "decision", "case": "case", "date": "2024-05-06"},
+    Decision: {"id": "decision", "case": "case"},
     Message: {"id": "message"},
     Source: {"id": "source", "kind": SourceKind.NEWS_ARTICLE},
     Provision: {"id": "provision", "kind": ProvisionKind.STATUTE, "code": "U.S.C."},
@@ -73,6 +73,7 @@ _SET_FIELDS: dict[type[Record], dict[str, Any]] = {
     Case: {"docket_number": "1", "filed": "2023-07-07"},
     Filing: {"ecf": 1, "kind": "complaint"},
     Exhibit: {"label": "A"},
+    Decision: {"date": "2024-05-06"},
     Message: {"exhibit": "exhibit", "sender": "actor", "sent": "2024-01-02"},
     Claim: {
         "evidence": (

@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 import evidence as ev
-from evidence.testing.strategies import confidences, date_values, optional_dates
+from evidence.testing.strategies import confidences, optional_dates
 
 _TITLE_ENDS = ("", ".", "?", " Cert.", "...")
 
@@ -56,7 +56,7 @@ def citable_record_sets(draw: st.DrawFn) -> ev.RecordSet:
         ev.Decision(
             id=f"decision-{n}",
             case="case",
-            date=draw(date_values),
+            date=draw(optional_dates),  # an undated decision prints no date
             # unreported, in a database, or in a reporter: each is cited in its own form (R11)
             cites=draw(st.sampled_from(((), (f"2025 WL {next(count)}",), (f"{next(count)} F. Supp. 3d 101",)))),
             docket_number=maybe(f"{mark()}-cv"),

@@ -375,7 +375,7 @@ exhibits = _record(
 decisions = _record(
     ev.Decision,
     case=ids,
-    date=date_values,
+    date=optional_dates,  # a decision no source dates (an agency's, cited by its service) has none
     kind=optional(st.sampled_from(ev.DecisionKind)),
     title=optional(free_text),
     cites=tuples(free_text, 2),
@@ -383,6 +383,7 @@ decisions = _record(
     filing=optional(ids),
     hearing=optional_dates,
     judges=tuples(ids, 2),
+    circuit_justice=optional(non_blank),
     history=tuples(decision_history, 2),
     url=optional(urls),
 )
