@@ -579,6 +579,12 @@ def test_http_errors_name_the_docket_and_url_never_the_token(
     assert token not in str(error.value)
 
 
+def test_a_refusal_of_the_recap_apis_says_who_may_use_them(server: _Server) -> None:
+    server.script["/api/rest/v4/docket-entries/"] = [(403, {})]
+    with pytest.raises(ev.FetchError, match=r"docket-entries/.*not allowed \(HTTP 403\).*select accounts"):
+        ev.fetch_courtlistener(99000001, token=TOKEN, base_url=_base(server))
+
+
 def test_a_server_error_is_a_clear_error(server: _Server) -> None:
     server.script["/api/rest/v4/clusters/"] = [(500, {})]
     with pytest.raises(ev.FetchError, match=r"docket 99000001: .*/clusters/\?docket=99000001: CourtListener failed"):
