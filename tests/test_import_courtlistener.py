@@ -89,6 +89,12 @@ def test_every_key_is_one_juriscraper_uses(read: ev.CourtListenerDocket, tmp_pat
     assert {key for p in read.docket["parties"] for a in p["attorneys"] for key in a} <= known["attorney"]
 
 
+def test_a_docket_with_only_its_full_name_takes_that(tmp_path: Path) -> None:
+    docket = dict(_json("docket.json"), case_name="", case_name_full="Acme Widget Company v. Example Corporation")
+    (tmp_path / "docket.json").write_text(json.dumps(docket))
+    assert ev.read_courtlistener([tmp_path / "docket.json"]).docket["case_name"] == docket["case_name_full"]
+
+
 def test_what_courtlistener_does_not_keep_is_left_out_not_filled(read: ev.CourtListenerDocket) -> None:
     assert "demand" not in read.docket  # PACER prints a demand; CourtListener keeps none
     assert all("date_entered" not in entry for entry in read.docket["docket_entries"])
@@ -454,6 +460,7 @@ class _Server(http.server.ThreadingHTTPServer):
     script: dict[str, list[tuple[int, dict[str, str]]]]
     asked: list[str]
     tokens: list[str | None]
+    agents: list[str | None]
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -465,6 +472,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self.server.asked.append(self.path)
         self.server.tokens.append(self.headers.get("Authorization"))
+        self.server.agents.append(self.headers.get("User-Agent"))
         if self.headers.get("Authorization") != f"Token {TOKEN}":
             return self._send(401, b'{"detail": "Invalid token."}')
         path, _, query = self.path.partition("?")
@@ -502,7 +510,7 @@ _ROUTES = {
 @pytest.fixture
 def server() -> Iterator[_Server]:
     running = _Server(("127.0.0.1", 0), _Handler)
-    running.script, running.asked, running.tokens = {}, [], []
+    running.script, running.asked, running.tokens, running.agents = {}, [], [], []
     thread = threading.Thread(target=running.serve_forever, daemon=True)
     thread.start()
     yield running
@@ -519,6 +527,7 @@ def test_a_live_fetch_follows_every_page_and_reads_as_the_saved_files(server: _S
     assert len(responses) == 7  # the docket, two pages of entries, parties, attorneys, clusters, opinions
     assert sum("cursor=" in path for path in server.asked) == 1
     assert set(server.tokens) == {f"Token {TOKEN}"}
+    assert all(agent and agent.startswith("evidence") for agent in server.agents)
     assert all(r.retrieved and r.url and r.url.startswith(_base(server)) for r in responses)
     live = ev.read_courtlistener(responses)
     saved = ev.read_courtlistener(FILES)

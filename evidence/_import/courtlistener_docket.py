@@ -56,6 +56,8 @@ def docket_data(gathered: Gathered) -> dict[str, Any]:
     assert gathered.docket is not None
     docket = gathered.docket
     data: dict[str, Any] = {key: docket.get(name) for key, name in _DOCKET_FIELDS.items() if name in docket}
+    if not data.get("case_name") and docket.get("case_name_full"):  # some dockets keep only the full name
+        data["case_name"] = docket["case_name_full"]
     if not data.get("court_id"):
         data["court_id"] = _court_of(docket.get("court"))
     if _APPELLATE.fullmatch(str(data.get("court_id") or "")):

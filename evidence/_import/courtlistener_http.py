@@ -11,6 +11,7 @@ says, a few times at most; every other failure is an error naming the docket and
 from __future__ import annotations
 
 import email.utils
+import importlib.metadata
 import json
 import os
 import time
@@ -110,9 +111,8 @@ class _Client:
         return str(link)
 
     def get(self, url: str) -> CourtListenerResponse:
-        request = urllib.request.Request(
-            url, headers={"Authorization": f"Token {self.token}", "Accept": "application/json"}
-        )
+        headers = {"Authorization": f"Token {self.token}", "Accept": "application/json", "User-Agent": _agent()}
+        request = urllib.request.Request(url, headers=headers)
         for attempt in range(RETRIES + 1):
             retrieved = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
             try:
@@ -164,6 +164,14 @@ class _Client:
         if code >= 500:
             return f"{where}: CourtListener failed (HTTP {code}); try again later"
         return f"{where}: HTTP {code}"
+
+
+def _agent() -> str:
+    """Who asks: this library and its version, so that a server can tell its requests apart."""
+    try:
+        return f"evidence/{importlib.metadata.version('evidence')}"
+    except importlib.metadata.PackageNotFoundError:
+        return "evidence"
 
 
 def _is_date(text: str) -> bool:

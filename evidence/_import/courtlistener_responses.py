@@ -171,6 +171,7 @@ _SHAPES: dict[str, dict[str, tuple[type, ...]]] = {
         "id": _INT, "docket_number": _TEXT, "court_id": _TEXT, "case_name": _TEXT, "date_filed": _TEXT,
         "date_terminated": _TEXT, "assigned_to_str": _TEXT, "referred_to_str": _TEXT, "cause": _TEXT,
         "nature_of_suit": _TEXT, "jury_demand": _TEXT, "original_court_info": _OBJECT, "absolute_url": _TEXT,
+        "case_name_full": _TEXT,
     },
     "entry": {
         "id": _INT, "entry_number": _INT, "date_filed": _TEXT, "description": _TEXT, "recap_documents": _LIST,
