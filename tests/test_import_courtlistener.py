@@ -736,6 +736,14 @@ def test_a_court_courts_db_does_not_know_is_refused(tmp_path: Path) -> None:
     assert str(error.value).startswith(f"{tmp_path / 'docket.json'}: $.court_id: court 'nowhere'")
 
 
+def test_the_import_goes_through_sync_and_a_reimport_changes_nothing(tmp_path: Path) -> None:
+    first = list(ev.import_courtlistener(FILES, retrieved="2024-06-20"))
+    assert ev.sync(tmp_path, {"acme.yaml": first}).written
+    again = ev.sync(tmp_path, {"acme.yaml": list(ev.import_courtlistener(FILES, retrieved="2024-06-20"))}, base=first)
+    assert again.diff() == ""
+    assert [f for f in ev.check(ev.load(tmp_path)).findings if f.severity is ev.Severity.ERROR] == []
+
+
 # -- the command -------------------------------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ from evidence._errors import LoadError, Problem, UsageError
 from evidence._import.courtlistener import CourtListenerDocket, read_courtlistener
 from evidence._import.courtlistener_responses import CourtListenerResponse, responses_of
 from evidence._import.dockets import DocketProblem, attachment_records, docket_records
-from evidence._model import Case, Confidence, Exhibit, Filing, Record, Source, lookup_court, parse_date
+from evidence._model import RECORD_KINDS, Case, Confidence, Exhibit, Filing, Record, Source, lookup_court, parse_date
 from evidence._recordset import RecordSet
 
 
@@ -36,7 +36,7 @@ class CourtListenerImport:
             attrs.evolve(r, text_file=stored[str(r.digest)]) if isinstance(r, Source) and str(r.digest) in stored else r
             for r in self.records
         ]
-        return {f"{self.case_id}.yaml": records}
+        return {f"{self.case_id}.yaml": _by_kind(records)}
 
     def stored(self) -> dict[str, bytes]:
         """The responses read, to keep beside the records: `sources/courtlistener/<case>/<digest>.json.txt`
@@ -61,7 +61,7 @@ def import_courtlistener(
     exhibit per RECAP attachment, a decision per opinion cluster, and the Source of the docket's
     response, which every record names. `into` is the record set the import goes into: actors
     it already holds are named, not made again."""
-    return RecordSet(courtlistener_import(sources, retrieved=retrieved, into=into).records)
+    return RecordSet(_by_kind(courtlistener_import(sources, retrieved=retrieved, into=into).records))
 
 
 def courtlistener_import(
@@ -139,6 +139,12 @@ def _exhibits(entry: Mapping[str, object], extra: Mapping[str, object], filing: 
         number = exhibit.attachment
         exhibits.append(attrs.evolve(exhibit, url=urls[number]) if number is not None and number in urls else exhibit)
     return exhibits
+
+
+def _by_kind(records: Iterable[Record]) -> list[Record]:
+    """Records in the order a record file lists them (by kind, then as made): the order
+    `evidence.sync` reads a file it writes back in."""
+    return sorted(records, key=lambda r: RECORD_KINDS.index(type(r)))
 
 
 def _problem(name: str, where: str, message: str) -> Problem:
