@@ -148,6 +148,33 @@ def test_a_party_has_its_two_attorneys_with_their_roles(read: ev.CourtListenerDo
     assert (defendant["type"], [a["name"] for a in defendant["attorneys"]]) == ("Defendant", ["Carol Sample"])
 
 
+@pytest.mark.parametrize(
+    ("role", "when", "printed"),
+    [
+        (1, None, ["ATTORNEY TO BE NOTICED"]),
+        (2, None, ["LEAD ATTORNEY"]),
+        (4, None, ["PRO HAC VICE"]),
+        (6, "2024-05-01", ["TERMINATED: 05/01/2024"]),
+        (6, None, ["TERMINATED"]),
+        (3, None, []),  # in a sealed group: words no docket read was seen to print
+        (9, None, []),
+        (10, None, []),  # CourtListener's 'unknown'
+    ],
+)
+def test_roles_are_written_as_pacer_prints_them(
+    tmp_path: Path, role: int, when: str | None, printed: list[str]
+) -> None:
+    parties = _json("parties.json")
+    parties["results"][1]["attorneys"][0].update(role=role, date_action=when)
+    attorneys = _json("attorneys.json")
+    attorneys["results"][2]["parties_represented"][0].update(role=role, date_action=when)
+    (tmp_path / "parties.json").write_text(json.dumps(parties))
+    (tmp_path / "attorneys.json").write_text(json.dumps(attorneys))
+    read = ev.read_courtlistener([DATA / "docket.json", tmp_path / "parties.json", tmp_path / "attorneys.json"])
+    (carol,) = read.docket["parties"][1]["attorneys"]
+    assert carol["roles"] == printed
+
+
 def test_nested_data_of_other_dockets_is_not_taken(tmp_path: Path) -> None:
     # CourtListener does not filter nested data: a party's other cases' roles come along.
     parties = _json("parties.json")

@@ -30,18 +30,16 @@ _DOCKET_FIELDS = {
     "pacer_case_id": "pacer_case_id",
 }
 
-# CourtListener's attorney roles (`cl/people_db/models.py`, `Role.ATTORNEY_ROLES`) as PACER prints
-# them on a docket, which is what juriscraper keeps; 10 is CourtListener's "unknown": no role.
+# CourtListener's attorney roles (`cl/people_db/models.py`, `Role.ATTORNEY_ROLES`) written as
+# PACER prints them, which is what juriscraper keeps: only those whose printed words juriscraper's
+# JSON of real dockets shows (tests/data/pacer). The others (3 in a sealed group, 5
+# self-terminated, 7 suspended, 8 inactive, 9 disbarred, 10 unknown) are left out rather than
+# given words no docket was seen to print.
 ATTORNEY_ROLES = {
     1: "ATTORNEY TO BE NOTICED",
     2: "LEAD ATTORNEY",
-    3: "ATTORNEY IN SEALED GROUP",
     4: "PRO HAC VICE",
-    5: "SELF-TERMINATED",
     6: "TERMINATED",
-    7: "SUSPENDED",
-    8: "INACTIVE",
-    9: "DISBARRED",
 }
 
 # CourtListener's `document_type` of a RECAP document: the entry's main document, or an attachment.

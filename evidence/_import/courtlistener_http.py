@@ -59,8 +59,8 @@ def fetch_courtlistener(
     token = token if token is not None else os.environ.get(TOKEN_VARIABLE, "")
     if not token.strip():
         raise UsageError(
-            f"no CourtListener API token: set {TOKEN_VARIABLE} (export {TOKEN_VARIABLE}=...; a token is on your"
-            " CourtListener profile page, under 'Developer tools')"
+            f"no CourtListener API token: set {TOKEN_VARIABLE} to your CourtListener account's token"
+            f" (export {TOKEN_VARIABLE}=...)"
         )
     base = (base_url or os.environ.get(URL_VARIABLE) or API).rstrip("/") + "/"
     client = _Client(token=token.strip(), base=base, docket=number, sleep=sleep)
