@@ -365,6 +365,13 @@ def test_the_source_is_the_dockets_response(read: ev.CourtListenerDocket) -> Non
             assert hashlib.sha256(other.read_bytes()).hexdigest() in source.notes
 
 
+def test_a_retrieved_date_that_is_not_one_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(ev.UsageError, match="retrieved= 'yesterday' is not a date"):
+        ev.read_courtlistener(FILES, retrieved="yesterday")
+    assert main(["import", "courtlistener", *map(str, FILES), "--retrieved", "yesterday"]) == 2
+    assert "--retrieved 'yesterday' is not a date" in capsys.readouterr().err
+
+
 def test_saved_files_have_no_retrieved_date_unless_given() -> None:
     assert ev.read_courtlistener([DATA / "docket.json"]).source.retrieved is None
 

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 import attrs
 
-from evidence._errors import LoadError
+from evidence._errors import LoadError, UsageError
 from evidence._import.courtlistener_decisions import decision_records, source_id
 from evidence._import.courtlistener_docket import DERIVED_FIELDS, docket_data, entry_extras
 from evidence._import.courtlistener_responses import (
@@ -27,7 +27,7 @@ from evidence._import.courtlistener_responses import (
     site_of,
 )
 from evidence._import.fields import Refused, build
-from evidence._model import Record, Source
+from evidence._model import Record, Source, parse_date
 
 
 def source_record(gathered: Gathered, case: str, retrieved: str | None) -> Source:
@@ -88,6 +88,11 @@ def read_courtlistener(
     """Saved CourtListener v4 responses of one docket (files, or responses fetched), each told
     apart by its shape, read into a `CourtListenerDocket`; `retrieved` dates saved files (fetched
     responses carry their own time). What cannot be read is a `LoadError` naming each file."""
+    if retrieved is not None:
+        try:
+            parse_date(retrieved)
+        except ValueError as error:
+            raise UsageError(f"retrieved= {retrieved!r} is not a date: {error}") from None
     responses = responses_of(sources)
     gathered = gather(responses)
     assert gathered.docket is not None

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from evidence._errors import LoadError, Problem, UsageError
+from evidence._errors import LoadError, Problem
 from evidence._import.courtlistener import CourtListenerDocket, read_courtlistener
 from evidence._import.courtlistener_responses import CourtListenerResponse, responses_of
 from evidence._import.dockets import DocketProblem, attachment_records, docket_records
-from evidence._model import RECORD_KINDS, Case, Confidence, Exhibit, Filing, Record, Source, lookup_court, parse_date
+from evidence._model import RECORD_KINDS, Case, Confidence, Exhibit, Filing, Record, Source, lookup_court
 from evidence._recordset import RecordSet
 
 
@@ -71,11 +71,6 @@ def courtlistener_import(
     into: RecordSet | None = None,
 ) -> CourtListenerImport:
     """`import_courtlistener`, with what a writer needs: the case's id and the responses read."""
-    if retrieved is not None:
-        try:
-            parse_date(retrieved)
-        except ValueError as error:
-            raise UsageError(f"retrieved= {retrieved!r} is not a date: {error}") from None
     responses = tuple(responses_of(sources))
     read = read_courtlistener(responses, retrieved=retrieved)
     known = {record.id: record for record in into or ()}
