@@ -22,8 +22,26 @@ Files as sources:
 
 Keeping imports in sync: `sync`, an import merged into the records already kept, three-way, with
 its diff.
+
+CourtListener's REST API v4 in:
+
+- `courtlistener_responses`: one docket's responses, each object told apart by its shape;
+- `courtlistener_docket`: the docket in juriscraper's `DocketReport.data` shape;
+- `courtlistener_decisions`: opinion clusters as decisions;
+- `courtlistener`: the three together, and the Source of the docket's response;
+- `courtlistener_http`: the responses fetched live (pagination, rate limits, errors);
+- `courtlistener_import`: the records made, through the PACER import's mapping of a docket.
 """
 
+from evidence._import.courtlistener import CourtListenerDocket, read_courtlistener
+from evidence._import.courtlistener_http import FetchError, fetch_courtlistener
+from evidence._import.courtlistener_import import (
+    CourtListenerImport,
+    courtlistener_import,
+    import_courtlistener,
+    sync_courtlistener,
+)
+from evidence._import.courtlistener_responses import CourtListenerResponse
 from evidence._import.csl import IMPORTED_TYPES, import_csl
 from evidence._import.dockets import attachment_records, docket_records
 from evidence._import.pacer import (
@@ -44,20 +62,29 @@ __all__ = [
     "DEFAULT_FILE",
     "IMPORTED_TYPES",
     "Change",
+    "CourtListenerDocket",
+    "CourtListenerImport",
+    "CourtListenerResponse",
+    "FetchError",
     "PacerFile",
     "PacerImport",
     "SyncResult",
     "add_evidence",
     "add_source",
     "attachment_records",
+    "courtlistener_import",
     "docket_records",
+    "fetch_courtlistener",
+    "import_courtlistener",
     "import_csl",
     "import_pacer",
+    "read_courtlistener",
     "read_dockets",
     "read_pacer",
     "record_file_for",
     "stored_report_path",
     "sync",
+    "sync_courtlistener",
     "sync_pacer",
     "with_stored_reports",
 ]

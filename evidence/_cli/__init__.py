@@ -16,30 +16,21 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from evidence._check import Report, anchor, check, connect_dask, record_text
+from evidence._check import Report, check, connect_dask
 from evidence._cite import BluebookOptions, Form, Markup, Style, bibliography, cite
-from evidence._errors import EvidenceError, LoadError, QuoteNotFound, UsageError
+from evidence._cli.exits import CANNOT_RUN, OK, PROBLEMS
+from evidence._cli.records_in import add_record, add_records_in, import_records, quote
+from evidence._errors import EvidenceError, LoadError, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
 from evidence._export import export, export_files, export_format
 from evidence._fmt import format_files, summary
-from evidence._import import (
-    DEFAULT_FILE,
-    add_evidence,
-    add_source,
-    import_csl,
-    read_dockets,
-    record_file_for,
-    sync_pacer,
-)
-from evidence._io import atomic_write, json_schema, unstructure, yaml_text
+from evidence._io import atomic_write, json_schema
 from evidence._labels import describe, describe_mark
 from evidence._limits import limits, scoped_limits
-from evidence._model import RECORD_KINDS, Claim, Confidence, EvidenceLink, EvidenceRole, SourceKind
-from evidence._recordset import dump, dumps, load
+from evidence._model import RECORD_KINDS, Claim, Confidence
+from evidence._recordset import load
 from evidence._trace import render_tree, trace
 from evidence._views import FINDINGS_FORMATS, TIMELINE_FORMATS, cast_markdown, render_findings
-
-OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
 
 
 def _print_problems(error: LoadError, stream: TextIO) -> None:
@@ -192,86 +183,6 @@ def _export(args: argparse.Namespace) -> int:
     return OK
 
 
-# -- import -----------------------------------------------------------------------------------
-
-
-def _import(args: argparse.Namespace) -> int:
-    if args.source == "pacer":
-        return _import_pacer(args)
-    records = import_csl(args.file, confidence=args.confidence)
-    if not args.output:
-        sys.stdout.write(dumps(records, "yaml").decode("utf-8"))
-        return OK
-    folder = Path(args.output)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{Path(args.file).stem}.yaml"
-    dump(records, target)
-    print(f"wrote {target} ({len(records)} records)")
-    return OK
-
-
-def _import_pacer(args: argparse.Namespace) -> int:
-    if not args.output:
-        if args.dry_run:
-            raise UsageError("--dry-run needs -o FOLDER: it tells what an import into the folder would change")
-        result = read_dockets(args.files, court=args.court, retrieved=args.retrieved)
-        sys.stdout.write(dumps(result.records, "yaml").decode("utf-8"))
-        return OK
-    synced = sync_pacer(args.files, args.output, court=args.court, retrieved=args.retrieved, dry_run=args.dry_run)
-    sys.stdout.write(synced.diff(new_records=not synced.was_empty))  # a first import lists no record
-    print(synced.summary())
-    for path in synced.written:
-        print(f"  {path}")
-    return OK
-
-
-# -- add source, quote -------------------------------------------------------------------------
-
-
-def _add_source(args: argparse.Namespace) -> int:
-    record = add_source(
-        args.file,
-        args.records,
-        id=args.id,
-        kind=args.kind,
-        title=args.title,
-        authors=args.author or (),
-        publication=args.publication,
-        published=args.published,
-        url=args.url,
-        retrieved=args.retrieved,
-        language=args.language,
-        confidence=args.confidence,
-    )
-    file = record_file_for(args.records)
-    print(f"added source {record.id!r} ({record.kind.value}) to {file}; its text is in {record.text_file}")
-    if record.field_confidence:
-        print(f"read from the file, marked likely: {', '.join(record.field_confidence)}")
-    return OK
-
-
-def _quote(args: argparse.Namespace) -> int:
-    try:
-        found = anchor(record_text(args.path, args.id), args.passage, occurrence=args.occurrence, name=repr(args.id))
-    except QuoteNotFound as error:
-        print(f"evidence: the passage is not in the text of {args.id!r}", file=sys.stderr)
-        for words, score in error.closest:
-            print(f"  {score:.0%} alike: {words!r}", file=sys.stderr)
-        return PROBLEMS
-    if args.claim:
-        role = EvidenceRole(args.role)
-        add_evidence(args.path, args.claim, EvidenceLink(record=args.id, quote=found.quote, role=role))
-        print(f"added to the evidence of claim {args.claim!r} ({role.value}):")
-    sys.stdout.write(yaml_text({"quote": unstructure(found.quote)}))
-    if found.occurrences > 1:
-        print(
-            f"the passage occurs {found.occurrences} times; this anchor is occurrence {args.occurrence} "
-            "(--occurrence N for another)",
-            file=sys.stderr,
-        )
-    return OK
-
-
 # -- cite -------------------------------------------------------------------------------------
 
 
@@ -315,14 +226,14 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": _schema,
     "show": _show,
     "export": _export,
-    "import": _import,
+    "import": import_records,
     "cite": _cite,
     "check": _check,
     "trace": _trace,
     "timeline": _timeline,
     "cast": _cast,
-    "add": lambda args: {"source": _add_source}[args.what](args),
-    "quote": _quote,
+    "add": add_record,
+    "quote": quote,
 }
 
 
@@ -421,71 +332,7 @@ def build_parser() -> argparse.ArgumentParser:
     cite_.add_argument("--quoting", action="store_true", help="add (quoting ...) for the messages the document quotes")
     cite_.add_argument("--name-in-text", action="store_true", help="the sentence names the case: leave its name out")
 
-    import_ = commands.add_parser("import", help="read a reference manager's items or PACER dockets into records")
-    sources = import_.add_subparsers(dest="source", metavar="FORMAT", required=True)
-    csl = sources.add_parser("csl-json", help="a CSL-JSON file (Zotero, Juris-M)")
-    csl.add_argument("file", metavar="FILE", help="a CSL-JSON file")
-    csl.add_argument("-o", "--output", metavar="FOLDER", help="write FOLDER/FILE.yaml instead of printing")
-    pacer = sources.add_parser("pacer", help="PACER docket reports and attachment pages (HTML, or juriscraper's JSON)")
-    pacer.add_argument("files", nargs="+", metavar="FILE", help="docket reports and attachment pages")
-    pacer.add_argument(
-        "-o",
-        "--output",
-        metavar="FOLDER",
-        help="import into FOLDER (FOLDER/<case id>.yaml, the reports beside): new records added, the records "
-        "kept there updated where the court changed them and no person did",
-    )
-    pacer.add_argument("--court", metavar="ID", help="the court's courts-db id, where the page does not tell it")
-    pacer.add_argument(
-        "--retrieved", metavar="DATE", help="when the reports were downloaded, where PACER's receipt does not say"
-    )
-    pacer.add_argument(
-        "--dry-run", action="store_true", help="with -o: print what the import would change, and write nothing"
-    )
-    csl.add_argument(
-        "--confidence",
-        default="unverified",
-        choices=[c.value for c in Confidence],
-        help="the mark every record gets (default: unverified, what someone typed)",
-    )
-
-    add_ = commands.add_parser("add", help="add a file to a record set")
-    what = add_.add_subparsers(dest="what", metavar="WHAT", required=True)
-    source = what.add_parser("source", help="a saved web page, a PDF or a text file as a source, its text stored")
-    source.add_argument("file", metavar="FILE", help="an HTML page, a PDF or a UTF-8 text file")
-    source.add_argument(
-        "records", metavar="RECORDS", nargs="?", help=f"the record file or folder to add to (default: {DEFAULT_FILE})"
-    )
-    source.add_argument("--id", help="the source's id (default: the file's name without its suffix)")
-    source.add_argument(
-        "--kind",
-        choices=[k.value for k in SourceKind],
-        metavar="KIND",
-        help=f"what sort of work: {', '.join(k.value for k in SourceKind)} (default for HTML: web_page)",
-    )
-    source.add_argument("--title", help="the title as published (instead of the page's)")
-    source.add_argument("--author", action="append", help="an author's name (again for each author)")
-    source.add_argument("--publication", help="the newspaper, site or journal")
-    source.add_argument("--published", metavar="DATE", help="when it was published")
-    source.add_argument("--url", help="where it was published")
-    source.add_argument("--retrieved", metavar="DATE", help="when it was retrieved (default: now, UTC)")
-    source.add_argument("--language", metavar="TAG", help="its language, e.g. en")
-    source.add_argument(
-        "--confidence",
-        default="unverified",
-        choices=[c.value for c in Confidence],
-        help="the record's mark (default: unverified)",
-    )
-
-    quote_ = commands.add_parser("quote", help="anchor a passage in a record's stored text")
-    quote_.add_argument("path", metavar="PATH", help="a record file or folder")
-    quote_.add_argument("id", metavar="SOURCE-ID", help="the source (or filing, exhibit, message) whose text holds it")
-    quote_.add_argument("passage", metavar="PASSAGE", help="the words quoted")
-    quote_.add_argument("--occurrence", type=int, default=1, metavar="N", help="which occurrence (default: the first)")
-    quote_.add_argument("--claim", metavar="ID", help="add the quote to this claim's evidence")
-    quote_.add_argument(
-        "--role", default="supports", choices=[r.value for r in EvidenceRole], help="with --claim (default: supports)"
-    )
+    add_records_in(commands)
 
     export = commands.add_parser("export", help="write a record set for reference managers")
     export.add_argument("path", metavar="PATH", help="a record file or folder")
