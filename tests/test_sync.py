@@ -90,7 +90,8 @@ def test_without_a_base_an_empty_field_is_filled_and_a_written_one_kept(tmp_path
     actions = {(c.action, c.id, c.field) for c in result.changes}
     assert ("updated", "acme.1", "docket_text") in actions
     assert ("kept", "acme.1", "title") in actions
-    assert ("updated", "acme.1", "confidence") in actions  # the default, unverified, was not written by anyone
+    # A mark is never raised without a base: `unverified` may be what the person meant.
+    assert ("kept", "acme.1", "confidence") in actions
     after = ev.load(tmp_path)
     assert after.get("acme.1", ev.Filing).title == "Complaint"
     # The record stays in the person's file: it is not written a second time in the import's.
@@ -132,6 +133,39 @@ def test_a_record_the_source_dropped_is_reported_and_kept(tmp_path: Path) -> Non
     result = ev.sync(tmp_path, imported(entry(1, "COMPLAINT against Example Corp.")), base=FIRST["acme.yaml"])
     assert result.diff() == "- acme.2: no longer in the import (kept)\n"
     assert "acme.2" in ev.load(tmp_path)
+
+
+def test_a_record_a_person_deleted_stays_deleted(tmp_path: Path) -> None:
+    ev.sync(tmp_path, FIRST)
+    ev.dump([CASE, FIRST["acme.yaml"][1]], tmp_path / "acme.yaml")  # the person deletes entry 2
+    assert ev.sync(tmp_path, FIRST, base=FIRST["acme.yaml"]).changes == ()
+    assert "acme.2" not in ev.load(tmp_path)
+    # The source changes it since: the person is told, and it stays deleted.
+    edited = imported(entry(1, "COMPLAINT against Example Corp."), entry(2, "ORDER setting a hearing for May 5."))
+    result = ev.sync(tmp_path, edited, base=FIRST["acme.yaml"])
+    assert result.diff() == "! acme.2: deleted by you, and changed by the import since (left deleted)\n"
+    assert "acme.2" not in ev.load(tmp_path)
+
+
+def test_comments_in_a_file_without_records_are_not_lost(tmp_path: Path) -> None:
+    path = tmp_path / "acme.yaml"
+    path.write_text("# what I plan to file\nevidence: 2\n", encoding="utf-8")
+    with pytest.raises(ev.UsageError, match="holds comments"):
+        ev.sync(tmp_path, FIRST)
+    assert path.read_text(encoding="utf-8") == "# what I plan to file\nevidence: 2\n"
+
+
+def test_a_linked_record_file_is_written_through_its_link(tmp_path: Path) -> None:
+    real = tmp_path / "kept" / "acme.yaml"
+    real.parent.mkdir()
+    ev.sync(real.parent, FIRST)
+    folder = tmp_path / "records"
+    folder.mkdir()
+    (folder / "acme.yaml").symlink_to(real)
+    newer = imported(*FIRST["acme.yaml"][1:], entry(3, "ANSWER."))
+    ev.sync(folder, newer, base=FIRST["acme.yaml"])
+    assert (folder / "acme.yaml").is_symlink()
+    assert "acme.3" in ev.load(real)
 
 
 def test_a_dry_run_tells_the_same_and_writes_nothing(tmp_path: Path) -> None:
@@ -187,7 +221,7 @@ def test_a_write_that_fails_halfway_leaves_every_file_as_it_was(
 
 def test_a_record_of_another_kind_under_the_same_id_is_refused(tmp_path: Path) -> None:
     ev.dump([ev.Actor(id="acme", name="Acme Widget Co.", kind=ev.ActorKind.ORGANIZATION)], tmp_path / "a.yaml")
-    with pytest.raises(ev.UsageError, match=r"a\.yaml: the record 'acme' is a actor, but the import makes a case"):
+    with pytest.raises(ev.UsageError, match=r"a\.yaml: the record 'acme' is an actor, but the import makes a case"):
         ev.sync(tmp_path, FIRST)
 
 

@@ -24,7 +24,7 @@ import attrs
 from evidence._errors import LoadError, UsageError
 from evidence._io import Format, atomic_write_all, parse_bytes, render, yaml_has_comments
 from evidence._labels import shorten
-from evidence._model import VALUE_OBJECTS, Record
+from evidence._model import VALUE_OBJECTS, Record, a
 from evidence._recordset import RecordSet, read_files, record_files
 
 # The kinds of change, in the order a diff lists them.
@@ -54,6 +54,8 @@ class Change:
             return f"+ {where}" + (f": {said}" if said else "")
         if self.action == GONE:
             return f"- {where}: no longer in the import (kept)"
+        if self.action == KEPT and self.field is None:
+            return f"! {where}: deleted by you, and changed by the import since (left deleted)"
         if self.action == KEPT:
             return f"! {where}: your {_show(self.before)} kept; the import now gives {_show(self.after)}"
         if self.after is None:
@@ -144,6 +146,10 @@ def sync(
     touched: set[Path] = set()
     arriving = [(root / name, record) for name, records in incoming.items() for record in records]
     for path, theirs in arriving:
+        if theirs.id not in ours and theirs.id in base_records:  # a person deleted it: it stays deleted
+            if theirs != base_records[theirs.id]:
+                changes.append(Change(KEPT, theirs.id, None, None, theirs))
+            continue
         if theirs.id not in ours:
             merged[theirs.id] = theirs
             order.setdefault(path, []).append(theirs.id)
@@ -153,7 +159,7 @@ def sync(
         record, home = ours[theirs.id]
         if type(record) is not type(theirs):
             raise UsageError(
-                f"{home}: the record {theirs.id!r} is a {record.KIND}, but the import makes a {theirs.KIND} "
+                f"{home}: the record {theirs.id!r} is {a(record.KIND)}, but the import makes {a(theirs.KIND)} "
                 "with that id; rename one of them"
             )
         result, found = _merge_record(record, base_records.get(theirs.id), theirs)
@@ -193,7 +199,10 @@ def _merge_object(ours: Any, base: Any, theirs: Any, id: str, where: str, change
     for attribute in attrs.fields(type(ours)):
         name = attribute.name
         field = f"{where}.{name}" if where else name
-        old = getattr(base, name) if base is not None else _default(attribute)
+        # Without a base an unwritten field is its default; but a mark is never raised on a guess
+        # that the person left it at its default (`unverified` may be written on purpose).
+        unknown = base is None and name == "confidence"
+        old = getattr(base, name) if base is not None else _MISSING if unknown else _default(attribute)
         value = _merge_value(getattr(ours, name), old, getattr(theirs, name), id, field, changes)
         if value is not getattr(ours, name):
             updates[name] = value
@@ -333,9 +342,7 @@ def _check_writable(
     for path, data in files.items():
         if path.exists() and Format.of(path) is Format.YAML:
             raw = path.read_bytes()
-            if any(record_id in before for record_id in order[path]) and yaml_has_comments(
-                raw.decode("utf-8", "replace")
-            ):
+            if yaml_has_comments(raw.decode("utf-8", "replace")):
                 raise UsageError(
                     f"{path} holds comments, which rewriting it would lose: move them into the records' "
                     "`notes`, or run `evidence fmt --drop-comments` on it first; nothing was written"

@@ -144,7 +144,8 @@ def atomic_write_all(files: Mapping[Path, bytes]) -> None:
     disk, a folder not writable) leaves every file as it was."""
     staged: list[tuple[str, Path]] = []
     try:
-        for path, data in files.items():
+        for named, data in files.items():
+            path = named.resolve() if named.is_symlink() else named  # a link's target is replaced, not the link
             try:
                 mode = path.stat().st_mode & 0o777
             except FileNotFoundError:
