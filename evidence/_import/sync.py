@@ -218,13 +218,7 @@ def _merge_value(ours: Any, base: Any, theirs: Any, id: str, field: str, changes
         return _merge_list(ours, base if isinstance(base, tuple) else (), theirs, id, field, changes)
     if type(ours) in VALUE_OBJECTS and type(ours) is type(theirs) and type(base) is type(ours):
         return _merge_object(ours, base, theirs, id, field, changes)
-    if theirs == base:
-        return ours  # the source did not change it
-    if ours == base:
-        changes.append(Change(UPDATED, id, field, ours, theirs))
-        return theirs
-    changes.append(Change(KEPT, id, field, ours, theirs))
-    return ours
+    return _merge_whole(ours, base, theirs, id, field, changes)
 
 
 def _merge_mapping(
@@ -283,8 +277,9 @@ def _merge_keyed(
 
 
 def _merge_whole(ours: Any, base: Any, theirs: Any, id: str, field: str, changes: list[Change]) -> Any:
+    """One value merged as a whole: the source's if only the source changed it, else ours."""
     if theirs == base:
-        return ours
+        return ours  # the source did not change it
     if ours == base:
         changes.append(Change(UPDATED, id, field, ours, theirs))
         return theirs
