@@ -679,7 +679,7 @@ def test_the_made_up_docket_imports_and_checks_clean(imported: ev.RecordSet) -> 
 def test_ids_follow_the_scheme(imported: ev.RecordSet) -> None:
     case = "cand-3-24-cv-01234"
     assert [c.id for c in imported.cases] == [case]
-    assert [f.id for f in imported.filings] == [f"{case}.1", f"{case}.2", f"{case}.entry-2024-05-14-1", f"{case}.3"]
+    assert [f.id for f in imported.filings] == [f"{case}.1", f"{case}.2", f"{case}.entry-2024-05-14-s15", f"{case}.3"]
     assert [e.id for e in imported.exhibits] == [f"{case}.1-1"]
     assert [s.id for s in imported.sources] == [f"{case}.docket"]
     assert {a.id for a in imported.actors} == {
@@ -712,7 +712,7 @@ def test_a_recap_attachment_becomes_an_exhibit_of_its_entry(imported: ev.RecordS
 
 
 def test_a_minute_entry_is_kept_with_its_text(imported: ev.RecordSet) -> None:
-    minute = imported.get("cand-3-24-cv-01234.entry-2024-05-14-1", ev.Filing)
+    minute = imported.get("cand-3-24-cv-01234.entry-2024-05-14-s15", ev.Filing)
     assert (minute.ecf, minute.entry) == (None, None)
     assert minute.docket_text == _json("docket-entries-2.json")["results"][0]["description"]
 

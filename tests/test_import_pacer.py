@@ -217,10 +217,45 @@ def test_a_sealed_entry_is_a_likely_sealing_event_and_unnumbered_entries_are_kep
         }
     )
     records = _from_data(data)
-    sealed = records.get("cand-3-08-cv-00159.entry-2008-01-18-1", ev.Filing)
+    unnumbered = {f.docket_text: f for f in records.filings if f.ecf is None and f.entry is None}
+    sealed = unnumbered["***SEALED*** Document"]
     assert [(s.action, s.confidence) for s in sealed.sealing] == [(ev.SealingAction.SEALED, ev.Confidence.LIKELY)]
-    minute = records.get("cand-3-08-cv-00159.entry-2008-01-18-2", ev.Filing)
-    assert (minute.ecf, minute.entry, minute.docket_text) == (None, None, "Minute Entry.")
+    minute = unnumbered["Minute Entry."]
+    assert minute.id.startswith("cand-3-08-cv-00159.entry-2008-01-18-")
+    assert sealed.id != minute.id
+
+
+def _unnumbered(description: str, day: str = "2008-01-18", **more: Any) -> dict[str, Any]:
+    return {"date_filed": day, "date_entered": day, "description": description, "document_number": None, **more}
+
+
+def test_an_unnumbered_entry_keeps_its_id_when_a_newer_report_adds_one_before_it() -> None:
+    # Ids by place would shift: the minute entry of the first report would take the new
+    # entry's id in the second, and a sync would rewrite one record into another.
+    first = _json(DATA / "district" / "cand.json")
+    first["docket_entries"].append(_unnumbered("Minute Entry: hearing held."))
+    second = _json(DATA / "district" / "cand.json")
+    second["docket_entries"].insert(0, _unnumbered("Clerk's notice of a new hearing date."))
+    second["docket_entries"].append(_unnumbered("MINUTE ENTRY:  hearing held."))  # case and spacing differ
+    ids_before = {f.docket_text: f.id for f in _from_data(first).filings}
+    ids_after = {f.docket_text: f.id for f in _from_data(second).filings}
+    assert ids_after["MINUTE ENTRY:  hearing held."] == ids_before["Minute Entry: hearing held."]
+    assert ids_after["Clerk's notice of a new hearing date."] not in ids_before.values()
+
+
+def test_an_unnumbered_entry_is_named_by_its_sequence_number_when_the_data_has_one() -> None:
+    data = _json(DATA / "district" / "cand.json")
+    data["docket_entries"].append(_unnumbered("Minute Entry.", pacer_seq_no="41"))
+    data["docket_entries"].append(_unnumbered("Minute Entry.", pacer_seq_no="42"))
+    ids = [f.id for f in _from_data(data).filings if f.docket_text == "Minute Entry."]
+    assert ids == ["cand-3-08-cv-00159.entry-2008-01-18-s41", "cand-3-08-cv-00159.entry-2008-01-18-s42"]
+
+
+def test_two_unnumbered_entries_alike_on_one_day_are_both_kept() -> None:
+    data = _json(DATA / "district" / "cand.json")
+    data["docket_entries"] += [_unnumbered("Minute Entry."), _unnumbered("Minute Entry.")]
+    ids = [f.id for f in _from_data(data).filings if f.docket_text == "Minute Entry."]
+    assert len(ids) == len(set(ids)) == 2
 
 
 def _from_data(data: dict[str, Any]) -> ev.RecordSet:

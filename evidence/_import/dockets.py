@@ -10,6 +10,7 @@ docket prints, so that importing the same docket again makes the same ids.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -397,6 +398,17 @@ def _lower_case(data: Data, caption: str, actors: _Actors, source: str) -> dict[
     return lower
 
 
+def _unnumbered_key(entry: Data, text: str | None) -> str:
+    """What names an unnumbered entry whatever its place on the docket, so a newer report that
+    adds an entry before it gives it the same id: PACER's sequence number where the data has one,
+    else a short digest of its text with case and spacing ignored."""
+    sequence = _text(entry.get("pacer_seq_no"))
+    if sequence is not None:
+        return f"s{slug(sequence)}"
+    normalized = " ".join((text or "").casefold().split())
+    return hashlib.sha256(normalized.encode()).hexdigest()[:8]
+
+
 def entry_records(entries: Sequence[Data], *, case: str, source: str, appellate: bool) -> list[dict[str, Any]]:
     """The filings of a docket's entries, each kept: numbered or not, its text whole."""
     made: list[dict[str, Any]] = []
@@ -408,13 +420,13 @@ def entry_records(entries: Sequence[Data], *, case: str, source: str, appellate:
         text = str(entry.get("description") or "").strip() or None
         filed, entered = _date(entry.get("date_filed")), _date(entry.get("date_entered"))
         if printed is None:
-            base = f"{case}.entry-{filed or entered or 'undated'}"
+            base = f"{case}.entry-{filed or entered or 'undated'}-{_unnumbered_key(entry, text)}"
         else:
             base = f"{case}.doc-{slug(printed)}" if appellate else f"{case}.{slug(printed)}"
         seen[base] = seen.get(base, 0) + 1
-        # An unnumbered entry is counted among its day's; a number printed twice, from its second;
-        # and an id another entry's number already makes ('3-2', printed) is counted on.
-        counted = printed is None or seen[base] > 1
+        # A number printed twice (or an unnumbered entry's text given twice on one day) is counted
+        # from its second; and an id another entry's number already makes ('3-2', printed) is counted on.
+        counted = seen[base] > 1
         filing_id = f"{base}-{seen[base]}" if counted else base
         while filing_id in taken:
             seen[base] += 1
