@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -672,3 +673,53 @@ def test_every_entry_is_one_filing_its_number_kept_its_references_to_entries_tha
         assert filing.id not in filing.regarding and set(filing.regarding) <= ids
         assert all(s.confidence is ev.Confidence.LIKELY for s in filing.sealing)
     assert _errors(records) == []
+
+
+def _lower_court_docket(tmp_path: Path) -> Path:
+    """A district docket of the case ca9_1's appeal comes from: cand's entries under the docket
+    number the appeal prints, with a caption of its own."""
+    data = _json(DATA / "district" / "cand.json")
+    data |= {"docket_number": "1:17-cv-00050", "case_name": "Example v. Sample", "court_id": "hid"}
+    path = tmp_path / "hid.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_the_lower_courts_docket_replaces_the_caption_its_appeal_stood_in_with(tmp_path: Path) -> None:
+    folder = tmp_path / "records"
+    ev.sync_pacer([DATA / "appellate" / "ca9_1.html"], folder)
+    stand_in = ev.load(folder).get("hid-1-17-cv-00050", ev.Case)
+    assert stand_in.confidence_of("caption") is ev.Confidence.UNVERIFIED
+    result = ev.sync_pacer([_lower_court_docket(tmp_path)], folder, court="hid")
+    lower = ev.load(folder).get("hid-1-17-cv-00050", ev.Case)
+    assert lower.caption == "Example v. Sample" and lower.caption != stand_in.caption
+    assert lower.confidence_of("caption") is ev.Confidence.CONFIRMED
+    assert lower.notes is None  # the note said the caption was the appeal's
+    # Both reports stay the case's provenance.
+    assert {link.target for link in lower.links} == {"ca9-17-15589.docket", "hid-1-17-cv-00050.docket"}
+    assert not [c for c in result.changes if c.id == lower.id and c.field == "caption" and c.action != "updated"]
+    assert _errors(ev.load(folder)) == []
+
+
+def test_a_caption_a_person_wrote_over_the_stand_in_is_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "records"
+    ev.sync_pacer([DATA / "appellate" / "ca9_1.html"], folder)
+    (case_file,) = [p for p in folder.glob("*.yaml") if "hid-1-17-cv-00050" in p.read_text(encoding="utf-8")]
+    ev.dump([attrs.evolve(r, caption="Written v. By Hand") if r.id == "hid-1-17-cv-00050" else r
+             for r in ev.load(case_file)], case_file)  # fmt: skip
+    ev.sync_pacer([_lower_court_docket(tmp_path)], folder, court="hid")
+    assert ev.load(folder).get("hid-1-17-cv-00050", ev.Case).caption == "Written v. By Hand"
+    # The court confirmed another caption, not this one: its mark is not raised.
+    assert ev.load(folder).get("hid-1-17-cv-00050", ev.Case).confidence_of("caption") is ev.Confidence.UNVERIFIED
+
+
+def test_the_diff_does_not_tell_a_mark_the_merge_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "records"
+    ev.sync_pacer([DATA / "appellate" / "ca9_1.html"], folder)
+    (case_file,) = [p for p in folder.glob("*.yaml") if "hid-1-17-cv-00050" in p.read_text(encoding="utf-8")]
+    ev.dump([attrs.evolve(r, caption="Written v. By Hand") if r.id == "hid-1-17-cv-00050" else r
+             for r in ev.load(case_file)], case_file)  # fmt: skip
+    result = ev.sync_pacer([_lower_court_docket(tmp_path)], folder, court="hid", dry_run=True)
+    told = {(c.field, c.action) for c in result.changes if c.id == "hid-1-17-cv-00050"}
+    assert ("caption", "kept") in told
+    assert not any(field and field.startswith("field_confidence") for field, _ in told), told

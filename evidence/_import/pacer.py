@@ -34,7 +34,7 @@ from evidence._import.dockets import (
 from evidence._import.fields import Refused, build
 from evidence._import.sync import SyncResult, sync
 from evidence._limits import limits
-from evidence._model import Record, Source, lookup_court, parse_date
+from evidence._model import LinkRel, Record, Source, lookup_court, parse_date
 from evidence._recordset import RecordSet, load, record_files
 
 ReportKind = Literal["district", "appellate", "attachment"]
@@ -471,28 +471,64 @@ def sync_pacer(
 def _previous(result: PacerImport, kept: RecordSet) -> list[Record]:
     """What the previous import of each report made: the stored copy its Source names, read
     again as it was then (with what the folder holds as known records). A report no longer
-    stored, or one that no longer reads, has no base: the merge then never replaces a value."""
+    stored, or one that no longer reads, has no base: the merge then never replaces a value.
+
+    A record another report made first (the lower court's case, from its appeal's docket) has
+    that report's version as its base, so the stand-ins it holds give way to the values of the
+    record's own docket; its links are left out of that base, so the link to the other report
+    stays beside the new one."""
     made = result.records.by_id()
-    base: list[Record] = []
+    known = kept.by_id()
+    base: dict[str, Record] = {}
+    read: set[str] = set()
     for case, found in result.reports.items():
         for file in found:
             source = next((r for r in result.records.sources if r.digest and r.digest.value == file.digest), None)
-            old = kept.by_id().get(source.id) if source is not None else None
-            folder = kept.base_folder(old.id) if isinstance(old, Source) and old.text_file else None
-            if not isinstance(old, Source) or old.text_file is None or folder is None:
+            old = known.get(source.id) if source is not None else None
+            previous = _stored_report(old, kept, court=file.court)
+            if previous is None:
                 continue
-            path = folder / old.text_file
-            if not path.is_file():
-                continue
+            assert isinstance(old, Source)
+            read.add(old.id)
             try:
-                previous = read_pacer(path, court=file.court)
-                _, records = _records(previous, str(old.retrieved) if old.retrieved else None, kept.by_id())
+                _, records = _records(previous, str(old.retrieved) if old.retrieved else None, known)
             except (LoadError, DocketProblem, UsageError):
                 continue
             stored = stored_report_path(case, previous)
-            base.extend(
-                attrs.evolve(r, text_file=stored) if isinstance(r, Source) and r.id == old.id else r
-                for r in records
-                if r.id in made or r.id in kept
-            )
-    return base
+            for r in records:
+                if r.id in made or r.id in kept:
+                    base[r.id] = attrs.evolve(r, text_file=stored) if isinstance(r, Source) and r.id == old.id else r
+    for id in made:
+        mine = known.get(id)
+        if mine is None or id in base:
+            continue
+        for link in getattr(mine, "links", ()):
+            other = known.get(link.target)
+            if link.rel is not LinkRel.DERIVED_FROM or not isinstance(other, Source) or other.id in read:
+                continue
+            read.add(other.id)
+            previous = _stored_report(other, kept)
+            if previous is None:
+                continue
+            try:
+                _, records = _records(previous, None, {})
+            except (LoadError, DocketProblem, UsageError):
+                continue
+            for r in records:
+                if r.id in made and r.id in known and r.id not in base:
+                    base[r.id] = attrs.evolve(r, links=()) if hasattr(r, "links") else r
+    return list(base.values())
+
+
+def _stored_report(source: Record | None, kept: RecordSet, *, court: str | None = None) -> PacerFile | None:
+    """The PACER report a kept Source stores (its `text_file`), read again; None when there is
+    none, it is gone, or it no longer reads."""
+    if not isinstance(source, Source) or source.text_file is None:
+        return None
+    folder = kept.base_folder(source.id)
+    if folder is None or not (folder / source.text_file).is_file():
+        return None
+    try:
+        return read_pacer(folder / source.text_file, court=court)
+    except (LoadError, UsageError):
+        return None

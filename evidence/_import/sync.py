@@ -196,14 +196,27 @@ def _merge_record(ours: Record, base: Record | None, theirs: Record) -> tuple[Re
 def _merge_object(ours: Any, base: Any, theirs: Any, id: str, where: str, changes: list[Change]) -> Any:
     """Field-wise merge of two attrs instances of one class, against `base` (or the defaults)."""
     updates: dict[str, Any] = {}
-    for attribute in attrs.fields(type(ours)):
+    kept: set[str] = set()
+    # The marks last: a field whose person's value is kept keeps its mark too, since what the
+    # source is sure of is its own value, not the person's.
+    fields = sorted(attrs.fields(type(ours)), key=lambda attribute: attribute.name == "field_confidence")
+    for attribute in fields:
         name = attribute.name
         field = f"{where}.{name}" if where else name
         # Without a base an unwritten field is its default; but a mark is never raised on a guess
         # that the person left it at its default (`unverified` may be written on purpose).
         unknown = base is None and name == "confidence"
         old = getattr(base, name) if base is not None else _MISSING if unknown else _default(attribute)
+        before = len(changes)
         value = _merge_value(getattr(ours, name), old, getattr(theirs, name), id, field, changes)
+        if any(change.action == KEPT and change.field == field for change in changes[before:]):
+            kept.add(name)
+        if name == "field_confidence" and kept & (set(value) | set(getattr(ours, name))):
+            marks = {key: mark for key, mark in value.items() if key not in kept}
+            marks |= {key: mark for key, mark in getattr(ours, name).items() if key in kept}
+            value = getattr(ours, name) if marks == dict(getattr(ours, name)) else marks
+            told = {f"{field}.{key}" for key in kept}
+            changes[before:] = [change for change in changes[before:] if change.field not in told]
         if value is not getattr(ours, name):
             updates[name] = value
     return attrs.evolve(ours, **updates) if updates else ours
