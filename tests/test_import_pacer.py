@@ -723,3 +723,19 @@ def test_the_diff_does_not_tell_a_mark_the_merge_kept(tmp_path: Path) -> None:
     told = {(c.field, c.action) for c in result.changes if c.id == "hid-1-17-cv-00050"}
     assert ("caption", "kept") in told
     assert not any(field and field.startswith("field_confidence") for field, _ in told), told
+
+
+def test_a_report_imported_again_without_its_day_keeps_the_day_known(tmp_path: Path) -> None:
+    folder = tmp_path / "records"
+    report = DATA / "district" / "cand.json"
+    ev.sync_pacer([report], folder, retrieved="2024-05-01")
+    again = ev.sync_pacer([report], folder)
+    assert again.changes == ()
+    assert ev.load(folder).get("cand-3-08-cv-00159.docket", ev.Source).retrieved == ev.parse_date("2024-05-01")
+
+
+def test_a_newer_report_without_a_day_does_not_take_the_old_reports_day(tmp_path: Path) -> None:
+    folder = tmp_path / "records"
+    ev.sync_pacer([DATA / "district" / "cand.json"], folder, retrieved="2024-05-01")
+    ev.sync_pacer([_newer(tmp_path)], folder)
+    assert ev.load(folder).get("cand-3-08-cv-00159.docket", ev.Source).retrieved is None

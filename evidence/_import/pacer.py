@@ -463,9 +463,23 @@ def sync_pacer(
     root = Path(folder)
     kept = load(root) if root.is_dir() and record_files(root) else RecordSet()
     result = read_dockets(paths, court=court, retrieved=retrieved, into=kept)
-    files = {f"{case}.yaml": records for case, records in with_stored_reports(result).items()}
+    files = {
+        f"{case}.yaml": [_retrieved_kept(record, kept) for record in records]
+        for case, records in with_stored_reports(result).items()
+    }
     stored = {stored_report_path(case, file): file.raw for case, found in result.reports.items() for file in found}
     return sync(root, files, base=_previous(result, kept), stored=stored, dry_run=dry_run)
+
+
+def _retrieved_kept(record: Record, kept: RecordSet) -> Record:
+    """A report imported again without its receipt day keeps the day known for the same bytes:
+    what no run says is not news that the day is unknown."""
+    old = kept.by_id().get(record.id)
+    if not isinstance(record, Source) or record.retrieved is not None or not isinstance(old, Source):
+        return record
+    if old.retrieved is None or old.digest != record.digest:
+        return record
+    return attrs.evolve(record, retrieved=old.retrieved)
 
 
 def _previous(result: PacerImport, kept: RecordSet) -> list[Record]:
