@@ -637,3 +637,63 @@ def test_every_entry_is_one_filing_its_number_kept_its_references_to_entries_tha
         assert filing.id not in filing.regarding and set(filing.regarding) <= ids
         assert all(s.confidence is ev.Confidence.LIKELY for s in filing.sealing)
     assert _errors(records) == []
+
+
+def test_the_court_a_page_title_names_wins_over_the_links_it_holds_most(tmp_path: Path) -> None:
+    # cand's docket (its title 'CAND-ECF') holding more links to another court's server than to its own.
+    page = (DATA / "district" / "cand.html").read_text(encoding="utf-8")
+    links = '<a href="https://ecf.nvd.uscourts.gov/doc1/1">x</a>' * 10
+    path = tmp_path / "linked.html"
+    path.write_text(page.replace("</body>", links + "</body>"), encoding="utf-8")
+    assert _case(ev.import_pacer([path])).court == "cand"
+
+
+def test_a_page_whose_title_and_links_name_other_courts_is_refused_until_court_is_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = (DATA / "district" / "cand.html").read_text(encoding="utf-8")
+    path = tmp_path / "moved.html"
+    path.write_text(page.replace("ecf.cand.uscourts.gov", "ecf.nvd.uscourts.gov"), encoding="utf-8")
+    assert main(["import", "pacer", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}: the page's title names the court 'cand' but its links are to nvd"), err
+    assert "pass --court ID" in err and "Traceback" not in err
+    assert main(["import", "pacer", str(path), "--court", "nvd"]) == 0
+    assert "court: nvd" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("number", ["12a", "", True, 0, 2.5, [1]])
+def test_an_attachment_page_whose_document_number_is_not_one_is_refused_naming_the_field(
+    number: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = {**_json(DATA / "attachment_pages" / "cand_035023513538.json"), "document_number": number}
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    # A docket of the page's case, where the page is looked for by its document number.
+    docket = tmp_path / "docket.json"
+    docket.write_text(json.dumps({**_json(DATA / "district" / "cand.json"), "pacer_case_id": data["pacer_case_id"]}))
+    assert main(["import", "pacer", str(docket), str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}: document_number: a number from 1 is expected, not {number!r}"), err
+    assert "Traceback" not in err
+
+
+def test_the_order_files_are_named_in_does_not_change_the_records(tmp_path: Path) -> None:
+    """A district docket, an appeal from it and an attachment page of it, named in either order."""
+    page = _json(DATA / "attachment_pages" / "cand_035023513538.json")
+    docket = _json(DATA / "district" / "cand.json")
+    docket["docket_entries"][0].update(pacer_doc_id=page["pacer_doc_id"], document_number=str(page["document_number"]))
+    appeal = _json(DATA / "appellate" / "ca9_1.json")
+    appeal["originating_court_information"].update(court_id="cand", docket_number=docket["docket_number"])
+    files = []
+    for name, data in (("docket.json", docket), ("appeal.json", appeal), ("page.json", page)):
+        (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
+        files.append(tmp_path / name)
+    forward = ev.import_pacer(files)
+    backward = ev.import_pacer(files[::-1])
+    assert list(backward) == list(forward)
+    # The lower court's case is its own docket's, not the appeal's stand-in.
+    lower = forward.get("cand-3-08-cv-00159", ev.Case)
+    assert lower.caption == "Balbo v. Tilton" and "caption" not in lower.field_confidence
+    assert forward.get("ca9-17-15589", ev.Case).relations[0].case == lower.id
+    assert [e.filing for e in forward.of_kind(ev.Exhibit)] == ["cand-3-08-cv-00159.1"]
