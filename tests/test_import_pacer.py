@@ -453,7 +453,7 @@ def test_a_newer_report_is_a_readable_diff_and_a_persons_edit_is_kept(
     assert "+ cand-3-08-cv-00159 judges[jane-q-example, assigned]: (jane-q-example, assigned)" in out
     assert "~ cand-3-08-cv-00159.3 docket_text: 'ORDER OF TRANSFER. Signed by" in out
     assert "+ jane-q-example: 'Jane Q. Example'\n" in out
-    assert "added 1 actor; updated 5 values; wrote 2 files" in out
+    assert "added 1 actor, 1 list element; updated 4 values; wrote 2 files" in out
     after = ev.load(folder)
     assert after.get("cand-3-08-cv-00159", ev.Case).notes == "Transferred; see the other district."
     assert after.get("cand-3-08-cv-00159.3", ev.Filing).docket_text == "ORDER OF TRANSFER, as amended."
