@@ -316,3 +316,4 @@ def test_a_record_file_that_cannot_be_written_takes_its_new_text_back(
     assert (code, out) == (2, "")
     assert err == f"evidence: error: No space left on device: {tmp_path / 'records.yaml'}\n"
     assert files_under(tmp_path) == {}
+    assert list(tmp_path.iterdir()) == []  # nor the folder made for the text

@@ -697,3 +697,55 @@ def test_the_order_files_are_named_in_does_not_change_the_records(tmp_path: Path
     assert lower.caption == "Balbo v. Tilton" and "caption" not in lower.field_confidence
     assert forward.get("ca9-17-15589", ev.Case).relations[0].case == lower.id
     assert [e.filing for e in forward.of_kind(ev.Exhibit)] == ["cand-3-08-cv-00159.1"]
+
+
+def test_a_docket_file_a_person_moved_into_a_subfolder_gets_its_newer_report_beside_it(tmp_path: Path) -> None:
+    folder = tmp_path / "records"
+    ev.sync_pacer([DATA / "district" / "cand.json"], folder)
+    # The person moves the docket's record file, and the reports it names, into a subfolder.
+    moved = folder / "dockets"
+    moved.mkdir()
+    (folder / "cand-3-08-cv-00159.yaml").rename(moved / "cand-3-08-cv-00159.yaml")
+    (folder / "sources").rename(moved / "sources")
+    assert _errors(ev.load(folder)) == []
+    result = ev.sync_pacer([_newer(tmp_path)], folder)
+    assert moved / "cand-3-08-cv-00159.yaml" in result.written
+    records = ev.load(folder)
+    source = records.get("cand-3-08-cv-00159.docket", ev.Source)
+    # text_file is relative to the folder of the file that holds the Source, and names the newer report.
+    home = records.base_folder(source.id)
+    assert home == moved and source.text_file is not None
+    assert (home / source.text_file).read_bytes() == _newer(tmp_path).read_bytes()
+    assert not (folder / "sources").exists()
+    assert _errors(records) == []
+
+
+@pytest.mark.parametrize("name", ["new.yaml", "new.json", "new.jsonl", "new.yml"])
+def test_o_naming_a_record_file_is_refused_and_makes_nothing(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / name
+    assert main(["import", "pacer", str(DATA / "district" / "cand.json"), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"-o {out}: a record file's name, but -o names a folder" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_import_whose_write_fails_leaves_no_folder_it_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    out = tmp_path / "cases" / "records"
+    assert main(["import", "pacer", str(DATA / "district" / "cand.json"), "-o", str(out)]) == 2
+    assert "No space left on device" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+    # Into a folder that exists: the folders made for the report go, the folder and its files stay.
+    out.mkdir(parents=True)
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")
+    assert main(["import", "pacer", str(DATA / "district" / "cand.json"), "-o", str(out)]) == 2
+    assert [p.relative_to(tmp_path) for p in sorted(tmp_path.rglob("*"))] == [
+        Path("cases"), Path("cases/records"), Path("cases/records/notes.txt")
+    ]  # fmt: skip

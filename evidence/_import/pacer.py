@@ -32,7 +32,9 @@ from evidence._import.dockets import (
     source_id,
 )
 from evidence._import.fields import Refused, build
+from evidence._import.sourcefile import stored_beside
 from evidence._import.sync import SyncResult, sync
+from evidence._io import new_folders_removed_on_failure
 from evidence._limits import limits
 from evidence._model import Record, Source, lookup_court, parse_date
 from evidence._recordset import RecordSet, load, record_files
@@ -500,7 +502,9 @@ def sync_pacer(
     result = read_dockets(paths, court=court, retrieved=retrieved, into=kept)
     files = {f"{case}.yaml": records for case, records in with_stored_reports(result).items()}
     stored = {stored_report_path(case, file): file.raw for case, found in result.reports.items() for file in found}
-    return sync(root, files, base=_previous(result, kept), stored=stored, dry_run=dry_run)
+    stored = stored_beside(root, files, stored, kept)
+    with new_folders_removed_on_failure(root):
+        return sync(root, files, base=_previous(result, kept), stored=stored, dry_run=dry_run)
 
 
 def _previous(result: PacerImport, kept: RecordSet) -> list[Record]:
