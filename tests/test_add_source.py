@@ -163,6 +163,16 @@ def test_an_id_another_file_of_the_named_files_folder_holds_is_refused_naming_it
     assert sorted(r.id for r in ev.load(tmp_path)) == ["bare", "bare-page"]
 
 
+def test_a_source_added_to_a_file_in_a_subfolder_names_its_text_from_that_file(tmp_path: Path) -> None:
+    records = tmp_path / "set" / "news" / "sources.yaml"
+    source = ev.add_source(WEB / "bare.html", records, retrieved="2025-02-01")
+    assert source.text_file == "sources/bare.txt"
+    assert (records.parent / "sources" / "bare.txt").is_file()
+    whole = ev.load(tmp_path / "set")
+    assert whole.base_folder("bare") == records.parent
+    assert [f for f in ev.check(tmp_path / "set").findings if f.code.startswith("I")] == []
+
+
 def test_a_stored_text_of_that_name_with_other_content_is_never_overwritten(tmp_path: Path) -> None:
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "bare.txt").write_text("someone else's text\n", encoding="utf-8")
