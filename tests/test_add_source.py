@@ -144,6 +144,35 @@ def test_a_duplicate_id_writes_nothing(capsys: pytest.CaptureFixture[str], tmp_p
     assert files_under(tmp_path) == before
 
 
+def test_an_id_another_file_of_the_named_files_folder_holds_is_refused_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    claims = tmp_path / "claims" / "claims.yaml"
+    claims.parent.mkdir()
+    claims.write_text(
+        "evidence: 2\nclaims:\n  - id: bare\n    statement: An id the set uses already.\n    status: reported\n",
+        encoding="utf-8",
+    )
+    records = tmp_path / "records.yaml"
+    before = files_under(tmp_path)
+    code, out, err = run(capsys, "add", "source", str(WEB / "bare.html"), str(records), "--retrieved", "2025-02-01")
+    assert (code, out) == (2, "")
+    assert err == f"evidence: error: id 'bare' is already used in {claims}; choose another id\n"
+    assert files_under(tmp_path) == before
+    assert run(capsys, "add", "source", str(WEB / "bare.html"), str(records), "--id", "bare-page")[0] == 0
+    assert sorted(r.id for r in ev.load(tmp_path)) == ["bare", "bare-page"]
+
+
+def test_a_source_added_to_a_file_in_a_subfolder_names_its_text_from_that_file(tmp_path: Path) -> None:
+    records = tmp_path / "set" / "news" / "sources.yaml"
+    source = ev.add_source(WEB / "bare.html", records, retrieved="2025-02-01")
+    assert source.text_file == "sources/bare.txt"
+    assert (records.parent / "sources" / "bare.txt").is_file()
+    whole = ev.load(tmp_path / "set")
+    assert whole.base_folder("bare") == records.parent
+    assert [f for f in ev.check(tmp_path / "set").findings if f.code.startswith("I")] == []
+
+
 def test_a_stored_text_of_that_name_with_other_content_is_never_overwritten(tmp_path: Path) -> None:
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "bare.txt").write_text("someone else's text\n", encoding="utf-8")
@@ -297,3 +326,4 @@ def test_a_record_file_that_cannot_be_written_takes_its_new_text_back(
     assert (code, out) == (2, "")
     assert err == f"evidence: error: No space left on device: {tmp_path / 'records.yaml'}\n"
     assert files_under(tmp_path) == {}
+    assert list(tmp_path.iterdir()) == []  # nor the folder made for the text

@@ -409,9 +409,7 @@ def _entry_ids(path: Path, data: dict[str, Any]) -> list[str]:
 
 
 @pytest.mark.parametrize("path", DOCKETS, ids=lambda path: f"{path.parent.name}/{path.stem}")
-def test_a_docket_with_entries_removed_then_whole_reports_exactly_the_added_entries(
-    path: Path, tmp_path: Path
-) -> None:
+def test_a_docket_with_entries_removed_then_whole_reports_exactly_the_added_entries(path: Path, tmp_path: Path) -> None:
     data = _json(path)
     whole = _entry_ids(path, data)
     kept = max(1, len(data["docket_entries"]) // 2) if len(data["docket_entries"]) > 1 else 0
@@ -457,7 +455,8 @@ def test_an_attachment_page_synced_twice_adds_its_exhibits_once(tmp_path: Path) 
     ev.dump([case, filing], folder / "case.yaml")
     first = ev.sync_pacer([page], folder)
     assert [c.id for c in first.changes] == [
-        "acme-v-doe.main.attachments", *(f"acme-v-doe.main-{a['attachment_number']}" for a in data["attachments"])
+        "acme-v-doe.main.attachments",
+        *(f"acme-v-doe.main-{a['attachment_number']}" for a in data["attachments"]),
     ]
     assert ev.sync_pacer([page], folder).changes == ()
     assert _errors(ev.load(folder)) == []
@@ -480,7 +479,11 @@ def test_a_newer_report_is_a_readable_diff_and_a_persons_edit_is_kept(
     assert main(["import", "pacer", str(DATA / "district" / "cand.json"), "-o", str(folder)]) == 0
     file = folder / "cand-3-08-cv-00159.yaml"
     # A person adds a note to the case and corrects the judge's name on the actor record.
-    text = file.read_text(encoding="utf-8").replace("  - id: cand-3-08-cv-00159\n", "  - id: cand-3-08-cv-00159\n    notes: Transferred; see the other district.\n", 1)
+    text = file.read_text(encoding="utf-8").replace(
+        "  - id: cand-3-08-cv-00159\n",
+        "  - id: cand-3-08-cv-00159\n    notes: Transferred; see the other district.\n",
+        1,
+    )
     file.write_text(text, encoding="utf-8")
     capsys.readouterr()
     assert main(["import", "pacer", str(_newer(tmp_path)), "-o", str(folder)]) == 0
@@ -489,7 +492,7 @@ def test_a_newer_report_is_a_readable_diff_and_a_persons_edit_is_kept(
     assert "+ cand-3-08-cv-00159 judges[jane-q-example, assigned]: (jane-q-example, assigned)" in out
     assert "~ cand-3-08-cv-00159.3 docket_text: 'ORDER OF TRANSFER. Signed by" in out
     assert "+ jane-q-example: 'Jane Q. Example'\n" in out
-    assert "added 1 actor; updated 5 values; wrote 2 files" in out
+    assert "added 1 actor, 1 list element; updated 4 values; wrote 2 files" in out
     after = ev.load(folder)
     assert after.get("cand-3-08-cv-00159", ev.Case).notes == "Transferred; see the other district."
     assert after.get("cand-3-08-cv-00159.3", ev.Filing).docket_text == "ORDER OF TRANSFER, as amended."
@@ -739,3 +742,115 @@ def test_a_newer_report_without_a_day_does_not_take_the_old_reports_day(tmp_path
     ev.sync_pacer([DATA / "district" / "cand.json"], folder, retrieved="2024-05-01")
     ev.sync_pacer([_newer(tmp_path)], folder)
     assert ev.load(folder).get("cand-3-08-cv-00159.docket", ev.Source).retrieved is None
+
+
+def test_the_court_a_page_title_names_wins_over_the_links_it_holds_most(tmp_path: Path) -> None:
+    # cand's docket (its title 'CAND-ECF') holding more links to another court's server than to its own.
+    page = (DATA / "district" / "cand.html").read_text(encoding="utf-8")
+    links = '<a href="https://ecf.nvd.uscourts.gov/doc1/1">x</a>' * 10
+    path = tmp_path / "linked.html"
+    path.write_text(page.replace("</body>", links + "</body>"), encoding="utf-8")
+    assert _case(ev.import_pacer([path])).court == "cand"
+
+
+def test_a_page_whose_title_and_links_name_other_courts_is_refused_until_court_is_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = (DATA / "district" / "cand.html").read_text(encoding="utf-8")
+    path = tmp_path / "moved.html"
+    path.write_text(page.replace("ecf.cand.uscourts.gov", "ecf.nvd.uscourts.gov"), encoding="utf-8")
+    assert main(["import", "pacer", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}: the page's title names the court 'cand' but its links are to nvd"), err
+    assert "pass --court ID" in err and "Traceback" not in err
+    assert main(["import", "pacer", str(path), "--court", "nvd"]) == 0
+    assert "court: nvd" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("number", ["12a", "", True, 0, 2.5, [1]])
+def test_an_attachment_page_whose_document_number_is_not_one_is_refused_naming_the_field(
+    number: object, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = {**_json(DATA / "attachment_pages" / "cand_035023513538.json"), "document_number": number}
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    # A docket of the page's case, where the page is looked for by its document number.
+    docket = tmp_path / "docket.json"
+    docket.write_text(json.dumps({**_json(DATA / "district" / "cand.json"), "pacer_case_id": data["pacer_case_id"]}))
+    assert main(["import", "pacer", str(docket), str(path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}: document_number: a number from 1 is expected, not {number!r}"), err
+    assert "Traceback" not in err
+
+
+def test_the_order_files_are_named_in_does_not_change_the_records(tmp_path: Path) -> None:
+    """A district docket, an appeal from it and an attachment page of it, named in either order."""
+    page = _json(DATA / "attachment_pages" / "cand_035023513538.json")
+    docket = _json(DATA / "district" / "cand.json")
+    docket["docket_entries"][0].update(pacer_doc_id=page["pacer_doc_id"], document_number=str(page["document_number"]))
+    appeal = _json(DATA / "appellate" / "ca9_1.json")
+    appeal["originating_court_information"].update(court_id="cand", docket_number=docket["docket_number"])
+    files = []
+    for name, data in (("docket.json", docket), ("appeal.json", appeal), ("page.json", page)):
+        (tmp_path / name).write_text(json.dumps(data), encoding="utf-8")
+        files.append(tmp_path / name)
+    forward = ev.import_pacer(files)
+    backward = ev.import_pacer(files[::-1])
+    assert list(backward) == list(forward)
+    # The lower court's case is its own docket's, not the appeal's stand-in.
+    lower = forward.get("cand-3-08-cv-00159", ev.Case)
+    assert lower.caption == "Balbo v. Tilton" and "caption" not in lower.field_confidence
+    assert forward.get("ca9-17-15589", ev.Case).relations[0].case == lower.id
+    assert [e.filing for e in forward.of_kind(ev.Exhibit)] == ["cand-3-08-cv-00159.1"]
+
+
+def test_a_docket_file_a_person_moved_into_a_subfolder_gets_its_newer_report_beside_it(tmp_path: Path) -> None:
+    folder = tmp_path / "records"
+    ev.sync_pacer([DATA / "district" / "cand.json"], folder)
+    # The person moves the docket's record file, and the reports it names, into a subfolder.
+    moved = folder / "dockets"
+    moved.mkdir()
+    (folder / "cand-3-08-cv-00159.yaml").rename(moved / "cand-3-08-cv-00159.yaml")
+    (folder / "sources").rename(moved / "sources")
+    assert _errors(ev.load(folder)) == []
+    result = ev.sync_pacer([_newer(tmp_path)], folder)
+    assert moved / "cand-3-08-cv-00159.yaml" in result.written
+    records = ev.load(folder)
+    source = records.get("cand-3-08-cv-00159.docket", ev.Source)
+    # text_file is relative to the folder of the file that holds the Source, and names the newer report.
+    home = records.base_folder(source.id)
+    assert home == moved and source.text_file is not None
+    assert (home / source.text_file).read_bytes() == _newer(tmp_path).read_bytes()
+    assert not (folder / "sources").exists()
+    assert _errors(records) == []
+
+
+@pytest.mark.parametrize("name", ["new.yaml", "new.json", "new.jsonl", "new.yml"])
+def test_o_naming_a_record_file_is_refused_and_makes_nothing(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / name
+    assert main(["import", "pacer", str(DATA / "district" / "cand.json"), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"-o {out}: a record file's name, but -o names a folder" in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_import_whose_write_fails_leaves_no_folder_it_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    out = tmp_path / "cases" / "records"
+    assert main(["import", "pacer", str(DATA / "district" / "cand.json"), "-o", str(out)]) == 2
+    assert "No space left on device" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+    # Into a folder that exists: the folders made for the report go, the folder and its files stay.
+    out.mkdir(parents=True)
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")
+    assert main(["import", "pacer", str(DATA / "district" / "cand.json"), "-o", str(out)]) == 2
+    assert [p.relative_to(tmp_path) for p in sorted(tmp_path.rglob("*"))] == [
+        Path("cases"), Path("cases/records"), Path("cases/records/notes.txt")
+    ]  # fmt: skip

@@ -112,6 +112,8 @@ def test_a_sealing_and_a_reassignment_show_as_list_elements(tmp_path: Path) -> N
         "+ acme judges[judge-b, assigned]: (judge-b, assigned)",
         "+ acme.1 sealing[sealed, 2024-03-01]: (sealed, 2024-03-01)",
     ]
+    # The new judge and the sealing are elements added to kept records, not values updated.
+    assert result.summary() == "added 2 list elements; updated 1 value; wrote 1 file"
 
 
 def test_a_changed_date_and_digest_are_taken_whole(tmp_path: Path) -> None:

@@ -17,7 +17,9 @@ from evidence._errors import LoadError, Problem, UsageError
 from evidence._import.courtlistener import CourtListenerDocket, read_courtlistener
 from evidence._import.courtlistener_responses import CourtListenerResponse, responses_of
 from evidence._import.dockets import DocketProblem, attachment_records, docket_records, source_id
+from evidence._import.sourcefile import stored_beside
 from evidence._import.sync import SyncResult, sync
+from evidence._io import new_folders_removed_on_failure
 from evidence._model import RECORD_KINDS, Case, Confidence, Exhibit, Filing, Record, Source, lookup_court
 from evidence._recordset import RecordSet, load, record_files
 
@@ -164,7 +166,10 @@ def sync_courtlistener(
     kept = load(root) if root.is_dir() and record_files(root) else RecordSet()
     result = courtlistener_import(sources, retrieved=retrieved, into=kept)
     base = _previous(result, kept)
-    return sync(root, result.incoming(), base=base, stored=result.stored(), dry_run=dry_run)
+    incoming = result.incoming()
+    stored = stored_beside(root, incoming, result.stored(), kept)
+    with new_folders_removed_on_failure(root):
+        return sync(root, incoming, base=base, stored=stored, dry_run=dry_run)
 
 
 _DIGEST = re.compile(r"\((sha256:[0-9a-f]{64})\)")

@@ -32,7 +32,9 @@ from evidence._import.dockets import (
     source_id,
 )
 from evidence._import.fields import Refused, build
+from evidence._import.sourcefile import stored_beside
 from evidence._import.sync import SyncResult, sync
+from evidence._io import new_folders_removed_on_failure
 from evidence._limits import limits
 from evidence._model import LinkRel, Record, Source, lookup_court, parse_date
 from evidence._recordset import RecordSet, load, record_files
@@ -133,6 +135,12 @@ def _check_shape(name: str, kind: ReportKind, data: Mapping[str, Any]) -> None:
             roles = attorney.get("roles") or []
             if not isinstance(roles, list) or not all(isinstance(role, str) for role in roles):
                 raise _problem(name, f"parties[{n}].attorneys[{m}].roles: a list of strings is expected")
+    if kind == "attachment":
+        # The number of the filing the page belongs to: a number from 1, or none (some pages print none).
+        number = data.get("document_number")
+        plain = isinstance(number, int) and not isinstance(number, bool) and number >= 1
+        if not (number is None or plain or (isinstance(number, str) and re.fullmatch(r"[1-9][0-9]*", number))):
+            raise _problem(name, f"document_number: a number from 1 is expected, not {number!r}")
     for n, attachment in enumerate(data.get("attachments") or () if kind == "attachment" else ()):
         number = attachment.get("attachment_number")
         if not isinstance(number, int) or isinstance(number, bool) or number < 1:
@@ -157,7 +165,10 @@ def _objects(name: str, key: str, value: Any) -> list[dict[str, Any]]:
 _APPELLATE_TITLE = re.compile(r"<title>\s*[\w.:-]+\s+(?:Docket|Summary)\s*</title>", re.I)
 _DOCKET_MARKS = re.compile(r"DOCKET FOR CASE #|Bankruptcy Petition #|Adversary Proceeding #", re.I)
 _ECF_HOST = re.compile(r"\b(?:ecf|ecf-train)\.([a-z0-9]+)\.uscourts\.gov", re.I)
-_TITLE_COURT = re.compile(r"<title>\s*(?:CM/ECF\s*-\s*([a-z0-9]+)\s*-|([a-z0-9]+)-ECF\b)", re.I)
+_TITLE = re.compile(r"<title>(.*?)</title>", re.I | re.S)
+# A district or bankruptcy court's CM/ECF server names itself in its pages' titles ('CAND-ECF',
+# 'CM/ECF - azd', 'MOED - CM/ECF (LIVE)'): a word of the title of that shape that courts-db knows.
+_TITLE_WORD = re.compile(r"[a-z]{2,3}[db]")
 # An appellate docket's heading names its court: 'United States Court of Appeals for the Ninth Circuit'.
 _HEADING = re.compile(
     r"Court of Appeals for Veterans Claims|(Bankruptcy Appellate Panel|Court of Appeals) for (?:the )?(\w+)", re.I
@@ -185,7 +196,7 @@ def _read_html(name: str, raw: bytes, court: str | None) -> PacerFile:
         kind = "district"
     else:
         kind = "attachment"
-    found = court or _html_court(text, kind)
+    found = court or _html_court(name, text, kind)
     if found is None and kind == "attachment":
         raise _problem(
             name, "not a PACER docket report; if it is an attachment page, its court cannot be told: pass --court ID"
@@ -194,6 +205,7 @@ def _read_html(name: str, raw: bytes, court: str | None) -> PacerFile:
         raise _problem(name, "cannot tell the court: the page links to no ecf.<court>.uscourts.gov; pass --court ID")
     _known_court(name, found)
     data = _parse(name, text, kind, found)
+    _check_shape(name, kind, data)  # juriscraper's data is walked as its JSON is
     if kind == "attachment" and not data.get("attachments") and data.get("document_number") is None:
         raise _problem(name, "not a PACER docket report or attachment page: juriscraper finds neither in it")
     if kind != "attachment" and not data.get("docket_number"):
@@ -203,30 +215,49 @@ def _read_html(name: str, raw: bytes, court: str | None) -> PacerFile:
     return PacerFile(name=name, kind=kind, court=found, data=data, raw=raw, extension="html", retrieved=_receipt(text))
 
 
-def _html_court(text: str, kind: ReportKind) -> str | None:
+def _html_court(name: str, text: str, kind: ReportKind) -> str | None:
+    """The court the page itself names (an appellate docket's heading, a district server's title),
+    else the one its ecf.<court>.uscourts.gov links name most; a page whose links never name the
+    court it names is refused, the user to say which (--court)."""
     hosts = Counter(str(host).lower() for host in _ECF_HOST.findall(text))
-    candidates = [host for host, _ in hosts.most_common() if lookup_court(host) is not None]
-    if kind == "appellate":
-        # The heading first: a bankruptcy appellate panel's docket lives on its circuit's server.
-        heading = _HEADING.search(text)
-        if heading and heading.group(1) is None:
-            return "cavc"
-        if heading and heading.group(2).lower() in _CIRCUITS:
-            court = ("bap" if heading.group(1).lower().startswith("bankruptcy") else "ca") + _CIRCUITS[
-                heading.group(2).lower()
-            ]
-            if lookup_court(court) is not None:
-                return court
-        candidates = [host for host in candidates if _APPELLATE_COURTS.fullmatch(host)]
-    else:
-        candidates = [host for host in candidates if not _APPELLATE_COURTS.fullmatch(host)]
-    if candidates:
-        return str(candidates[0])
-    titled = _TITLE_COURT.search(text)
-    if titled:
-        host = (titled.group(1) or titled.group(2)).lower()
-        return host if lookup_court(host) is not None else None
-    return None
+    linked = [host for host, _ in hosts.most_common() if lookup_court(host) is not None]
+    appellate = [host for host in linked if _APPELLATE_COURTS.fullmatch(host)]
+    linked = appellate if kind == "appellate" else [host for host in linked if host not in appellate]
+    named = _heading_court(text) if kind == "appellate" else _title_court(text)
+    if named is None:
+        return linked[0] if linked else None
+    # A bankruptcy appellate panel's docket lives on its circuit's server, and links there.
+    server = "ca" + named[3:] if named.startswith("bap") else named
+    if linked and server not in linked:
+        where = "heading" if kind == "appellate" else "title"
+        raise _problem(
+            name,
+            f"the page's {where} names the court {named!r} but its links are to {', '.join(linked[:3])}: "
+            "pass --court ID to say which",
+        )
+    return named
+
+
+def _heading_court(text: str) -> str | None:
+    """The court an appellate docket's heading names."""
+    heading = _HEADING.search(text)
+    if heading is None:
+        return None
+    if heading.group(1) is None:
+        return "cavc"
+    circuit = _CIRCUITS.get(heading.group(2).lower())
+    if circuit is None:
+        return None
+    court = ("bap" if heading.group(1).lower().startswith("bankruptcy") else "ca") + circuit
+    return court if lookup_court(court) is not None else None
+
+
+def _title_court(text: str) -> str | None:
+    """The court a district or bankruptcy page's title names, when it names one."""
+    title = _TITLE.search(text)
+    words = re.findall(r"[a-z0-9]+", title.group(1).lower()) if title else []
+    found = {w for w in words if _TITLE_WORD.fullmatch(w) and lookup_court(w) is not None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _known_court(name: str, court: str) -> None:
@@ -324,6 +355,11 @@ def import_pacer(
     return read_dockets(paths, court=court, retrieved=retrieved, into=into).records
 
 
+# District dockets first, so that an appeal names the lower court's case rather than making its
+# stand-in; attachment pages last, so that each finds its filing; else in the order given.
+_READ_ORDER: tuple[ReportKind, ...] = ("district", "appellate", "attachment")
+
+
 def read_dockets(
     paths: Iterable[str | os.PathLike[str]],
     *,
@@ -332,8 +368,9 @@ def read_dockets(
     into: RecordSet | None = None,
 ) -> PacerImport:
     """The import of `paths`, with what a writer needs: which records go in which docket's file,
-    and the reports to store beside them. Dockets are read before attachment pages, so a page
-    finds its filing in a docket of the same run."""
+    and the reports to store beside them. District dockets are read before appellate ones and
+    both before attachment pages, whatever the order of `paths`: an appeal then names the lower
+    court's case its docket made, and a page finds its filing in a docket of the same run."""
     if retrieved is not None:
         try:
             parse_date(retrieved)
@@ -350,7 +387,7 @@ def read_dockets(
     made: dict[str, Record] = {}
     dockets: dict[str, list[str]] = {}
     reports: dict[str, list[PacerFile]] = {}
-    for file in sorted(files, key=lambda f: f.kind == "attachment"):
+    for file in sorted(files, key=lambda f: _READ_ORDER.index(f.kind)):
         try:
             case, records = _records(file, retrieved, {**known, **made})
         except DocketProblem as reason:
@@ -468,7 +505,9 @@ def sync_pacer(
         for case, records in with_stored_reports(result).items()
     }
     stored = {stored_report_path(case, file): file.raw for case, found in result.reports.items() for file in found}
-    return sync(root, files, base=_previous(result, kept), stored=stored, dry_run=dry_run)
+    stored = stored_beside(root, files, stored, kept)
+    with new_folders_removed_on_failure(root):
+        return sync(root, files, base=_previous(result, kept), stored=stored, dry_run=dry_run)
 
 
 def _retrieved_kept(record: Record, kept: RecordSet) -> Record:

@@ -1,6 +1,7 @@
 """A record file added to: loaded, changed in memory, written back whole and atomically, so a
 failure leaves it as it was. Adding to a folder adds to one file in it (`sources.yaml` unless told)
-after the whole folder is read, so an id is new across the folder."""
+after the whole folder is read, so an id is new across the folder; adding to a file named reads
+the whole folder it is in, for the same reason."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import attrs
 from evidence._errors import UsageError
 from evidence._io import Format, atomic_write, yaml_has_comments
 from evidence._model import Claim, EvidenceLink, Record, a
-from evidence._recordset import RecordSet, dumps, load, record_files
+from evidence._recordset import RecordSet, dumps, load, read_files, record_files
 
 # Where records are added in a folder (and when no place is named).
 DEFAULT_FILE = "sources.yaml"
@@ -31,12 +32,25 @@ class Target:
 
 def target(place: str | os.PathLike[str] | None) -> Target:
     """Where a new record goes: the record file named (new or not), or `sources.yaml` in the
-    folder named (new or not: a name without a suffix), with every record of that folder."""
+    folder named (new or not: a name without a suffix), with every record of that folder (of
+    the file's folder, for a file named)."""
     path = Path(place) if place is not None else Path(DEFAULT_FILE)
     file = record_file_for(path)
     if file != path:
         return _opened(file, load(path) if path.is_dir() and record_files(path) else RecordSet())
-    return _opened(file, load(file) if file.exists() else RecordSet(), alone=True)
+    return _opened(file, _set_of(file))
+
+
+def _set_of(file: Path) -> RecordSet:
+    """The records of the set a record file is part of: every record file of its folder (the
+    file among them, or beside them when it is not one a folder is read for), so that an id
+    another file of the folder holds is found, and named, before it is used twice."""
+    folder = file.parent
+    others = record_files(folder) if folder.is_dir() else []
+    contents = read_files(folder) if others else []
+    if file.exists() and not any(other.resolve() == file.resolve() for other in others):
+        contents += read_files(file)
+    return RecordSet((r for c in contents for r in c.records), origins=[o for c in contents for o in c.origins])
 
 
 def record_file_for(place: str | os.PathLike[str] | None) -> Path:

@@ -9,16 +9,17 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Mapping, Sequence
+from pathlib import Path, PurePath
 from typing import Any
 
 from evidence._errors import UsageError
 from evidence._import.documents import read_document
 from evidence._import.fields import Refused, build, record_id
 from evidence._import.recordfile import target, with_new
-from evidence._io import atomic_write
-from evidence._model import Confidence, Source, SourceKind
+from evidence._io import atomic_write, new_folders_removed_on_failure
+from evidence._model import Confidence, Record, Source, SourceKind
+from evidence._recordset import RecordSet
 
 # The folder, beside the record file, that stored texts go in.
 TEXT_FOLDER = "sources"
@@ -61,8 +62,8 @@ def add_source(
     source_id = id if id is not None else record_id(path.stem)
     kind = _kind(kind, document.form)
     stored = data if document.form == "text" else document.text.encode("utf-8")
-    relative = f"{TEXT_FOLDER}/{_file_name(source_id)}"
-    text_path = place.file.parent / relative
+    text_path = place.file.parent / TEXT_FOLDER / _file_name(source_id)
+    relative = _relative(text_path, place.file.parent)
     given: dict[str, Any] = {
         "title": title,
         "authors": list(authors),
@@ -128,15 +129,47 @@ def _write(text_path: Path, stored: bytes, record_path: Path, record_file: bytes
         raise UsageError(f"cannot read {text_path}: {error.strerror or error}") from None
     if existing is not None and existing != stored:
         raise UsageError(f"{text_path} exists and holds another text; it is never overwritten: choose another id")
-    record_path.parent.mkdir(parents=True, exist_ok=True)
-    new_text = existing is None
-    if new_text:
-        text_path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(text_path, stored)
-    try:
-        atomic_write(record_path, record_file)
-    except BaseException:
+    with new_folders_removed_on_failure(record_path.parent):  # the text's folder is under it
+        record_path.parent.mkdir(parents=True, exist_ok=True)
+        new_text = existing is None
         if new_text:
-            with contextlib.suppress(OSError):
-                text_path.unlink()
-        raise
+            text_path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(text_path, stored)
+        try:
+            atomic_write(record_path, record_file)
+        except BaseException:
+            if new_text:
+                with contextlib.suppress(OSError):
+                    text_path.unlink()
+            raise
+
+
+def _relative(path: Path, folder: Path) -> str:
+    """`path` as a record's `text_file` names it: relative to the folder of the record file that
+    holds the record (where `RecordSet.base_folder` and the checks resolve it), with '/'."""
+    return PurePath(os.path.relpath(path, folder)).as_posix()
+
+
+def stored_beside(
+    root: Path, incoming: Mapping[str, Sequence[Record]], stored: Mapping[str, bytes], kept: RecordSet
+) -> dict[str, bytes]:
+    """The files an import stores (by path relative to `root`, as its Sources' `text_file` names
+    them), each put beside the record file that holds its Source: a Source the folder keeps in a
+    folder below `root` (a person moved its file there) has its new text stored there, so that its
+    `text_file`, relative to that file's folder as for any record file, names it. A stored file no
+    Source names (a response read with the one named) goes where the named ones of its folder go."""
+    moved: dict[str, str] = {}  # stored name → its name beside the Source's own file
+    named: set[str] = set()
+    for record in (record for found in incoming.values() for record in found):
+        text = record.text_file if isinstance(record, Source) else None
+        if text is None or text not in stored:
+            continue
+        named.add(text)
+        home = kept.base_folder(record.id) if record.id in kept else None
+        if home is not None:
+            moved[text] = _relative(home / text, root)
+    folders = {PurePath(old).parent: PurePath(new).parent for old, new in moved.items()}
+    for name in stored:
+        if name not in named and PurePath(name).parent in folders:
+            moved[name] = (folders[PurePath(name).parent] / PurePath(name).name).as_posix()
+    return {moved.get(name, name): data for name, data in stored.items()}

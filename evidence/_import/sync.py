@@ -80,8 +80,8 @@ class SyncResult:
         return "".join(change.line() + "\n" for change in shown)
 
     def summary(self) -> str:
-        """One line: the records added (by kind), the values updated and kept, the records gone,
-        and what was written."""
+        """One line: the records added (by kind) and list elements added, the values updated and
+        kept, the records gone, and what was written."""
         if not self.changes:
             return "nothing changed"
         added: dict[tuple[str, str], int] = {}  # (kind, plural) → how many
@@ -89,12 +89,16 @@ class SyncResult:
             if change.action == ADDED and change.field is None and isinstance(change.after, Record):
                 kind = (change.after.KIND, change.after.PLURAL)
                 added[kind] = added.get(kind, 0) + 1
-        values = sum(1 for c in self.changes if c.field is not None and c.action != KEPT)
+        elements = sum(1 for c in self.changes if c.field is not None and c.action == ADDED)  # a list's new ones
+        values = sum(1 for c in self.changes if c.field is not None and c.action == UPDATED)
         kept = sum(1 for c in self.changes if c.action == KEPT)
         gone = sum(1 for c in self.changes if c.action == GONE)
         parts = []
-        if added:
-            parts.append("added " + ", ".join(_count(n, *kind) for kind, n in added.items()))
+        counted = [_count(n, *kind) for kind, n in added.items()]
+        if elements:
+            counted.append(_count(elements, "list element", "list elements"))
+        if counted:
+            parts.append("added " + ", ".join(counted))
         if values:
             parts.append(f"updated {_count(values, 'value', 'values')}")
         if kept:

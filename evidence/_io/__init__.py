@@ -11,7 +11,15 @@ from evidence._io.fieldtable import FIELD_TABLE
 from evidence._io.files import Locator, locate, parse_bytes, read_batches, read_file
 from evidence._io.schema import json_schema
 from evidence._io.versions import FORMAT_VERSION
-from evidence._io.write import atomic_write, atomic_write_all, document_data, render, yaml_has_comments, yaml_text
+from evidence._io.write import (
+    atomic_write,
+    atomic_write_all,
+    document_data,
+    new_folders_removed_on_failure,
+    render,
+    yaml_has_comments,
+    yaml_text,
+)
 
 __all__ = [
     "FIELD_TABLE",
@@ -30,6 +38,7 @@ __all__ = [
     "document_data",
     "json_schema",
     "locate",
+    "new_folders_removed_on_failure",
     "parse_bytes",
     "path_text",
     "read_batches",

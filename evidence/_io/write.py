@@ -168,6 +168,26 @@ def atomic_write_all(files: Mapping[Path, bytes]) -> None:
         raise
 
 
+@contextlib.contextmanager
+def new_folders_removed_on_failure(root: Path) -> Iterator[None]:
+    """Folders the block makes (`root`, those above it it needs, any under it) are removed again
+    when the block fails and they are still empty, so that a write that fails leaves no trace."""
+    above: list[Path] = []  # root and the folders above it that do not exist yet, deepest first
+    folder = root
+    while not folder.exists() and folder != folder.parent:
+        above.append(folder)
+        folder = folder.parent
+    existing = {root, *(Path(d) / name for d, names, _ in os.walk(root) for name in names)} if root.is_dir() else set()
+    try:
+        yield
+    except BaseException:
+        made = [Path(d) for d, _, _ in os.walk(root, topdown=False) if Path(d) not in existing]
+        for folder in [*made, *above]:
+            with contextlib.suppress(OSError):  # one that is not empty stays
+                folder.rmdir()
+        raise
+
+
 def yaml_has_comments(text: str) -> bool:
     """True when YAML text holds a comment (which rewriting the file would lose)."""
     end = 0
