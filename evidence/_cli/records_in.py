@@ -23,7 +23,7 @@ from evidence._import import (
     sync_courtlistener,
     sync_pacer,
 )
-from evidence._io import unstructure, yaml_text
+from evidence._io import output_folder, unstructure, yaml_text
 from evidence._model import Confidence, EvidenceLink, EvidenceRole, SourceKind
 from evidence._recordset import dump, dumps
 
@@ -39,9 +39,7 @@ def import_records(args: argparse.Namespace) -> int:
     if not args.output:
         sys.stdout.write(dumps(records, "yaml").decode("utf-8"))
         return OK
-    folder = Path(args.output)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{Path(args.file).stem}.yaml"
+    target = output_folder(args.output) / f"{Path(args.file).stem}.yaml"
     dump(records, target)
     print(f"wrote {target} ({len(records)} records)")
     return OK
@@ -52,6 +50,7 @@ def _import_pacer(args: argparse.Namespace) -> int:
         result = read_dockets(args.files, court=args.court, retrieved=args.retrieved)
         sys.stdout.write(dumps(result.records, "yaml").decode("utf-8"))
         return OK
+    output_folder(args.output, make=False)
     return _synced(
         sync_pacer(args.files, args.output, court=args.court, retrieved=args.retrieved, dry_run=args.dry_run)
     )
@@ -119,6 +118,7 @@ def _import_courtlistener(args: argparse.Namespace) -> int:
         for records in result.incoming().values():
             sys.stdout.write(dumps(records, "yaml").decode("utf-8"))
         return OK
+    output_folder(args.output, make=False)
     return _synced(sync_courtlistener(sources, args.output, retrieved=args.retrieved, dry_run=args.dry_run))
 
 

@@ -8,10 +8,31 @@ from evidence._io.content import RECORD_SUFFIXES, FileContent, Format, JsonPath,
 from evidence._io.convert import StructureProblems, path_text, structure, unstructure
 from evidence._io.document import Document
 from evidence._io.fieldtable import FIELD_TABLE
-from evidence._io.files import Locator, locate, parse_bytes, read_batches, read_file
+from evidence._io.files import (
+    Locator,
+    NotReadable,
+    locate,
+    loop_of_links,
+    open_regular,
+    parse_bytes,
+    read_batches,
+    read_file,
+    read_regular,
+    walk_record_files,
+)
 from evidence._io.schema import json_schema
 from evidence._io.versions import FORMAT_VERSION
-from evidence._io.write import atomic_write, atomic_write_all, document_data, render, yaml_has_comments, yaml_text
+from evidence._io.write import (
+    atomic_write,
+    atomic_write_all,
+    document_data,
+    output_folder,
+    render,
+    write_in_place,
+    write_output,
+    yaml_has_comments,
+    yaml_text,
+)
 
 __all__ = [
     "FIELD_TABLE",
@@ -22,6 +43,7 @@ __all__ = [
     "Format",
     "JsonPath",
     "Locator",
+    "NotReadable",
     "Origin",
     "StructureProblems",
     "atomic_write",
@@ -30,13 +52,20 @@ __all__ = [
     "document_data",
     "json_schema",
     "locate",
+    "loop_of_links",
+    "open_regular",
+    "output_folder",
     "parse_bytes",
     "path_text",
     "read_batches",
     "read_file",
+    "read_regular",
     "render",
     "structure",
     "unstructure",
+    "walk_record_files",
+    "write_in_place",
+    "write_output",
     "yaml_has_comments",
     "yaml_text",
 ]
