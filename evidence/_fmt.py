@@ -21,11 +21,11 @@ from evidence._errors import LoadError, Problem, UsageError
 from evidence._io import (
     RECORD_SUFFIXES,
     Format,
-    NotReadable,
     atomic_write,
     parse_bytes,
     read_regular,
     render,
+    unreadable,
     walk_record_files,
     yaml_has_comments,
 )
@@ -95,19 +95,13 @@ def _files(paths: Iterable[str | Path]) -> list[Path | Problem]:
     return files
 
 
-def _problem(file: Path, message: str) -> LoadError:
-    return LoadError([Problem(code="S001", file=str(file), line=None, column=None, path="", message=message)])
-
-
 def _format_file(file: Path, check: bool, drop_comments: bool) -> FileOutcome:
     fmt = Format.of(file)
     assert fmt is not None  # `_files` keeps record files only
     try:
         raw = read_regular(file)  # never a FIFO or a device, never more than the size limit
-    except NotReadable as error:
-        return FileOutcome(file, Outcome.NOT_LOADED, _problem(file, error.strerror))
     except OSError as error:
-        return FileOutcome(file, Outcome.NOT_LOADED, _problem(file, f"cannot read: {error.strerror or error}"))
+        return FileOutcome(file, Outcome.NOT_LOADED, LoadError([unreadable(str(file), error)]))
     try:
         content = parse_bytes(raw, str(file), fmt)
     except LoadError as error:

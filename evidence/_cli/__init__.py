@@ -25,7 +25,7 @@ from evidence._cli.records_in import add_record, add_records_in, import_records,
 from evidence._errors import EvidenceError, LoadError, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
 from evidence._export import export, export_files, export_format
-from evidence._fmt import format_files, summary
+from evidence._fmt import Outcome, format_files, summary
 from evidence._io import json_schema, output_folder, write_output
 from evidence._labels import describe, describe_mark
 from evidence._limits import limits, scoped_limits
@@ -55,8 +55,10 @@ def _fmt(args: argparse.Namespace) -> int:
             _print_problems(outcome.error, sys.stderr)
         elif outcome.message is not None:
             print(outcome.message, file=sys.stdout if outcome.changed else sys.stderr)
-        if outcome.failed:
-            status = PROBLEMS
+        if outcome.outcome is Outcome.NOT_WRITTEN:  # the others are still formatted, and counted
+            status = CANNOT_RUN
+        elif outcome.failed:
+            status = max(status, PROBLEMS)
     print(summary(outcomes, check=args.check), file=sys.stderr)
     return status
 
@@ -69,7 +71,7 @@ def _write_out(text: str, output: str | None) -> int:
     device written to as it is, anything else refused)."""
     if output:
         sys.stdout.flush()
-        write_output(output, text.encode("utf-8", _NAMES), stdout=sys.stdout.buffer)
+        write_output(output, text.encode("utf-8", _NAMES), stdout=getattr(sys.stdout, "buffer", None))
     else:
         sys.stdout.write(text)
     return OK
@@ -427,7 +429,9 @@ def _escape_names(error: UnicodeError) -> tuple[str, int]:
         raise error
     text = error.object[error.start : error.end]
     escaped = "".join(
-        f"\\x{ord(char) - 0xDC00:02x}" if 0xDC80 <= ord(char) <= 0xDCFF else char.encode("ascii", "backslashreplace").decode()
+        f"\\x{ord(char) - 0xDC00:02x}"
+        if 0xDC80 <= ord(char) <= 0xDCFF
+        else char.encode("ascii", "backslashreplace").decode()
         for char in text
     )
     return escaped, error.end

@@ -18,6 +18,7 @@ from evidence._io.files import (
     read_batches,
     read_file,
     read_regular,
+    unreadable,
     walk_record_files,
 )
 from evidence._io.schema import json_schema
@@ -62,6 +63,7 @@ __all__ = [
     "read_regular",
     "render",
     "structure",
+    "unreadable",
     "unstructure",
     "walk_record_files",
     "write_in_place",

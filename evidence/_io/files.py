@@ -90,11 +90,9 @@ def _refuse_special(mode: int, file: str) -> None:
 
 
 def _too_large(size: int, limit: int, file: str) -> NotReadable:
-    more = "more than" if size > limit else "at least"
-    return NotReadable(
-        f"the file is {size / 2**20:,.1f} MiB, {more} the limit of {limit / 2**20:,.0f} MiB (raise it with --max-file-mb)",
-        file,
-    )
+    size_text, limit_text = f"{size / 2**20:,.1f} MiB", f"{limit / 2**20:,.0f} MiB"
+    message = f"the file is {size_text}, more than the limit of {limit_text} (raise it with --max-file-mb)"
+    return NotReadable(message, file)
 
 
 def open_regular(path: Path, display: str | None = None) -> IO[bytes]:
@@ -193,13 +191,18 @@ def read_file(path: Path, display: str | None = None) -> FileContent:
         raise LoadError([file_problem(file, f"not a record file: expected one of {', '.join(RECORD_SUFFIXES)}")])
     try:
         raw = read_regular(path, file)
-    except NotReadable as error:
-        raise LoadError([file_problem(file, error.strerror)]) from None
     except OSError as error:
-        if loop_of_links(error):
-            raise LoadError([file_problem(file, "is a loop of symbolic links")]) from None
-        raise LoadError([file_problem(file, f"cannot read: {error.strerror or error}")]) from None
+        raise LoadError([unreadable(file, error)]) from None
     return parse_bytes(raw, file, fmt)
+
+
+def unreadable(file: str, error: OSError) -> Problem:
+    """The problem of a file that could not be opened or read, said for a person."""
+    if isinstance(error, NotReadable):
+        return file_problem(file, str(error.strerror))
+    if loop_of_links(error):
+        return file_problem(file, "is a loop of symbolic links")
+    return file_problem(file, f"cannot read: {error.strerror or error}")
 
 
 def parse_bytes(raw: bytes, file: str, fmt: Format) -> FileContent:
@@ -307,7 +310,7 @@ def read_batches(path: Path, display: str, problems: list[Problem]) -> Iterator[
     try:
         opened = open_regular(path, display)
     except OSError as error:
-        problems.append(file_problem(display, error.strerror if isinstance(error, NotReadable) else f"cannot read: {error.strerror or error}"))
+        problems.append(unreadable(display, error))
         return
     with opened as stream:
         found = read_header(stream, display, problems)

@@ -174,7 +174,9 @@ def atomic_write_all(files: Mapping[Path, bytes]) -> None:
                 except FileNotFoundError:
                     found = None
                 if found is not None and not stat.S_ISREG(found.st_mode):
-                    raise OSError(errno.EISDIR if stat.S_ISDIR(found.st_mode) else errno.EINVAL, f"is {file_kind(found.st_mode)}")
+                    raise OSError(
+                        errno.EISDIR if stat.S_ISDIR(found.st_mode) else errno.EINVAL, f"is {file_kind(found.st_mode)}"
+                    )
                 if found is not None and found.st_nlink > 1:
                     in_place.append((named, path, data))
                     continue
