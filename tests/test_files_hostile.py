@@ -114,6 +114,25 @@ def test_a_fifo_as_a_stored_text_is_refused_without_blocking(tmp_path: Path) -> 
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("import", "csl-json", "pipe.json"), id="csl-json"),
+        pytest.param(("import", "pacer", "pipe.json"), id="pacer"),
+        pytest.param(("import", "courtlistener", "pipe.json"), id="courtlistener"),
+        pytest.param(("add", "source", "pipe.json", "records"), id="add source"),
+    ],
+)
+def test_a_fifo_given_to_import_is_refused_without_blocking(tmp_path: Path, args: tuple[str, ...]) -> None:
+    os.mkfifo(tmp_path / "pipe.json")
+    records(tmp_path / "records")
+    before = snapshot(tmp_path)
+    code, _, err = evidence(*args, cwd=tmp_path)
+    assert code == 2
+    assert "cannot read pipe.json: is a named pipe (FIFO), not a regular file; only regular files are read" in err
+    assert snapshot(tmp_path) == before
+
+
 def test_a_character_device_as_a_record_file_is_refused_unread(tmp_path: Path) -> None:
     # A link named on the command line is followed (the person named it): to /dev/zero, which
     # would be read for ever.
@@ -253,14 +272,20 @@ def test_folders_1100_deep_are_walked(tmp_path: Path) -> None:
 # -- 4. outputs -------------------------------------------------------------------------------
 
 
-def test_output_to_dev_null_writes_to_the_device(tmp_path: Path) -> None:
-    before = os.stat("/dev/null")
+def test_output_to_a_character_device_writes_to_the_device(tmp_path: Path) -> None:
+    device = tmp_path / "null"
+    try:  # a device of the test's own, what /dev/null is, so a failure cannot break the machine's
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        device = Path("/dev/null")
+    before = os.stat(device)
+    records(tmp_path / "records")
     for args in (("schema",), ("timeline", "records"), ("cast", "records"), ("export", "records", "--to", "csl-json")):
-        records(tmp_path / "records")
-        code, out, _ = evidence(*args, "-o", "/dev/null", cwd=tmp_path)
+        code, out, _ = evidence(*args, "-o", device, cwd=tmp_path)
         assert (code, out) == (0, ""), args
-        after = os.stat("/dev/null")
-        assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+        after = os.stat(device)
+        assert stat.S_ISCHR(after.st_mode), args
+        assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
 
 
 def test_output_to_dev_stdout_prints(tmp_path: Path) -> None:

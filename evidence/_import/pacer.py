@@ -33,6 +33,7 @@ from evidence._import.dockets import (
 )
 from evidence._import.fields import Refused, build
 from evidence._import.sync import SyncResult, sync
+from evidence._io import read_regular
 from evidence._limits import limits
 from evidence._model import Record, Source, lookup_court, parse_date
 from evidence._recordset import RecordSet, load, record_files
@@ -74,7 +75,7 @@ def read_pacer(path: str | os.PathLike[str], *, court: str | None = None) -> Pac
                 "(raise it with --max-file-mb)"
             )
             raise _problem(name, message)
-        raw = Path(path).read_bytes()
+        raw = read_regular(Path(path), name)  # a FIFO or a device refused, unread
     except OSError as error:
         raise UsageError(f"cannot read {name}: {error.strerror or error}") from None
     if court is not None and lookup_court(court) is None:

@@ -17,7 +17,7 @@ from evidence._errors import UsageError
 from evidence._import.documents import read_document
 from evidence._import.fields import Refused, build, record_id
 from evidence._import.recordfile import target, with_new
-from evidence._io import atomic_write
+from evidence._io import atomic_write, read_regular
 from evidence._model import Confidence, Source, SourceKind
 
 # The folder, beside the record file, that stored texts go in.
@@ -53,7 +53,7 @@ def add_source(
     """
     path = Path(file)
     try:
-        data = path.read_bytes()
+        data = read_regular(path)  # a FIFO or a device refused, unread; the size limit holds
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
     document = read_document(path, data)
