@@ -419,8 +419,8 @@ def _as_flags(message: str, args: argparse.Namespace) -> str:
     return re.sub(r"\b([a-z][a-z_]*)=(?=\s|$|[,;:.)])", flag, message)
 
 
-# File names that are not UTF-8 (bytes Python keeps as lone surrogates) are printed as `\\xff`,
-# any other character the output cannot hold as a `\\u` escape: never an encoding error.
+# File names that are not UTF-8 (bytes Python keeps as lone surrogates) are printed as `\xff`,
+# any other character the output cannot hold as a `\u` escape: never an encoding error.
 _NAMES = "evidence-names"
 
 
