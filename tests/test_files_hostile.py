@@ -347,6 +347,29 @@ def test_output_through_a_link_writes_its_target(tmp_path: Path) -> None:
     assert b'"$schema"' in (tmp_path / "real.json").read_bytes()
 
 
+def test_output_through_a_dangling_link_is_refused(tmp_path: Path) -> None:
+    os.symlink("elsewhere/nothing.json", tmp_path / "link.json")
+    before = snapshot(tmp_path)
+    code, _, err = evidence("schema", "-o", "link.json", cwd=tmp_path)
+    assert (code, err) == (
+        2,
+        "evidence: error: cannot write link.json: it is a symbolic link to a file that does not exist\n",
+    )
+    assert snapshot(tmp_path) == before
+
+
+def test_a_write_error_from_python_names_the_path_given(tmp_path: Path) -> None:
+    import evidence as ev
+
+    (tmp_path / "folder.yaml").mkdir()
+    loaded = ev.load(records(tmp_path / "records"))
+    with pytest.raises(IsADirectoryError, match="is a folder") as error:
+        ev.dump(loaded, tmp_path / "folder.yaml")
+    assert error.value.filename == str(tmp_path / "folder.yaml")  # not a temporary file's name
+    assert sorted(os.listdir(tmp_path)) == ["folder.yaml", "records"]
+    assert os.listdir(tmp_path / "folder.yaml") == []
+
+
 # -- 5. fmt through links, hard links, on after a failure ---------------------------------------
 
 

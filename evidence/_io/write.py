@@ -287,6 +287,8 @@ def write_output(output: str | os.PathLike[str], data: bytes, *, stdout: IO[byte
     if found is None:
         if name.endswith(("/", os.sep)):
             raise UsageError(f"cannot write {name}: no such folder (-o names a file)")
+        if os.path.islink(name):  # written through, it would make a file wherever the link says
+            raise UsageError(f"cannot write {name}: it is a symbolic link to a file that does not exist")
         atomic_write(path, data)
         return
     if stdout is not None and _same_file(found, stdout):
