@@ -23,6 +23,7 @@ from evidence._io import (
     path_text,
     read_file,
     render,
+    walk_record_files,
 )
 from evidence._model import (
     ANY_KIND,
@@ -326,13 +327,11 @@ def _duplicate_problem(id: str, origin: Origin | None, first_origin: Origin | No
 
 
 def record_files(folder: Path) -> list[Path]:
-    """Record files under a folder, sorted, skipping hidden files and folders."""
-    found = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(RECORD_SUFFIXES):
-                found.append(Path(root) / name)
+    """Record files under a folder, sorted, skipping hidden files and folders; a `LoadError` for
+    a folder that cannot be listed and a link that leads out of the folder (`walk_record_files`)."""
+    found, problems = walk_record_files(folder)
+    if problems:
+        raise LoadError(problems)
     return found
 
 
@@ -341,8 +340,8 @@ def read_files(path: PathLike) -> list[FileContent]:
     root = Path(path)
     if not root.exists():
         raise UsageError(f"no such file or folder: {root}")
-    files = record_files(root) if root.is_dir() else [root]
-    if root.is_dir() and not files:
+    files, problems = walk_record_files(root) if root.is_dir() else ([root], [])
+    if root.is_dir() and not files and not problems:
         raise LoadError(
             [
                 Problem(
@@ -356,7 +355,6 @@ def read_files(path: PathLike) -> list[FileContent]:
             ]
         )
     contents: list[FileContent] = []
-    problems: list[Problem] = []
     for file in files:
         try:
             contents.append(read_file(file))

@@ -176,7 +176,7 @@ CASES = [
     case(
         "source-file-is-a-directory",
         9,
-        "I002 $.sources[0].text_file: text file 'sources/bolt42-article-pt.txt' cannot be read: Is a directory",
+        "I002 $.sources[0].text_file: text file 'sources/bolt42-article-pt.txt' cannot be read: is a folder, not a regular file; only regular files are read",
         file="source-file-is-a-directory/sources.yaml",
     ),
     case(

@@ -158,11 +158,12 @@ def test_comments_in_a_file_without_records_are_not_lost(tmp_path: Path) -> None
 
 
 def test_a_linked_record_file_is_written_through_its_link(tmp_path: Path) -> None:
-    real = tmp_path / "kept" / "acme.yaml"
-    real.parent.mkdir()
-    ev.sync(real.parent, FIRST)
+    # The link leads inside the record set's folder (one leading out is not read), to a hidden
+    # folder that is not itself read.
     folder = tmp_path / "records"
-    folder.mkdir()
+    real = folder / ".kept" / "acme.yaml"
+    real.parent.mkdir(parents=True)
+    ev.sync(real.parent, FIRST)
     (folder / "acme.yaml").symlink_to(real)
     newer = imported(*FIRST["acme.yaml"][1:], entry(3, "ANSWER."))
     ev.sync(folder, newer, base=FIRST["acme.yaml"])

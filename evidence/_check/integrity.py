@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 
 from evidence._check.run import Run
+from evidence._io import loop_of_links, read_regular
 from evidence._model import Message, Record
 
 
@@ -33,14 +34,17 @@ def stored_text(run: Run, record: Record, *, report: bool) -> str | None:
     full = folder / path
     try:
         real = full.resolve(strict=True)
-    except (OSError, RuntimeError):
-        add("I002", f"text file {relative!r} does not exist")
+    except (OSError, RuntimeError) as error:
+        if loop_of_links(error):
+            add("I002", f"text file {relative!r} is a loop of symbolic links; it is not read")
+        else:
+            add("I002", f"text file {relative!r} does not exist")
         return None
     if not real.is_relative_to(root):
         add("I003", f"text file {relative!r} leads outside the record set's folder (a link?); it is not read")
         return None
     try:
-        data = real.read_bytes()
+        data = read_regular(real, relative)  # a FIFO or a device refused unread; the size limit holds
     except OSError as error:
         add("I002", f"text file {relative!r} cannot be read: {error.strerror or error}")
         return None

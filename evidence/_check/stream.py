@@ -22,9 +22,9 @@ from evidence._check.report import Pending, Report, load_failed, make_report
 from evidence._check.rules import RECORD_RULES
 from evidence._check.run import QuoteJob, Run
 from evidence._errors import Problem, UsageError
-from evidence._io import RECORD_SUFFIXES, Format, collector_paused, read_batches
+from evidence._io import RECORD_SUFFIXES, Format, collector_paused, read_batches, walk_record_files
 from evidence._model import Exhibit, Message
-from evidence._recordset import duplicate_problems, record_files
+from evidence._recordset import duplicate_problems
 
 STREAM_ABOVE = 64 * 2**20  # bytes of JSON Lines from which `check` streams by default
 
@@ -32,8 +32,15 @@ STREAM_ABOVE = 64 * 2**20  # bytes of JSON Lines from which `check` streams by d
 def streams_by_default(path: str | os.PathLike[str]) -> bool:
     """True when the JSON Lines files at `path` hold more than `STREAM_ABOVE` bytes."""
     root = Path(path)
-    files = record_files(root) if root.is_dir() else [root] if root.is_file() else []
-    return sum(f.stat().st_size for f in files if Format.of(f) is Format.JSONL) > STREAM_ABOVE
+    files = walk_record_files(root)[0] if root.is_dir() else [root] if root.is_file() else []
+    return sum(_size(f) for f in files if Format.of(f) is Format.JSONL) > STREAM_ABOVE
+
+
+def _size(file: Path) -> int:
+    try:
+        return file.stat().st_size
+    except OSError:  # a dangling link: reading it reports it
+        return 0
 
 
 class ShardFindings(NamedTuple):
@@ -91,7 +98,9 @@ def check_stream(
     root = Path(path)
     if not root.exists():
         raise UsageError(f"no such file or folder: {root}")
-    files = record_files(root) if root.is_dir() else [root]
+    files, problems = walk_record_files(root) if root.is_dir() else ([root], [])
+    if problems:  # a folder that cannot be listed, a link leading out: as loading reports them
+        return load_failed(problems)
     folder = root if root.is_dir() else root.parent
     if root.is_dir() and not files:
         message = f"no record files ({', '.join(RECORD_SUFFIXES)}) in this folder"  # as loading says

@@ -8,6 +8,8 @@ not run as asked. No traceback reaches the user: library errors are printed as m
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import json
 import os
 import re
@@ -23,8 +25,8 @@ from evidence._cli.records_in import add_record, add_records_in, import_records,
 from evidence._errors import EvidenceError, LoadError, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
 from evidence._export import export, export_files, export_format
-from evidence._fmt import format_files, summary
-from evidence._io import atomic_write, json_schema
+from evidence._fmt import Outcome, format_files, summary
+from evidence._io import json_schema, output_folder, write_output
 from evidence._labels import describe, describe_mark
 from evidence._limits import limits, scoped_limits
 from evidence._model import RECORD_KINDS, Claim, Confidence
@@ -47,14 +49,16 @@ def _print_problems(error: LoadError, stream: TextIO) -> None:
 def _fmt(args: argparse.Namespace) -> int:
     status = OK
     outcomes = []
-    for outcome in format_files(args.paths, check=args.check, drop_comments=args.drop_comments):
+    for outcome in format_files(_unique(args.paths), check=args.check, drop_comments=args.drop_comments):
         outcomes.append(outcome)
         if outcome.error is not None:
             _print_problems(outcome.error, sys.stderr)
         elif outcome.message is not None:
             print(outcome.message, file=sys.stdout if outcome.changed else sys.stderr)
-        if outcome.failed:
-            status = PROBLEMS
+        if outcome.outcome is Outcome.NOT_WRITTEN:  # the others are still formatted, and counted
+            status = CANNOT_RUN
+        elif outcome.failed:
+            status = max(status, PROBLEMS)
     print(summary(outcomes, check=args.check), file=sys.stderr)
     return status
 
@@ -63,9 +67,11 @@ def _fmt(args: argparse.Namespace) -> int:
 
 
 def _write_out(text: str, output: str | None) -> int:
-    """Print `text`, or write it to the file named by `-o` (atomically)."""
+    """Print `text`, or write it where `-o` says (`write_output`: a file replaced atomically, a
+    device written to as it is, anything else refused)."""
     if output:
-        atomic_write(Path(output), text.encode("utf-8"))
+        sys.stdout.flush()
+        write_output(output, text.encode("utf-8", _NAMES), stdout=getattr(sys.stdout, "buffer", None))
     else:
         sys.stdout.write(text)
     return OK
@@ -111,10 +117,20 @@ def _codes(text: str | None) -> list[str] | None:
     return [code.strip().upper() for code in text.split(",") if code.strip()] if text else None
 
 
+def _unique(paths: Sequence[str]) -> list[str]:
+    """The paths given, each file or folder once (the first name given for it kept), so that one
+    given twice is not read, nor its findings reported, twice."""
+    seen: dict[Path, str] = {}
+    for name in paths:
+        seen.setdefault(Path(name).resolve(), name)
+    return list(seen.values())
+
+
 def _check(args: argparse.Namespace) -> int:
     for name in args.paths:
         if not Path(name).exists():
             raise UsageError(f"no such file or folder: {name}")
+    paths = _unique(args.paths)
     progress = None
     if sys.stderr.isatty() and args.format == "text":
 
@@ -136,7 +152,7 @@ def _check(args: argparse.Namespace) -> int:
                 stream=args.stream,
                 dask_client=client,
             )
-            for name in args.paths
+            for name in paths
         ]
     finally:
         if client is not None:
@@ -178,7 +194,7 @@ def _export(args: argparse.Namespace) -> int:
         return _write_out(export(load(args.path), args.to), args.output)
     if not args.output:
         raise UsageError(f"--to {args.to} writes {written_as}: name a folder with -o")
-    for written in export_files(load(args.path), args.to, args.output):
+    for written in export_files(load(args.path), args.to, output_folder(args.output)):
         print(f"wrote {written}")
     return OK
 
@@ -403,8 +419,36 @@ def _as_flags(message: str, args: argparse.Namespace) -> str:
     return re.sub(r"\b([a-z][a-z_]*)=(?=\s|$|[,;:.)])", flag, message)
 
 
+# File names that are not UTF-8 (bytes Python keeps as lone surrogates) are printed as `\xff`,
+# any other character the output cannot hold as a `\u` escape: never an encoding error.
+_NAMES = "evidence-names"
+
+
+def _escape_names(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text = error.object[error.start : error.end]
+    escaped = "".join(
+        f"\\x{ord(char) - 0xDC00:02x}"
+        if 0xDC80 <= ord(char) <= 0xDCFF
+        else char.encode("ascii", "backslashreplace").decode()
+        for char in text
+    )
+    return escaped, error.end
+
+
+codecs.register_error(_NAMES, _escape_names)
+
+
+def _safe_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors=_NAMES)  # type: ignore[union-attr]
+
+
 def run() -> None:
     """Entry point of the `evidence` script."""
+    _safe_streams()
     try:
         code = main()
         sys.stdout.flush()

@@ -23,7 +23,7 @@ from evidence._import import (
     sync_courtlistener,
     sync_pacer,
 )
-from evidence._io import Format, new_folders_removed_on_failure, unstructure, yaml_text
+from evidence._io import new_folders_removed_on_failure, output_folder, unstructure, yaml_text
 from evidence._model import Confidence, EvidenceLink, EvidenceRole, SourceKind
 from evidence._recordset import dump, dumps
 
@@ -39,10 +39,10 @@ def import_records(args: argparse.Namespace) -> int:
     if not args.output:
         sys.stdout.write(dumps(records, "yaml").decode("utf-8"))
         return OK
-    folder = _folder(args.output, "FOLDER/FILE.yaml")
+    folder = output_folder(args.output, make=False, writes="FOLDER/FILE.yaml")
     target = folder / f"{Path(args.file).stem}.yaml"
     with new_folders_removed_on_failure(folder):
-        folder.mkdir(parents=True, exist_ok=True)
+        output_folder(folder)
         dump(records, target)
     print(f"wrote {target} ({len(records)} records)")
     return OK
@@ -53,21 +53,8 @@ def _import_pacer(args: argparse.Namespace) -> int:
         result = read_dockets(args.files, court=args.court, retrieved=args.retrieved)
         sys.stdout.write(dumps(result.records, "yaml").decode("utf-8"))
         return OK
-    folder = _folder(args.output, "FOLDER/<case id>.yaml")
+    folder = output_folder(args.output, make=False, writes="FOLDER/<case id>.yaml")
     return _synced(sync_pacer(args.files, folder, court=args.court, retrieved=args.retrieved, dry_run=args.dry_run))
-
-
-def _folder(output: str, files: str) -> Path:
-    """The folder `-o` names; a record file's name (`new.yaml`) is refused, not made a folder."""
-    folder = Path(output)
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"-o {output}: not a folder; the import writes {files} in the folder -o names")
-    if not folder.exists() and Format.of(folder) is not None:
-        raise UsageError(
-            f"-o {output}: a record file's name, but -o names a folder (the import writes {files}); "
-            "name a folder, or leave -o out to print the records"
-        )
-    return folder
 
 
 def add_record(args: argparse.Namespace) -> int:
@@ -126,7 +113,8 @@ def _import_courtlistener(args: argparse.Namespace) -> int:
         raise UsageError(
             "name saved CourtListener responses (FILE ...) or a docket to fetch (--docket ID), one of the two"
         )
-    folder = _folder(args.output, "FOLDER/<case id>.yaml") if args.output else None  # before a fetch
+    # The folder is told before a fetch.
+    folder = output_folder(args.output, make=False, writes="FOLDER/<case id>.yaml") if args.output else None
     sources = args.files or fetch_courtlistener(args.docket, base_url=args.base_url)
     if folder is None:  # nothing is written: the records are printed, dry run or not
         result = courtlistener_import(sources, retrieved=args.retrieved)

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from evidence._errors import LoadError, Problem, UsageError
+from evidence._io import read_regular
 
 Data = Mapping[str, Any]
 
@@ -98,7 +99,7 @@ def responses_of(sources: Iterable[str | os.PathLike[str] | CourtListenerRespons
             continue
         path = Path(source)
         try:
-            found.append(CourtListenerResponse(name=str(path), body=path.read_bytes()))
+            found.append(CourtListenerResponse(name=str(path), body=read_regular(path)))
         except OSError as error:
             raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
     if not found:

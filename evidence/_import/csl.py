@@ -17,6 +17,7 @@ from evidence._import.cases import case_records, document_record, reporter_cite
 from evidence._import.fields import Item, Refused, build, date, refusal, text
 from evidence._import.provisions import bill_record, is_restatement, provision_record, restatement_record
 from evidence._import.sources import SOURCE_KINDS, source_record
+from evidence._io import read_regular
 from evidence._model import Case, Confidence, Court, Decision, Filing, Provision, Record, Source
 from evidence._recordset import RecordSet
 
@@ -130,7 +131,7 @@ def _read(source: str | os.PathLike[str] | Sequence[Item] | Mapping[str, Any]) -
         return "<items>", source
     path = Path(source)
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)  # a FIFO or a device refused, unread; the size limit holds
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
     try:

@@ -34,7 +34,7 @@ from evidence._import.dockets import (
 from evidence._import.fields import Refused, build
 from evidence._import.sourcefile import stored_beside
 from evidence._import.sync import SyncResult, sync
-from evidence._io import new_folders_removed_on_failure
+from evidence._io import new_folders_removed_on_failure, read_regular
 from evidence._limits import limits
 from evidence._model import LinkRel, Record, Source, lookup_court, parse_date
 from evidence._recordset import RecordSet, load, record_files
@@ -76,7 +76,7 @@ def read_pacer(path: str | os.PathLike[str], *, court: str | None = None) -> Pac
                 "(raise it with --max-file-mb)"
             )
             raise _problem(name, message)
-        raw = Path(path).read_bytes()
+        raw = read_regular(Path(path), name)  # a FIFO or a device refused, unread
     except OSError as error:
         raise UsageError(f"cannot read {name}: {error.strerror or error}") from None
     if court is not None and lookup_court(court) is None:

@@ -17,7 +17,7 @@ from evidence._errors import UsageError
 from evidence._import.documents import read_document
 from evidence._import.fields import Refused, build, record_id
 from evidence._import.recordfile import target, with_new
-from evidence._io import atomic_write, new_folders_removed_on_failure
+from evidence._io import atomic_write, new_folders_removed_on_failure, read_regular
 from evidence._model import Confidence, Record, Source, SourceKind
 from evidence._recordset import RecordSet
 
@@ -54,7 +54,7 @@ def add_source(
     """
     path = Path(file)
     try:
-        data = path.read_bytes()
+        data = read_regular(path)  # a FIFO or a device refused, unread; the size limit holds
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
     document = read_document(path, data)

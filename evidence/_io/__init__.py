@@ -8,7 +8,19 @@ from evidence._io.content import RECORD_SUFFIXES, FileContent, Format, JsonPath,
 from evidence._io.convert import StructureProblems, path_text, structure, unstructure
 from evidence._io.document import Document
 from evidence._io.fieldtable import FIELD_TABLE
-from evidence._io.files import Locator, locate, parse_bytes, read_batches, read_file
+from evidence._io.files import (
+    Locator,
+    NotReadable,
+    locate,
+    loop_of_links,
+    open_regular,
+    parse_bytes,
+    read_batches,
+    read_file,
+    read_regular,
+    unreadable,
+    walk_record_files,
+)
 from evidence._io.schema import json_schema
 from evidence._io.versions import FORMAT_VERSION
 from evidence._io.write import (
@@ -16,7 +28,10 @@ from evidence._io.write import (
     atomic_write_all,
     document_data,
     new_folders_removed_on_failure,
+    output_folder,
     render,
+    write_in_place,
+    write_output,
     yaml_has_comments,
     yaml_text,
 )
@@ -30,6 +45,7 @@ __all__ = [
     "Format",
     "JsonPath",
     "Locator",
+    "NotReadable",
     "Origin",
     "StructureProblems",
     "atomic_write",
@@ -38,14 +54,22 @@ __all__ = [
     "document_data",
     "json_schema",
     "locate",
+    "loop_of_links",
     "new_folders_removed_on_failure",
+    "open_regular",
+    "output_folder",
     "parse_bytes",
     "path_text",
     "read_batches",
     "read_file",
+    "read_regular",
     "render",
     "structure",
+    "unreadable",
     "unstructure",
+    "walk_record_files",
+    "write_in_place",
+    "write_output",
     "yaml_has_comments",
     "yaml_text",
 ]

@@ -3,9 +3,12 @@ the line and column of a record (or of any path inside one) afterwards."""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, overload
+from typing import IO, Any, overload
 
 from evidence._errors import LoadError, Problem
 from evidence._io.content import RECORD_SUFFIXES, FileContent, Format, JsonPath, Origin, make_origin
@@ -54,6 +57,132 @@ def _origins(document: Document, file: str, locate: Any) -> Sequence[Origin]:
     return tuple(origins)
 
 
+# -- files opened as what they are ---------------------------------------------------------------
+
+
+class NotReadable(OSError):
+    """A file refused before (or while) it is read: not a regular file, or over the size limit.
+    An OSError, so that every reader's handler of unreadable files reports it; `strerror` is the
+    whole message ("is a named pipe (FIFO), not a regular file...")."""
+
+    def __init__(self, message: str, filename: str) -> None:
+        super().__init__(errno.EINVAL, message, filename)
+
+
+def file_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, said for a person; None for a regular file."""
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+def _refuse_special(mode: int, file: str) -> None:
+    what = file_kind(mode)
+    if what is not None:
+        raise NotReadable(f"is {what}, not a regular file; only regular files are read", file)
+
+
+def _too_large(size: int, limit: int, file: str) -> NotReadable:
+    size_text, limit_text = f"{size / 2**20:,.1f} MiB", f"{limit / 2**20:,.0f} MiB"
+    message = f"the file is {size_text}, more than the limit of {limit_text} (raise it with --max-file-mb)"
+    return NotReadable(message, file)
+
+
+def open_regular(path: Path, display: str | None = None) -> IO[bytes]:
+    """`path` opened for reading when it is a regular file (a link followed to one); a
+    `NotReadable` for a folder, a FIFO, a device or a socket, found without blocking: the file is
+    looked at before it is opened, opened without waiting (a FIFO would wait for a writer), and
+    looked at again once open (it may have been swapped in between)."""
+    file = display or str(path)
+    _refuse_special(os.stat(path).st_mode, file)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(path, flags)
+    try:
+        _refuse_special(os.fstat(descriptor).st_mode, file)
+        os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def read_regular(path: Path, display: str | None = None, *, limit: int | None = None) -> bytes:
+    """The bytes of a regular file, at most `limit` of them (default: the file-size limit); a
+    `NotReadable` for anything else (see `open_regular`) and for a file over the limit, which is
+    never read past the limit, whatever its size said."""
+    file = display or str(path)
+    limit = limits.max_file_bytes if limit is None else limit
+    with open_regular(path, file) as stream:
+        size = os.fstat(stream.fileno()).st_size
+        if size > limit:
+            raise _too_large(size, limit, file)
+        raw = stream.read(limit + 1)
+    if len(raw) > limit:  # grew since, or a file system that does not know its sizes
+        raise _too_large(len(raw), limit, file)
+    return raw
+
+
+def loop_of_links(error: BaseException) -> bool:
+    """Whether an error of opening or resolving a path says its links go round in a loop."""
+    return isinstance(error, RuntimeError) or (isinstance(error, OSError) and error.errno == errno.ELOOP)
+
+
+def walk_record_files(folder: Path) -> tuple[list[Path], list[Problem]]:
+    """Record files under a folder, sorted, skipping hidden files and folders; and the problems
+    of the walk: a folder that cannot be listed, a record file that is a symbolic link leading
+    out of `folder` (not read) or round in a loop. Walked with a list, not by recursion, so any
+    depth of folders is walked."""
+    root = folder.resolve()
+    found: list[Path] = []
+    problems: list[Problem] = []
+    stack = [folder]
+    while stack:
+        here = stack.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            problems.append(file_problem(str(here), f"this folder cannot be listed: {error.strerror or error}"))
+            continue
+        folders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = here / entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(path)
+                    continue
+                is_link = entry.is_symlink()
+            except OSError as error:
+                problems.append(file_problem(str(path), f"cannot be looked at: {error.strerror or error}"))
+                continue
+            if not entry.name.lower().endswith(RECORD_SUFFIXES):
+                continue
+            if is_link:
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError) as error:
+                    if loop_of_links(error):
+                        problems.append(file_problem(str(path), "is a loop of symbolic links; it is not read"))
+                        continue
+                    target = None  # a dangling link: reading it says the file does not exist
+                if target is not None and not target.is_relative_to(root):
+                    message = "is a symbolic link leading outside the record set's folder; it is not read"
+                    problems.append(file_problem(str(path), message))
+                    continue
+            found.append(path)
+        stack.extend(reversed(folders))  # the first folder is walked next, as a walk from the top goes
+    return found, problems
+
+
 def read_file(path: Path, display: str | None = None) -> FileContent:
     """Read one record file; a `LoadError` lists every problem found in it."""
     file = display or str(path)
@@ -61,19 +190,19 @@ def read_file(path: Path, display: str | None = None) -> FileContent:
     if fmt is None:
         raise LoadError([file_problem(file, f"not a record file: expected one of {', '.join(RECORD_SUFFIXES)}")])
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            message = (
-                f"the file is {size / 2**20:,.1f} MiB, more than the limit of {limits.max_file_bytes / 2**20:,.0f} MiB "
-                "(raise it with --max-file-mb)"
-            )
-            raise LoadError([file_problem(file, message)])
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise LoadError([file_problem(file, "is a directory, not a record file")]) from None
+        raw = read_regular(path, file)
     except OSError as error:
-        raise LoadError([file_problem(file, f"cannot read: {error.strerror or error}")]) from None
+        raise LoadError([unreadable(file, error)]) from None
     return parse_bytes(raw, file, fmt)
+
+
+def unreadable(file: str, error: OSError) -> Problem:
+    """The problem of a file that could not be opened or read, said for a person."""
+    if isinstance(error, NotReadable):
+        return file_problem(file, str(error.strerror))
+    if loop_of_links(error):
+        return file_problem(file, "is a loop of symbolic links")
+    return file_problem(file, f"cannot read: {error.strerror or error}")
 
 
 def parse_bytes(raw: bytes, file: str, fmt: Format) -> FileContent:
@@ -106,7 +235,7 @@ def locate(origin: Origin) -> tuple[int | None, int | None]:
     if origin.line is not None:
         return origin.line, origin.column
     try:
-        text = Path(origin.file).read_text(encoding="utf-8")
+        text = read_regular(Path(origin.file)).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None, None
     return line_column(text, json_index_at(text, origin.path, key=False))
@@ -142,7 +271,7 @@ class Locator:
         if file not in self._files:
             wanted = self._wanted.get(file)
             lines: dict[int, str] = {}
-            with open(file, "rb") as stream:
+            with open_regular(Path(file)) as stream:
                 for count, raw in enumerate(stream, start=1):
                     if wanted is None or count in wanted:
                         lines[count] = raw.decode("utf-8").rstrip("\r\n")
@@ -151,7 +280,7 @@ class Locator:
 
     def _locate(self, file: str) -> Any:
         if file not in self._files:
-            text = Path(file).read_text(encoding="utf-8")
+            text = read_regular(Path(file)).decode("utf-8")
             if Format.of(Path(file)) is Format.YAML:
                 self._files[file] = parse_yaml(text, file)[1]
             else:
@@ -177,7 +306,13 @@ def read_batches(path: Path, display: str, problems: list[Problem]) -> Iterator[
             return
         yield list(content.records), list(content.origins)
         return
-    with path.open("rb") as stream:
+    # A stream is read in batches, so the size limit does not bound it; what it is, is checked.
+    try:
+        opened = open_regular(path, display)
+    except OSError as error:
+        problems.append(unreadable(display, error))
+        return
+    with opened as stream:
         found = read_header(stream, display, problems)
         if found is None:
             return

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 from evidence._check import Report, Severity
 
 FINDINGS_FORMATS = ("text", "json", "github")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 # GitHub's workflow commands name levels their own way.
@@ -41,7 +43,10 @@ def render_findings(report: Report, format: str, *, colour: bool = False) -> str
     """The findings of `report` in one of `FINDINGS_FORMATS`: "text" (the summary is not
     included: the command prints it apart), "json" (the whole report) or "github"."""
     if format == "json":
-        return json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n"
+        # A file name that is not UTF-8 holds lone surrogates: written as JSON escapes, which
+        # read back as the same name, where no output could hold them raw.
+        return _SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
     if format == "github":
         return _github(report)
     return _text(report, colour)
