@@ -12,6 +12,7 @@ owner and hard links (`atomic_write`).
 from __future__ import annotations
 
 import enum
+import glob
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -116,6 +117,11 @@ def _format_file(file: Path, check: bool, drop_comments: bool) -> FileOutcome:
         return FileOutcome(file, Outcome.HAS_COMMENTS)
     if check:
         return FileOutcome(file, Outcome.WOULD_REFORMAT)
+    target = file.resolve()
+    left = sorted(target.parent.glob(f".{glob.escape(target.name)}.*.was"))
+    if left:  # a copy an interrupted in-place write kept: the person decides which is right
+        reason = f"the copy an interrupted rewrite kept of it is beside it ({left[0]}): compare the two, then remove it"
+        return FileOutcome(file, Outcome.NOT_WRITTEN, reason=reason)
     try:
         atomic_write(file, canonical)
     except OSError as error:

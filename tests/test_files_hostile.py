@@ -262,11 +262,17 @@ def test_folders_1100_deep_are_walked(tmp_path: Path) -> None:
         deepest = deepest / "d"
         deepest.mkdir()
     (deepest / "actors.yaml").write_bytes(ACTORS)
-    code, _, err = evidence("check", "records", cwd=tmp_path)
-    assert (code, err) == (0, "28 records checked: 0 errors, 0 warnings, 0 notes\n")
-    code, out, _ = evidence("show", "records", cwd=tmp_path)
-    assert code == 0
-    assert out.startswith("records: 28 actors")
+    try:
+        code, _, err = evidence("check", "records", cwd=tmp_path)
+        assert (code, err) == (0, "28 records checked: 0 errors, 0 warnings, 0 notes\n")
+        code, out, _ = evidence("show", "records", cwd=tmp_path)
+        assert code == 0
+        assert out.startswith("records: 28 actors")
+    finally:  # removed from the bottom up: pytest's own clean-up recurses, and would fail on it
+        (deepest / "actors.yaml").unlink()
+        while deepest != tmp_path:
+            deepest.rmdir()
+            deepest = deepest.parent
 
 
 # -- 4. outputs -------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ killed (SIGKILL, which no handler sees) at moments spread over its run."""
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -75,3 +76,44 @@ def test_export_killed_at_any_moment_leaves_no_partial_output(tmp_path: Path) ->
         if out.exists():
             assert out.read_bytes() == whole, f"a partial export after a kill at {moment:.2f} s"
             out.unlink()
+
+
+def test_fmt_killed_while_it_writes_a_hard_linked_file_in_place_loses_nothing(tmp_path: Path) -> None:
+    # A file with a second name is written in place (a rename would split the two names), after
+    # a copy of it is written and read back: a kill may leave the file cut, never without that copy.
+    original = tmp_path / "original.json"
+    _big_unformatted(original)
+    old = original.read_bytes()
+    canonical = tmp_path / "canonical.json"
+    canonical.write_bytes(old)
+    total = _run_time(["fmt", str(canonical)])
+    new = canonical.read_bytes()
+    for moment in _moments(total):
+        folder = tmp_path / f"at-{moment:.3f}"
+        folder.mkdir()
+        path, other = folder / "records.json", folder / "other-name.json"
+        path.write_bytes(old)
+        os.link(path, other)
+        _killed_at(["fmt", str(path)], moment)
+        assert os.path.samefile(path, other)
+        copies = [p.read_bytes() for p in folder.glob(".records.json.*.was")]
+        assert path.read_bytes() in (old, new) or old in copies, f"nothing whole after a kill at {moment:.2f} s"
+
+
+def test_fmt_does_not_rewrite_a_file_beside_the_copy_an_interrupted_rewrite_kept(tmp_path: Path) -> None:
+    path = tmp_path / "records.json"
+    _big_unformatted(path, n=3)
+    before = path.read_bytes()
+    copy = tmp_path / ".records.json.x1y2.was"
+    copy.write_bytes(before)
+    done = subprocess.run(
+        [sys.executable, "-m", "evidence", "fmt", str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert f"{path}: cannot be written: the copy an interrupted rewrite kept of it is beside it ({copy})" in done.stderr
+    assert path.read_bytes() == before
+    copy.unlink()
+    assert (
+        subprocess.run([sys.executable, "-m", "evidence", "fmt", str(path)], capture_output=True, timeout=60).returncode
+        == 0
+    )
