@@ -12,7 +12,7 @@ from evidence._io.content import RECORD_SUFFIXES, FileContent, Format, JsonPath,
 from evidence._io.convert import StructureProblems, structure
 from evidence._io.document import Document
 from evidence._io.fastpath import decode_json
-from evidence._io.read_json import json_index_at, parse_json
+from evidence._io.read_json import JsonPositions, json_index_at, parse_json
 from evidence._io.read_jsonl import jsonl_batch, read_header, read_jsonl
 from evidence._io.read_yaml import parse_yaml
 from evidence._io.reading import check_version, decode_text, document_problems, file_problem, line_column
@@ -109,7 +109,7 @@ def locate(origin: Origin) -> tuple[int | None, int | None]:
         text = Path(origin.file).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None, None
-    return line_column(text, json_index_at(text, origin.path, key=False))
+    return JsonPositions(text)(origin.path, False)
 
 
 class Locator:
@@ -127,6 +127,8 @@ class Locator:
             self._wanted.setdefault(origin.file, set()).add(origin.line)
 
     def __call__(self, origin: Origin, inner: JsonPath = ()) -> tuple[int | None, int | None]:
+        if not inner and origin.line is not None:  # YAML and JSON Lines records know their place
+            return origin.line, origin.column
         try:
             if Format.of(Path(origin.file)) is Format.JSONL:
                 line = self._line(origin.file, origin.line) if origin.line is not None else None
@@ -154,8 +156,8 @@ class Locator:
             text = Path(file).read_text(encoding="utf-8")
             if Format.of(Path(file)) is Format.YAML:
                 self._files[file] = parse_yaml(text, file)[1]
-            else:
-                self._files[file] = parse_json(text, file)[1]
+            else:  # positions only: the file was parsed when it was loaded
+                self._files[file] = JsonPositions(text)
         return self._files[file]
 
 
