@@ -9,6 +9,7 @@ from evidence._io.convert import StructureProblems, path_text, structure, unstru
 from evidence._io.document import Document
 from evidence._io.fieldtable import FIELD_TABLE
 from evidence._io.files import Locator, locate, parse_bytes, read_batches, read_file
+from evidence._io.reading import undecodable
 from evidence._io.schema import json_schema
 from evidence._io.versions import FORMAT_VERSION
 from evidence._io.write import atomic_write, atomic_write_all, document_data, render, yaml_has_comments, yaml_text
@@ -36,6 +37,7 @@ __all__ = [
     "read_file",
     "render",
     "structure",
+    "undecodable",
     "unstructure",
     "yaml_has_comments",
     "yaml_text",

@@ -15,7 +15,15 @@ from evidence._io.fastpath import decode_json
 from evidence._io.read_json import JsonPositions, json_index_at, parse_json
 from evidence._io.read_jsonl import jsonl_batch, read_header, read_jsonl
 from evidence._io.read_yaml import parse_yaml
-from evidence._io.reading import check_version, decode_text, document_problems, file_problem, line_column
+from evidence._io.reading import (
+    check_version,
+    decode_text,
+    document_problems,
+    file_problem,
+    in_file_order,
+    line_column,
+    too_many,
+)
 from evidence._io.versions import fill_v1_document
 from evidence._limits import limits
 from evidence._model import KIND_BY_NAME, Record
@@ -95,7 +103,7 @@ def parse_bytes(raw: bytes, file: str, fmt: Format) -> FileContent:
     try:
         document = structure(data, Document)
     except StructureProblems as error:
-        raise LoadError(sorted(document_problems(error, file, locate), key=_position)) from None
+        raise LoadError(in_file_order(document_problems(error, file, locate))) from None
     # Lines of YAML records are cheap to find from the nodes; JSON ones are found on demand.
     origins = _origins(document, file, locate if fmt is Format.YAML else None)
     return FileContent(file=file, format=fmt, records=document.records(), origins=origins)
@@ -161,10 +169,6 @@ class Locator:
         return self._files[file]
 
 
-def _position(problem: Problem) -> tuple[int, int]:
-    return (problem.line or 0, problem.column or 0)
-
-
 BATCH_LINES = 20_000  # records held at once per shard: a few tens of megabytes
 
 
@@ -189,8 +193,17 @@ def read_batches(path: Path, display: str, problems: list[Problem]) -> Iterator[
         for line in stream:
             lines.append(line)
             if len(lines) == BATCH_LINES:
+                if _stops(problems, display):
+                    return
                 yield jsonl_batch(b"".join(lines), display, first, version, problems)
                 first += len(lines)
                 lines = []
-        if lines:
+        if lines and not _stops(problems, display):
             yield jsonl_batch(b"".join(lines), display, first, version, problems)
+        _stops(problems, display)
+
+
+def _stops(problems: list[Problem], file: str) -> bool:
+    """True when reading a JSON Lines file in batches stops, as loading it whole does, after
+    `max_problems` problems."""
+    return too_many(problems, file)

@@ -12,7 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from evidence._errors import LoadError, Problem
 from evidence._io.content import JsonPath
 from evidence._io.convert import path_text
-from evidence._io.reading import file_problem, line_column, whole_number
+from evidence._io.reading import file_problem, line_column, too_many, whole_number
 from evidence._limits import limits
 
 _STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
@@ -90,6 +90,8 @@ class _YamlBuilder:
         self.problems.append(
             Problem(file=self.file, line=line, column=column, path=path_text(path), message=message, code=code)
         )
+        if too_many(self.problems, self.file):
+            raise _Stopped
 
     def build(self, node: Node, path: JsonPath) -> Any:
         if len(path) > limits.max_depth:
@@ -154,6 +156,10 @@ class _YamlBuilder:
         except ValueError as error:
             self.problem(node, path, str(error), "S007")
             return value
+
+
+class _Stopped(Exception):
+    """More problems than `max_problems`: the file is not read further."""
 
 
 class _TooLarge(Exception):
@@ -227,6 +233,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Any]:
     except _TooLarge as error:
         line, column = _mark(error.node)
         raise LoadError([file_problem(file, error.message, line, column)]) from None
+    except _Stopped:
+        raise LoadError(builder.problems) from None
     except RecursionError:
         raise LoadError([file_problem(file, "the YAML is nested too deeply to read")]) from None
     if builder.problems:
