@@ -280,6 +280,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"values YAML aliases may expand to (default {limits.max_alias_values:,})",
     )
+    sizes.add_argument(
+        "--max-problems",
+        type=int,
+        metavar="N",
+        help=f"problems one record file reports before reading it stops (default {limits.max_problems:,})",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     fmt = commands.add_parser("fmt", help="rewrite record files in canonical form")
@@ -373,7 +379,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return CANNOT_RUN
-    asked = {name: getattr(args, name) for name in ("max_text_chars", "max_depth", "max_alias_values")}
+    asked = {name: getattr(args, name) for name in ("max_text_chars", "max_depth", "max_alias_values", "max_problems")}
     if args.max_file_mb is not None:
         asked["max_file_bytes"] = args.max_file_mb * 2**20
     with scoped_limits(**{name: value for name, value in asked.items() if value is not None}):
