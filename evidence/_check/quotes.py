@@ -11,7 +11,7 @@ import attrs
 
 from evidence._check.integrity import text_of
 from evidence._check.run import QuoteJob, Run
-from evidence._check.text import closest, normalize, normalized_with_map, occurrences
+from evidence._check.text import alike, closest, normalize, normalized_with_map, occurrences
 from evidence._model import Claim, Message, Quote
 
 
@@ -95,4 +95,7 @@ def _quote_problems(target: _Target, target_id: str, quote: Quote) -> Iterator[t
         yield "Q001", f"the quote is in {target_id!r}, but never between the given prefix and suffix", None
     elif not hits:
         passage, score = closest(normalized, needle)
-        yield "Q001", f"the quote is not in {target_id!r}; the closest passage ({score:.0%} alike) is {passage!r}", None
+        message = f"the quote is not in {target_id!r}"
+        if passage:  # none is looked for past a length (see `closest`)
+            message += f"; the closest passage ({alike(score)} alike) is {passage!r}"
+        yield "Q001", message, None
