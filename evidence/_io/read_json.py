@@ -11,7 +11,7 @@ from typing import Any
 
 from evidence._errors import LoadError
 from evidence._io.content import JsonPath
-from evidence._io.reading import file_problem, line_column, whole_number
+from evidence._io.reading import file_problem, line_column, out_of_memory, whole_number
 
 _WS = re.compile(r"[ \t\n\r]*")
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
@@ -152,6 +152,8 @@ def parse_json(text: str, file: str, *, base_line: int = 0) -> tuple[Any, Any]:
     except RecursionError:
         message = "the JSON is nested too deeply to read"
         raise LoadError([file_problem(file, message, base_line + 1 if base_line else None)]) from None
+    except MemoryError:
+        raise out_of_memory(file, len(text)) from None
     if duplicates:
         problems = []
         for key in dict.fromkeys(duplicates):

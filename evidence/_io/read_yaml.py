@@ -12,7 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from evidence._errors import LoadError, Problem
 from evidence._io.content import JsonPath
 from evidence._io.convert import path_text
-from evidence._io.reading import file_problem, line_column, too_many, whole_number
+from evidence._io.reading import file_problem, line_column, out_of_memory, too_many, whole_number
 from evidence._limits import limits
 
 _STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
@@ -218,6 +218,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Any]:
         raise LoadError([file_problem(file, f"invalid YAML: {error}")]) from None
     except RecursionError:
         raise LoadError([file_problem(file, "the YAML is nested too deeply to read")]) from None
+    except MemoryError:
+        raise out_of_memory(file, len(text)) from None
 
     def locate(path: JsonPath, key: bool) -> tuple[int | None, int | None]:
         if root is None:
@@ -235,6 +237,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Any]:
         raise LoadError([file_problem(file, error.message, line, column)]) from None
     except _Stopped:
         raise LoadError(builder.problems) from None
+    except MemoryError:
+        raise out_of_memory(file, len(text)) from None
     except RecursionError:
         raise LoadError([file_problem(file, "the YAML is nested too deeply to read")]) from None
     if builder.problems:

@@ -41,6 +41,12 @@ def too_many(problems: list[Problem], file: str) -> bool:
     return True
 
 
+def out_of_memory(file: str, size: int) -> LoadError:
+    """A file whose values do not fit in the memory there is: named, rather than a MemoryError."""
+    message = f"not enough memory to read the file's {size:,} characters as values (split it into several files)"
+    return LoadError([file_problem(file, message)])
+
+
 def in_file_order(problems: list[Problem]) -> list[Problem]:
     """Problems sorted by line and column, the note that reading stopped kept last."""
     stopped = [p for p in problems[-1:] if p.message == stopped_problem(p.file or "").message]
