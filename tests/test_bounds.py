@@ -116,7 +116,9 @@ def test_a_yaml_flow_list_of_a_quarter_million_records_stops_at_the_problem_limi
     (tmp_path / "flow.yaml").write_text("evidence: 2\nactors: [" + ", ".join(["{}"] * 250_000) + "]\n")
     done = evidence("check", "flow.yaml", cwd=tmp_path)
     assert done.returncode == 1
-    stopped = "flow.yaml: S001 more than 1,000 problems: reading the file stopped there (raise the limit with --max-problems)"
+    stopped = (
+        "flow.yaml: S001 more than 1,000 problems: reading the file stopped there (raise the limit with --max-problems)"
+    )
     assert stopped in done.stdout.splitlines()
     assert len(done.stdout.splitlines()) == 100 + 1 + 1  # a hundred S004, the count of the rest, S001
     assert "... and 900 more S004 findings" in done.stdout
@@ -136,7 +138,12 @@ def test_a_long_quote_missing_from_a_repetitive_text_is_searched_within_bounds(t
     near = (unit * 70)[:2000]
     near = near[:1000] + "X" + near[1001:]  # one letter off: not in the text
     source = {"id": "terms", "kind": "other", "title": "Terms", "text_file": "sources/terms.txt"}
-    claim = {"id": "owed", "statement": "S", "status": "reported", "evidence": [{"record": "terms", "quote": {"exact": near}}]}
+    claim = {
+        "id": "owed",
+        "statement": "S",
+        "status": "reported",
+        "evidence": [{"record": "terms", "quote": {"exact": near}}],
+    }
     (tmp_path / "records.json").write_text(json.dumps({"evidence": 2, "sources": [source], "claims": [claim]}))
     done = evidence("check", ".", cwd=tmp_path)
     assert done.returncode == 1
@@ -208,7 +215,9 @@ def test_one_bad_line_at_the_end_of_a_large_json_lines_file_costs_a_run_of_lines
         done = evidence("check", *options, "records.jsonl", cwd=tmp_path)
         assert done.returncode == 1
         column = _BAD_LINE.index('"nmae"') + 1
-        assert done.stdout == f"records.jsonl:60002:{column}: S002 $: unknown key 'nmae' (did you mean 'name'?)\n", options
+        assert done.stdout == f"records.jsonl:60002:{column}: S002 $: unknown key 'nmae' (did you mean 'name'?)\n", (
+            options
+        )
 
 
 def test_a_json_lines_file_of_bad_lines_stops_at_the_problem_limit(tmp_path: Path) -> None:
