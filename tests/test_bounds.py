@@ -159,6 +159,16 @@ def test_a_long_quote_missing_from_a_repetitive_text_is_searched_within_bounds(t
     score = int(re.search(r"\((\d+)% alike\)", q001).group(1))  # type: ignore[union-attr]
     assert score < 60, q001
 
+    # A quote found in every sentence: each place's line found once, ten named.
+    claim["evidence"] = [{"record": "terms", "quote": {"exact": "shall pay"}}]
+    (tmp_path / "records.json").write_text(json.dumps({"evidence": 2, "sources": [source], "claims": [claim]}))
+    done = evidence("check", ".", cwd=tmp_path)
+    (q002,) = lines_with(done.stdout, "Q002")
+    times = 500_000 // len(unit)
+    assert (
+        f"the quote is found {times} times in 'terms' (lines {', '.join(['1'] * 10)} and {times - 10:,} more)" in q002
+    )
+
 
 def test_a_timeline_of_thousands_of_chained_intervals_is_grouped_in_linear_time(tmp_path: Path) -> None:
     # Each interval overlaps the next: one group of 3,000 (17 s before, a comparison per member).
