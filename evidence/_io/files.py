@@ -7,6 +7,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, overload
 
+import yaml
+
 from evidence._errors import LoadError, Problem
 from evidence._io.content import RECORD_SUFFIXES, FileContent, Format, JsonPath, Origin, make_origin
 from evidence._io.convert import StructureProblems, structure
@@ -14,7 +16,7 @@ from evidence._io.document import Document
 from evidence._io.fastpath import decode_json
 from evidence._io.read_json import JsonPositions, json_index_at, parse_json
 from evidence._io.read_jsonl import jsonl_batch, read_header, read_jsonl
-from evidence._io.read_yaml import parse_yaml
+from evidence._io.read_yaml import parse_yaml, yaml_positions
 from evidence._io.reading import (
     check_version,
     decode_text,
@@ -145,7 +147,7 @@ class Locator:
                 _, column = line_column(line, json_index_at(line, inner, key=False))
                 return origin.line, column
             return self._locate(origin.file)((*origin.path, *inner), False)  # type: ignore[no-any-return]
-        except (OSError, UnicodeDecodeError, LoadError):
+        except (OSError, UnicodeDecodeError, LoadError, yaml.YAMLError):
             return origin.line, origin.column
 
     def _line(self, file: str, number: int) -> str | None:
@@ -163,7 +165,7 @@ class Locator:
         if file not in self._files:
             text = Path(file).read_text(encoding="utf-8")
             if Format.of(Path(file)) is Format.YAML:
-                self._files[file] = parse_yaml(text, file)[1]
+                self._files[file] = yaml_positions(text)
             else:  # positions only: the file was parsed when it was loaded
                 self._files[file] = JsonPositions(text)
         return self._files[file]

@@ -61,7 +61,8 @@ class _Container:
                 key_at = i
                 i = _WS.match(text, match.end()).end()  # type: ignore[union-attr]
                 i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]  # past ':'
-                self.keys.setdefault(json.loads(match.group()), (key_at, i))
+                name = match.group()
+                self.keys.setdefault(json.loads(name) if "\\" in name else name[1:-1], (key_at, i))
             else:
                 self.items.append(i)
             i = _WS.match(text, _skip_json(text, i)).end()  # type: ignore[union-attr]

@@ -198,6 +198,22 @@ def yaml_node_at(root: Node, path: JsonPath, *, key: bool) -> Node | None:
     return node
 
 
+def _locator(root: Node | None) -> Any:
+    def locate(path: JsonPath, key: bool) -> tuple[int | None, int | None]:
+        if root is None:
+            return 1, 1
+        node = yaml_node_at(root, path, key=key)
+        return _mark(node) if node is not None else (None, None)
+
+    return locate
+
+
+def yaml_positions(text: str) -> Any:
+    """Line and column of JSON paths in YAML text read before: its nodes composed, no values
+    built (a `yaml.YAMLError` if it no longer parses)."""
+    return _locator(_compose(text))
+
+
 def parse_yaml(text: str, file: str) -> tuple[Any, Any]:
     try:
         root = _compose(text)
@@ -221,12 +237,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Any]:
     except MemoryError:
         raise out_of_memory(file, len(text)) from None
 
-    def locate(path: JsonPath, key: bool) -> tuple[int | None, int | None]:
-        if root is None:
-            return 1, 1
-        node = yaml_node_at(root, path, key=key)
-        return _mark(node) if node is not None else (None, None)
-
+    locate = _locator(root)
     if root is None:
         return None, locate
     builder = _YamlBuilder(file)
