@@ -14,6 +14,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+import evidence as ev
+from evidence.testing import strategies
 from tests.conftest import ROOT
 
 TIMEOUT = 20  # seconds before the command is killed: each case took longer before its fix
@@ -238,3 +243,33 @@ def test_a_json_lines_file_of_bad_lines_stops_at_the_problem_limit(tmp_path: Pat
         assert done.returncode == 1
         assert len(lines_with(done.stdout, "S004 $")) == 1000, options
         assert done.stdout.splitlines()[-1].startswith("records.jsonl: S001 more than 1,000 problems")
+
+
+def _placed(value: ev.Date | ev.DateInterval) -> ev.Date | ev.DateInterval:
+    """Where the timeline puts an event: an interval known on one side only, at that side."""
+    if isinstance(value, ev.DateInterval):
+        known = [side for side in (value.start, value.end) if side is not None]
+        if len(known) == 1:
+            return known[0]
+    return value
+
+
+@given(st.lists(strategies.date_values, max_size=25))
+def test_timeline_groups_are_those_of_comparing_every_member(dates: list[ev.Date | ev.DateInterval]) -> None:
+    # The grouping kept as the latest ends of a group gives the groups comparing an event with
+    # every member gives (the rule of the timeline, read straight).
+    messages = [
+        ev.Message(id=f"m{n}", sent=date, channel="email", sender_description="a clerk", text="t")
+        for n, date in enumerate(dates)
+    ]
+    events = ev.timeline(messages)
+    expected, members, group = [], [], 0
+    for event in events:
+        placed = _placed(event.date)
+        if members and all(ev.definitely_before(member, placed) for member in members):
+            members = []
+        if not members:
+            group += 1
+        members.append(placed)
+        expected.append(group)
+    assert [event.group for event in events] == expected
