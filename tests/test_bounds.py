@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -133,6 +134,29 @@ def test_a_yaml_flow_list_of_a_quarter_million_records_stops_at_the_problem_limi
     assert "flow.yaml: more than 1,000 problems" in shown.stderr and "... and 900 more S004 findings" in shown.stderr
     fewer = evidence("--max-problems", "10", "check", "flow.yaml", "--max-findings", "0", cwd=tmp_path)
     assert len(lines_with(fewer.stdout, "S004 $")) == 10 and "more than 10 problems" in fewer.stdout
+
+
+def test_a_file_whose_values_do_not_fit_in_memory_is_named(tmp_path: Path) -> None:
+    # Under a memory cap, a million `{}` ended in a raw `Traceback ... MemoryError`.
+    (tmp_path / "flow.yaml").write_text("evidence: 2\nactors: [" + ", ".join(["{}"] * 1_000_000) + "]\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "evidence", "check", "flow.yaml"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (450 * 2**20, 450 * 2**20)),
+    )
+    assert "Traceback" not in done.stdout + done.stderr and "internal error" not in done.stderr
+    assert done.returncode == 1
+    # Where the nodes fit in the cap, the problem limit stops the file instead.
+    assert (
+        "flow.yaml: S001 not enough memory to read the file's 4,000,021 characters as values" in done.stdout
+        or "flow.yaml: S001 more than 1,000 problems" in done.stdout
+    ), done.stdout[-500:]
 
 
 def test_a_long_quote_missing_from_a_repetitive_text_is_searched_within_bounds(tmp_path: Path) -> None:
