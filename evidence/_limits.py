@@ -17,6 +17,7 @@ class Limits:
     max_depth: int = 100  # nesting of mappings and lists (records need fewer than ten)
     max_alias_values: int = 100_000  # values YAML aliases may expand to ("billion laughs")
     max_text_chars: int = 10_000_000  # one text value
+    max_problems: int = 1_000  # problems one record file reports before reading it stops
 
 
 limits = Limits()

@@ -15,6 +15,7 @@ from evidence._io import (
     RECORD_SUFFIXES,
     FileContent,
     Format,
+    Locator,
     Origin,
     atomic_write,
     collector_paused,
@@ -302,15 +303,16 @@ def duplicate_problems(ids: Iterable[str], origins: Iterable[Origin | None]) -> 
     """A problem for every record whose id an earlier record has (the first one wins)."""
     first: dict[str, Origin | None] = {}
     problems = []
+    where = Locator()  # each file read once, however many ids it repeats
     for id, origin in zip(ids, origins, strict=True):
         if id in first:
-            problems.append(_duplicate_problem(id, origin, first[id]))
+            problems.append(_duplicate_problem(id, origin, first[id], where))
         else:
             first[id] = origin
     return problems
 
 
-def _duplicate_problem(id: str, origin: Origin | None, first_origin: Origin | None) -> Problem:
+def _duplicate_problem(id: str, origin: Origin | None, first_origin: Origin | None, locate: Locator) -> Problem:
     where = ""
     if first_origin is not None:
         line, _ = locate(first_origin)

@@ -19,7 +19,7 @@ from evidence._check.anchor import Anchored, anchor, find_quote, record_text
 from evidence._check.memory import check_records
 from evidence._check.report import RULES, Finding, Report, Rule, Severity
 from evidence._check.stream import check_stream, connect_dask, streams_by_default
-from evidence._check.text import index_to_utf16, normalize, normalized_with_map, utf16_to_index
+from evidence._check.text import alike, index_to_utf16, normalize, normalized_with_map, utf16_to_index
 from evidence._errors import UsageError
 from evidence._recordset import RecordSet
 
@@ -72,6 +72,7 @@ __all__ = [
     "Report",
     "Rule",
     "Severity",
+    "alike",
     "anchor",
     "check",
     "connect_dask",

@@ -16,7 +16,7 @@ import attrs
 from evidence._check.integrity import stored_text
 from evidence._check.lookup import SetLookup
 from evidence._check.run import Run
-from evidence._check.text import closest, normalize, normalized_with_map, occurrences
+from evidence._check.text import alike, closest, normalize, normalized_with_map, occurrences
 from evidence._errors import QuoteNotFound, UsageError
 from evidence._model import PAGE_BREAK, Message, Quote, control_complaint, page_of
 from evidence._recordset import RecordSet, load
@@ -90,7 +90,7 @@ def anchor(text: str, passage: str, *, occurrence: int = 1, name: str = "the tex
     hits = occurrences(normalized, needle)
     if not hits:
         found = _closest(normalized, needle)
-        shown = "; ".join(f"{score:.0%} alike: {words!r}" for words, score in found)
+        shown = "; ".join(f"{alike(score)} alike: {words!r}" for words, score in found)
         raise QuoteNotFound(f"the passage is not in {name}" + (f"; the closest: {shown}" if shown else ""), found)
     if not 1 <= occurrence <= len(hits):
         raise UsageError(f"occurrence= is {occurrence}, but the passage occurs {len(hits)} time(s) in {name}")

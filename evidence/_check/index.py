@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from evidence._errors import LoadError, Problem
-from evidence._io import Origin, collector_paused, read_batches, read_file
+from evidence._io import Origin, collector_paused, read_batches, read_file, undecodable
 from evidence._limits import limits
 from evidence._model import (
     RECORD_KINDS,
@@ -88,9 +88,11 @@ def scan_shard(path: str, display: str) -> ShardIndex:
                     quoted.update(a.source for a in record.attestations)
                 elif isinstance(record, Claim):
                     quoted.update(link.record for link in record.evidence if link.quote is not None)
-    if problems and Path(path).stat().st_size <= limits.max_file_bytes:
-        # A broken shard small enough to load is read whole once more, so its problems are
-        # exactly those loading it reports (loading stops at the first invalid byte, say).
+    if any(undecodable(p) for p in problems) and Path(path).stat().st_size <= limits.max_file_bytes:
+        # Loading stops at the first invalid byte, where batches go on: a shard small enough to
+        # load is read whole once more, so its problems are exactly those loading it reports.
+        # Only then: other problems the batches report as loading does, and reading a broken
+        # 200 MB shard whole again held every record of it at once.
         try:
             read_file(Path(path), display)
         except LoadError as error:

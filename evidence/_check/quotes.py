@@ -4,6 +4,7 @@ once."""
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Iterator
 
@@ -11,8 +12,10 @@ import attrs
 
 from evidence._check.integrity import text_of
 from evidence._check.run import QuoteJob, Run
-from evidence._check.text import closest, normalize, normalized_with_map, occurrences
+from evidence._check.text import alike, closest, normalize, normalized_with_map, occurrences
 from evidence._model import Claim, Message, Quote
+
+_LINES_SHOWN = 10  # lines of a quote found many times named in its finding
 
 
 def quotes(run: Run) -> None:
@@ -61,13 +64,16 @@ class _Target:
         self.text = text
         self.normalized = normalize(text)
         self._where: list[int] | None = None
+        self._breaks: list[int] = []
 
     def line_of(self, index: int) -> int:
-        """The line of a position in the normalized text."""
+        """The line of a position in the normalized text (the text mapped and its line breaks
+        listed once, however many positions are asked for)."""
         if self._where is None:
             self._where = normalized_with_map(self.text)[1]
-        composed = unicodedata.normalize("NFC", self.text)  # `where` counts in the composed text
-        return composed.count("\n", 0, self._where[index]) + 1
+            composed = unicodedata.normalize("NFC", self.text)  # `where` counts in the composed text
+            self._breaks = [n for n, char in enumerate(composed) if char == "\n"]
+        return bisect.bisect_left(self._breaks, self._where[index]) + 1
 
 
 def _quote_problems(target: _Target, target_id: str, quote: Quote) -> Iterator[tuple[str, str, str | None]]:
@@ -88,11 +94,16 @@ def _quote_problems(target: _Target, target_id: str, quote: Quote) -> Iterator[t
         prefix, suffix = normalize(quote.prefix or ""), normalize(quote.suffix or "")
         hits = [h for h in hits if normalized[:h].endswith(prefix) and normalized[h + len(needle) :].startswith(suffix)]
     if len(hits) > 1:
-        lines = [target.line_of(h) for h in hits]
-        message = f"the quote is found {len(hits)} times in {target_id!r} (lines {', '.join(map(str, lines))})"
+        lines = ", ".join(str(target.line_of(h)) for h in hits[:_LINES_SHOWN])
+        if len(hits) > _LINES_SHOWN:
+            lines += f" and {len(hits) - _LINES_SHOWN:,} more"
+        message = f"the quote is found {len(hits)} times in {target_id!r} (lines {lines})"
         yield "Q002", message, "add a prefix or suffix, or the start and end positions"
     elif not hits and found_anywhere:
         yield "Q001", f"the quote is in {target_id!r}, but never between the given prefix and suffix", None
     elif not hits:
         passage, score = closest(normalized, needle)
-        yield "Q001", f"the quote is not in {target_id!r}; the closest passage ({score:.0%} alike) is {passage!r}", None
+        message = f"the quote is not in {target_id!r}"
+        if passage:  # none is looked for past a length (see `closest`)
+            message += f"; the closest passage ({alike(score)} alike) is {passage!r}"
+        yield "Q001", message, None

@@ -32,12 +32,23 @@ from evidence._limits import limits, scoped_limits
 from evidence._model import RECORD_KINDS, Claim, Confidence
 from evidence._recordset import load
 from evidence._trace import render_tree, trace
-from evidence._views import FINDINGS_FORMATS, TIMELINE_FORMATS, cast_markdown, render_findings
+from evidence._views import (
+    FINDINGS_FORMATS,
+    MAX_FINDINGS,
+    TIMELINE_FORMATS,
+    capped,
+    cast_markdown,
+    more_line,
+    render_findings,
+)
 
 
 def _print_problems(error: LoadError, stream: TextIO) -> None:
-    for problem in error.problems:
+    shown, left_out = capped(error.problems, lambda p: p.code, MAX_FINDINGS)
+    for problem in shown:
         print(problem, file=stream)
+    for code, count in left_out.items():
+        print(more_line(code, count, option=False), file=stream)
     files = {p.file for p in error.problems}
     noun = "problem" if len(error.problems) == 1 else "problems"
     print(f"{len(error.problems)} {noun} in {len(files)} file{'s' if len(files) != 1 else ''}", file=stream)
@@ -140,6 +151,8 @@ def _check(args: argparse.Namespace) -> int:
     select, ignore = _codes(args.select), _codes(args.ignore)
     if args.jobs < 1:
         raise UsageError("--jobs takes a number of processes, 1 or more")
+    if args.max_findings < 0:
+        raise UsageError("--max-findings takes a number of findings, 0 (no cap) or more")
     client = connect_dask(args.dask) if args.dask else None
     try:
         reports = [
@@ -158,7 +171,8 @@ def _check(args: argparse.Namespace) -> int:
         if client is not None:
             client.close()
     report = Report.merged(reports)
-    sys.stdout.write(render_findings(report, args.format, colour=_colour(sys.stdout)))
+    shown = render_findings(report, args.format, colour=_colour(sys.stdout), max_per_code=args.max_findings)
+    sys.stdout.write(shown)
     if args.format == "text":
         print(report.summary(), file=sys.stderr)
     return PROBLEMS if report.failed(strict=args.strict) else OK
@@ -282,6 +296,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"values YAML aliases may expand to (default {limits.max_alias_values:,})",
     )
+    sizes.add_argument(
+        "--max-problems",
+        type=int,
+        metavar="N",
+        help=f"problems one record file reports before reading it stops (default {limits.max_problems:,})",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     fmt = commands.add_parser("fmt", help="rewrite record files in canonical form")
@@ -304,6 +324,14 @@ def build_parser() -> argparse.ArgumentParser:
     check_.add_argument("--select", metavar="CODES", help="only these rules (codes or prefixes, comma-separated)")
     check_.add_argument("--ignore", metavar="CODES", help="skip these rules (codes or prefixes, comma-separated)")
     check_.add_argument("--strict", action="store_true", help="warnings fail the check too")
+    check_.add_argument(
+        "--max-findings",
+        type=int,
+        default=MAX_FINDINGS,
+        metavar="N",
+        help=f"print N findings of each rule, then count the rest in one line (default {MAX_FINDINGS}; 0: all; "
+        "--format json lists all)",
+    )
     scale = check_.add_argument_group("large sets (see docs/performance.md)")
     scale.add_argument(
         "--stream",
@@ -367,7 +395,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return CANNOT_RUN
-    asked = {name: getattr(args, name) for name in ("max_text_chars", "max_depth", "max_alias_values")}
+    asked = {name: getattr(args, name) for name in ("max_text_chars", "max_depth", "max_alias_values", "max_problems")}
     if args.max_file_mb is not None:
         asked["max_file_bytes"] = args.max_file_mb * 2**20
     with scoped_limits(**{name: value for name, value in asked.items() if value is not None}):

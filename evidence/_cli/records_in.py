@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from evidence._check import anchor, record_text
+from evidence._check import alike, anchor, record_text
 from evidence._cli.exits import OK, PROBLEMS
 from evidence._errors import QuoteNotFound, UsageError
 from evidence._import import (
@@ -92,7 +92,7 @@ def quote(args: argparse.Namespace) -> int:
     except QuoteNotFound as error:
         print(f"evidence: the passage is not in the text of {args.id!r}", file=sys.stderr)
         for words, score in error.closest:
-            print(f"  {score:.0%} alike: {words!r}", file=sys.stderr)
+            print(f"  {alike(score)} alike: {words!r}", file=sys.stderr)
         return PROBLEMS
     if args.claim:
         role = EvidenceRole(args.role)

@@ -21,6 +21,7 @@ from evidence._io.files import (
     unreadable,
     walk_record_files,
 )
+from evidence._io.reading import undecodable
 from evidence._io.schema import json_schema
 from evidence._io.versions import FORMAT_VERSION
 from evidence._io.write import (
@@ -65,6 +66,7 @@ __all__ = [
     "read_regular",
     "render",
     "structure",
+    "undecodable",
     "unreadable",
     "unstructure",
     "walk_record_files",

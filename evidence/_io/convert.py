@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import itertools
 import types
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, get_args, get_origin
@@ -179,6 +180,8 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
                         IterableValidationNote(f"index {index}", index, item_type),
                     ]
                     errors.append(error)
+                    if len(errors) >= limits.max_problems:  # each holds a problem or more: enough to stop
+                        break
             if errors:
                 raise IterableValidationError(f"while structuring {type_!r}", errors, type_)
             return tuple(result)
@@ -244,7 +247,8 @@ def structure(data: Any, type_: type[T]) -> T:
     try:
         result = _DETAILED.structure(data, type_)
     except Exception as error:
-        raise StructureProblems(list(_walk(error, ()))) from None
+        # One more than the limit, so that the reader can say it stopped.
+        raise StructureProblems(list(itertools.islice(_walk(error, ()), limits.max_problems + 1))) from None
     return result  # the fast converter refused what the detailed one accepts: trust the latter
 
 

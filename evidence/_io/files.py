@@ -10,15 +10,25 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, overload
 
+import yaml
+
 from evidence._errors import LoadError, Problem
 from evidence._io.content import RECORD_SUFFIXES, FileContent, Format, JsonPath, Origin, make_origin
 from evidence._io.convert import StructureProblems, structure
 from evidence._io.document import Document
 from evidence._io.fastpath import decode_json
-from evidence._io.read_json import json_index_at, parse_json
+from evidence._io.read_json import JsonPositions, json_index_at, parse_json
 from evidence._io.read_jsonl import jsonl_batch, read_header, read_jsonl
-from evidence._io.read_yaml import parse_yaml
-from evidence._io.reading import check_version, decode_text, document_problems, file_problem, line_column
+from evidence._io.read_yaml import parse_yaml, yaml_positions
+from evidence._io.reading import (
+    check_version,
+    decode_text,
+    document_problems,
+    file_problem,
+    in_file_order,
+    line_column,
+    too_many,
+)
 from evidence._io.versions import fill_v1_document
 from evidence._limits import limits
 from evidence._model import KIND_BY_NAME, Record
@@ -224,7 +234,7 @@ def parse_bytes(raw: bytes, file: str, fmt: Format) -> FileContent:
     try:
         document = structure(data, Document)
     except StructureProblems as error:
-        raise LoadError(sorted(document_problems(error, file, locate), key=_position)) from None
+        raise LoadError(in_file_order(document_problems(error, file, locate))) from None
     # Lines of YAML records are cheap to find from the nodes; JSON ones are found on demand.
     origins = _origins(document, file, locate if fmt is Format.YAML else None)
     return FileContent(file=file, format=fmt, records=document.records(), origins=origins)
@@ -238,7 +248,7 @@ def locate(origin: Origin) -> tuple[int | None, int | None]:
         text = read_regular(Path(origin.file)).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None, None
-    return line_column(text, json_index_at(text, origin.path, key=False))
+    return JsonPositions(text)(origin.path, False)
 
 
 class Locator:
@@ -256,6 +266,8 @@ class Locator:
             self._wanted.setdefault(origin.file, set()).add(origin.line)
 
     def __call__(self, origin: Origin, inner: JsonPath = ()) -> tuple[int | None, int | None]:
+        if not inner and origin.line is not None:  # YAML and JSON Lines records know their place
+            return origin.line, origin.column
         try:
             if Format.of(Path(origin.file)) is Format.JSONL:
                 line = self._line(origin.file, origin.line) if origin.line is not None else None
@@ -264,7 +276,7 @@ class Locator:
                 _, column = line_column(line, json_index_at(line, inner, key=False))
                 return origin.line, column
             return self._locate(origin.file)((*origin.path, *inner), False)  # type: ignore[no-any-return]
-        except (OSError, UnicodeDecodeError, LoadError):
+        except (OSError, UnicodeDecodeError, LoadError, yaml.YAMLError):
             return origin.line, origin.column
 
     def _line(self, file: str, number: int) -> str | None:
@@ -282,14 +294,10 @@ class Locator:
         if file not in self._files:
             text = read_regular(Path(file)).decode("utf-8")
             if Format.of(Path(file)) is Format.YAML:
-                self._files[file] = parse_yaml(text, file)[1]
-            else:
-                self._files[file] = parse_json(text, file)[1]
+                self._files[file] = yaml_positions(text)
+            else:  # positions only: the file was parsed when it was loaded
+                self._files[file] = JsonPositions(text)
         return self._files[file]
-
-
-def _position(problem: Problem) -> tuple[int, int]:
-    return (problem.line or 0, problem.column or 0)
 
 
 BATCH_LINES = 20_000  # records held at once per shard: a few tens of megabytes
@@ -322,8 +330,17 @@ def read_batches(path: Path, display: str, problems: list[Problem]) -> Iterator[
         for line in stream:
             lines.append(line)
             if len(lines) == BATCH_LINES:
+                if _stops(problems, display):
+                    return
                 yield jsonl_batch(b"".join(lines), display, first, version, problems)
                 first += len(lines)
                 lines = []
-        if lines:
+        if lines and not _stops(problems, display):
             yield jsonl_batch(b"".join(lines), display, first, version, problems)
+        _stops(problems, display)
+
+
+def _stops(problems: list[Problem], file: str) -> bool:
+    """True when reading a JSON Lines file in batches stops, as loading it whole does, after
+    `max_problems` problems."""
+    return too_many(problems, file)

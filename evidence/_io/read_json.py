@@ -3,17 +3,21 @@ the line and column of any JSON path found in the text when a problem needs one.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
+from array import array
 from typing import Any
 
 from evidence._errors import LoadError
 from evidence._io.content import JsonPath
-from evidence._io.reading import file_problem, line_column, whole_number
+from evidence._io.reading import file_problem, line_column, out_of_memory, whole_number
 
 _WS = re.compile(r"[ \t\n\r]*")
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _JSON_SCALAR = re.compile(r"[^,\]\}\s]*")
+# What matters when skipping a container: a string (which may hold brackets) or a bracket.
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]]', re.DOTALL)
 
 
 def _skip_json(text: str, i: int) -> int:
@@ -23,59 +27,103 @@ def _skip_json(text: str, i: int) -> int:
         return match.end() if match else len(text)
     if text[i : i + 1] in ("{", "["):
         depth = 0
-        while i < len(text):
-            char = text[i]
-            if char == '"':
-                match = _JSON_STRING.match(text, i)
-                i = match.end() if match else len(text)
-                continue
+        # Strings and numbers are skipped by the regular expression, in C; only brackets and
+        # strings come back to Python.
+        for token in _JSON_TOKEN.finditer(text, i):
+            char = token.group()[0]
             if char in "{[":
                 depth += 1
             elif char in "}]":
                 depth -= 1
                 if depth == 0:
-                    return i + 1
-            i += 1
-        return i
+                    return token.end()
+        return len(text)
     match = _JSON_SCALAR.match(text, i)
     return match.end() if match else i + 1
 
 
-def json_index_at(text: str, path: JsonPath, *, key: bool, start: int = 0) -> int:
-    """Index of the value at a JSON path in JSON text (of the key, for the last step, if `key`)."""
-    i = _WS.match(text, start).end()  # type: ignore[union-attr]
-    for depth, step in enumerate(path):
-        last = depth == len(path) - 1
-        opener = "{" if isinstance(step, str) else "["
-        if not text.startswith(opener, i):
-            return i
+class _Container:
+    """The children of one JSON object or array: where each key and value starts, and where the
+    container's closing bracket is."""
+
+    __slots__ = ("end", "items", "keys")
+
+    def __init__(self, text: str, i: int) -> None:
+        self.items: list[int] = []  # value starts, in order
+        self.keys: dict[str, tuple[int, int]] = {}  # name -> (key start, value start), first one kept
+        is_object = text.startswith("{", i)
         i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
-        index = 0
-        found = False
         while i < len(text) and text[i] not in "}]":
-            if isinstance(step, str):
+            if is_object:
                 match = _JSON_STRING.match(text, i)
                 if not match:
-                    return i
-                name = json.loads(match.group())
+                    break
                 key_at = i
                 i = _WS.match(text, match.end()).end()  # type: ignore[union-attr]
                 i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]  # past ':'
-                if name == step:
-                    if last and key:
-                        return key_at
-                    found = True
-                    break
-            elif index == step:
-                found = True
-                break
+                name = match.group()
+                self.keys.setdefault(json.loads(name) if "\\" in name else name[1:-1], (key_at, i))
+            else:
+                self.items.append(i)
             i = _WS.match(text, _skip_json(text, i)).end()  # type: ignore[union-attr]
             if text.startswith(",", i):
                 i = _WS.match(text, i + 1).end()  # type: ignore[union-attr]
-            index += 1
-        if not found:
-            return i
-    return i
+        self.end = i
+
+
+class JsonPositions:
+    """Where JSON paths are in one JSON text, for many paths at once.
+
+    Each object or array on the way to a path asked for is scanned once, and where its children
+    start is kept, so a thousand findings in a large file cost one pass over the file (and one
+    pass over each record with a finding), not a pass per finding. Lines are found by bisecting
+    the offsets of the line breaks, listed once."""
+
+    def __init__(self, text: str, start: int = 0) -> None:
+        self._text = text
+        self._start = start
+        self._containers: dict[int, _Container] = {}
+        self._breaks: array[int] | None = None
+
+    def index(self, path: JsonPath, *, key: bool) -> int:
+        """Index of the value at a JSON path (of the key, for the last step, if `key`); where the
+        path leaves the text, the index where it stops."""
+        text = self._text
+        i = _WS.match(text, self._start).end()  # type: ignore[union-attr]
+        for depth, step in enumerate(path):
+            opener = "{" if isinstance(step, str) else "["
+            if not text.startswith(opener, i):
+                return i
+            container = self._containers.get(i)
+            if container is None:
+                container = self._containers[i] = _Container(text, i)
+            if isinstance(step, str):
+                found = container.keys.get(step)
+                if found is None:
+                    return container.end
+                if key and depth == len(path) - 1:
+                    return found[0]
+                i = found[1]
+            else:
+                if not 0 <= step < len(container.items):
+                    return container.end
+                i = container.items[step]
+        return i
+
+    def line_column(self, index: int) -> tuple[int, int]:
+        if self._breaks is None:
+            self._breaks = array("q", (m.start() for m in re.finditer("\n", self._text)))
+        before = bisect.bisect_left(self._breaks, index)  # line breaks before the index
+        line_start = self._breaks[before - 1] + 1 if before else 0
+        return before + 1, index - line_start + 1
+
+    def __call__(self, path: JsonPath, key: bool) -> tuple[int, int]:
+        return self.line_column(self.index(path, key=key))
+
+
+def json_index_at(text: str, path: JsonPath, *, key: bool, start: int = 0) -> int:
+    """Index of the value at a JSON path in JSON text (of the key, for the last step, if `key`)."""
+    return JsonPositions(text, start).index(path, key=key)
 
 
 def _refuse_constant(name: str) -> Any:
@@ -105,6 +153,8 @@ def parse_json(text: str, file: str, *, base_line: int = 0) -> tuple[Any, Any]:
     except RecursionError:
         message = "the JSON is nested too deeply to read"
         raise LoadError([file_problem(file, message, base_line + 1 if base_line else None)]) from None
+    except MemoryError:
+        raise out_of_memory(file, len(text)) from None
     if duplicates:
         problems = []
         for key in dict.fromkeys(duplicates):
@@ -113,8 +163,10 @@ def parse_json(text: str, file: str, *, base_line: int = 0) -> tuple[Any, Any]:
             problems.append(file_problem(file, f"duplicate key '{key}'", line + base_line, column, code="S009"))
         raise LoadError(problems)
 
+    positions = JsonPositions(text)
+
     def locate(path: JsonPath, key: bool) -> tuple[int, int]:
-        line, column = line_column(text, json_index_at(text, path, key=key))
+        line, column = positions(path, key)
         return line + base_line, column
 
     return data, locate

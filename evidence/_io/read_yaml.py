@@ -12,7 +12,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from evidence._errors import LoadError, Problem
 from evidence._io.content import JsonPath
 from evidence._io.convert import path_text
-from evidence._io.reading import file_problem, line_column, whole_number
+from evidence._io.reading import file_problem, line_column, out_of_memory, too_many, whole_number
 from evidence._limits import limits
 
 _STR, _INT, _FLOAT = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
@@ -90,6 +90,8 @@ class _YamlBuilder:
         self.problems.append(
             Problem(file=self.file, line=line, column=column, path=path_text(path), message=message, code=code)
         )
+        if too_many(self.problems, self.file):
+            raise _Stopped
 
     def build(self, node: Node, path: JsonPath) -> Any:
         if len(path) > limits.max_depth:
@@ -156,6 +158,10 @@ class _YamlBuilder:
             return value
 
 
+class _Stopped(Exception):
+    """More problems than `max_problems`: the file is not read further."""
+
+
 class _TooLarge(Exception):
     def __init__(self, node: Node, message: str) -> None:
         self.node = node
@@ -192,6 +198,22 @@ def yaml_node_at(root: Node, path: JsonPath, *, key: bool) -> Node | None:
     return node
 
 
+def _locator(root: Node | None) -> Any:
+    def locate(path: JsonPath, key: bool) -> tuple[int | None, int | None]:
+        if root is None:
+            return 1, 1
+        node = yaml_node_at(root, path, key=key)
+        return _mark(node) if node is not None else (None, None)
+
+    return locate
+
+
+def yaml_positions(text: str) -> Any:
+    """Line and column of JSON paths in YAML text read before: its nodes composed, no values
+    built (a `yaml.YAMLError` if it no longer parses)."""
+    return _locator(_compose(text))
+
+
 def parse_yaml(text: str, file: str) -> tuple[Any, Any]:
     try:
         root = _compose(text)
@@ -212,13 +234,10 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Any]:
         raise LoadError([file_problem(file, f"invalid YAML: {error}")]) from None
     except RecursionError:
         raise LoadError([file_problem(file, "the YAML is nested too deeply to read")]) from None
+    except MemoryError:
+        raise out_of_memory(file, len(text)) from None
 
-    def locate(path: JsonPath, key: bool) -> tuple[int | None, int | None]:
-        if root is None:
-            return 1, 1
-        node = yaml_node_at(root, path, key=key)
-        return _mark(node) if node is not None else (None, None)
-
+    locate = _locator(root)
     if root is None:
         return None, locate
     builder = _YamlBuilder(file)
@@ -227,6 +246,10 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Any]:
     except _TooLarge as error:
         line, column = _mark(error.node)
         raise LoadError([file_problem(file, error.message, line, column)]) from None
+    except _Stopped:
+        raise LoadError(builder.problems) from None
+    except MemoryError:
+        raise out_of_memory(file, len(text)) from None
     except RecursionError:
         raise LoadError([file_problem(file, "the YAML is nested too deeply to read")]) from None
     if builder.problems:

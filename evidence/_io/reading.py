@@ -10,6 +10,7 @@ from evidence._errors import LoadError, Problem
 from evidence._io.content import JsonPath
 from evidence._io.convert import StructureProblems, describe, path_text
 from evidence._io.versions import FORMAT_VERSION, is_version, versions_text
+from evidence._limits import limits
 from evidence._model import MAX_NUMBER
 
 
@@ -18,6 +19,39 @@ def file_problem(
 ) -> Problem:
     """A problem with a file as a whole, or at a place in its text (unreadable, too large...)."""
     return Problem(code=code, file=file, line=line, column=column, path=path, message=message)
+
+
+def stopped_problem(file: str) -> Problem:
+    """The last problem of a file that has more than `max_problems`: reading it stopped there,
+    so a file of a million broken records costs no more than one of a thousand."""
+    message = (
+        f"more than {limits.max_problems:,} problems: reading the file stopped there "
+        "(raise the limit with --max-problems)"
+    )
+    return file_problem(file, message)
+
+
+def too_many(problems: list[Problem], file: str) -> bool:
+    """True once `problems` holds `max_problems` of them, the note that reading stopped added."""
+    if len(problems) < limits.max_problems:
+        return False
+    if not problems or problems[-1].message != stopped_problem(file).message:
+        del problems[limits.max_problems :]
+        problems.append(stopped_problem(file))
+    return True
+
+
+def out_of_memory(file: str, size: int) -> LoadError:
+    """A file whose values do not fit in the memory there is: named, rather than a MemoryError."""
+    message = f"not enough memory to read the file's {size:,} characters as values (split it into several files)"
+    return LoadError([file_problem(file, message)])
+
+
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Problems sorted by line and column, the note that reading stopped kept last."""
+    stopped = [p for p in problems[-1:] if p.message == stopped_problem(p.file or "").message]
+    kept = problems[: len(problems) - len(stopped)]
+    return sorted(kept, key=lambda p: (p.line or 0, p.column or 0)) + stopped
 
 
 def line_column(text: str, index: int) -> tuple[int, int]:
@@ -30,6 +64,14 @@ def whole_number(text: str) -> int:
     if len(text.lstrip("+-")) > 30:
         raise ValueError(f"a number of {len(text.lstrip('+-'))} digits is too large (the largest is {MAX_NUMBER})")
     return int(text)
+
+
+_UNDECODABLE = ("the file starts with a byte-order mark", "invalid UTF-8 (byte ")
+
+
+def undecodable(problem: Problem) -> bool:
+    """A problem of the bytes themselves (`decode_text`'s): loading names only the first."""
+    return problem.message.startswith(_UNDECODABLE)
 
 
 def decode_text(raw: bytes, file: str) -> str:
@@ -78,8 +120,10 @@ def check_version(data: Any, file: str, locate: Any) -> int:
 
 def document_problems(error: StructureProblems, file: str, locate: Any, base: JsonPath = ()) -> list[Problem]:
     """The converter's problems, each located in the file's text."""
-    problems = []
+    problems: list[Problem] = []
     for path, message, code in error.problems:
+        if too_many(problems, file):
+            break
         # An unknown key is reported on its record and located at the key itself.
         is_key = code == "S002"
         shown = path[:-1] if is_key else path

@@ -2,7 +2,7 @@
 findings of a check as people and programs read them."""
 
 from evidence._views.cast import Appearance, CastMember, cast, cast_markdown
-from evidence._views.findings import FINDINGS_FORMATS, render_findings
+from evidence._views.findings import FINDINGS_FORMATS, MAX_FINDINGS, capped, more_line, render_findings
 from evidence._views.tables import to_pandas, to_table
 from evidence._views.timeline import (
     CSV_COLUMNS,
@@ -19,13 +19,16 @@ from evidence._views.timeline import (
 __all__ = [
     "CSV_COLUMNS",
     "FINDINGS_FORMATS",
+    "MAX_FINDINGS",
     "TIMELINE_FORMATS",
     "Appearance",
     "CastMember",
     "Event",
+    "capped",
     "cast",
     "cast_markdown",
     "date_label",
+    "more_line",
     "precision_label",
     "render_findings",
     "timeline",
