@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from evidence._check.index import Index, ShardIndex, scan_shard
 from evidence._check.legal import exhibit_numbers
 from evidence._check.quotes import find_quotes
+from evidence._check.references import reference_cycles, rests_on_graph
 from evidence._check.report import Pending, Report, load_failed, make_report
 from evidence._check.rules import RECORD_RULES
 from evidence._check.run import QuoteJob, Run
@@ -150,6 +151,7 @@ def _finish(index: Index, results: Sequence[ShardFindings], folder: Path, select
     # Exhibit numbering looks at all exhibits at once, which the index holds whole.
     run = Run(index, [record for record in index.whole.values() if isinstance(record, Exhibit)], folder)
     exhibit_numbers(run)
+    reference_cycles(run, {**rests_on_graph(index.whole.values()), **index.rests})
     run.jobs = [job for result in results for job in result.jobs]
     run.message_texts = {id: text for result in results for id, text in result.texts.items()}
     find_quotes(run)

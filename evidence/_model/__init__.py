@@ -60,7 +60,7 @@ from evidence._model.records import (
     Record,
     Source,
 )
-from evidence._model.references import iter_references, reference_targets
+from evidence._model.references import CycleFound, find_cycles, iter_references, order_behind, reference_targets, rests_on
 from evidence._model.reporters import (
     DatabaseCite,
     ReporterCite,
@@ -162,6 +162,10 @@ __all__ = [
     "is_database_cite",
     "is_public_domain",
     "iter_references",
+    "find_cycles",
+    "order_behind",
+    "rests_on",
+    "CycleFound",
     "known_abbreviations",
     "language_complaint",
     "last_edge",
