@@ -12,6 +12,7 @@ from evidence._model.checks import (
     a,
     control_complaint,
     language_complaint,
+    same_keys_complaint,
 )
 from evidence._model.courts import complete_court, lookup_court, without_state
 from evidence._model.dates import (
@@ -156,6 +157,7 @@ __all__ = [
     "a",
     "complete_court",
     "control_complaint",
+    "same_keys_complaint",
     "definitely_before",
     "docket_cite",
     "field",

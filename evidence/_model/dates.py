@@ -46,11 +46,13 @@ _MAX = _dt.datetime.max.replace(tzinfo=UTC)
 _WEST_SLACK = _dt.timedelta(hours=12)
 _EAST_SLACK = _dt.timedelta(hours=14)
 
-_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<q>[~?%])?")
+# ASCII digits only (re.ASCII): `\d` alone takes fullwidth and Arabic-Indic digits too.
+_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<q>[~?%])?", re.ASCII)
 _DATETIME = re.compile(
     r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"T(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.(?P<fraction>\d{1,6}))?)?"
-    r"(?P<offset>Z|[+-]\d{2}:\d{2})?(?:\[(?P<zone>[^\]\s]+)\])?"
+    r"(?P<offset>Z|[+-]\d{2}:\d{2})?(?:\[(?P<zone>[^\]\s]+)\])?",
+    re.ASCII,
 )
 
 
@@ -509,6 +511,8 @@ def parse_date(text: str) -> DateValue:
         message = (
             error.message if error.message.startswith("invalid date") else f"invalid date '{text}': {error.message}"
         )
+        if any(c.isdigit() and not c.isascii() for c in text):
+            message += "; write its digits as ASCII 0-9"
         raise InvalidValue(message, code="S006") from None
 
 
