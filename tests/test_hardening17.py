@@ -96,7 +96,7 @@ def test_cite_refuses_a_cycle_naming_the_file_and_the_circle(tmp_path: Path, id:
     code, out, err = evidence("cite", name, id, cwd=tmp_path)
     assert code == 1 and out == ""
     assert err.startswith(f"evidence: {name}")
-    assert f"cannot be cited: its " in err and circle in err and "R004" in err
+    assert "cannot be cited: its " in err and circle in err and "R004" in err
 
 
 def test_cite_and_trace_of_a_titled_translation_cycle_end(tmp_path: Path) -> None:
@@ -199,7 +199,7 @@ sources:
 
 def test_dates_at_the_ends_of_the_range_in_every_view(tmp_path: Path) -> None:
     (tmp_path / "ends.yaml").write_text(ENDS, encoding="utf-8")
-    code, out, err = evidence("check", "ends.yaml", cwd=tmp_path)
+    code, out, _ = evidence("check", "ends.yaml", cwd=tmp_path)
     assert code == 1 and "T001 $.messages[0].sent: sent 9999-12-31T23:59[America/Los_Angeles], after" in out
     assert evidence("check", "--stream", "ends.yaml", cwd=tmp_path)[:2] == (code, out)
     code, out, _ = evidence("timeline", "ends.yaml", cwd=tmp_path)
@@ -269,7 +269,9 @@ def test_a_quote_that_splits_a_letter_from_its_accent_is_refused(tmp_path: Path)
     name = _quoted(tmp_path, "Cafe", 3, 7)
     code, out, _ = evidence("check", "--select", "Q", name, cwd=tmp_path)
     assert code == 1
-    assert "Q003 $.claims[0].evidence[0].quote: the quote ends at 7, between a letter and its combining mark U+0301" in out
+    assert (
+        "Q003 $.claims[0].evidence[0].quote: the quote ends at 7, between a letter and its combining mark U+0301" in out
+    )
     assert "(hint: a character ends at 8: quote 'Cafe\\u0301' (end 8))" in out
     name = _quoted(tmp_path, "Cafe", None, None)
     code, out, _ = evidence("check", "--select", "Q", name, cwd=tmp_path)
@@ -281,7 +283,9 @@ def test_a_quote_in_another_unicode_form_at_its_positions_gets_a_hint(tmp_path: 
     name = _quoted(tmp_path, "Caf\u00e9", 3, 8)
     code, out, _ = evidence("check", "--select", "Q003", name, cwd=tmp_path)
     assert code == 1
-    assert "text at 3-8 is 'Cafe\\u0301', not the quote (hint: the text there is the quote in another Unicode form" in out
+    assert (
+        "text at 3-8 is 'Cafe\\u0301', not the quote (hint: the text there is the quote in another Unicode form" in out
+    )
 
 
 # -- 6. CSV cells -----------------------------------------------------------------------------------

@@ -35,7 +35,11 @@ def check_records(
             return load_failed(error.problems)
     run = Run(SetLookup(records), records, root)
     whole_set = records
-    families = (*RECORD_RULES, exhibit_numbers, lambda run: reference_cycles(run, rests_on_graph(whole_set)), find_quotes)
+
+    def cycles(run: Run) -> None:  # R004 looks at the whole set at once, as L003 does
+        reference_cycles(run, rests_on_graph(whole_set))
+
+    families = (*RECORD_RULES, exhibit_numbers, cycles, find_quotes)
     with collector_paused():  # the rules make many small objects and no cycles
         for done, family in enumerate(families, start=1):
             family(run)

@@ -85,7 +85,8 @@ def _marks_shown(text: str) -> str:
 def _cut_through(text: str, quote: Quote) -> Iterator[tuple[str, str, str | None]]:
     """Q003 for positions that split a letter from its combining mark: 'Cafe' at 0-4 of 'Café'
     written decomposed ('e' and U+0301) holds the letters, but not the word."""
-    assert quote.start is not None and quote.end is not None
+    assert quote.start is not None
+    assert quote.end is not None
     start, end = quote.start, quote.end
     if end < len(text) and _is_mark(text[end]):
         whole = end

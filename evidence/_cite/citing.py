@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from evidence._cite import apa, bluebook, chicago, ecf, legislative, secondary, statutes
-from evidence._cite.context import Context, pin_range
+from evidence._cite.context import Context, pin_range, where
 from evidence._cite.options import (
     DEFAULT_OPTIONS,
     BluebookOptions,
@@ -19,7 +19,6 @@ from evidence._cite.options import (
     parse_style,
 )
 from evidence._cite.parts import MARK, Citation, Part, i, join_parts, r, tidy
-from evidence._cite.context import where
 from evidence._errors import ResolutionError, UsageError
 from evidence._model import (
     Case,

@@ -134,10 +134,7 @@ def same_keys_complaint(keys: Iterable[str]) -> str | None:
     or kept twice. Every reader asks this of every mapping it builds."""
     seen: dict[str, str] = {}
     for key in keys:
-        if key.isascii():  # nearly every key: NFC leaves ASCII as it is
-            normal = key
-        else:
-            normal = unicodedata.normalize("NFC", key)
+        normal = key if key.isascii() else unicodedata.normalize("NFC", key)  # NFC leaves ASCII as it is
         if normal in seen:
             return (
                 f"duplicate key '{_marks_shown(key)}': the same text as '{_marks_shown(seen[normal])}' in Unicode"
