@@ -239,7 +239,13 @@ def test_every_text_check_on_every_reading_path_and_command(tmp_path: Path, bad:
 
 
 def test_keys_equal_after_nfc_are_refused_by_every_reader(tmp_path: Path) -> None:
-    case = {"id": "k", "caption": "A v. B", "court": "cand", "docket_number": "1", "confidence": "confirmed"}
+    case: dict[str, Any] = {
+        "id": "k",
+        "caption": "A v. B",
+        "court": "cand",
+        "docket_number": "1",
+        "confidence": "confirmed",
+    }
     case["identifiers"] = {"caf\u00e9": "1", "cafe\u0301": "2"}
     write(tmp_path, "case.json", {"evidence": 2, "cases": [case]})
     lines = json.dumps({"evidence": 2}) + "\n" + json.dumps({"type": "case", **case}) + "\n"
