@@ -349,3 +349,22 @@ def test_jobs_are_capped_by_the_shards_and_the_cores(tmp_path: Path, monkeypatch
     asked.clear()
     assert ev.check(tmp_path / "part-0.json", jobs=40).findings == ev.check(tmp_path / "part-0.json").findings
     assert asked == []  # one file: no pool at all
+
+
+def test_a_chain_of_1500_translated_attestations_is_checked_without_recursion(tmp_path: Path) -> None:
+    n = 1500
+    sources = [source(f"s{k}", title=f"T{k}", language="pt", translation_of=f"s{k + 1}") for k in range(n)]
+    sources.append(source(f"s{n}", title="Original"))
+    kinds = ["translation"] * n + ["verbatim"]
+    attestations = [
+        {"source": f"s{k}", "kind": kind, "quote": {"exact": "x"}, "confidence": "likely" if k else "confirmed"}
+        for k, kind in enumerate(kinds)
+    ]
+    message = {"id": "m", "text": "x", "attestations": attestations, "confidence": "likely"}
+    name = write(tmp_path, "chain.json", {"evidence": 2, "sources": sources, "messages": [message]})
+    code, out, _ = evidence("check", "--select", "L008", name, cwd=tmp_path)
+    (finding,) = out.splitlines()
+    assert code == 1 and finding.startswith(f"{name}:")
+    assert finding.endswith(
+        "L008 $.messages[0].attestations[0].confidence: confirmed, but its source 's0' is likely (hint: mark it likely)"
+    )
