@@ -64,6 +64,11 @@ CASES = [
     case("yaml-deep-nesting.yaml", 2, ("S001 invalid YAML: exceeded maximum nesting depth", _DEEPER)),
     # -- YAML that parses into something a record file cannot be
     case("yaml-duplicate-key.yaml", 6, "S009 $.actors[0]: duplicate key 'name' (first given on line 4)"),
+    case(
+        "yaml-duplicate-key-through-an-alias.yaml",
+        10,
+        "S009 $.actors[1]: duplicate key 'name' (given through an alias; first given on line 8)",
+    ),
     case("yaml-python-object-tag.yaml", 3, "unsupported YAML tag 'tag:yaml.org,2002:python/object:os.system'"),
     case("yaml-python-apply-tag.yaml", 4, "unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
     case("yaml-local-tag.yaml", 4, "unsupported YAML tag '!secret'"),
