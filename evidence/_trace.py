@@ -326,9 +326,9 @@ def render_tree(root: Trace, *, max_paths: int = MAX_PATHS) -> str:
             lines.append(f"{_path_text(path)}: as sure as its weakest step, {mark.value}")
         shown += 1
     if shown > max_paths and weakest is not None:
+        among = f"of the {shown:,} traced" if cut else f"of all {shown:,}"  # a cut trace has more paths
         lines.append(
-            f"… and {shown - max_paths:,} more paths; the weakest of all {shown:,}: "
-            f"{_path_text(weakest[1])}, {weakest[0].value}"
+            f"… and {shown - max_paths:,} more paths; the weakest {among}: {_path_text(weakest[1])}, {weakest[0].value}"
         )
     return "\n".join(lines)
 

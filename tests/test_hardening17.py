@@ -143,7 +143,7 @@ def test_trace_of_400_links_and_of_eleven_sources_linked_every_way_ends(tmp_path
     lines = out.splitlines()
     assert "… the trace stops at its limit of steps; what is behind a step marked … is not shown" in lines
     assert len([line for line in lines if ": as sure as its weakest step, " in line]) == 100
-    assert lines[-1].startswith("… and ") and " more paths; the weakest of all " in lines[-1]
+    assert lines[-1].startswith("… and ") and " more paths; the weakest of the " in lines[-1]
     code, out, _ = evidence("check", "--select", "R004", name, cwd=tmp_path)
     assert code == 1 and "11 records rest on each other in circles: 'q0', 'q1', 'q2'" in out
 
