@@ -368,3 +368,18 @@ def test_a_chain_of_1500_translated_attestations_is_checked_without_recursion(tm
     assert finding.endswith(
         "L008 $.messages[0].attestations[0].confidence: confirmed, but its source 's0' is likely (hint: mark it likely)"
     )
+
+
+def test_a_message_quoting_a_bad_value_never_prints_it_raw(tmp_path: Path) -> None:
+    (tmp_path / "sources.yaml").write_text(
+        'evidence: 2\nsources:\n  - id: s\n    kind: "news\\e[31m"\n    title: T\n'
+        '    published: "2024\\e[2J"\n    confidence: confirmed\n    "bad\\u202ekey": 1\n',
+        encoding="utf-8",
+    )
+    for command in ("check", "show"):
+        code, out, err = evidence(command, "sources.yaml", cwd=tmp_path)
+        said = out + err
+        assert code == 1 and "\x1b" not in said and "\u202e" not in said
+        assert "found the text 'news\\x1b[31m'" in said
+        assert "invalid date '2024\\x1b[2J'" in said
+        assert "unknown key 'bad\\u202ekey'" in said
