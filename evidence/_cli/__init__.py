@@ -274,17 +274,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sizes = parser.add_argument_group("limits (for unusually large files)")
-    # Each limit from 1 (0 aliases: none) to far beyond any file, so that no limit is negative
+    # Each limit from 0 (1 for the depth) to far beyond any file, so that no limit is negative
     # or overflows the readers' own (a text's length goes to msgspec as a 64-bit bound).
     sizes.add_argument(
         "--max-file-mb",
-        type=_number(1, 2**20),
+        type=_number(0, 2**20),
         metavar="N",
         help=f"largest record file (default {limits.max_file_bytes // 2**20})",
     )
     sizes.add_argument(
         "--max-text-chars",
-        type=_number(1, 2**40),
+        type=_number(0, 2**40),
         metavar="N",
         help=f"longest text value (default {limits.max_text_chars:,})",
     )
