@@ -16,9 +16,23 @@ breaks, given where the problem is found.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import attrs
+
+# What a message must never print as it is, however it quotes a value: control characters (but
+# tab and line feed), C1 controls (U+009B starts a terminal escape), the line and paragraph
+# separators, byte-order marks, lone surrogates (no UTF-8 stream can write them) and the
+# bidirectional controls that reorder what follows. The same set record text may not hold.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(message: str) -> str:
+    """The message with each such character written as its escape (`\\x1b`, `\\u202e`)."""
+    if message.isprintable():  # the quick road: nearly every message
+        return message
+    return _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], message)
 
 
 class EvidenceError(Exception):
@@ -29,6 +43,7 @@ class InvalidValue(EvidenceError, ValueError):
     """A value breaks an invariant of a record or value object."""
 
     def __init__(self, message: str, *, field: str | None = None, code: str = "S007") -> None:
+        message = printable(message)
         super().__init__(message)
         self.message = message
         self.field = field
@@ -42,8 +57,8 @@ class Problem:
     file: str | None
     line: int | None
     column: int | None
-    path: str
-    message: str
+    path: str = attrs.field(converter=printable)  # a key of the file may be in it
+    message: str = attrs.field(converter=printable)
     code: str
 
     def __str__(self) -> str:

@@ -12,6 +12,7 @@ is only as sure as the weakest of its own mark, its record's and each link it ca
 
 from __future__ import annotations
 
+import collections
 from collections.abc import Iterator
 
 import attrs
@@ -50,18 +51,21 @@ class Trace:
     speaker: str | None = None  # for a claim: the name of who asserts it, None when not recorded
     asserted_on: str | None = None  # for a claim: when it was asserted, when known
     steps: tuple[Trace, ...] = ()
+    cut: bool = False  # the trace stopped here, at its limit of steps: what is behind is not shown
 
     def marks(self) -> tuple[Confidence, ...]:
         """The marks this step adds to its path: its link's (past the start) and its own."""
         return (self.own_confidence,) if self.link_confidence is None else (self.link_confidence, self.own_confidence)
 
     def paths(self) -> Iterator[tuple[Trace, ...]]:
-        """Every path from here to a record with nothing further behind it."""
-        if not self.steps:
-            yield (self,)
-        for step in self.steps:
-            for path in step.paths():
-                yield (self, *path)
+        """Every path from here to a record with nothing further behind it (or to a step where
+        the trace was cut), depth first, without recursion: a chain may be thousands long."""
+        stack: list[tuple[Trace, ...]] = [(self,)]
+        while stack:
+            path = stack.pop()
+            if not path[-1].steps:
+                yield path
+            stack.extend((*path, step) for step in reversed(path[-1].steps))
 
     @staticmethod
     def weakest(path: tuple[Trace, ...]) -> Confidence:
@@ -69,9 +73,49 @@ class Trace:
         return weaker(*(mark for step in path for mark in step.marks()))
 
 
+MAX_STEPS = 10_000  # steps of one trace: records linked every way to each other have n! paths
+
+
+class _Node:
+    """A step being built: its Trace without steps, what it rests on once followed, and what to
+    follow it with (None when nothing is)."""
+
+    __slots__ = ("children", "follow", "step")
+
+    def __init__(self, step: Trace, follow: tuple[Record, frozenset[str], Quote | None, Confidence] | None) -> None:
+        self.step = step
+        self.follow = follow
+        self.children: list[_Node] = []
+
+
 class _Walk:
-    def __init__(self, records: RecordSet) -> None:
+    """Steps are made breadth first from a queue, never by recursion, and at most `max_steps` of
+    them: a step left in the queue when they run out is marked `cut`."""
+
+    def __init__(self, records: RecordSet, max_steps: int) -> None:
         self.records = records
+        self.queue: collections.deque[_Node] = collections.deque()
+        self.left = max_steps
+
+    def run(self, root: _Node) -> Trace:
+        while self.queue and self.left > 0:
+            node = self.queue.popleft()
+            assert node.follow is not None
+            node.children = list(self.behind(*node.follow))
+            node.follow = None
+            self.left -= len(node.children)
+        # The steps, built from the leaves up: a frozen Trace holds its steps made.
+        order: list[_Node] = []
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            stack.extend(node.children)
+        built: dict[int, Trace] = {}
+        for node in reversed(order):
+            steps = tuple(built.pop(id(child)) for child in node.children)
+            built[id(node)] = attrs.evolve(node.step, steps=steps, cut=node.follow is not None)
+        return built[id(root)]
 
     def node(
         self,
@@ -84,7 +128,7 @@ class _Walk:
         quote: Quote | None = None,
         wording: tuple[str, Confidence] | None = None,
         behind: bool = True,
-    ) -> Trace:
+    ) -> _Node:
         """A step to `record`; `above` is the mark of the path before it, `wording` the passage it
         shows with the passage's own mark. Unless `behind` is False, the steps behind it follow."""
         own = record.confidence if wording is None else weaker(record.confidence, wording[1])
@@ -104,8 +148,10 @@ class _Walk:
             asserted_on=str(claim.asserted_on) if claim and claim.asserted_on else None,
         )
         if not behind:
-            return step
-        return attrs.evolve(step, steps=tuple(self.behind(record, seen | {record.id}, quote, confidence)))
+            return _Node(step, None)
+        node = _Node(step, (record, seen | {record.id}, quote, confidence))
+        self.queue.append(node)
+        return node
 
     def step(
         self,
@@ -115,14 +161,14 @@ class _Walk:
         above: Confidence,
         seen: frozenset[str],
         quote: Quote | None = None,
-    ) -> Iterator[Trace]:
+    ) -> Iterator[_Node]:
         if id is not None and id in self.records and id not in seen:
             record = self.records[id]
             # A quote in a source is a wording there, as sure as the source's text it is found in.
             wording = (quote.exact, record.confidence) if quote is not None else None
             yield self.node(record, link, link_mark, above, seen, quote=quote, wording=wording)
 
-    def behind(self, record: Record, seen: frozenset[str], quote: Quote | None, above: Confidence) -> Iterator[Trace]:
+    def behind(self, record: Record, seen: frozenset[str], quote: Quote | None, above: Confidence) -> Iterator[_Node]:
         if isinstance(record, Claim):
             for link in record.evidence:
                 yield from self.step(
@@ -154,7 +200,7 @@ class _Walk:
                 provenance.target, provenance.rel.value.replace("_", " "), provenance.confidence, above, seen
             )
 
-    def _attesting(self, message: Message, seen: frozenset[str], above: Confidence) -> Iterator[Trace]:
+    def _attesting(self, message: Message, seen: frozenset[str], above: Confidence) -> Iterator[_Node]:
         """The sources that print a message, as a claim's evidence: each with the quote there, the
         attestation's mark on both the link and the wording (never surer than the source)."""
         for attestation in message.attestations:
@@ -167,7 +213,7 @@ class _Walk:
 
     def _source(
         self, source: Source | Filing | Exhibit, seen: frozenset[str], quote: Quote | None, above: Confidence
-    ) -> Iterator[Trace]:
+    ) -> Iterator[_Node]:
         """Behind a quote in a source (or a filing or exhibit): the message it renders, through the
         original it translates; behind a translation with no such message, the original it
         translates all the same."""
@@ -204,20 +250,24 @@ class _Walk:
                     behind=False,
                 )  # fmt: skip
                 reports = self.node(
-                    message, "reports", reported.confidence, step.confidence, seen | {source.id, original_id}
+                    message, "reports", reported.confidence, step.step.confidence, seen | {source.id, original_id}
                 )
-                yield attrs.evolve(step, steps=(reports,))
+                step.children = [reports]
+                yield step
         if not found:
             # No message renders this passage (or no passage was asked for): the source still
             # rests on the original it translates, through the translation link.
             yield from self.step(translation_of, "translation of", translation, above, seen)
 
 
-def trace(records: RecordSet, id: str) -> Trace:
-    """The provenance graph of a record, as a tree of steps back to its primary sources."""
+def trace(records: RecordSet, id: str, *, max_steps: int = MAX_STEPS) -> Trace:
+    """The provenance graph of a record, as a tree of steps back to its primary sources. A path
+    never comes back to a record it has passed (a cycle ends there), and the tree holds at most
+    about `max_steps` steps: where it stops, a step is marked `cut`."""
     if id not in records:
         raise ResolutionError(f"no record has the id {id!r}")
-    return _Walk(records).node(records[id], "start", None, None, frozenset())
+    walk = _Walk(records, max_steps)
+    return walk.run(walk.node(records[id], "start", None, None, frozenset()))
 
 
 def _claim_marks(step: Trace) -> str:
@@ -239,24 +289,49 @@ def step_marks(step: Trace) -> str:
     return own if step.link_confidence is None else f"link {step.link_confidence.value}, {own}"
 
 
-def render_tree(root: Trace) -> str:
-    """The trace as a tree for a terminal, each step with its link's mark and its own, and every
-    path with the weakest mark along it."""
+MAX_PATHS = 100  # paths listed under the tree; the rest are counted, and the weakest named
+
+
+def render_tree(root: Trace, *, max_paths: int = MAX_PATHS) -> str:
+    """The trace as a tree for a terminal, each step with its link's mark and its own, and its
+    paths with the weakest mark along each: the first `max_paths`, then how many more and the
+    weakest of all."""
     lines = [f"{root.kind} {root.record}: {root.label} [{step_marks(root)}]"]
-
-    def walk(node: Trace, prefix: str) -> None:
-        for n, step in enumerate(node.steps):
-            last = n == len(node.steps) - 1
-            branch = "└─" if last else "├─"
-            lines.append(f"{prefix}{branch} {step.link} → {step.kind} {step.record}: {step.label} [{step_marks(step)}]")
-            walk(step, prefix + ("   " if last else "│  "))
-
-    walk(root, "")
-    paths = list(root.paths())
-    if paths and len(paths[0]) > 1:
-        lines.append("")
-        for path in paths:
-            lines.append(
-                f"{' → '.join(step.record for step in path)}: as sure as its weakest step, {Trace.weakest(path).value}"
-            )
+    stack: list[tuple[Trace, str, bool]] = [(step, "", n == len(root.steps) - 1) for n, step in enumerate(root.steps)]
+    stack.reverse()
+    cut = root.cut
+    while stack:  # depth first, without recursion
+        step, prefix, last = stack.pop()
+        branch = "└─" if last else "├─"
+        more = " …" if step.cut else ""
+        lines.append(
+            f"{prefix}{branch} {step.link} → {step.kind} {step.record}: {step.label} [{step_marks(step)}]{more}"
+        )
+        cut = cut or step.cut
+        inner = prefix + ("   " if last else "│  ")
+        stack.extend((child, inner, n == len(step.steps) - 1) for n, child in reversed(list(enumerate(step.steps))))
+    if cut:
+        lines.append("… the trace stops at its limit of steps; what is behind a step marked … is not shown")
+    shown = 0
+    weakest: tuple[Confidence, tuple[Trace, ...]] | None = None
+    for path in root.paths():
+        if len(path) == 1:
+            break
+        mark = Trace.weakest(path)
+        if weakest is None or mark.rank < weakest[0].rank:
+            weakest = (mark, path)
+        if shown == 0:
+            lines.append("")
+        if shown < max_paths:
+            lines.append(f"{_path_text(path)}: as sure as its weakest step, {mark.value}")
+        shown += 1
+    if shown > max_paths and weakest is not None:
+        among = f"of the {shown:,} traced" if cut else f"of all {shown:,}"  # a cut trace has more paths
+        lines.append(
+            f"… and {shown - max_paths:,} more paths; the weakest {among}: {_path_text(weakest[1])}, {weakest[0].value}"
+        )
     return "\n".join(lines)
+
+
+def _path_text(path: tuple[Trace, ...]) -> str:
+    return " → ".join(step.record for step in path)

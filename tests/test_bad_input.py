@@ -64,6 +64,11 @@ CASES = [
     case("yaml-deep-nesting.yaml", 2, ("S001 invalid YAML: exceeded maximum nesting depth", _DEEPER)),
     # -- YAML that parses into something a record file cannot be
     case("yaml-duplicate-key.yaml", 6, "S009 $.actors[0]: duplicate key 'name' (first given on line 4)"),
+    case(
+        "yaml-duplicate-key-through-an-alias.yaml",
+        10,
+        "S009 $.actors[1]: duplicate key 'name' (given through an alias; first given on line 8)",
+    ),
     case("yaml-python-object-tag.yaml", 3, "unsupported YAML tag 'tag:yaml.org,2002:python/object:os.system'"),
     case("yaml-python-apply-tag.yaml", 4, "unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
     case("yaml-local-tag.yaml", 4, "unsupported YAML tag '!secret'"),
@@ -153,6 +158,32 @@ CASES = [
     case("jsonl-nan.jsonl", 2, "invalid JSON: NaN is not a number JSON allows"),
     case(
         "jsonl-bad-line-in-the-middle.jsonl", 3, "S001 invalid JSON: Expecting property name enclosed in double quotes"
+    ),
+    # -- text, dates and cycles at their limits (issue 17): every reading path, every text check
+    case("json-lone-surrogate-in-a-name.json", 6, "S007 $.actors[0].name: contains the lone surrogate U+D800"),
+    case("json-terminal-escape-in-a-name.json", 6, "S007 $.actors[0].name: contains the invisible character U+001B"),
+    case(
+        "jsonl-right-to-left-override-in-a-name.jsonl",
+        2,
+        "S007 $.name: contains the bidirectional control U+202E, which reorders the text shown after it",
+    ),
+    case("yaml-fullwidth-year.yaml", 7, "invalid date '２０２５-01-15'"),
+    case("yaml-arabic-indic-year.yaml", 7, "or an interval A/B; write its digits as ASCII 0-9"),
+    case(
+        "yaml-keys-equal-after-nfc.yaml",
+        8,
+        "S009 $.cases[0].identifiers: duplicate key 'cafe\\u0301': the same text as 'café' in Unicode (NFC)",
+    ),
+    case(
+        "yaml-translation-of-itself.yaml",
+        8,
+        "R004 $.sources[0].translation_of: rests on itself: 'ledger-2025-01-15' → 'ledger-2025-01-15'",
+    ),
+    case(
+        "yaml-claims-citing-each-other.yaml",
+        7,
+        "R004 $.claims[0].evidence[0].record: rests on itself through 1 other record: 'claim-shipped-early' → "
+        "'claim-audit-late' → 'claim-shipped-early'",
     ),
     # -- stored texts of sources
     case(

@@ -30,6 +30,7 @@ from evidence._model import (
     Message,
     Record,
     Source,
+    rests_on,
 )
 
 _WHOLE = (Court, Case, Actor, Filing, Exhibit, Decision, Source)
@@ -66,6 +67,8 @@ class ShardIndex(NamedTuple):
     origins: ShardOrigins  # of every record (used only to report ids used twice)
     whole: list[tuple[Record, Origin]]  # records of the kinds the rules look inside
     quoted: set[str]  # ids that quotes point at
+    # What the records not kept whole rest on (R004 looks at the whole set), with their origins.
+    rests: list[tuple[str, list[tuple[tuple[str | int, ...], str]], Origin]]
 
 
 def scan_shard(path: str, display: str) -> ShardIndex:
@@ -76,6 +79,7 @@ def scan_shard(path: str, display: str) -> ShardIndex:
     origins = ShardOrigins(display)
     whole: list[tuple[Record, Origin]] = []
     quoted: set[str] = set()
+    rests: list[tuple[str, list[tuple[tuple[str | int, ...], str]], Origin]] = []
     with collector_paused():
         for records, batch_origins in read_batches(Path(path), display, problems):
             for record, origin in zip(records, batch_origins, strict=True):
@@ -84,7 +88,9 @@ def scan_shard(path: str, display: str) -> ShardIndex:
                 origins.append(origin)
                 if isinstance(record, _WHOLE):
                     whole.append((record, origin))
-                elif isinstance(record, Message):
+                elif found := rests_on(record):
+                    rests.append((record.id, found, origin))
+                if isinstance(record, Message):
                     quoted.update(a.source for a in record.attestations)
                 elif isinstance(record, Claim):
                     quoted.update(link.record for link in record.evidence if link.quote is not None)
@@ -97,7 +103,7 @@ def scan_shard(path: str, display: str) -> ShardIndex:
             read_file(Path(path), display)
         except LoadError as error:
             problems = list(error.problems)
-    return ShardIndex(problems, ids, codes.tobytes(), origins, whole, quoted)
+    return ShardIndex(problems, ids, codes.tobytes(), origins, whole, quoted, rests)
 
 
 class Index:
@@ -108,12 +114,16 @@ class Index:
         self.codes: dict[str, int] = {}
         self.whole: dict[str, Record] = {}
         self.origins: dict[str, Origin] = {}
+        self.rests: dict[str, list[tuple[tuple[str | int, ...], str]]] = {}
         self._ids_of: dict[type[Record], list[str]] = {}
         for shard in shards:
             self.codes.update(zip(shard.ids, shard.codes, strict=True))
             for record, origin in shard.whole:
                 self.whole[record.id] = record
                 self.origins[record.id] = origin
+            for id, found, origin in shard.rests:
+                self.rests[id] = found
+                self.origins[id] = origin
         message = _KIND_CODE[Message]
         self.quoted_messages = {id for shard in shards for id in shard.quoted if self.codes.get(id, -3) // 3 == message}
         self.batch: dict[str, Record] = {}

@@ -64,8 +64,9 @@ def legal(run: Run) -> None:
             run.add("L004", claim, complaint, ("status",), hint)
         _claim_over_its_support(run, claim)
     for message in run.of_kind(Message):
+        attested = _Attested(message)
         for n, attestation in enumerate(message.attestations):
-            ceiling = _ceiling(run, message, n, frozenset())
+            ceiling = _ceiling(run, message, n, attested)
             if ceiling is not None and attestation.confidence.rank > ceiling[0].rank:
                 level, what = ceiling
                 run.add(
@@ -109,37 +110,73 @@ def _claim_over_its_support(run: Run, claim: Claim) -> None:
     run.add(code, claim, f"{claim.confidence.value}, but {why}", ("confidence",), hint)
 
 
-def _ceiling(run: Run, message: Message, n: int, seen: frozenset[str]) -> tuple[Confidence, str] | None:
+class _Attested:
+    """A message's attestations by source, and each one's rank among those of its source (the
+    same passage in a translation and its original has the same rank in both)."""
+
+    def __init__(self, message: Message) -> None:
+        self.by_source: dict[str, list[int]] = {}
+        self.rank: list[int] = []
+        for n, attestation in enumerate(message.attestations):
+            places = self.by_source.setdefault(attestation.source, [])
+            self.rank.append(len(places))
+            places.append(n)
+
+
+def _ceiling(run: Run, message: Message, n: int, attested: _Attested) -> tuple[Confidence, str] | None:
     """L008: the surest the `n`th attestation of `message` can be, and what holds it there: its
     source, the source's text where its mark is given, and for a translation what it translates
     (the attestation of the same rank in the original, as `trace` walks it) and the source's
     link to its original. The source may be a filing or an exhibit quoting the message in its
-    stored text. None when it is no record of the set (R001 and R002 say)."""
-    attestation = message.attestations[n]
-    source = run.get(attestation.source, Record)
-    if source is None:
-        return None
-    limits = [(source.confidence, f"its source {source.id!r}")]
-    if "text_file" in source.field_confidence:
-        limits.append((source.field_confidence["text_file"], f"the text of {source.id!r}"))
-    translation_of = source.translation_of if isinstance(source, Source) else None
-    original = attestation.translation_of or translation_of
-    if attestation.kind is AttestationKind.TRANSLATION and original is not None and original not in seen:
-        rank = [a.source for a in message.attestations[:n]].count(source.id)
-        there = [m for m, a in enumerate(message.attestations) if a.source == original]
-        if rank < len(there):
-            own = message.attestations[there[rank]].confidence
-            above = _ceiling(run, message, there[rank], seen | {source.id})
-            what = f"the attestation it translates (in {original!r})"
+    stored text. None when it is no record of the set (R001 and R002 say).
+
+    A translation's ceiling rests on its original's: the chain is walked in a loop to its end (or
+    to a source it has passed), then the ceilings are made from the end back."""
+    seen: set[str] = set()
+    # Each step: the limits before the original's, what the original's attestation gives (its own
+    # mark and its place), and the limits after it.
+    steps: list[tuple[list[tuple[Confidence, str]], tuple[Confidence, str] | None, list[tuple[Confidence, str]]]] = []
+    ceiling: tuple[Confidence, str] | None = None
+    at: int | None = n
+    while at is not None:
+        current, at = at, None
+        attestation = message.attestations[current]
+        source = run.get(attestation.source, Record)
+        if source is None:
+            break
+        before = [(source.confidence, f"its source {source.id!r}")]
+        if "text_file" in source.field_confidence:
+            before.append((source.field_confidence["text_file"], f"the text of {source.id!r}"))
+        after: list[tuple[Confidence, str]] = []
+        translated: tuple[Confidence, str] | None = None
+        translation_of = source.translation_of if isinstance(source, Source) else None
+        original = attestation.translation_of or translation_of
+        if attestation.kind is AttestationKind.TRANSLATION and original is not None and original not in seen:
+            rank = attested.rank[current]
+            there = attested.by_source.get(original, [])
+            if rank < len(there):
+                translated = (message.attestations[there[rank]].confidence, f"in {original!r}")
+                at = there[rank]
+                seen.add(source.id)
+            elif (original_source := run.get(original, Source)) is not None:
+                before.append((original_source.confidence, f"the source it translates, {original!r},"))
+            if isinstance(source, Source) and original == source.translation_of:
+                after.append(
+                    (source.confidence_of("translation_of"), f"{source.id!r} as a translation of {original!r}")
+                )
+        steps.append((before, translated, after))
+    for before, translated, after in reversed(steps):
+        limits = list(before)
+        if translated is not None:
+            own, where = translated
+            above = ceiling
             if above is not None and above[0].rank < own.rank:
                 limits.append((above[0], f"the attestation it translates, through {above[1]},"))
             else:
-                limits.append((own, what))
-        elif (translated := run.get(original, Source)) is not None:
-            limits.append((translated.confidence, f"the source it translates, {original!r},"))
-        if isinstance(source, Source) and original == source.translation_of:
-            limits.append((source.confidence_of("translation_of"), f"{source.id!r} as a translation of {original!r}"))
-    return min(limits, key=lambda pair: pair[0].rank)  # the first of the weakest
+                limits.append((own, f"the attestation it translates ({where})"))
+        limits += after
+        ceiling = min(limits, key=lambda pair: pair[0].rank)  # the first of the weakest
+    return ceiling
 
 
 def exhibit_numbers(run: Run) -> None:

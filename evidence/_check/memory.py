@@ -9,6 +9,7 @@ from pathlib import Path
 from evidence._check.legal import exhibit_numbers
 from evidence._check.lookup import SetLookup
 from evidence._check.quotes import find_quotes
+from evidence._check.references import reference_cycles, rests_on_graph
 from evidence._check.report import Report, load_failed, make_report
 from evidence._check.rules import RECORD_RULES
 from evidence._check.run import Run
@@ -33,7 +34,12 @@ def check_records(
         except LoadError as error:
             return load_failed(error.problems)
     run = Run(SetLookup(records), records, root)
-    families = (*RECORD_RULES, exhibit_numbers, find_quotes)
+    whole_set = records
+
+    def cycles(run: Run) -> None:  # R004 looks at the whole set at once, as L003 does
+        reference_cycles(run, rests_on_graph(whole_set))
+
+    families = (*RECORD_RULES, exhibit_numbers, cycles, find_quotes)
     with collector_paused():  # the rules make many small objects and no cycles
         for done, family in enumerate(families, start=1):
             family(run)

@@ -76,19 +76,69 @@ class _Target:
         return bisect.bisect_left(self._breaks, self._where[index]) + 1
 
 
+def _is_mark(char: str) -> bool:
+    """A combining mark (an accent written after its letter, an enclosing circle): it belongs
+    to the character before it, and a quote may not begin or end between them."""
+    return unicodedata.category(char) in ("Mn", "Mc", "Me")
+
+
+def _marks_shown(text: str) -> str:
+    """The text quoted, its combining marks as escapes: 'Cafe\\u0301' and 'Café' then differ."""
+    shown = "".join(f"\\u{ord(c):04x}" if _is_mark(c) else c for c in text)
+    return repr(text) if shown == text else f"'{shown}'"
+
+
+def _cut_through(text: str, quote: Quote) -> Iterator[tuple[str, str, str | None]]:
+    """Q003 for positions that split a letter from its combining mark: 'Cafe' at 0-4 of 'Café'
+    written decomposed ('e' and U+0301) holds the letters, but not the word."""
+    assert quote.start is not None
+    assert quote.end is not None
+    start, end = quote.start, quote.end
+    if end < len(text) and _is_mark(text[end]):
+        whole = end
+        while whole < len(text) and _is_mark(text[whole]):
+            whole += 1
+        message = f"the quote ends at {end}, between a letter and its combining mark U+{ord(text[end]):04X}"
+        yield "Q003", message, f"a character ends at {whole}: quote {_marks_shown(text[start:whole])} (end {whole})"
+    if 0 < start < len(text) and _is_mark(text[start]):
+        message = f"the quote starts at {start}, on the combining mark U+{ord(text[start]):04X} of the letter before it"
+        yield "Q003", message, f"start it at {start - 1}, with its letter, or after its marks"
+
+
 def _quote_problems(target: _Target, target_id: str, quote: Quote) -> Iterator[tuple[str, str, str | None]]:
     text = target.text
     if quote.start is not None and quote.end is not None and text[quote.start : quote.end] != quote.exact:
+        there = text[quote.start : quote.end]
         at = text.find(quote.exact)
         hint = f"the exact text is at start {at}, end {at + len(quote.exact)}" if at != -1 else None
-        yield "Q003", f"text at {quote.start}-{quote.end} is {text[quote.start : quote.end]!r}, not the quote", hint
+        if hint is None and unicodedata.normalize("NFC", there) == unicodedata.normalize("NFC", quote.exact):
+            # The same text in another Unicode form: 'é' as one character, or as 'e' and an accent.
+            hint = (
+                f"the text there is the quote in another Unicode form: {_marks_shown(there)} against"
+                f" {_marks_shown(quote.exact)}; write `exact` as the stored text writes it (the positions count"
+                " its characters as they are)"
+            )
+        yield "Q003", f"text at {quote.start}-{quote.end} is {_marks_shown(there)}, not the quote", hint
     # Positions that hold the exact text settle which occurrence is meant.
     anchored = quote.start is not None and text[quote.start : quote.end] == quote.exact
     if anchored:
+        yield from _cut_through(text, quote)
         return
     normalized = target.normalized
     needle = normalize(quote.exact)
     hits = occurrences(normalized, needle)
+    # A match that ends before a combining mark NFC could not compose, or starts on one, cuts a
+    # character in two: it is not the quote.
+    whole = [
+        h
+        for h in hits
+        if not (h + len(needle) < len(normalized) and _is_mark(normalized[h + len(needle)]))
+        and not (needle and _is_mark(needle[0]))
+    ]
+    if hits and not whole:
+        yield "Q001", f"the quote is in {target_id!r} only as part of a letter with a combining mark", None
+        return
+    hits = whole
     found_anywhere = bool(hits)
     if quote.prefix or quote.suffix:
         prefix, suffix = normalize(quote.prefix or ""), normalize(quote.suffix or "")

@@ -1,11 +1,24 @@
-"""References (R001, R002): every id a record names belongs to a record of the kind it names."""
+"""References (R001, R002): every id a record names belongs to a record of the kind it names;
+and (R004) no record rests on itself, through any number of others."""
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Mapping, Sequence
 
 from evidence._check.run import Run
-from evidence._model import ANY_KIND, KIND_BY_NAME, Court, a, iter_references, lookup_court, reference_targets
+from evidence._model import (
+    ANY_KIND,
+    KIND_BY_NAME,
+    Court,
+    Record,
+    a,
+    find_cycles,
+    iter_references,
+    lookup_court,
+    reference_targets,
+    rests_on,
+)
 
 
 def references(run: Run) -> None:
@@ -44,3 +57,31 @@ def _one_of(found: type, kinds: tuple[str, ...]) -> bool:
 def _named(kinds: tuple[str, ...], conjunction: str) -> str:
     """'source', 'source, filing or exhibit': the kinds a reference may name."""
     return kinds[0] if len(kinds) == 1 else f"{', '.join(kinds[:-1])} {conjunction} {kinds[-1]}"
+
+
+def rests_on_graph(records: Iterable[Record]) -> dict[str, list[tuple[tuple[str | int, ...], str]]]:
+    """Each record that rests on others, with (path, id) of each it rests on (`rests_on`)."""
+    return {record.id: found for record in records if (found := rests_on(record))}
+
+
+def reference_cycles(run: Run, graph: Mapping[str, Sequence[tuple[tuple[str | int, ...], str]]]) -> None:
+    """R004, over the whole set at once (both drivers give it the graph of every record): records
+    that rest on each other in a circle (a translation of its own translation, a claim among its
+    own evidence), which no citation or trace can follow to its end. Reported once per circle,
+    on its first record, with every member named."""
+    ids = {id: [target for _, target in edges] for id, edges in graph.items()}
+    for circle, members in find_cycles(ids):
+        first = circle[0]
+        following = circle[1] if len(circle) > 1 else first
+        path = next(path for path, target in graph[first] if target == following)
+        around = " → ".join(repr(id) for id in [*circle, first])
+        if len(circle) == 1:
+            message = f"rests on itself: {around}"
+        else:
+            others = len(circle) - 1
+            message = f"rests on itself through {others} other record{'s' if others > 1 else ''}: {around}"
+        if len(members) > len(circle):
+            named = ", ".join(repr(id) for id in members[:20]) + (", ..." if len(members) > 20 else "")
+            message += f"; {len(members)} records rest on each other in circles: {named}"
+        hint = "a record cannot be its own evidence, translation or source: remove a link of the circle"
+        run.pending.append(("R004", message, hint, first, run.lookup.origin(first), path))

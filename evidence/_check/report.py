@@ -46,6 +46,7 @@ RULES: dict[str, Rule] = {
         Rule(code="R001", severity=_E, summary="a reference to an id no record has"),
         Rule(code="R002", severity=_E, summary="a reference to a record of the wrong kind"),
         Rule(code="R003", severity=_E, summary="an id used twice"),
+        Rule(code="R004", severity=_E, summary="records that rest on each other in a circle"),
         Rule(code="Q001", severity=_E, summary="a quote not found in its source's text"),
         Rule(code="Q002", severity=_E, summary="a quote found more than once, with nothing to tell which"),
         Rule(code="Q003", severity=_E, summary="a quote's position disagrees with its text"),

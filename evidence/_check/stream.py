@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from evidence._check.index import Index, ShardIndex, scan_shard
 from evidence._check.legal import exhibit_numbers
 from evidence._check.quotes import find_quotes
+from evidence._check.references import reference_cycles, rests_on_graph
 from evidence._check.report import Pending, Report, load_failed, make_report
 from evidence._check.rules import RECORD_RULES
 from evidence._check.run import QuoteJob, Run
@@ -108,6 +109,9 @@ def check_stream(
     shards = [(str(file), str(file)) for file in files]
     if dask_client is not None:
         return _on_dask(dask_client, shards, folder, select, ignore)
+    # No more processes than shards to give them, or cores to run them: more would only wait
+    # (and a process limit could refuse them).
+    jobs = min(jobs, len(shards), _cores())
     if jobs > 1:
         # Imported here: multiprocessing costs a tenth of `import evidence`, and most checks run in one.
         from concurrent.futures import ProcessPoolExecutor
@@ -126,6 +130,14 @@ def check_stream(
         return failed
     results = [check_shard(file, display, index, str(folder)) for file, display in shards]
     return _finish(index, results, folder, select, ignore)
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every system
+        return os.cpu_count() or 1
 
 
 def _on_dask(client: Any, shards: list[tuple[str, str]], folder: Path, select: Any, ignore: Any) -> Report:
@@ -159,6 +171,7 @@ def _finish(index: Index, results: Sequence[ShardFindings], folder: Path, select
     # Exhibit numbering looks at all exhibits at once, which the index holds whole.
     run = Run(index, [record for record in index.whole.values() if isinstance(record, Exhibit)], folder)
     exhibit_numbers(run)
+    reference_cycles(run, {**rests_on_graph(index.whole.values()), **index.rests})
     run.jobs = [job for result in results for job in result.jobs]
     run.message_texts = {id: text for result in results for id, text in result.texts.items()}
     find_quotes(run)
@@ -179,3 +192,7 @@ def connect_dask(address: str) -> Any:
         return Client(address, timeout=10)  # type: ignore[no-untyped-call]
     except (OSError, TimeoutError) as error:
         raise UsageError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+    except (ValueError, TypeError) as error:  # not an address at all: 'not an address'
+        raise UsageError(
+            f"--dask takes a scheduler address (tcp://host:8786) or 'local'; {address!r} is none: {error}"
+        ) from None

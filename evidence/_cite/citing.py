@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from evidence._cite import apa, bluebook, chicago, ecf, legislative, secondary, statutes
-from evidence._cite.context import Context, pin_range
+from evidence._cite.context import Context, pin_range, where
 from evidence._cite.options import (
     DEFAULT_OPTIONS,
     BluebookOptions,
@@ -19,8 +19,21 @@ from evidence._cite.options import (
     parse_style,
 )
 from evidence._cite.parts import MARK, Citation, Part, i, join_parts, r, tidy
-from evidence._errors import UsageError
-from evidence._model import Case, Claim, Decision, EvidenceRole, Exhibit, Filing, Message, Provision, Record, Source
+from evidence._errors import ResolutionError, UsageError
+from evidence._model import (
+    Case,
+    Claim,
+    CycleFound,
+    Decision,
+    EvidenceRole,
+    Exhibit,
+    Filing,
+    Message,
+    Provision,
+    Record,
+    Source,
+    order_behind,
+)
 
 if TYPE_CHECKING:
     from evidence._recordset import RecordSet
@@ -130,12 +143,42 @@ _SIGNALS = {EvidenceRole.SUPPORTS: None, EvidenceRole.CONTRADICTS: "but see", Ev
 
 
 def _claim_parts(claim: Claim, style: Style, ctx: Context) -> list[Part]:
-    """The citations for a claim's evidence: one citation sentence per role, each with its
-    signal; the citations of one role are joined by semicolons. APA gathers them all in one
-    parenthetical in-text citation."""
+    """The citations for a claim's evidence. A claim among the evidence is cited by its own
+    evidence in turn: the claims behind are cited first, those that rest on nothing else first
+    of all, in a loop, so that a chain of any length is cited without recursion; a claim that
+    comes back to itself is refused (R004)."""
+    records = ctx.need("a claim's evidence")
+    by_id = records.by_id()
+
+    def claims_behind(id: str) -> list[str]:
+        found = by_id.get(id)
+        if not isinstance(found, Claim):
+            return []
+        return [link.record for link in found.evidence if isinstance(by_id.get(link.record), Claim)]
+
+    try:
+        order = order_behind(claim.id, claims_behind)
+    except CycleFound as cycle:
+        raise ResolutionError(
+            f"{where(records, claim.id)}claim {claim.id!r} cannot be cited: its evidence comes back to a claim"
+            f" it starts from ({cycle}); `evidence check` reports it as R004"
+        ) from None
+    cited: dict[str, list[Part]] = {}
+    for id in order:
+        cited[id] = _one_claim(records[id], style, ctx, cited)  # type: ignore[arg-type]
+    return cited[claim.id]
+
+
+def _one_claim(claim: Claim, style: Style, ctx: Context, cited: dict[str, list[Part]]) -> list[Part]:
+    """The citations for a claim's evidence (the claims among it in `cited` already): one
+    citation sentence per role, each with its signal; the citations of one role are joined by
+    semicolons. APA gathers them all in one parenthetical in-text citation."""
     records = ctx.need("a claim's evidence")
     if not claim.evidence:
-        raise UsageError(f"claim {claim.id!r} has no evidence to cite: link the records it rests on (evidence)")
+        raise UsageError(
+            f"{where(records, claim.id)}claim {claim.id!r} has no evidence to cite: link the records it rests on"
+            " (evidence)"
+        )
     out: list[Part] = []
     in_text = style is Style.APA
     for role, signal in _SIGNALS.items():
@@ -149,7 +192,10 @@ def _claim_parts(claim: Claim, style: Style, ctx: Context) -> list[Part]:
         for n, link in enumerate(links):
             pin = link.quote.page if link.quote is not None else None
             form = Form.SHORT if in_text else Form.FULL
-            parts, ends = _parts(records[link.record], style, form, pin, ctx, None, None)
+            if link.record in cited:  # a claim: cited as _parts would, by its evidence
+                parts, ends = list(cited[link.record]), style is Style.APA
+            else:
+                parts, ends = _parts(records[link.record], style, form, pin, ctx, None, None)
             if ends:  # a note or in-text citation complete in itself: drop its own stop
                 parts = _strip_stop(parts, in_text)
             out += ([r("; ")] if n else []) + parts

@@ -170,3 +170,12 @@ def pin_range(pin: str) -> str:
 
     # A page numbered by chapter keeps its digits, dashed: '1-14-15' → '1–14–15'.
     return re.sub(r"(?<=\d)-(?=\d)", "–", re.sub(r"(\d+)\s*[-–]\s*(\d+)", shortened, pin))
+
+
+def where(records: RecordSet | None, id: str) -> str:
+    """'records/claims.yaml:12:5: ', where the record was read, to start a message about it."""
+    origin = records.origin(id) if records is not None else None
+    if origin is None:
+        return ""
+    place = ":".join(str(part) for part in (origin.file, origin.line, origin.column) if part is not None)
+    return f"{place}: "

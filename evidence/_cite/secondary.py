@@ -4,12 +4,13 @@ materials), web pages and posts (R18), and their supra (R15.8, R30.3)."""
 
 from __future__ import annotations
 
-from evidence._cite.context import Context, named_by, pin_range
+from evidence._cite.context import Context, named_by, pin_range, where
 from evidence._cite.dates import clock, format_date, year
 from evidence._cite.names import join_names, parse_name
 from evidence._cite.options import Form
 from evidence._cite.parts import ITALIC, ROMAN, SMALL_CAPS, Part, i, joined, r
 from evidence._cite.words import LANGUAGE_NAMES, edition_words, periodical_name, title_case
+from evidence._errors import ResolutionError
 from evidence._model import Date, Source, SourceKind
 
 
@@ -29,15 +30,31 @@ def _titled(source: Source, ctx: Context, text: str, style: str) -> list[Part]:
     return ctx.value(text, (source, "title"), style=style)
 
 
-def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> list[Part]:
+def _is_book(source: Source) -> bool:
+    return source.kind in (SourceKind.BOOK, SourceKind.DATASET) or (source.kind is SourceKind.OTHER and not source.url)
+
+
+def _lead(source: Source, ctx: Context) -> list[Part]:
+    """The byline (and a student work's genre) before the title."""
     authors, signed = _authors(source)
-    pin = pin_range(pin) if pin else pin  # R3.3
-    book = source.kind in (SourceKind.BOOK, SourceKind.DATASET) or (source.kind is SourceKind.OTHER and not source.url)
-    small_caps = ctx.options.small_caps
-    byline = ctx.value(authors, (source, signed), style=SMALL_CAPS if small_caps and book else ROMAN)
+    small_caps = ctx.options.small_caps and _is_book(source)
+    byline = ctx.value(authors, (source, signed), style=SMALL_CAPS if small_caps else ROMAN)
     lead = [*byline, r(", ")] if authors else []
     if source.genre:  # a student's Note or Comment says so before its title (R30.2)
         lead += [*ctx.value(source.genre, (source, "genre")), r(", ")]
+    return lead
+
+
+def _untitled(source: Source) -> bool:
+    """Cited by its publication and what it translates (a numbered report by its number)."""
+    return source.title is None and not (source.number and _is_book(source))
+
+
+def cite_source(source: Source, ctx: Context, form: Form, pin: str | None) -> list[Part]:
+    pin = pin_range(pin) if pin else pin  # R3.3
+    book = _is_book(source)
+    small_caps = ctx.options.small_caps
+    lead = _lead(source, ctx)
     if source.title is None and source.number and book:  # a numbered report: 'S. Rep. No. 106-261, at 441'
         return [*lead, *ctx.value(source.number, (source, "number")), *_book_tail(source, ctx, pin, numbered=True)]
     if source.title is None:
@@ -183,24 +200,36 @@ def _original(source: Source, ctx: Context) -> Source | None:
 
 
 def _untitled_source(source: Source, ctx: Context, lead: list[Part]) -> list[Part]:
-    """A source whose title is not known: its publication, and what it translates."""
-    language = LANGUAGE_NAMES.get((source.language or "").split("-")[0], source.language or "")
-    parts = [*lead, *named_by(source, ctx)]
-    original = _original(source, ctx)
-    if original is not None:
+    """A source whose title is not known: its publication, and (in parentheses) the citation of
+    what it translates. A chain of untitled translations is followed in a loop, each inside the
+    parentheses of the one before; a chain that comes back to itself is refused (R004)."""
+    parts: list[Part] = []
+    seen = [source.id]
+    opened = 0
+    while True:
+        language = LANGUAGE_NAMES.get((source.language or "").split("-")[0], source.language or "")
+        parts += [*lead, *named_by(source, ctx)]
+        original = _original(source, ctx)
+        if original is None:
+            if source.url:
+                # Its date is not printed here, so only the visit can date it.
+                parts += [r(", "), *ctx.value(source.url, (source, "url")), *_last_visited(source, ctx, dated=False)]
+            break
         spoken = [*ctx.value(language, (source, "language")), r(" ")] if language else []
-        parts += [
-            r(" ("),
-            *spoken,
-            *ctx.value("translation of", (source, "translation_of")),
-            r(" "),
-            *cite_source(original, ctx, Form.FULL, None),
-            r(")"),
-        ]
-    elif source.url:
-        # Its date is not printed here, so only the visit can date it.
-        parts += [r(", "), *ctx.value(source.url, (source, "url")), *_last_visited(source, ctx, dated=False)]
-    return parts
+        parts += [r(" ("), *spoken, *ctx.value("translation of", (source, "translation_of")), r(" ")]
+        opened += 1
+        if original.id in seen:
+            circle = " → ".join([*seen[seen.index(original.id) :], original.id])
+            raise ResolutionError(
+                f"{where(ctx.records, seen[0])}source {seen[0]!r} cannot be cited: its translations come back"
+                f" to where they start ({circle}); `evidence check` reports it as R004"
+            )
+        if not _untitled(original):
+            parts += cite_source(original, ctx, Form.FULL, None)
+            break
+        seen.append(original.id)
+        source, lead = original, _lead(original, ctx)
+    return [*parts, *[r(")")] * opened]
 
 
 def supra_author(source: Source) -> str | None:

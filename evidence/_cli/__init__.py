@@ -124,8 +124,13 @@ def _colour(stream: TextIO) -> bool:
     return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _codes(text: str | None) -> list[str] | None:
-    return [code.strip().upper() for code in text.split(",") if code.strip()] if text else None
+def _codes(text: str | None, flag: str) -> list[str] | None:
+    if text is None:
+        return None
+    codes = [code.strip().upper() for code in text.split(",") if code.strip()]
+    if not codes:  # an empty selection would select nothing and pass every set
+        raise UsageError(f"{flag} takes rule codes or prefixes, comma-separated (R001,Q); found {text!r}")
+    return codes
 
 
 def _unique(paths: Sequence[str]) -> list[str]:
@@ -148,7 +153,7 @@ def _check(args: argparse.Namespace) -> int:
         def progress(done: int, total: int) -> None:
             sys.stderr.write(f"\rchecking: {done}/{total} rule families" + ("\n" if done == total else ""))
 
-    select, ignore = _codes(args.select), _codes(args.ignore)
+    select, ignore = _codes(args.select, "--select"), _codes(args.ignore, "--ignore")
     if args.jobs < 1:
         raise UsageError("--jobs takes a number of processes, 1 or more")
     if args.max_findings < 0:
@@ -277,28 +282,54 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def _number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, else a usage error (exit 2) before
+    any file is read."""
+
+    def number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be from {low:,} to {high:,}, found {value:,}")
+        return value
+
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="evidence", description="Typed records of lawsuits, their evidence and its provenance."
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sizes = parser.add_argument_group("limits (for unusually large files)")
+    # Each limit from 0 (1 for the depth and the problems) to far beyond any file, so that no limit is negative
+    # or overflows the readers' own (a text's length goes to msgspec as a 64-bit bound).
     sizes.add_argument(
-        "--max-file-mb", type=int, metavar="N", help=f"largest record file (default {limits.max_file_bytes // 2**20})"
+        "--max-file-mb",
+        type=_number(0, 2**20),
+        metavar="N",
+        help=f"largest record file (default {limits.max_file_bytes // 2**20})",
     )
     sizes.add_argument(
-        "--max-text-chars", type=int, metavar="N", help=f"longest text value (default {limits.max_text_chars:,})"
+        "--max-text-chars",
+        type=_number(0, 2**40),
+        metavar="N",
+        help=f"longest text value (default {limits.max_text_chars:,})",
     )
-    sizes.add_argument("--max-depth", type=int, metavar="N", help=f"deepest nesting (default {limits.max_depth})")
+    sizes.add_argument(
+        "--max-depth", type=_number(1, 100_000), metavar="N", help=f"deepest nesting (default {limits.max_depth})"
+    )
     sizes.add_argument(
         "--max-alias-values",
-        type=int,
+        type=_number(0, 2**40),
         metavar="N",
         help=f"values YAML aliases may expand to (default {limits.max_alias_values:,})",
     )
     sizes.add_argument(
         "--max-problems",
-        type=int,
+        type=_number(1, 2**40),
         metavar="N",
         help=f"problems one record file reports before reading it stops (default {limits.max_problems:,})",
     )
@@ -339,7 +370,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="read records in batches, twice, never all at once (default: for JSON Lines over 64 MiB)",
     )
-    scale.add_argument("--jobs", type=int, default=1, metavar="N", help="check files in N processes (streams)")
+    scale.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="check files in up to N processes, no more than files or cores (streams)",
+    )
     scale.add_argument(
         "--dask", metavar="ADDRESS", help="check files on a Dask cluster (scheduler address, or 'local'; streams)"
     )

@@ -33,7 +33,7 @@ from evidence._io.document import Document
 from evidence._io.fieldtable import FIELD_TABLE
 from evidence._io.plain import plain_function
 from evidence._limits import limits
-from evidence._model import RECORD_KINDS, Date, DateInterval, Digest, parse_date
+from evidence._model import RECORD_KINDS, Date, DateInterval, Digest, parse_date, same_keys_complaint
 
 T = TypeVar("T")
 Path = tuple[str | int, ...]
@@ -205,6 +205,8 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
                     result[key] = value_hook(item, value_type)
                 except InvalidValue as error:
                     raise InvalidValue(error.message, field=key, code=error.code) from None
+            if (complaint := same_keys_complaint(result)) is not None:
+                raise InvalidValue(complaint, code="S009")
             return types.MappingProxyType(result)
 
         return hook

@@ -42,6 +42,7 @@ from evidence._model import (
     Record,
     control_complaint,
     parse_date,
+    same_keys_complaint,
 )
 
 
@@ -182,7 +183,8 @@ def _field_code(f: Field, index: int, namespace: dict[str, Any], version: int) -
         call = f"build_{index}(item, counter)" if many else f"build_{index}(value, counter)"
         code.append(f"value = tuple([{call} for item in value])" if many else f"value = {call}")
     elif get_origin(type_) is Mapping:
-        code += ["counter.keys += len(value)", "value = proxy(value)"]
+        namespace["same_keys"] = same_keys_complaint
+        code += ["counter.keys += len(value)", "if same_keys(value) is not None: raise Refused", "value = proxy(value)"]
     if not f.checks:
         return code
     failures = []

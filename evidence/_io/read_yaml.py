@@ -82,6 +82,7 @@ class _YamlBuilder:
         self.file = file
         self.problems: list[Problem] = []
         self.built: set[int] = set()  # nodes built once: building one again expands an alias
+        self.keys_seen: set[int] = set()  # key nodes met once: meeting one again is an alias
         self.in_alias = 0
         self.alias_values = 0
 
@@ -131,11 +132,17 @@ class _YamlBuilder:
                 self.problem(key_node, path, "merge keys ('<<') are not supported; write the fields out", "S007")
                 continue
             key = key_node.value
+            # A key given through an alias is the anchored node itself, marked where the anchor
+            # is: its value stands where the alias was written.
+            alias = id(key_node) in self.keys_seen
+            self.keys_seen.add(id(key_node))
             if key in first_seen:
                 line, _ = _mark(first_seen[key])
-                self.problem(key_node, path, f"duplicate key '{key}' (first given on line {line})", "S009")
+                through = "given through an alias; " if alias else ""
+                message = f"duplicate key '{key}' ({through}first given on line {line})"
+                self.problem(value_node if alias else key_node, path, message, "S009")
                 continue
-            first_seen[key] = key_node
+            first_seen[key] = value_node if alias else key_node
             result[key] = self.build(value_node, (*path, key))
         return result
 

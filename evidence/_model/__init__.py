@@ -12,6 +12,7 @@ from evidence._model.checks import (
     a,
     control_complaint,
     language_complaint,
+    same_keys_complaint,
 )
 from evidence._model.courts import complete_court, lookup_court, without_state
 from evidence._model.dates import (
@@ -60,7 +61,14 @@ from evidence._model.records import (
     Record,
     Source,
 )
-from evidence._model.references import iter_references, reference_targets
+from evidence._model.references import (
+    CycleFound,
+    find_cycles,
+    iter_references,
+    order_behind,
+    reference_targets,
+    rests_on,
+)
 from evidence._model.reporters import (
     DatabaseCite,
     ReporterCite,
@@ -118,6 +126,7 @@ __all__ = [
     "Complaint",
     "Confidence",
     "Court",
+    "CycleFound",
     "DatabaseCite",
     "Date",
     "DateInterval",
@@ -159,6 +168,7 @@ __all__ = [
     "definitely_before",
     "docket_cite",
     "field",
+    "find_cycles",
     "is_database_cite",
     "is_public_domain",
     "iter_references",
@@ -166,12 +176,15 @@ __all__ = [
     "language_complaint",
     "last_edge",
     "lookup_court",
+    "order_behind",
     "page_of",
     "parse_cite",
     "parse_date",
     "reference_targets",
     "reporter_series",
+    "rests_on",
     "rules_of",
+    "same_keys_complaint",
     "split_bates",
     "without_state",
 ]

@@ -5,7 +5,8 @@ values that passed and not ask again."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterable
 from typing import Any
 
 Complaint = Callable[[Any], str | None]
@@ -19,13 +20,16 @@ _LANGUAGE = re.compile(
     r"(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|\d{3}))?"
     r"(?:-(?:[A-Za-z\d]{5,8}|\d[A-Za-z\d]{3}))*"
     r"(?:-[0-9A-WY-Za-wy-z](?:-[A-Za-z\d]{2,8})+)*"
-    r"(?:-[Xx](?:-[A-Za-z\d]{1,8})+)?"
+    r"(?:-[Xx](?:-[A-Za-z\d]{1,8})+)?",
+    re.ASCII,
 )
 _URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
 # Control characters (but tab, line feed and carriage return), line and paragraph separators,
 # stray byte-order marks and lone surrogates: invisible, YAML cannot keep them as they are, and
-# no UTF-8 file can hold a surrogate.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+# no UTF-8 file can hold a surrogate. And the bidirectional embeddings, overrides and isolates
+# (U+202A-U+202E, U+2066-U+2069), which reorder the text after them wherever it is printed: a
+# name could read as another ("Trojan Source"). The marks (U+200E, U+200F, U+061C) stay.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
 # Whole numbers stay below 2**53, the largest every JSON reader holds exactly.
 MAX_NUMBER = 2**53 - 1
@@ -65,7 +69,7 @@ def language_complaint(value: str) -> str | None:
     return f"invalid language tag {value!r}: use a BCP 47 tag such as 'en', 'pt' or 'pt-BR'"
 
 
-_CLOCK = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d", re.ASCII)
 
 
 def clock_complaint(value: str) -> str | None:
@@ -104,6 +108,11 @@ def control_complaint(value: str) -> str | None:
         return None
     if "\ud800" <= found.group() <= "\udfff":
         return f"contains the lone surrogate U+{ord(found.group()):04X}; record text cannot hold it"
+    if "\u202a" <= found.group() <= "\u202e" or "\u2066" <= found.group() <= "\u2069":
+        return (
+            f"contains the bidirectional control U+{ord(found.group()):04X}, which reorders the text shown after it;"
+            " record text cannot hold it"
+        )
     return f"contains the invisible character U+{ord(found.group()):04X}; record text cannot hold it"
 
 
@@ -117,3 +126,24 @@ PATTERN_CHECKS: dict[Complaint, re.Pattern[str]] = {
 # Those whose pattern admits printable ASCII alone: a value they pass holds no invisible
 # character, so a reader need not look for one.
 ASCII_CHECKS: frozenset[Complaint] = frozenset({id_complaint, language_complaint})
+
+
+def same_keys_complaint(keys: Iterable[str]) -> str | None:
+    """Two keys of one mapping that are the same text once normalized (NFC): 'Café' written with
+    an accented letter and with a letter and a combining accent look alike, and one would be lost
+    or kept twice. Every reader asks this of every mapping it builds."""
+    seen: dict[str, str] = {}
+    for key in keys:
+        normal = key if key.isascii() else unicodedata.normalize("NFC", key)  # NFC leaves ASCII as it is
+        if normal in seen:
+            return (
+                f"duplicate key '{_marks_shown(key)}': the same text as '{_marks_shown(seen[normal])}' in Unicode"
+                " (NFC); give each key once"
+            )
+        seen[normal] = key
+    return None
+
+
+def _marks_shown(text: str) -> str:
+    """The text with its combining marks written as escapes, so that two spellings differ."""
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.combining(c) else c for c in text)

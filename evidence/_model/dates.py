@@ -46,11 +46,13 @@ _MAX = _dt.datetime.max.replace(tzinfo=UTC)
 _WEST_SLACK = _dt.timedelta(hours=12)
 _EAST_SLACK = _dt.timedelta(hours=14)
 
-_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<q>[~?%])?")
+# ASCII digits only (re.ASCII): `\d` alone takes fullwidth and Arabic-Indic digits too.
+_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<q>[~?%])?", re.ASCII)
 _DATETIME = re.compile(
     r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
     r"T(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:\.(?P<fraction>\d{1,6}))?)?"
-    r"(?P<offset>Z|[+-]\d{2}:\d{2})?(?:\[(?P<zone>[^\]\s]+)\])?"
+    r"(?P<offset>Z|[+-]\d{2}:\d{2})?(?:\[(?P<zone>[^\]\s]+)\])?",
+    re.ASCII,
 )
 
 
@@ -229,19 +231,24 @@ class Date:
 
     def _span(self) -> tuple[_dt.datetime, _dt.datetime]:
         """Half-open UTC span [start, end) that the value stands for, before qualifiers."""
+        # At the ends of the range (0001-01-01, 9999-12-31) the UTC instant or the span's end
+        # may fall outside what `datetime` holds: it is clamped to the first or last instant.
         if self.hour is not None:
-            if self.zone is None and self.utc_offset is not None and self.year > 1:
+            if self.zone is None and self.utc_offset is not None:
                 start = _offset_start(self)
             else:
-                start = self.to_datetime().astimezone(UTC)
+                try:
+                    start = self.to_datetime().astimezone(UTC)
+                except OverflowError:
+                    start = _MIN if self.year == 1 else _MAX
             step = _dt.timedelta(seconds=1) if self.second is not None else _dt.timedelta(minutes=1)
             if self.microsecond:
                 step = _dt.timedelta(microseconds=1)
-            return start, start + step
+            return start, _clamp(start, step)
         if self.day is not None:
             assert self.month is not None
             start = _dt.datetime(self.year, self.month, self.day, tzinfo=UTC)
-            return start, start + _dt.timedelta(days=1)
+            return start, _clamp(start, _dt.timedelta(days=1))
         if self.month is not None:
             y, m = _add_months(self.year, self.month, 1)
             return _dt.datetime(self.year, self.month, 1, tzinfo=UTC), _safe_datetime(y, m)
@@ -269,7 +276,8 @@ class Date:
     @property
     def latest(self) -> _dt.datetime:
         """The last instant (UTC) the value can stand for."""
-        return self._widened()[1] - _dt.timedelta(microseconds=1)
+        end = self._widened()[1]
+        return end if end == _MAX else end - _dt.timedelta(microseconds=1)
 
     def __repr__(self) -> str:
         return f"Date.parse({str(self)!r})"
@@ -308,8 +316,8 @@ class Date:
 
 
 def _offset_start(d: Date) -> _dt.datetime:
-    """The first UTC instant of a date-time with a fixed offset (and a year after 1, so that the
-    subtraction stays in range): the local time less the offset."""
+    """The first UTC instant of a date-time with a fixed offset: the local time less the offset
+    (clamped to the range `datetime` holds)."""
     local = _dt.datetime(
         d.year,
         d.month,  # type: ignore[arg-type]
@@ -321,7 +329,7 @@ def _offset_start(d: Date) -> _dt.datetime:
         tzinfo=UTC,
     )
     assert d.utc_offset is not None
-    return local - _dt.timedelta(minutes=d.utc_offset)
+    return _clamp(local, -_dt.timedelta(minutes=d.utc_offset))
 
 
 def _safe_datetime(year: int, month: int) -> _dt.datetime:
@@ -503,6 +511,8 @@ def parse_date(text: str) -> DateValue:
         message = (
             error.message if error.message.startswith("invalid date") else f"invalid date '{text}': {error.message}"
         )
+        if any(c.isdigit() and not c.isascii() for c in text):
+            message += "; write its digits as ASCII 0-9"
         raise InvalidValue(message, code="S006") from None
 
 
@@ -564,7 +574,7 @@ class LastEdge:
         """`definitely_before(a, b)` for the `a` this edge was taken from."""
         if self.latest is None:
             return False
-        if type(b) is Date and b.hour is not None and b.zone is None and b.utc_offset is not None and b.year > 1:
+        if type(b) is Date and b.hour is not None and b.zone is None and b.utc_offset is not None:
             earliest = _offset_start(b)  # the usual date-time, without the general route
             try:
                 return (self.latest if self.has_time else self.latest + _WEST_SLACK) < earliest

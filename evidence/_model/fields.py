@@ -27,7 +27,7 @@ from typing import Any, get_args, get_origin
 import attrs
 
 from evidence._errors import InvalidValue
-from evidence._model.checks import Complaint, a, control_complaint, id_complaint
+from evidence._model.checks import Complaint, a, control_complaint, id_complaint, same_keys_complaint
 from evidence._model.dates import Date, DateInterval, parse_date
 from evidence._model.enums import Confidence
 
@@ -230,4 +230,6 @@ def _to_confidences(value: Any, field: attrs.Attribute[Any]) -> Mapping[str, Con
 def _to_text_mapping(value: Any, field: attrs.Attribute[Any]) -> Mapping[str, str]:
     if not isinstance(value, Mapping) or not all(isinstance(x, str) for pair in value.items() for x in pair):
         raise InvalidValue("expected a mapping of text to text", field=field.name)
+    if (complaint := same_keys_complaint(value)) is not None:
+        raise InvalidValue(complaint, field=field.name, code="S009")
     return types.MappingProxyType(dict(value))

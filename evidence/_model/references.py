@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import collections
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, get_origin
 
 import attrs
@@ -84,3 +85,133 @@ def iter_references(
     found: list[tuple[tuple[str | int, ...], str, tuple[str, ...]]] = []
     _collector(type(value))(value, path, found)
     return iter(found)
+
+
+# -- what a record rests on, and the cycles of it -----------------------------------------------
+
+
+def rests_on(record: Any) -> list[tuple[tuple[str | int, ...], str]]:
+    """(path, id) of every record `record` rests on, as a citation or a trace follows it: a
+    claim's evidence, the original a source translates or republishes, and its provenance links
+    (all but `alternate_of`, which goes both ways by its meaning)."""
+    out: list[tuple[tuple[str | int, ...], str]] = []
+    for n, link in enumerate(getattr(record, "evidence", ())):
+        out.append((("evidence", n, "record"), link.record))
+    for name in ("translation_of", "republication_of"):
+        target = getattr(record, name, None)
+        if isinstance(target, str):
+            out.append(((name,), target))
+    for n, provenance in enumerate(record.links):
+        if provenance.rel.value != "alternate_of":
+            out.append((("links", n, "target"), provenance.target))
+    return out
+
+
+def find_cycles(graph: Mapping[str, Sequence[str]]) -> list[tuple[list[str], list[str]]]:
+    """The cycles of a graph of ids (each id to the ids it leads to), one per strongly connected
+    part that loops (an id that leads to itself included): the ids along one circle from the
+    part's first id (in the order of `graph`) back to it, and every id of the part, in that order.
+    Tarjan's algorithm, without recursion: a chain may be as long as the set."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    parts: list[list[str]] = []
+    for root in graph:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, next_child = work.pop()
+            if next_child == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            children = graph.get(node, ())
+            for n in range(next_child, len(children)):
+                child = children[n]
+                if child not in graph:
+                    continue  # a record that rests on nothing (or no record: R001's)
+                if child not in index:
+                    work += [(node, n + 1), (child, 0)]
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            else:
+                if low[node] == index[node]:
+                    part: list[str] = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        part.append(member)
+                        if member == node:
+                            break
+                    if len(part) > 1 or node in graph.get(node, ()):
+                        parts.append(part)
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+    order = {id: n for n, id in enumerate(graph)}
+    ordered = [sorted(part, key=order.__getitem__) for part in parts]
+    return sorted(((_circle(graph, part), part) for part in ordered), key=lambda found: order[found[1][0]])
+
+
+def _circle(graph: Mapping[str, Sequence[str]], part: list[str]) -> list[str]:
+    """One circle through a strongly connected part: from its first id, breadth first inside
+    the part, back to that id (the first id is not repeated)."""
+    members = set(part)
+    start = part[0]
+    if start in graph.get(start, ()):
+        return [start]
+    came_from: dict[str, str] = {}
+    queue = collections.deque([start])
+    while queue:
+        node = queue.popleft()
+        for child in graph.get(node, ()):
+            if child == start:
+                circle = [node]
+                while circle[-1] != start:
+                    circle.append(came_from[circle[-1]])
+                return circle[::-1]
+            if child in members and child not in came_from and child != start:
+                came_from[child] = node
+                queue.append(child)
+    return part  # not reached: a strongly connected part has a circle through each member
+
+
+def order_behind(start: str, leads_to: Callable[[str], Sequence[str]]) -> list[str]:
+    """Every id reachable from `start` through `leads_to`, each after all it leads to (so that
+    what rests on nothing comes first), without recursion. When a path comes back to an id on it,
+    CycleFound carries that circle."""
+    done: set[str] = set()
+    on_path: list[str] = []
+    on_path_set: set[str] = set()
+    out: list[str] = []
+    work: list[tuple[str, int]] = [(start, 0)]
+    while work:
+        node, next_child = work.pop()
+        if next_child == 0:
+            on_path.append(node)
+            on_path_set.add(node)
+        children = leads_to(node)
+        for n in range(next_child, len(children)):
+            child = children[n]
+            if child in on_path_set:
+                raise CycleFound(on_path[on_path.index(child) :])
+            if child not in done:
+                work += [(node, n + 1), (child, 0)]
+                break
+        else:
+            on_path.pop()
+            on_path_set.discard(node)
+            done.add(node)
+            out.append(node)
+    return out
+
+
+class CycleFound(Exception):
+    """A walk came back to where it had been: `circle` holds the ids around it."""
+
+    def __init__(self, circle: list[str]) -> None:
+        super().__init__(" → ".join([*circle, circle[0]]))
+        self.circle = circle

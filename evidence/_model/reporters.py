@@ -107,9 +107,12 @@ _PIN = r"(?:,\s*(?:at\s+)?|\s+at\s+)(?P<pin>\*{0,2}\d+(?:\s*[-–]\s*\*{0,2}\d+)
 # first; reporters-db's own abbreviations use these characters and no others.
 _ABBREVIATION = r"[A-Za-z\[(][A-Za-z0-9.'’&()\[\] -]*?"
 _DATABASE = re.compile(
-    rf"(?P<year>\d{{4}})\s+(?P<reporter>WL|(?:{_ABBREVIATION}\s+)?LEXIS)\s+(?P<number>\d+)(?:{_PIN})?", re.IGNORECASE
+    rf"(?P<year>\d{{4}})\s+(?P<reporter>WL|(?:{_ABBREVIATION}\s+)?LEXIS)\s+(?P<number>\d+)(?:{_PIN})?",
+    re.IGNORECASE | re.ASCII,
 )
-_REPORTER = re.compile(rf"(?P<volume>\d{{1,5}})\s+(?P<reporter>{_ABBREVIATION})\s+(?P<page>\d{{1,6}})(?:{_PIN})?")
+_REPORTER = re.compile(
+    rf"(?P<volume>\d{{1,5}})\s+(?P<reporter>{_ABBREVIATION})\s+(?P<page>\d{{1,6}})(?:{_PIN})?", re.ASCII
+)
 
 
 def is_database_cite(text: str) -> bool:
@@ -148,13 +151,17 @@ def parse_cite(text: str) -> ReporterCite | DatabaseCite | None:
 # spaced ('2012 CO 22', '2011 IL App (1st) 101234', '1999 PA Super 1') or hyphened ('2009-NMSC-006',
 # '2002-Ohio-2220'), as each state's rule writes it. Its year stands where a reporter's volume
 # would; no reporter has yet reached a volume 1990, so the year tells the two apart.
-_PUBLIC_DOMAIN = re.compile(r"(?:199\d|20\d\d)(?P<sep>[ -])[A-Z][A-Za-z.]*(?: [A-Za-z.]+)*(?: \(\w+\))?(?P=sep)\d+")
+_PUBLIC_DOMAIN = re.compile(
+    r"(?:199\d|20\d\d)(?P<sep>[ -])[A-Z][A-Za-z.]*(?: [A-Za-z.]+)*(?: \(\w+\))?(?P=sep)\d+", re.ASCII
+)
 
 
 # Louisiana's public-domain cite of a decision after 1993 (its Supreme Court's rules, the Indigo
 # Book's Louisiana table): the docket number, then the court and the day in figures, '93-2345
 # (La. 7/15/94)', '93-2345 (La. App. 1 Cir. 7/15/94)'.
-_BY_DOCKET = re.compile(r"(?P<docket>\S+(?: \S+)*?) (?P<court>\(La\.(?: App\. \d+ Cir\.)? \d{1,2}/\d{1,2}/\d{2}\))")
+_BY_DOCKET = re.compile(
+    r"(?P<docket>\S+(?: \S+)*?) (?P<court>\(La\.(?: App\. \d+ Cir\.)? \d{1,2}/\d{1,2}/\d{2}\))", re.ASCII
+)
 
 
 def is_public_domain(text: str) -> bool:

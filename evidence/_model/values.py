@@ -21,7 +21,7 @@ from evidence._model.enums import AttestationKind, Confidence, EvidenceRole, Lin
 from evidence._model.fields import field, with_rules
 
 _DIGEST_LENGTHS = {"sha256": 64, "sha512": 128}
-_BATES = re.compile(r"(?P<prefix>.*?)(?P<number>\d+)")
+_BATES = re.compile(r"(?P<prefix>.*?)(?P<number>\d+)", re.ASCII)  # ASCII digits only
 
 
 @attrs.frozen(kw_only=True, field_transformer=with_rules)

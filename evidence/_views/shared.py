@@ -26,3 +26,16 @@ def md_cell(text: str) -> str:
     """Free text in a cell of a Markdown table: on one line, its backslashes, pipes and backticks
     escaped (a backtick would open a code span). Ids are written as code beside it, unescaped."""
     return one_line(text).replace("\\", "\\\\").replace("|", "\\|").replace("`", "\\`")
+
+
+# What a spreadsheet reads as the start of a formula (and the tab and carriage return that
+# hide one): a cell of record text starting so is written after an apostrophe, which the
+# spreadsheet shows as text ("CSV injection"; OWASP's advice).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A value for a CSV cell, text that would start a formula made inert."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value

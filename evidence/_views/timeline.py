@@ -42,7 +42,7 @@ from evidence._model import (
     last_edge,
 )
 from evidence._recordset import RecordSet
-from evidence._views.shared import OPEN, md_cell, one_line, records_of
+from evidence._views.shared import OPEN, csv_cell, md_cell, one_line, records_of
 
 _TITLE_LENGTH = 100
 
@@ -332,12 +332,11 @@ def timeline_csv(records: RecordSet | Iterable[Record]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for e in timeline(records):
-        writer.writerow(
-            [
-                *(e.group, e.label, e.precision, _instant(e.earliest), _instant(e.latest)),
-                *(e.kind, e.record, one_line(e.title), e.confidence.value),
-            ]
-        )
+        row = [
+            *(e.group, e.label, e.precision, _instant(e.earliest), _instant(e.latest)),
+            *(e.kind, e.record, one_line(e.title), e.confidence.value),
+        ]
+        writer.writerow([csv_cell(cell) for cell in row])
     return out.getvalue()
 
 

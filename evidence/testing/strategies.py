@@ -414,7 +414,7 @@ sources = _record(
     publication=optional(free_text),
     publisher=optional(free_text),
     published=optional_dates,
-    published_time=optional(st.from_regex(r"(?:[01]\d|2[0-3]):[0-5]\d", fullmatch=True)),
+    published_time=optional(st.from_regex(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]", fullmatch=True)),
     page=optional(free_text),
     volume=optional(free_text),
     edition=optional(free_text),
