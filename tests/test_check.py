@@ -566,6 +566,31 @@ def test_github_output_of_errors_starts_with_the_error_command(capsys: pytest.Ca
     assert all(line.startswith("::error file=") for line in lines)
 
 
+def _unescape_property(value: str) -> str:
+    """How the Actions runner reads a command's property back."""
+    for escaped, character in (("%2C", ","), ("%3A", ":"), ("%0A", "\n"), ("%0D", "\r"), ("%25", "%")):
+        value = value.replace(escaped, character)
+    return value
+
+
+def test_github_output_escapes_a_file_name_so_the_runner_reads_it_whole(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "Kadrey, et al: 100%"
+    folder.mkdir()
+    name = "a\nb.yaml"  # a newline in a file name would start a command of its own
+    (folder / name).write_text("evidence: 2\nactors:\n  - id: a\n    kind: bogus\n    name: A\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "check", "--format", "github", folder.name)
+    assert code == 1
+    (line,) = out.splitlines()  # one command: nothing the name holds split it
+    properties, message = line.removeprefix("::error ").split("::", 1)
+    found = dict(item.split("=", 1) for item in properties.split(","))
+    assert _unescape_property(found["file"]) == f"{folder.name}/{name}"
+    assert (found["line"], found["title"]) == ("4", "S005")
+    assert message.startswith("$.actors[0].kind expected one of")
+
+
 @pytest.mark.parametrize(
     ("options", "codes"),
     [

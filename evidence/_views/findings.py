@@ -55,7 +55,14 @@ def _text(findings: list[Finding], left_out: dict[str, int], colour: bool) -> st
 
 
 def _escape(text: str) -> str:
+    """A workflow command's message, escaped as the Actions runner reads it back."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: object) -> str:
+    """A property (`file=`, `title=`): as a message, and `:` and `,` too, which end a property;
+    otherwise a folder `Kadrey, et al/` is read as `file=Kadrey`."""
+    return _escape(str(value)).replace(":", "%3A").replace(",", "%2C")
 
 
 def _github(findings: list[Finding], left_out: dict[str, int]) -> str:
@@ -63,10 +70,13 @@ def _github(findings: list[Finding], left_out: dict[str, int]) -> str:
     lines = []
     for f in findings:
         where = ",".join(
-            f"{k}={v}" for k, v in (("file", f.file), ("line", f.line), ("col", f.column)) if v is not None
+            f"{k}={_escape_property(v)}"
+            for k, v in (("file", f.file), ("line", f.line), ("col", f.column))
+            if v is not None
         )
         text = f"{f.path} {f.message}".strip() + (f" (hint: {f.hint})" if f.hint else "")
-        lines.append(f"::{_GITHUB_LEVELS[f.severity.value]} {where},title={f.code}::{_escape(text)}\n")
+        title = _escape_property(f.code)
+        lines.append(f"::{_GITHUB_LEVELS[f.severity.value]} {where},title={title}::{_escape(text)}\n")
     lines.extend(f"::notice title={code}::{_escape(more_line(code, count))}\n" for code, count in left_out.items())
     return "".join(lines)
 
