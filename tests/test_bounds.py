@@ -297,3 +297,18 @@ def test_timeline_groups_are_those_of_comparing_every_member(dates: list[ev.Date
         members.append(placed)
         expected.append(group)
     assert [event.group for event in events] == expected
+
+
+def test_thousands_of_unknown_ids_are_reported_in_linear_time_with_hints_for_the_first(tmp_path: Path) -> None:
+    # 4,000 translations of ids no record has: a "did you mean" each compared every id with
+    # every other (4,000 took 30 s). The first unknown ids keep their hint.
+    sources = [
+        {"id": f"page-{i}", "kind": "news_article", "title": "T", "translation_of": f"pag-{i}"} for i in range(4000)
+    ]
+    (tmp_path / "records.json").write_text(json.dumps({"evidence": 2, "sources": sources}), encoding="utf-8")
+    done = evidence("check", "records.json", cwd=tmp_path)
+    assert done.returncode == 1
+    shown = lines_with(done.stdout, ": R001 ")
+    assert len(shown) == 100
+    assert shown[0].endswith("no source has the id 'pag-0' (hint: did you mean 'page-0'?)")
+    assert "... and 3,900 more R001 findings (--max-findings 0 shows them all)" in done.stdout

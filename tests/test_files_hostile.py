@@ -198,11 +198,10 @@ def test_a_record_file_linked_out_of_the_folder_is_not_read(tmp_path: Path) -> N
 
 def test_a_record_file_linked_inside_the_folder_is_read(tmp_path: Path) -> None:
     folder = tmp_path / "records"
-    records(folder / "kept")
-    os.symlink("kept/actors.yaml", folder / "people.yaml")  # the same records twice, once through the link
-    code, out, _ = evidence("check", "records", cwd=tmp_path)
-    assert code == 1
-    assert "R003 $.actors[0]: id 'ahmad-al-dahle' is used twice (first in records/people.yaml:3)" in out
+    records(folder / ".kept")  # a hidden folder, not walked: the link is the records' one name
+    os.symlink(".kept/actors.yaml", folder / "people.yaml")
+    code, _, err = evidence("check", "records", cwd=tmp_path)
+    assert (code, err) == (0, "28 records checked: 0 errors, 0 warnings, 0 notes\n")
 
 
 def test_a_loop_of_links_is_called_one(tmp_path: Path) -> None:
@@ -341,6 +340,16 @@ def test_an_output_folder_that_is_a_file_is_refused(tmp_path: Path) -> None:
     code, _, err = evidence("import", "csl-json", "library.json", "-o", "out.txt", cwd=tmp_path)
     assert code == 2
     assert "evidence: error: cannot write into out.txt: it is not a folder (-o names a folder here)" in err
+    assert snapshot(tmp_path) == before
+    os.symlink("gone", tmp_path / "dangling")
+    records(tmp_path / "records")
+    before = snapshot(tmp_path)
+    for args in (("import", "csl-json", "library.json"), ("export", "--to", "parquet", "records")):
+        code, _, err = evidence(*args, "-o", "dangling", cwd=tmp_path)
+        assert (code, err) == (
+            2,
+            "evidence: error: cannot write into dangling: it is a symbolic link to nothing (-o names a folder here)\n",
+        )
     assert snapshot(tmp_path) == before
 
 
@@ -509,3 +518,36 @@ def test_a_path_given_twice_is_read_once(tmp_path: Path) -> None:
     once = evidence("check", "records", cwd=tmp_path)
     assert once[0] == 1
     assert evidence("check", "records", "records/", "./records", cwd=tmp_path) == once
+    # A file given beside the folder that holds it is read with the folder, once.
+    assert evidence("check", "records", "records/a.yaml", cwd=tmp_path) == once
+    assert evidence("fmt", "--check", "records", "records/a.yaml", cwd=tmp_path)[1].count("a.yaml") <= 1
+
+
+def test_a_link_to_a_record_file_of_the_same_set_is_read_once(tmp_path: Path) -> None:
+    folder = records(tmp_path / "records")
+    (folder / "same-actors.yaml").symlink_to("actors.yaml")
+    assert evidence("check", "records", cwd=tmp_path) == (0, "", "28 records checked: 0 errors, 0 warnings, 0 notes\n")
+    code, _, err = evidence("fmt", "records", cwd=tmp_path)
+    assert (code, err) == (0, "0 files reformatted, 1 already canonical\n")
+
+
+def test_a_command_whose_reader_goes_away_does_not_exit_0(tmp_path: Path) -> None:
+    # `evidence check | head -1`: the findings cut off, the exit code must not say "clean".
+    rows = "".join(
+        f"  - id: p{i}\n    kind: web_page\n    title: P\n    translation_of: gone-{i}\n" for i in range(3000)
+    )
+    (tmp_path / "records.yaml").write_text("evidence: 2\nsources:\n" + rows, encoding="utf-8")
+    environment = {key: value for key, value in os.environ.items() if key != "EVIDENCE_DEBUG"}
+    environment["PYTHONPATH"] = str(ROOT)
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from evidence._cli import run; run()", "check", "--max-findings", "0", "records.yaml"],
+        cwd=tmp_path, env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    assert b"records.yaml:" in process.stdout.readline()
+    process.stdout.close()  # the reader goes away after one line
+    err = process.stderr.read()
+    # 1 when the check had ended (its findings were all written, some into the closed pipe),
+    # 141 when the closed pipe stopped it first; never 0.
+    assert process.wait(timeout=60) in (1, 141)
+    assert b"Traceback" not in err

@@ -155,10 +155,8 @@ def test_trace_of_400_links_and_of_eleven_sources_linked_every_way_ends(tmp_path
 def test_a_claim_without_evidence_is_refused_naming_the_file(tmp_path: Path, style: str) -> None:
     name = write(tmp_path, "claims.json", {"evidence": 2, "claims": [claim("bare")]})
     code, out, err = evidence("cite", "--style", style, name, "bare", cwd=tmp_path)
-    assert (code, out) == (2, "")
-    assert err == (
-        f"evidence: error: {name}: claim 'bare' has no evidence to cite: link the records it rests on (evidence)\n"
-    )
+    assert (code, out) == (1, "")
+    assert err == f"evidence: {name}: claim 'bare' has no evidence to cite: link the records it rests on (evidence)\n"
 
 
 # -- 3. dates at the ends of the range --------------------------------------------------------------

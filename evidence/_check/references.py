@@ -26,6 +26,7 @@ def references(run: Run) -> None:
     # The same few ids are named again and again: each (kinds, id) is judged once, and a record
     # whose every reference is known good is passed without walking its paths.
     good: set[tuple[str, tuple[str, ...]]] = set()
+    hints: dict[tuple[str, tuple[str, ...]], str | None] = {}
     for record in run.checked:
         if good.issuperset(reference_targets(record)):
             continue
@@ -42,12 +43,20 @@ def references(run: Run) -> None:
             if found is None:
                 if wanted is Court and lookup_court(target) is not None:
                     continue  # a courts-db id
-                ids = [id for kind in kinds for id in lookup.ids_of(KIND_BY_NAME[kind])]
-                close = difflib.get_close_matches(target, ids, n=1)
-                hint = f"did you mean {close[0]!r}?" if close else None
+                key = (target, kinds)
+                if key not in hints and len(hints) < MAX_HINTS:
+                    ids = [id for kind in kinds for id in lookup.ids_of(KIND_BY_NAME[kind])]
+                    close = difflib.get_close_matches(target, ids, n=1)
+                    hints[key] = f"did you mean {close[0]!r}?" if close else None
+                hint = hints.get(key)
                 run.add("R001", record, f"no {_named(kinds, 'or')} has the id {target!r}", path, hint)
             else:
                 run.add("R002", record, f"{target!r} is {a(found.KIND)}, not {a(_named(kinds, 'or'))}", path)
+
+
+# Each "did you mean" compares one id with every id of its kind: past this many unknown ids in
+# one run, the rest get no hint, so that thousands of them cost a linear time, not a square.
+MAX_HINTS = 200
 
 
 def _one_of(found: type, kinds: tuple[str, ...]) -> bool:

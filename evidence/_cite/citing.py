@@ -174,8 +174,8 @@ def _one_claim(claim: Claim, style: Style, ctx: Context, cited: dict[str, list[P
     citation sentence per role, each with its signal; the citations of one role are joined by
     semicolons. APA gathers them all in one parenthetical in-text citation."""
     records = ctx.need("a claim's evidence")
-    if not claim.evidence:
-        raise UsageError(
+    if not claim.evidence:  # a problem of the records, as a circle is: exit 1, not 2
+        raise ResolutionError(
             f"{where(records, claim.id)}claim {claim.id!r} has no evidence to cite: link the records it rests on"
             " (evidence)"
         )

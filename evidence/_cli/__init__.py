@@ -20,7 +20,7 @@ from typing import Any, TextIO
 
 from evidence._check import Report, check, connect_dask
 from evidence._cite import BluebookOptions, Form, Markup, Style, bibliography, cite
-from evidence._cli.exits import CANNOT_RUN, OK, PROBLEMS
+from evidence._cli.exits import CANNOT_RUN, CUT_OFF, OK, PROBLEMS
 from evidence._cli.records_in import add_record, add_records_in, import_records, quote
 from evidence._errors import EvidenceError, LoadError, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
@@ -139,7 +139,9 @@ def _unique(paths: Sequence[str]) -> list[str]:
     seen: dict[Path, str] = {}
     for name in paths:
         seen.setdefault(Path(name).resolve(), name)
-    return list(seen.values())
+    folders = [path for path in seen if path.is_dir()]
+    # A path inside a folder also given is read with that folder.
+    return [name for path, name in seen.items() if not any(path != f and path.is_relative_to(f) for f in folders)]
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -514,11 +516,15 @@ def _safe_streams() -> None:
 def run() -> None:
     """Entry point of the `evidence` script."""
     _safe_streams()
+    code: int | None = None
     try:
         code = main()
         sys.stdout.flush()
     except BrokenPipeError:  # `evidence show ... | head`
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        code = OK
+        # Cut off before its end, the command cannot say how it ended: the exit a shell gives a
+        # program that SIGPIPE stopped (128 + 13), never 0, so `check | head` under pipefail
+        # does not pass a set with errors.
+        code = CUT_OFF if code is None else code
     sys.exit(code)

@@ -190,7 +190,23 @@ def walk_record_files(folder: Path) -> tuple[list[Path], list[Problem]]:
                     continue
             found.append(path)
         stack.extend(reversed(folders))  # the first folder is walked next, as a walk from the top goes
-    return found, problems
+    return _once(found), problems
+
+
+def _once(files: list[Path]) -> list[Path]:
+    """Each file once, under the first of its names: a link to another record file of the set
+    would read its records twice (and report each of them as a duplicate of itself)."""
+    seen: set[Path] = set()
+    kept = []
+    for path in files:
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):
+            real = path
+        if real not in seen:
+            seen.add(real)
+            kept.append(path)
+    return kept
 
 
 def read_file(path: Path, display: str | None = None) -> FileContent:

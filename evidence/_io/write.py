@@ -351,6 +351,10 @@ def output_folder(output: str | os.PathLike[str], *, make: bool = True, writes: 
     path = Path(output)
     if path.exists() and not path.is_dir():
         raise UsageError(f"cannot write into {os.fspath(output)}: it is not a folder (-o names a folder here)")
+    if path.is_symlink() and not path.exists():
+        raise UsageError(
+            f"cannot write into {os.fspath(output)}: it is a symbolic link to nothing (-o names a folder here)"
+        )
     if writes is not None and not path.exists() and Format.of(path) is not None:
         raise UsageError(
             f"-o {os.fspath(output)}: a record file's name, but -o names a folder (the import writes {writes}); "
