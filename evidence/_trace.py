@@ -31,6 +31,7 @@ from evidence._model import (
     Quote,
     Record,
     Source,
+    chain_text,
 )
 from evidence._recordset import RecordSet
 
@@ -334,4 +335,4 @@ def render_tree(root: Trace, *, max_paths: int = MAX_PATHS) -> str:
 
 
 def _path_text(path: tuple[Trace, ...]) -> str:
-    return " → ".join(step.record for step in path)
+    return chain_text([step.record for step in path])

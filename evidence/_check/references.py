@@ -13,6 +13,7 @@ from evidence._model import (
     Court,
     Record,
     a,
+    circle_text,
     find_cycles,
     iter_references,
     lookup_court,
@@ -83,7 +84,7 @@ def reference_cycles(run: Run, graph: Mapping[str, Sequence[tuple[tuple[str | in
         first = circle[0]
         following = circle[1] if len(circle) > 1 else first
         path = next(path for path, target in graph[first] if target == following)
-        around = " → ".join(repr(id) for id in [*circle, first])
+        around = circle_text(circle, repr)
         if len(circle) == 1:
             message = f"rests on itself: {around}"
         else:

@@ -11,7 +11,7 @@ from evidence._cite.options import Form
 from evidence._cite.parts import ITALIC, ROMAN, SMALL_CAPS, Part, i, joined, r
 from evidence._cite.words import LANGUAGE_NAMES, edition_words, periodical_name, title_case
 from evidence._errors import ResolutionError
-from evidence._model import Date, Source, SourceKind
+from evidence._model import Date, Source, SourceKind, circle_text
 
 
 def _authors(source: Source) -> tuple[str, str]:
@@ -219,7 +219,7 @@ def _untitled_source(source: Source, ctx: Context, lead: list[Part]) -> list[Par
         parts += [r(" ("), *spoken, *ctx.value("translation of", (source, "translation_of")), r(" ")]
         opened += 1
         if original.id in seen:
-            circle = " → ".join([*seen[seen.index(original.id) :], original.id])
+            circle = circle_text(seen[seen.index(original.id) :])
             raise ResolutionError(
                 f"{where(ctx.records, seen[0])}source {seen[0]!r} cannot be cited: its translations come back"
                 f" to where they start ({circle}); `evidence check` reports it as R004"

@@ -63,6 +63,8 @@ from evidence._model.records import (
 )
 from evidence._model.references import (
     CycleFound,
+    chain_text,
+    circle_text,
     find_cycles,
     iter_references,
     order_behind,
@@ -163,6 +165,8 @@ __all__ = [
     "SourceKind",
     "StatusChange",
     "a",
+    "chain_text",
+    "circle_text",
     "complete_court",
     "control_complaint",
     "definitely_before",

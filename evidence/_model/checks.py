@@ -29,7 +29,9 @@ _URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
 # no UTF-8 file can hold a surrogate. And the bidirectional embeddings, overrides and isolates
 # (U+202A-U+202E, U+2066-U+2069), which reorder the text after them wherever it is printed: a
 # name could read as another ("Trojan Source"). The marks (U+200E, U+200F, U+061C) stay.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+# What it refuses beyond the control characters and the surrogates (Unicode's Cc and Cs).
+REFUSED_FORMAT_CHARACTERS = "\u2028\u2029\ufeff\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{REFUSED_FORMAT_CHARACTERS}]")
 
 # Whole numbers stay below 2**53, the largest every JSON reader holds exactly.
 MAX_NUMBER = 2**53 - 1

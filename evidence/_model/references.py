@@ -209,9 +209,27 @@ def order_behind(start: str, leads_to: Callable[[str], Sequence[str]]) -> list[s
     return out
 
 
+CHAIN_SHOWN = 10  # ids of a chain a message names, the rest counted
+
+
+def chain_text(ids: Sequence[str], show: Callable[[str], str] = str) -> str:
+    """A chain of ids as a message says it, `a → b → c`; a long one with its first ids, a count
+    of the others and its last two, so that a message stays one readable line."""
+    if len(ids) <= CHAIN_SHOWN:
+        return " → ".join(show(id) for id in ids)
+    head = [show(id) for id in ids[: CHAIN_SHOWN - 2]]
+    skipped = len(ids) - CHAIN_SHOWN
+    return " → ".join([*head, f"… {skipped:,} more …", show(ids[-2]), show(ids[-1])])
+
+
+def circle_text(circle: Sequence[str], show: Callable[[str], str] = str) -> str:
+    """A circle back to its start: `a → b → a`."""
+    return chain_text([*circle, circle[0]], show)
+
+
 class CycleFound(Exception):
     """A walk came back to where it had been: `circle` holds the ids around it."""
 
     def __init__(self, circle: list[str]) -> None:
-        super().__init__(" → ".join([*circle, circle[0]]))
+        super().__init__(circle_text(circle))
         self.circle = circle

@@ -21,14 +21,16 @@ except ImportError as error:  # an extra, so that `evidence` alone does not need
 
 import evidence as ev
 from evidence._model import MAX_NUMBER
+from evidence._model.checks import REFUSED_FORMAT_CHARACTERS
 
 ZONES = ("America/Los_Angeles", "America/New_York", "Europe/Lisbon", "Asia/Tokyo", "UTC")
 
 ids = st.from_regex(r"[a-z0-9]([a-z0-9._-]{0,24}[a-z0-9])?", fullmatch=True)
-# Any Unicode text but surrogates (no UTF-8 file can hold them) and the invisible characters
-# records refuse; tab, line feed and carriage return stay.
+# Any Unicode text but what records refuse: Unicode's Cc and Cs, and the model's own table of
+# the rest (`REFUSED_FORMAT_CHARACTERS`: separators, byte-order marks, bidirectional controls);
+# tab, line feed and carriage return stay.
 _chars = st.characters(
-    exclude_categories=("Cs", "Cc"), include_characters="\t\n\r", exclude_characters="\u2028\u2029\ufeff"
+    exclude_categories=("Cs", "Cc"), include_characters="\t\n\r", exclude_characters=REFUSED_FORMAT_CHARACTERS
 )
 free_text = st.text(_chars, max_size=40)
 non_blank = free_text.filter(lambda s: s.strip() != "")
