@@ -146,3 +146,17 @@ def test_a_date_is_never_before_itself_and_lies_within_its_bounds(date: ev.Date)
     assert not ev.definitely_before(date, date)
     if date.has_time:
         assert date.earliest == date.to_datetime().astimezone(UTC)
+
+
+def test_a_date_time_before_the_first_instant_is_never_given_a_later_one() -> None:
+    # 0001-01-01T00:00+10:00 is 0000-12-31T14:00Z, before anything `datetime` holds: its span is
+    # held at the first instant, not moved to 0001-01-01T00:00Z plus its minute.
+    east = ev.parse_date("0001-01-01T00:00+10:00")
+    first = dt.datetime.min.replace(tzinfo=dt.UTC)
+    assert east.earliest == east.latest == first
+    # A time of that day whose instant does exist keeps it.
+    noon = ev.parse_date("0001-01-01T12:00+10:00")
+    assert (noon.earliest, noon.latest) == (
+        first + dt.timedelta(hours=2),
+        first + dt.timedelta(hours=2, minutes=1) - dt.timedelta(microseconds=1),
+    )

@@ -244,6 +244,10 @@ class Date:
             step = _dt.timedelta(seconds=1) if self.second is not None else _dt.timedelta(minutes=1)
             if self.microsecond:
                 step = _dt.timedelta(microseconds=1)
+            if start == _MIN and self._before_the_first_instant():
+                # The whole span lies before what `datetime` holds: both its ends are the first
+                # instant, never an instant after the one the value names.
+                return _MIN, _MIN
             return start, _clamp(start, step)
         if self.day is not None:
             assert self.month is not None
@@ -253,6 +257,20 @@ class Date:
             y, m = _add_months(self.year, self.month, 1)
             return _dt.datetime(self.year, self.month, 1, tzinfo=UTC), _safe_datetime(y, m)
         return _dt.datetime(self.year, 1, 1, tzinfo=UTC), _safe_datetime(self.year + 1, 1)
+
+    def _before_the_first_instant(self) -> bool:
+        """Whether the UTC instant of this date-time comes before 0001-01-01T00:00Z: a time of
+        1 January of year 1 east of UTC."""
+        if (self.year, self.month, self.day) != (1, 1, 1):
+            return False
+        local = _dt.timedelta(
+            hours=self.hour or 0, minutes=self.minute or 0, seconds=self.second or 0, microseconds=self.microsecond or 0
+        )
+        if self.zone is None and self.utc_offset is not None:
+            offset = _dt.timedelta(minutes=self.utc_offset)
+        else:
+            offset = self.to_datetime().utcoffset() or _dt.timedelta(0) if self.zone is not None else _dt.timedelta(0)
+        return local < offset
 
     def _widened(self) -> tuple[_dt.datetime, _dt.datetime]:
         start, end = self._span()
@@ -277,7 +295,7 @@ class Date:
     def latest(self) -> _dt.datetime:
         """The last instant (UTC) the value can stand for."""
         end = self._widened()[1]
-        return end if end == _MAX else end - _dt.timedelta(microseconds=1)
+        return end if end in (_MIN, _MAX) else end - _dt.timedelta(microseconds=1)
 
     def __repr__(self) -> str:
         return f"Date.parse({str(self)!r})"
