@@ -151,6 +151,7 @@ def walk_record_files(folder: Path) -> tuple[list[Path], list[Problem]]:
     depth of folders is walked."""
     root = folder.resolve()
     found: list[Path] = []
+    real: dict[Path, Path] = {}  # each file's path with no link in it
     problems: list[Problem] = []
     stack = [folder]
     while stack:
@@ -188,25 +189,21 @@ def walk_record_files(folder: Path) -> tuple[list[Path], list[Problem]]:
                     message = "is a symbolic link leading outside the record set's folder; it is not read"
                     problems.append(file_problem(str(path), message))
                     continue
+                real[path] = target if target is not None else path
+            else:
+                real[path] = root / path.relative_to(folder)
             found.append(path)
         stack.extend(reversed(folders))  # the first folder is walked next, as a walk from the top goes
-    return _once(found), problems
-
-
-def _once(files: list[Path]) -> list[Path]:
-    """Each file once, under the first of its names: a link to another record file of the set
-    would read its records twice (and report each of them as a duplicate of itself)."""
+    # Each file once, under the first of its names: a link to another record file of the set
+    # would read its records twice (and report each as a duplicate of itself). Folders are not
+    # followed through links, so only a file's own link gives it a second name.
     seen: set[Path] = set()
-    kept = []
-    for path in files:
-        try:
-            real = path.resolve()
-        except (OSError, RuntimeError):
-            real = path
-        if real not in seen:
-            seen.add(real)
-            kept.append(path)
-    return kept
+    once = []
+    for path in found:
+        if real[path] not in seen:
+            seen.add(real[path])
+            once.append(path)
+    return once, problems
 
 
 def read_file(path: Path, display: str | None = None) -> FileContent:
