@@ -28,6 +28,7 @@ from typing import TypeAlias
 import attrs
 
 from evidence._errors import InvalidValue
+from evidence._model.instants import FIRST, LAST, before_the_first, clamped, month_start
 
 __all__ = [
     "Date",
@@ -39,8 +40,7 @@ __all__ = [
 ]
 
 UTC = _dt.UTC
-_MIN = _dt.datetime.min.replace(tzinfo=UTC)
-_MAX = _dt.datetime.max.replace(tzinfo=UTC)
+_MIN, _MAX = FIRST, LAST
 # How far a calendar day's UTC bounds can move in the westernmost (UTC-12) and easternmost
 # (UTC+14) zones.
 _WEST_SLACK = _dt.timedelta(hours=12)
@@ -248,29 +248,23 @@ class Date:
                 # The whole span lies before what `datetime` holds: both its ends are the first
                 # instant, never an instant after the one the value names.
                 return _MIN, _MIN
-            return start, _clamp(start, step)
+            return start, clamped(start, step)
         if self.day is not None:
             assert self.month is not None
             start = _dt.datetime(self.year, self.month, self.day, tzinfo=UTC)
-            return start, _clamp(start, _dt.timedelta(days=1))
+            return start, clamped(start, _dt.timedelta(days=1))
         if self.month is not None:
             y, m = _add_months(self.year, self.month, 1)
-            return _dt.datetime(self.year, self.month, 1, tzinfo=UTC), _safe_datetime(y, m)
-        return _dt.datetime(self.year, 1, 1, tzinfo=UTC), _safe_datetime(self.year + 1, 1)
+            return _dt.datetime(self.year, self.month, 1, tzinfo=UTC), month_start(y, m)
+        return _dt.datetime(self.year, 1, 1, tzinfo=UTC), month_start(self.year + 1, 1)
 
     def _before_the_first_instant(self) -> bool:
-        """Whether the UTC instant of this date-time comes before 0001-01-01T00:00Z: a time of
-        1 January of year 1 east of UTC."""
-        if (self.year, self.month, self.day) != (1, 1, 1):
-            return False
-        local = _dt.timedelta(
-            hours=self.hour or 0, minutes=self.minute or 0, seconds=self.second or 0, microseconds=self.microsecond or 0
-        )
+        """Whether the UTC instant of this date-time comes before 0001-01-01T00:00Z."""
+        local = _dt.timedelta(hours=self.hour or 0, minutes=self.minute or 0, seconds=self.second or 0)
         if self.zone is None and self.utc_offset is not None:
-            offset = _dt.timedelta(minutes=self.utc_offset)
-        else:
-            offset = self.to_datetime().utcoffset() or _dt.timedelta(0) if self.zone is not None else _dt.timedelta(0)
-        return local < offset
+            return before_the_first((self.year, self.month, self.day), local, _dt.timedelta(minutes=self.utc_offset))
+        offset = self.to_datetime().utcoffset() if self.zone is not None and self.year == 1 else None
+        return before_the_first((self.year, self.month, self.day), local, offset or _dt.timedelta(0))
 
     def _widened(self) -> tuple[_dt.datetime, _dt.datetime]:
         start, end = self._span()
@@ -279,12 +273,12 @@ class Date:
         # An approximate or uncertain value may be off by one unit of its precision either way.
         if self.day is not None:
             one = _dt.timedelta(days=1)
-            return _clamp(start, -one), _clamp(end, one)
+            return clamped(start, -one), clamped(end, one)
         if self.month is not None:
-            lo = _safe_datetime(*_add_months(self.year, self.month, -1))
-            hi = _safe_datetime(*_add_months(self.year, self.month, 2))
+            lo = month_start(*_add_months(self.year, self.month, -1))
+            hi = month_start(*_add_months(self.year, self.month, 2))
             return lo, hi
-        return _safe_datetime(self.year - 1, 1), _safe_datetime(self.year + 2, 1)
+        return month_start(self.year - 1, 1), month_start(self.year + 2, 1)
 
     @property
     def earliest(self) -> _dt.datetime:
@@ -347,22 +341,7 @@ def _offset_start(d: Date) -> _dt.datetime:
         tzinfo=UTC,
     )
     assert d.utc_offset is not None
-    return _clamp(local, -_dt.timedelta(minutes=d.utc_offset))
-
-
-def _safe_datetime(year: int, month: int) -> _dt.datetime:
-    if year < 1:
-        return _MIN
-    if year > 9999:
-        return _MAX
-    return _dt.datetime(year, month, 1, tzinfo=UTC)
-
-
-def _clamp(value: _dt.datetime, delta: _dt.timedelta) -> _dt.datetime:
-    try:
-        return value + delta
-    except OverflowError:
-        return _MIN if delta < _dt.timedelta(0) else _MAX
+    return clamped(local, -_dt.timedelta(minutes=d.utc_offset))
 
 
 def _check_interval(i: DateInterval) -> None:
