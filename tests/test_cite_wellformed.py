@@ -1,6 +1,6 @@
 """Citations that never break: for record sets of every kind with the optional fields of a
 citation randomly absent, every style, form and markup gives a well-formed citation, or a
-`UsageError` that names what is missing."""
+`UsageError` (a `ResolutionError` for a claim without evidence) that names what is missing."""
 
 from __future__ import annotations
 
@@ -58,14 +58,14 @@ def _check(record: ev.Record, records: ev.RecordSet, style: Style, form: Form, p
         made = ev.citation(
             record, records=records, style=style, form=form, pin=pin, in_case=in_case, decision=decision, marks=marks
         )
-    except ev.UsageError as error:
+    except (ev.UsageError, ev.ResolutionError) as error:
         refused = str(error)
     else:
         refused = None
     if refused is not None:
         # The message names the field the record lacks, or is one of the choices no record
         # can meet: supra of a case (R15.3), a pin cite of a case without its decision.
-        kinds = CITED if isinstance(record, ev.Claim) else (type(record),)  # a claim: its evidence's
+        kinds = (*CITED, ev.Claim) if isinstance(record, ev.Claim) else (type(record),)  # a claim: its evidence's too
         fields = [field.name for kind in kinds for field in attrs.fields(kind)]
         named = any(re.search(rf"\b{name}\b", refused) for name in fields)
         asked = isinstance(record, ev.Case) and re.search(r"supra is never used for cases|pass decision=", refused)
