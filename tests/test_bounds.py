@@ -7,12 +7,10 @@ size are measured by `python -m benchmarks.hostile`."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-import os
 import re
 import resource
-import subprocess
-import sys
 from pathlib import Path
 
 from hypothesis import given
@@ -20,27 +18,10 @@ from hypothesis import strategies as st
 
 import evidence as ev
 from evidence.testing import strategies
-from tests.conftest import ROOT
+from tests.conftest import run_evidence
 
 TIMEOUT = 20  # seconds before the command is killed: each case took longer before its fix
-
-
-def evidence(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """The command run in a fresh process, this checkout's package first."""
-    env = {key: value for key, value in os.environ.items() if key != "EVIDENCE_DEBUG"}
-    env.update(NO_COLOR="1", PYTHONPATH=str(ROOT))
-    done = subprocess.run(
-        [sys.executable, "-m", "evidence", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
-    )
-    assert "Traceback" not in done.stdout + done.stderr
-    assert "internal error" not in done.stderr
-    return done
+evidence = functools.partial(run_evidence, timeout=TIMEOUT)
 
 
 def lines_with(output: str, text: str) -> list[str]:
@@ -51,36 +32,36 @@ def test_findings_of_thousands_of_empty_records_are_collected_and_capped(tmp_pat
     # 3,000 records without a field: 9,000 findings (15.6 s before, from a scan per finding).
     (tmp_path / "records.json").write_text(json.dumps({"evidence": 2, "actors": [{}] * 3000}), encoding="utf-8")
     done = evidence("check", "records.json", cwd=tmp_path)
-    assert done.returncode == 1
-    shown = lines_with(done.stdout, "records.json:1:")
+    assert done.code == 1
+    shown = lines_with(done.out, "records.json:1:")
     assert len(shown) == 100 and all("S004" in line for line in shown)
     # Each finding at its record: `{}` number n starts at column 28 + 4n of the one line.
     assert shown[-1] == "records.json:1:160: S004 $.actors[33]: missing required field 'id'"
-    assert done.stdout.splitlines()[-2:] == [
+    assert done.out.splitlines()[-2:] == [
         "records.json: S001 more than 1,000 problems: reading the file stopped there (raise the limit with --max-problems)",
         "... and 900 more S004 findings (--max-findings 0 shows them all)",
     ]
-    assert "0 records checked: 1001 errors" in done.stderr
+    assert "0 records checked: 1001 errors" in done.err
 
     # With the problem limit raised, all 9,000 are collected, and printed a hundred at a time.
     every = ("--max-problems", "100000", "check", "records.json")
     done = evidence(*every, cwd=tmp_path)
-    assert len(lines_with(done.stdout, "S004 $")) == 100
-    assert done.stdout.splitlines()[-1] == "... and 8,900 more S004 findings (--max-findings 0 shows them all)"
-    assert "0 records checked: 9000 errors" in done.stderr
+    assert len(lines_with(done.out, "S004 $")) == 100
+    assert done.out.splitlines()[-1] == "... and 8,900 more S004 findings (--max-findings 0 shows them all)"
+    assert "0 records checked: 9000 errors" in done.err
     done = evidence(*every, "--max-findings", "0", cwd=tmp_path)
-    assert len(lines_with(done.stdout, "S004 $")) == 9000 and "more S004" not in done.stdout
-    assert lines_with(done.stdout, "actors[2999]") == [
+    assert len(lines_with(done.out, "S004 $")) == 9000 and "more S004" not in done.out
+    assert lines_with(done.out, "actors[2999]") == [
         f"records.json:1:{28 + 4 * 2999}: S004 $.actors[2999]: missing required field '{name}'"
         for name in ("id", "name", "kind")
     ]
     few = evidence(*every, "--max-findings", "5", "--format", "github", cwd=tmp_path)
-    assert len(lines_with(few.stdout, "::error file=records.json")) == 5
-    assert "::notice title=S004::... and 8,995 more S004 findings" in few.stdout
+    assert len(lines_with(few.out, "::error file=records.json")) == 5
+    assert "::notice title=S004::... and 8,995 more S004 findings" in few.out
     listed = evidence(*every, "--format", "json", cwd=tmp_path)
-    assert len(json.loads(listed.stdout)["findings"]) == 9000  # JSON lists every finding
+    assert len(json.loads(listed.out)["findings"]) == 9000  # JSON lists every finding
     refused = evidence("check", "records.json", "--max-findings", "-1", cwd=tmp_path)
-    assert refused.returncode == 2 and "--max-findings takes a number of findings" in refused.stderr
+    assert refused.code == 2 and "--max-findings takes a number of findings" in refused.err
 
 
 def _large_json(tmp_path: Path, *, repeat: bool) -> tuple[str, list[int]]:
@@ -106,14 +87,14 @@ def test_positions_in_a_large_json_file_are_found_in_one_pass(tmp_path: Path) ->
     # 100 findings in a 13 MB file took 61 s: the file was scanned from its start for each.
     _, expected = _large_json(tmp_path, repeat=False)
     done = evidence("check", "large.json", cwd=tmp_path)
-    assert done.returncode == 1
-    found = [int(m.group(1)) for m in re.finditer(r"^large\.json:(\d+):\d+: S002 ", done.stdout, re.MULTILINE)]
+    assert done.code == 1
+    found = [int(m.group(1)) for m in re.finditer(r"^large\.json:(\d+):\d+: S002 ", done.out, re.MULTILINE)]
     assert found == expected and len(found) == 100
 
     _, expected = _large_json(tmp_path, repeat=True)
     done = evidence("check", "large.json", cwd=tmp_path)
-    assert done.returncode == 1
-    found = [int(m.group(1)) for m in re.finditer(r"^large\.json:(\d+):\d+: R003 ", done.stdout, re.MULTILINE)]
+    assert done.code == 1
+    found = [int(m.group(1)) for m in re.finditer(r"^large\.json:(\d+):\d+: R003 ", done.out, re.MULTILINE)]
     assert found == expected and len(found) == 100
 
 
@@ -121,42 +102,36 @@ def test_a_yaml_flow_list_of_a_quarter_million_records_stops_at_the_problem_limi
     # A million `{}` took 98 s, 7.4 GB and printed three million lines; a quarter of it, 30 s.
     (tmp_path / "flow.yaml").write_text("evidence: 2\nactors: [" + ", ".join(["{}"] * 250_000) + "]\n")
     done = evidence("check", "flow.yaml", cwd=tmp_path)
-    assert done.returncode == 1
+    assert done.code == 1
     stopped = (
         "flow.yaml: S001 more than 1,000 problems: reading the file stopped there (raise the limit with --max-problems)"
     )
-    assert stopped in done.stdout.splitlines()
-    assert len(done.stdout.splitlines()) == 100 + 1 + 1  # a hundred S004, the count of the rest, S001
-    assert "... and 900 more S004 findings" in done.stdout
+    assert stopped in done.out.splitlines()
+    assert len(done.out.splitlines()) == 100 + 1 + 1  # a hundred S004, the count of the rest, S001
+    assert "... and 900 more S004 findings" in done.out
     # Commands that only load print the problems capped too.
     shown = evidence("show", "flow.yaml", cwd=tmp_path)
-    assert shown.returncode == 1 and len(shown.stderr.splitlines()) < 110
-    assert "flow.yaml: more than 1,000 problems" in shown.stderr and "... and 900 more S004 findings" in shown.stderr
+    assert shown.code == 1 and len(shown.err.splitlines()) < 110
+    assert "flow.yaml: more than 1,000 problems" in shown.err and "... and 900 more S004 findings" in shown.err
     fewer = evidence("--max-problems", "10", "check", "flow.yaml", "--max-findings", "0", cwd=tmp_path)
-    assert len(lines_with(fewer.stdout, "S004 $")) == 10 and "more than 10 problems" in fewer.stdout
+    assert len(lines_with(fewer.out, "S004 $")) == 10 and "more than 10 problems" in fewer.out
 
 
 def test_a_file_whose_values_do_not_fit_in_memory_is_named(tmp_path: Path) -> None:
     # Under a memory cap, a million `{}` ended in a raw `Traceback ... MemoryError`.
     (tmp_path / "flow.yaml").write_text("evidence: 2\nactors: [" + ", ".join(["{}"] * 1_000_000) + "]\n")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "evidence", "check", "flow.yaml"],
+    done = evidence(
+        "check",
+        "flow.yaml",
         cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        check=False,
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (450 * 2**20, 450 * 2**20)),
     )
-    assert "Traceback" not in done.stdout + done.stderr and "internal error" not in done.stderr
-    assert done.returncode == 1
+    assert done.code == 1
     # Where the nodes fit in the cap, the problem limit stops the file instead.
     assert (
-        "flow.yaml: S001 not enough memory to read the file's 4,000,021 characters as values" in done.stdout
-        or "flow.yaml: S001 more than 1,000 problems" in done.stdout
-    ), done.stdout[-500:]
+        "flow.yaml: S001 not enough memory to read the file's 4,000,021 characters as values" in done.out
+        or "flow.yaml: S001 more than 1,000 problems" in done.out
+    ), done.out[-500:]
 
 
 def test_a_long_quote_missing_from_a_repetitive_text_is_searched_within_bounds(tmp_path: Path) -> None:
@@ -175,16 +150,16 @@ def test_a_long_quote_missing_from_a_repetitive_text_is_searched_within_bounds(t
     }
     (tmp_path / "records.json").write_text(json.dumps({"evidence": 2, "sources": [source], "claims": [claim]}))
     done = evidence("check", ".", cwd=tmp_path)
-    assert done.returncode == 1
-    (q001,) = lines_with(done.stdout, "Q001")
+    assert done.code == 1
+    (q001,) = lines_with(done.out, "Q001")
     assert q001.startswith("records.json:1:") and "the quote is not in 'terms'; the closest passage (99% alike)" in q001
-    assert "100% alike" not in done.stdout
+    assert "100% alike" not in done.out
 
     far = "Witnesses agree the shipment left on a Tuesday. " * 40  # none of its words' order is there
     claim["evidence"] = [{"record": "terms", "quote": {"exact": far.strip()}}]
     (tmp_path / "records.json").write_text(json.dumps({"evidence": 2, "sources": [source], "claims": [claim]}))
     done = evidence("check", ".", cwd=tmp_path)
-    (q001,) = lines_with(done.stdout, "Q001")
+    (q001,) = lines_with(done.out, "Q001")
     score = int(re.search(r"\((\d+)% alike\)", q001).group(1))  # type: ignore[union-attr]
     assert score < 60, q001
 
@@ -192,7 +167,7 @@ def test_a_long_quote_missing_from_a_repetitive_text_is_searched_within_bounds(t
     claim["evidence"] = [{"record": "terms", "quote": {"exact": "shall pay"}}]
     (tmp_path / "records.json").write_text(json.dumps({"evidence": 2, "sources": [source], "claims": [claim]}))
     done = evidence("check", ".", cwd=tmp_path)
-    (q002,) = lines_with(done.stdout, "Q002")
+    (q002,) = lines_with(done.out, "Q002")
     times = 500_000 // len(unit)
     assert (
         f"the quote is found {times} times in 'terms' (lines {', '.join(['1'] * 10)} and {times - 10:,} more)" in q002
@@ -214,8 +189,8 @@ def test_a_timeline_of_thousands_of_chained_intervals_is_grouped_in_linear_time(
     ]
     (tmp_path / "records.json").write_text(json.dumps({"evidence": 2, "messages": messages}))
     done = evidence("timeline", "records.json", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    rows = [line for line in done.stdout.splitlines() if "message sent" in line]
+    assert done.code == 0, done.err
+    rows = [line for line in done.out.splitlines() if "message sent" in line]
     assert len(rows) == 3000
     assert rows[0].startswith("| 1 (3000, order unknown) |") and all(row.startswith("| ″ |") for row in rows[1:])
 
@@ -225,8 +200,8 @@ def test_a_timeline_of_thousands_of_chained_intervals_is_grouped_in_linear_time(
         message["sent"] = f"{start}/{start + dt.timedelta(days=1 - n % 2)}"
     (tmp_path / "records.json").write_text(json.dumps({"evidence": 2, "messages": messages}))
     done = evidence("timeline", "records.json", "--format", "csv", cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    groups = [line.split(",")[0] for line in done.stdout.splitlines()[1:]]
+    assert done.code == 0, done.err
+    groups = [line.split(",")[0] for line in done.out.splitlines()[1:]]
     assert groups == [str(1 + n // 2) for n in range(3000)]
 
 
@@ -249,14 +224,12 @@ def test_one_bad_line_at_the_end_of_a_large_json_lines_file_costs_a_run_of_lines
     _jsonl(tmp_path / "valid.jsonl", bad_last=False)
     _jsonl(tmp_path / "records.jsonl", bad_last=True)
     valid = evidence("check", "--stream", "valid.jsonl", cwd=tmp_path)
-    assert valid.returncode == 0 and "60000 records checked: 0 errors" in valid.stderr
+    assert valid.code == 0 and "60000 records checked: 0 errors" in valid.err
     for options in (["--stream"], ["--no-stream"]):
         done = evidence("check", *options, "records.jsonl", cwd=tmp_path)
-        assert done.returncode == 1
+        assert done.code == 1
         column = _BAD_LINE.index('"nmae"') + 1
-        assert done.stdout == f"records.jsonl:60002:{column}: S002 $: unknown key 'nmae' (did you mean 'name'?)\n", (
-            options
-        )
+        assert done.out == f"records.jsonl:60002:{column}: S002 $: unknown key 'nmae' (did you mean 'name'?)\n", options
 
 
 def test_a_json_lines_file_of_bad_lines_stops_at_the_problem_limit(tmp_path: Path) -> None:
@@ -264,9 +237,9 @@ def test_a_json_lines_file_of_bad_lines_stops_at_the_problem_limit(tmp_path: Pat
     (tmp_path / "records.jsonl").write_text("\n".join(lines) + "\n")
     for options in (["--stream"], ["--no-stream"]):
         done = evidence("check", *options, "records.jsonl", "--max-findings", "0", cwd=tmp_path)
-        assert done.returncode == 1
-        assert len(lines_with(done.stdout, "S004 $")) == 1000, options
-        assert done.stdout.splitlines()[-1].startswith("records.jsonl: S001 more than 1,000 problems")
+        assert done.code == 1
+        assert len(lines_with(done.out, "S004 $")) == 1000, options
+        assert done.out.splitlines()[-1].startswith("records.jsonl: S001 more than 1,000 problems")
 
 
 def _placed(value: ev.Date | ev.DateInterval) -> ev.Date | ev.DateInterval:
@@ -307,8 +280,8 @@ def test_thousands_of_unknown_ids_are_reported_in_linear_time_with_hints_for_the
     ]
     (tmp_path / "records.json").write_text(json.dumps({"evidence": 2, "sources": sources}), encoding="utf-8")
     done = evidence("check", "records.json", cwd=tmp_path)
-    assert done.returncode == 1
-    shown = lines_with(done.stdout, ": R001 ")
+    assert done.code == 1
+    shown = lines_with(done.out, ": R001 ")
     assert len(shown) == 100
     assert shown[0].endswith("no source has the id 'pag-0' (hint: did you mean 'page-0'?)")
-    assert "... and 3,900 more R001 findings (--max-findings 0 shows them all)" in done.stdout
+    assert "... and 3,900 more R001 findings (--max-findings 0 shows them all)" in done.out

@@ -7,6 +7,7 @@ printed, and that nothing on disk changed (or changed only as asked)."""
 from __future__ import annotations
 
 import ctypes
+import functools
 import os
 import resource
 import shutil
@@ -20,33 +21,13 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, run_evidence
 
 TIMEOUT = 20  # seconds: a command that blocks on a FIFO would be killed here, and the test fail
+evidence = functools.partial(run_evidence, timeout=TIMEOUT)
 BAD = ROOT / "tests" / "data" / "bad"
 ACTORS = (EXAMPLES / "kadrey-v-meta" / "actors.yaml").read_bytes()  # 28 actors, canonical YAML
 ROOT_USER = os.geteuid() == 0
-
-
-def evidence(
-    *args: str | Path, cwd: Path, env: dict[str, str] | None = None, preexec_fn: Callable[[], Any] | None = None
-) -> tuple[int, str, str]:
-    """The command's exit code, standard output and standard error (bytes that are not UTF-8
-    shown escaped)."""
-    environment = {key: value for key, value in os.environ.items() if key != "EVIDENCE_DEBUG"}
-    environment.update({"NO_COLOR": "1", "PYTHONPATH": str(ROOT)}, **(env or {}))
-    done = subprocess.run(
-        [sys.executable, "-m", "evidence", *map(str, args)],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        timeout=TIMEOUT,
-        preexec_fn=preexec_fn,
-    )
-    out, err = (stream.decode("utf-8", "backslashreplace") for stream in (done.stdout, done.stderr))
-    assert "Traceback" not in out + err
-    assert "internal error" not in out + err
-    return done.returncode, out, err
 
 
 def snapshot(folder: Path) -> dict[str, tuple[Any, ...]]:

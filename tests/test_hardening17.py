@@ -8,37 +8,20 @@ from __future__ import annotations
 
 import concurrent.futures
 import csv
+import functools
 import io
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import evidence as ev
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_evidence
 
 TIMEOUT = 60  # seconds before the command is killed: every case here ends in a few
-
-
-def evidence(*args: str | Path, cwd: Path) -> tuple[int, str, str]:
-    env = {key: value for key, value in os.environ.items() if key != "EVIDENCE_DEBUG"}
-    env["NO_COLOR"] = "1"
-    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
-    done = subprocess.run(
-        [sys.executable, "-m", "evidence", *map(str, args)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-    )
-    assert "Traceback" not in done.stderr
-    assert "internal error" not in done.stderr
-    return done.returncode, done.stdout, done.stderr
+evidence = functools.partial(run_evidence, timeout=TIMEOUT)
 
 
 def write(folder: Path, name: str, data: dict[str, Any]) -> str:
