@@ -1,14 +1,24 @@
 """Quotes as W3C Web Annotations (JSON-LD): every message attestation and every quoted piece of
-a claim's evidence, with the selectors that find the passage again. Needs no extra."""
+a claim's evidence, with the selectors that find the passage again. Needs no extra.
+
+Motivations are the W3C's own, which the anno context expands to ``oa:`` IRIs: a source's
+passage that renders a message is ``linking`` (the body names the message), a quoted piece of a
+claim's evidence ``describing`` (the body is the claim)."""
 
 from __future__ import annotations
 
 import json
+import os
+import unicodedata
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any
 
+from evidence._check import anchor, normalize, record_text
+from evidence._errors import EvidenceError, UsageError
 from evidence._labels import weaker, weakest
 from evidence._model import Actor, ActorKind, Claim, Message, Quote, Record
+from evidence._recordset import RecordSet
 
 RECORD_URN = "urn:evidence:record:"
 ANNOTATION_URN = "urn:evidence:annotation:"
@@ -16,17 +26,117 @@ ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # How sure an annotation is: an extra property, which the Web Annotation model allows, named by
 # the IRI PROV's ``ev:confidence`` stands for, so that JSON-LD readers keep it.
 CONFIDENCE = RECORD_URN + "confidence"
+# Characters of stored text taken on each side of a passage for its prefix and suffix (fewer
+# where that cuts a word), as `evidence quote` starts with.
+CONTEXT = 32
+# A passage found more often than this in its text is not searched for the occurrence its own
+# prefix and suffix pick out: its context is left as the record gives it.
+_MAX_OCCURRENCES = 64
 
 
-def _target(records: dict[str, Record], id: str, quote: Quote) -> dict[str, Any]:
+def created() -> str:
+    """When the annotations are made: now, or the time SOURCE_DATE_EPOCH gives (the convention of
+    reproducible builds), in UTC to the second."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class _Texts:
+    """The stored texts of the quoted records, each read once, as the checker reads it (a file
+    that is missing or altered, or a record made in code, gives none)."""
+
+    def __init__(self, records: RecordSet) -> None:
+        self.records = records
+        self.texts: dict[str, str | None] = {}
+
+    def text(self, id: str) -> str | None:
+        if id not in self.texts:
+            try:
+                text = record_text(self.records, id)
+                self.texts[id] = unicodedata.normalize("NFC", text)  # as `anchor` counts
+            except UsageError:
+                self.texts[id] = None
+        return self.texts[id]
+
+    def context(self, id: str, quote: Quote) -> tuple[str | None, str | None]:
+        """The prefix and suffix of a quote: its own where the record gives them, else the words
+        around it in the stored text, found by the quote rules' matching. A passage that occurs
+        more than once and that the record does not tell apart keeps the record's context: no
+        occurrence is picked for it."""
+        text = self.text(id)
+        span = None if text is None else _span(text, quote)
+        if text is None or span is None:
+            return quote.prefix, quote.suffix
+        start, end = span
+        prefix = quote.prefix if quote.prefix is not None else _prefix(text, start)
+        suffix = quote.suffix if quote.suffix is not None else _suffix(text, end)
+        return prefix, suffix
+
+
+def _span(text: str, quote: Quote) -> tuple[int, int] | None:
+    """Where the quote is in the text (in NFC): its positions where they hold it, else the one
+    occurrence the quote rules find that its prefix and suffix allow; None where there is none,
+    or more than one."""
+    if quote.start is not None and quote.end is not None and text[quote.start : quote.end] == quote.exact:
+        return quote.start, quote.end
+    try:
+        first = anchor(text, quote.exact)
+    except EvidenceError:  # not found, or blank: the checker reports it
+        return None
+    if first.occurrences > _MAX_OCCURRENCES:
+        return None
+    fits = []
+    for n in range(1, first.occurrences + 1):
+        found = first.quote if n == 1 else anchor(text, quote.exact, occurrence=n).quote
+        if found.start is None or found.end is None:  # a passage across a page break
+            return None
+        if _fits(text, found.start, found.end, quote):
+            fits.append((found.start, found.end))
+    return fits[0] if len(fits) == 1 else None
+
+
+def _fits(text: str, start: int, end: int, quote: Quote) -> bool:
+    """Whether the quote's own prefix and suffix, matched as the quote rules match, surround it."""
+    if quote.prefix:
+        before = normalize(quote.prefix)
+        if not normalize(text[max(0, start - 4 * len(quote.prefix) - 64) : start]).endswith(before):
+            return False
+    if quote.suffix:
+        after = normalize(quote.suffix)
+        if not normalize(text[end : end + 4 * len(quote.suffix) + 64]).startswith(after):
+            return False
+    return True
+
+
+def _prefix(text: str, start: int) -> str | None:
+    """The text before a passage, up to CONTEXT characters, less the word the window cuts."""
+    left = max(0, start - CONTEXT)
+    if left > 0 and not text[left - 1].isspace():
+        space = next((n for n in range(left, start) if text[n].isspace()), None)
+        left = left if space is None else space + 1
+    return text[left:start] or None
+
+
+def _suffix(text: str, end: int) -> str | None:
+    """The text after a passage, up to CONTEXT characters, less the word the window cuts."""
+    right = min(len(text), end + CONTEXT)
+    if right < len(text) and not text[right].isspace():
+        space = next((n for n in range(right - 1, end - 1, -1) if text[n].isspace()), None)
+        right = right if space is None else space
+    return text[end:right] or None
+
+
+def _target(records: dict[str, Record], texts: _Texts, id: str, quote: Quote) -> dict[str, Any]:
     record = records.get(id)
     # The quote is anchored in the stored text, which may be a copy from elsewhere.
     url = getattr(record, "text_url", None) or getattr(record, "url", None)
     text_quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": quote.exact}
-    if quote.prefix is not None:
-        text_quote["prefix"] = quote.prefix
-    if quote.suffix is not None:
-        text_quote["suffix"] = quote.suffix
+    prefix, suffix = texts.context(id, quote)
+    if prefix is not None:
+        text_quote["prefix"] = prefix
+    if suffix is not None:
+        text_quote["suffix"] = suffix
     selectors = [text_quote]
     if quote.start is not None and quote.end is not None:
         selectors.append({"type": "TextPositionSelector", "start": quote.start, "end": quote.end})
@@ -50,30 +160,37 @@ def _textual_body(value: str, purpose: str, language: str | None) -> dict[str, A
 
 
 def to_annotations(records: Iterable[Record]) -> list[dict[str, Any]]:
-    """Every quote as a W3C Web Annotation (JSON-LD): message attestations (motivation quoting,
-    the body naming the message) and quoted claim evidence (motivation describing, the body the
-    claim's statement and a classifying body with the evidence's role). Ids are
-    ``urn:evidence:annotation:<record id>:<n>``, n counting the record's quotes from 1."""
-    records = tuple(records)
-    by_id = {record.id: record for record in records}
+    """Every quote as a W3C Web Annotation (JSON-LD): message attestations (motivation linking,
+    the bodies the message's text and the message itself) and quoted claim evidence (motivation
+    describing, the body the claim's statement and a classifying body with the evidence's role).
+    Each has `created` (see `created`) and a TextQuoteSelector with the words around the passage
+    in the stored text as its prefix and suffix. Ids are ``urn:evidence:annotation:<record
+    id>:<n>``, n counting the record's quotes from 1."""
+    record_set = records if isinstance(records, RecordSet) else RecordSet(records)
+    by_id = {record.id: record for record in record_set}
+    texts = _Texts(record_set)
+    made = created()
     annotations: list[dict[str, Any]] = []
-    for record in records:
+    for record in record_set:
         n = 0
         if isinstance(record, Message):
+            # The passage links to the message it renders: named by its record, and by its text
+            # where the record has one.
+            message: dict[str, Any] = {"id": RECORD_URN + record.id}
+            bodies: list[dict[str, Any]] = [message]
+            if record.text is not None:
+                bodies.insert(0, _textual_body(record.text, "identifying", record.language))
             for attestation in record.attestations:
                 n += 1
-                if record.text is not None:
-                    body = _textual_body(record.text, "identifying", record.language)
-                else:
-                    body = _textual_body(record.id, "identifying", None)
                 annotations.append(
                     {
                         "@context": ANNO_CONTEXT,
                         "id": f"{ANNOTATION_URN}{record.id}:{n}",
                         "type": "Annotation",
-                        "motivation": "quoting",
-                        "body": body,
-                        "target": _target(by_id, attestation.source, attestation.quote),
+                        "motivation": "linking",
+                        "created": made,
+                        "body": bodies if len(bodies) > 1 else message,
+                        "target": _target(by_id, texts, attestation.source, attestation.quote),
                         # as sure as the attestation and the message text the body gives
                         CONFIDENCE: weaker(attestation.confidence, weakest(((record, "text"),))).value,
                     }
@@ -88,11 +205,12 @@ def to_annotations(records: Iterable[Record]) -> list[dict[str, Any]]:
                     "id": f"{ANNOTATION_URN}{record.id}:{n}",
                     "type": "Annotation",
                     "motivation": "describing",
+                    "created": made,
                     "body": [
                         _textual_body(record.statement, "describing", record.language),
                         _textual_body(evidence.role.value, "classifying", "en"),
                     ],
-                    "target": _target(by_id, evidence.record, evidence.quote),
+                    "target": _target(by_id, texts, evidence.record, evidence.quote),
                     CONFIDENCE: evidence.confidence.value,  # the evidence link's own mark
                 }
                 if record.asserted_by is not None:
