@@ -37,7 +37,9 @@ def test_the_example_runs_with_sockets_disabled(
     for name, fmt in FORMATS.items():
         if name == "prov-turtle" and importlib.util.find_spec("rdflib") is None:
             continue  # needs rdflib, an optional dependency
-        if fmt.folder is None:
+        if fmt.one_record is not None:  # a drawing of one record's trace
+            export(records, name, record="claim-goal-gpt4")
+        elif fmt.folder is None:
             export(records, name)
         else:
             export_files(records, name, tmp_path / name)

@@ -212,9 +212,14 @@ def _cast(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     written_as = export_format(args.to).folder
     if written_as is None:
-        return _write_out(export(load(args.path), args.to), args.output)
+        records = load(args.path)
+        if args.record is not None and args.record not in records:
+            raise UsageError(f"no record has the id {args.record!r} in {args.path}")
+        return _write_out(export(records, args.to, record=args.record), args.output)
     if not args.output:
         raise UsageError(f"--to {args.to} writes {written_as}: name a folder with -o")
+    if args.record is not None:
+        raise UsageError(f"--to {args.to} writes the whole set: --record is for one record's trace (prov-dot)")
     for written in export_files(load(args.path), args.to, output_folder(args.output)):
         print(f"wrote {written}")
     return OK
@@ -421,6 +426,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("path", metavar="PATH", help="a record file or folder")
     export.add_argument("--to", required=True, choices=list(EXPORT_FORMATS), help="the format to write")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument("--record", metavar="ID", help="for --to prov-dot: the record whose trace is drawn")
     return parser
 
 

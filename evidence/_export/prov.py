@@ -28,9 +28,19 @@ The mapping:
 * a source's ``republication_of`` → the source ``wasDerivedFrom`` the one it republishes (with
   ``ev:confidence``);
 * a message's sender and a claim's ``asserted_by`` → ``wasAttributedTo`` the actor's agent, with
-  ``ev:confidence`` the mark of that field (and of its record).
+  ``ev:confidence`` the mark of that field (and of its record);
+* a claim's evidence: the claim ``wasDerivedFrom`` each record that supports it, and
+  ``wasInfluencedBy`` each that contradicts it or gives context (a claim is not derived from what
+  contradicts it), with ``ev:role``, ``ev:confidence`` (the evidence link's mark) and ``ev:quote``
+  when the evidence quotes a passage;
+* membership carries no attributes in PROV, so beside each ``hadMember`` that a record's field
+  makes (a message's exhibit or filing, an exhibit's filing, a filing's case) the record
+  ``wasInfluencedBy`` its container with ``ev:rel`` (``held_in``, ``attached_to``, ``on_docket``)
+  and ``ev:confidence``, the mark of that field (its own, else its record's): how sure it is
+  that the filing holds the message.
 
-Claim evidence is not provenance (evidence may contradict a claim): it goes to the annotations.
+`to_prov_dot` draws one record's trace (`evidence.trace`): the graph of the records it reaches,
+and the actors they name, never the whole set, which no one can read as one picture.
 """
 
 from __future__ import annotations
@@ -52,6 +62,8 @@ from evidence._model import (
     ActorKind,
     Attestation,
     Claim,
+    EvidenceLink,
+    EvidenceRole,
     Exhibit,
     Filing,
     Link,
@@ -60,6 +72,8 @@ from evidence._model import (
     Record,
     Source,
 )
+from evidence._recordset import RecordSet
+from evidence._trace import Trace, trace
 
 EV = Namespace("ev", "urn:evidence:record:")
 EVACT = Namespace("evact", "urn:evidence:activity:")
@@ -218,24 +232,51 @@ class _Builder:
         mark = weakest(((record, field),)).value
         self.doc.wasAttributedTo(EV[record.id], self.agent(agent), other_attributes=[(EV["confidence"], mark)])
 
+    def held(self, record: Record, field: str, rel: str) -> None:
+        """The container a field names holds the record: `hadMember`, which takes no attributes,
+        and the record `wasInfluencedBy` it, with the field's mark: the link's own, as the trace
+        keeps it apart from the record's."""
+        container: str = getattr(record, field)
+        self.doc.hadMember(EV[container], EV[record.id])
+        mark = record.confidence_of(field).value
+        self.doc.wasInfluencedBy(
+            EV[record.id], EV[container], other_attributes=[(EV["rel"], rel), (EV["confidence"], mark)]
+        )
+
+    def evidence(self, claim: Claim, evidence: EvidenceLink) -> None:
+        """A claim rests on its evidence: derived from what supports it, influenced by the rest."""
+        attributes: list[tuple[Any, Any]] = [
+            (EV["role"], evidence.role.value),
+            (EV["confidence"], evidence.confidence.value),
+        ]
+        if evidence.quote is not None:
+            attributes.append((EV["quote"], evidence.quote.exact))
+        if evidence.note is not None:
+            attributes.append((EV["note"], evidence.note))
+        relate = self.doc.wasDerivedFrom if evidence.role is EvidenceRole.SUPPORTS else self.doc.wasInfluencedBy
+        relate(EV[claim.id], EV[evidence.record], other_attributes=attributes)
+
     def relations(self) -> None:
         for record in self.records:
             for link in record.links:
                 self.link(record, link)
             if isinstance(record, Message):
-                for container in (record.exhibit, record.filing):
-                    if container is not None:
-                        self.doc.hadMember(EV[container], EV[record.id])
+                for field in ("exhibit", "filing"):
+                    if getattr(record, field) is not None:
+                        self.held(record, field, "held_in")
                 if record.sender is not None:
                     self.attribution(record, "sender", record.sender)
                 for attestation in record.attestations:
                     self.attestation(record, attestation)
             elif isinstance(record, Exhibit):
-                self.doc.hadMember(EV[record.filing], EV[record.id])
+                self.held(record, "filing", "attached_to")
             elif isinstance(record, Filing):
-                self.doc.hadMember(EV[record.case], EV[record.id])
-            elif isinstance(record, Claim) and record.asserted_by is not None:
-                self.attribution(record, "asserted_by", record.asserted_by)
+                self.held(record, "case", "on_docket")
+            elif isinstance(record, Claim):
+                if record.asserted_by is not None:
+                    self.attribution(record, "asserted_by", record.asserted_by)
+                for evidence in record.evidence:
+                    self.evidence(record, evidence)
             elif isinstance(record, Source) and record.translation_of is not None:
                 attributes = [(EV["confidence"], record.confidence_of("translation_of").value)]
                 translators = [self.translator(name) for name in record.translators]
@@ -256,6 +297,55 @@ def to_prov(records: Iterable[Record]) -> ProvDocument:
     builder.nodes()
     builder.relations()
     return builder.doc
+
+
+def _reached(records: RecordSet, root: Trace) -> list[Record]:
+    """The records a trace reaches, and the actors they name (sender, speaker, a link's `by`)."""
+    ids: set[str] = set()
+    stack = [root]
+    while stack:  # without recursion: a chain may be thousands long
+        step = stack.pop()
+        ids.add(step.record)
+        stack.extend(step.steps)
+    for id in list(ids):
+        record = records[id]
+        named = [getattr(record, "sender", None), getattr(record, "asserted_by", None)]
+        named += [link.by for link in record.links]
+        ids.update(n for n in named if isinstance(n, str) and n in records)
+    return [record for record in records if record.id in ids]
+
+
+def _declared_only(document: ProvDocument) -> ProvDocument:
+    """The document less every relation that names a record it does not declare."""
+    declared = {element.identifier for element in document.get_records() if element.is_element()}
+    kept = ProvDocument()
+    for namespace in document.namespaces:
+        kept.add_namespace(namespace)
+    for record in document.get_records():
+        names = [value for _, value in record.formal_attributes if isinstance(value, QualifiedName)]
+        if record.is_element() or all(name in declared for name in names):
+            kept.add_record(record)
+    return kept
+
+
+def trace_prov(records: Iterable[Record], record: str) -> ProvDocument:
+    """The PROV graph of one record's trace: the records `evidence.trace` reaches from it, the
+    actors they name, and the relations between them."""
+    record_set = records if isinstance(records, RecordSet) else RecordSet(records)
+    if record not in record_set:
+        raise UsageError(f"no record has the id {record!r}")
+    return _declared_only(to_prov(_reached(record_set, trace(record_set, record))))
+
+
+def to_prov_dot(records: Iterable[Record], record: str) -> str:
+    """One record's trace as a PROV graph in Graphviz DOT (the `prov` package's drawing, which
+    needs pydot), the records named by their labels and each mark shown beside its node or edge:
+    `dot -Tsvg` makes the picture."""
+    try:
+        from prov.dot import prov_to_dot
+    except ModuleNotFoundError as error:
+        raise UsageError(f"the PROV drawing needs {error.name}: pip install 'evidence[prov]'") from None
+    return str(prov_to_dot(trace_prov(records, record), use_labels=True).to_string())
 
 
 def to_prov_json(records: Iterable[Record]) -> str:

@@ -28,6 +28,8 @@ class ExportFormat:
     function: str
     extra: str | None = None
     folder: str | None = None  # what the folder holds, for a format written as files
+    # For a format that draws one record's trace (prov-dot), not the whole set: what it draws.
+    one_record: str | None = None
 
     def writer(self) -> Callable[..., Any]:
         """The function that writes the format; UsageError, with the pip command, when the
@@ -51,6 +53,13 @@ FORMATS: Mapping[str, ExportFormat] = {
         ExportFormat(name="prov-json", module="evidence._export.prov", function="to_prov_json", extra="prov"),
         ExportFormat(name="prov-n", module="evidence._export.prov", function="to_prov_n", extra="prov"),
         ExportFormat(name="prov-turtle", module="evidence._export.prov", function="to_prov_turtle", extra="prov"),
+        ExportFormat(
+            name="prov-dot",
+            module="evidence._export.prov",
+            function="to_prov_dot",
+            extra="prov",
+            one_record="one record's trace as a PROV graph in Graphviz DOT",
+        ),
         ExportFormat(name="annotations", module="evidence._export.annotations", function="to_annotations_json"),
         ExportFormat(
             name="parquet",
@@ -75,13 +84,21 @@ def _record_set(records: RecordSet | Iterable[Record]) -> RecordSet:
     return records if isinstance(records, RecordSet) else RecordSet(records)
 
 
-def export(records: RecordSet | Iterable[Record], to: str) -> str:
+def export(records: RecordSet | Iterable[Record], to: str, *, record: str | None = None) -> str:
     """The text of a record set in the format `to`: csl-json, bibtex, ris, prov-json, prov-n,
-    prov-turtle or annotations. UsageError for an unknown format, a format written as files
-    (use `export_files`) or a missing extra."""
+    prov-turtle or annotations; prov-dot draws the trace of the one `record` it is given.
+    UsageError for an unknown format, a format written as files (use `export_files`), a missing
+    extra, a `record` missing for prov-dot or given to a format of the whole set."""
     fmt = export_format(to)
     if fmt.folder is not None:
         raise UsageError(f"{to} writes {fmt.folder}: use export_files(records, {to!r}, folder)")
+    if fmt.one_record is not None:
+        if record is None:
+            raise UsageError(f"{to} draws {fmt.one_record}, never the whole set: name the record (--record ID)")
+        return str(fmt.writer()(_record_set(records), record))
+    if record is not None:
+        drawn = ", ".join(name for name, each in FORMATS.items() if each.one_record is not None)
+        raise UsageError(f"{to} writes the whole set: a record is named only for {drawn}")
     return str(fmt.writer()(_record_set(records)))
 
 
