@@ -134,3 +134,8 @@ def _api(path: Path) -> None:
                 ev.cite(record, records=records, style=style)
         with contextlib.suppress(ev.EvidenceError):
             ev.trace(records, record.id)
+    # One record's trace drawn as PROV (prov-dot): the first claim's, as the drawing is slow.
+    claim = next(iter(records.claims), None)
+    if claim is not None:
+        with contextlib.suppress(ev.EvidenceError):
+            ev.export(records, "prov-dot", record=claim.id)

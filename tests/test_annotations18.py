@@ -239,3 +239,9 @@ def test_created_is_when_the_export_ran_or_source_date_epoch(tmp_path: Path) -> 
     _, annotations = annotations_of("kadrey-v-meta")
     (created,) = {a["created"] for a in annotations}
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", created)
+
+
+def test_a_passage_not_between_its_own_prefix_gets_no_suffix_from_the_text(tmp_path: Path) -> None:
+    folder = write_set(tmp_path, MEMO, [{"exact": "board was told", "prefix": "the jury "}])
+    assert [f.code for f in ev.check(folder).findings if f.code.startswith("Q")] == ["Q001"]
+    assert contexts(folder) == [("the jury ", None)]  # the record's own, nothing added to it

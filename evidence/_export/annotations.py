@@ -84,8 +84,13 @@ def _span(text: str, quote: Quote) -> tuple[int, int] | None:
         first = anchor(text, quote.exact)
     except EvidenceError:  # not found, or blank: the checker reports it
         return None
-    if first.occurrences > _MAX_OCCURRENCES:
-        return None
+    if first.occurrences == 1:
+        once = first.quote
+        if once.start is None or once.end is None or not _fits(text, once.start, once.end, quote):
+            return None  # across a page break, or not between its own prefix and suffix (Q001)
+        return once.start, once.end
+    if first.occurrences > _MAX_OCCURRENCES or not (quote.prefix or quote.suffix):
+        return None  # nothing tells the occurrences apart (Q002), or too many to look through
     fits = []
     for n in range(1, first.occurrences + 1):
         found = first.quote if n == 1 else anchor(text, quote.exact, occurrence=n).quote
