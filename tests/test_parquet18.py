@@ -266,6 +266,21 @@ def test_a_new_export_replaces_the_dataset_and_leaves_other_files(tmp_path: Path
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no staging folder left
 
 
+def test_a_link_in_the_folder_is_replaced_and_what_it_names_is_left(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.parquet").write_bytes(b"not ours")
+    (tmp_path / "dataset").mkdir()
+    (tmp_path / "dataset" / "record_kind=message").symlink_to(elsewhere)
+    ran = run_evidence(
+        "export", EXAMPLES / "kadrey-v-meta", "--to", "parquet-dataset", "-o", "dataset", cwd=tmp_path, timeout=120
+    )
+    assert ran.code == 0, ran.err
+    assert (elsewhere / "keep.parquet").read_bytes() == b"not ours"
+    assert not (tmp_path / "dataset" / "record_kind=message").is_symlink()
+    assert _hive(tmp_path / "dataset" / "record_kind=message", "record_court", "record_year").count_rows() == 8
+
+
 def test_a_year_is_a_partition_only_when_the_date_keeps_to_it(tmp_path: Path) -> None:
     dated = {
         "one": "2023-10",

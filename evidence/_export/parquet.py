@@ -144,7 +144,9 @@ def write_parquet_dataset(records: RecordSet | Iterable[Record], folder: Path) -
         for cls in RECORD_KINDS:
             # An earlier export's folder goes, whether or not the kind is still there.
             name = _segment(PARTITIONS[0], cls.KIND)
-            if (folder / name).is_dir():
+            if (folder / name).is_symlink():  # the link goes, never what it points to
+                (folder / name).unlink()
+            elif (folder / name).is_dir():
                 shutil.rmtree(folder / name)
             if (staging / name).is_dir():
                 (staging / name).rename(folder / name)
