@@ -68,6 +68,13 @@ FORMATS: Mapping[str, ExportFormat] = {
             extra="arrow",
             folder="one file per record kind",
         ),
+        ExportFormat(
+            name="parquet-dataset",
+            module="evidence._export.parquet",
+            function="write_parquet_dataset",
+            extra="arrow",
+            folder="a dataset partitioned by record kind, court and year",
+        ),
     )
 }
 
@@ -103,7 +110,8 @@ def export(records: RecordSet | Iterable[Record], to: str, *, record: str | None
 
 
 def export_files(records: RecordSet | Iterable[Record], to: str, folder: str | Path) -> list[Path]:
-    """Write a record set in the format `to` (parquet: one file per record kind) into `folder`,
+    """Write a record set in the format `to` (parquet: one file per record kind; parquet-dataset:
+    Hive partitions by record kind, court and year) into `folder`,
     made when missing; the files written. UsageError for an unknown format, a format written as
     one text (use `export`) or a missing extra."""
     fmt = export_format(to)
