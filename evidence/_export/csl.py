@@ -165,6 +165,8 @@ def _source(data: dict[str, Any], source: Source) -> None:
     issuer = source.publication or source.publisher
     if source.kind is SourceKind.PRESS_RELEASE and "author" not in data and issuer:
         data["author"] = [{"literal": issuer}]
+        if data.get("container-title") == issuer:  # else APA prints it twice: "In Acme Corp."
+            del data["container-title"]
 
 
 def _shaped(item: Item, record: Record | None, records: RecordSet) -> dict[str, Any]:
