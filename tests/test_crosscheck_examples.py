@@ -299,3 +299,28 @@ def test_differences_from_cite_are_the_listed_ones(compared: list[tuple[str, str
 
 def test_every_listed_reason_is_still_needed(compared: list[tuple[str, str, str, str, Any]]) -> None:
     assert {(label, kind) for label, _, kind, mine, theirs in compared if mine != theirs} == set(REASONS)
+
+
+def test_a_message_held_in_an_exhibit_is_a_personal_communication_to_its_recipient(tmp_path: Path) -> None:
+    # Made up, as in tests/test_export.py: an e-mail held in an exhibit, and a chat message.
+    records = ev.RecordSet([
+        ev.Actor(id="ann", name="Ann Roe", kind="person", confidence="confirmed"),
+        ev.Actor(id="bob", name="Bob Poe", kind="person", confidence="confirmed"),
+        ev.Case(id="c", name="Roe v. Acme Corp.", court="cand", docket_number="3:24-cv-00001", confidence="confirmed"),
+        ev.Filing(id="f", case="c", ecf=12, kind="declaration", filed="2024-05-01", confidence="confirmed"),
+        ev.Exhibit(id="x", filing="f", label="A", attachment=1, confidence="confirmed"),
+        ev.Message(id="mail", exhibit="x", sender="ann", recipients=("bob",), channel="email", sent="2024-03-02",
+                   subject="the audit is OFF", text="We skip the audit.", confidence="confirmed"),
+        ev.Message(id="chat", exhibit="x", sender="ann", recipients=("bob",), channel="chat", sent="2024-03-03",
+                   text="ship it anyway", confidence="confirmed", field_confidence={"sent": "likely"}),
+    ])  # fmt: skip
+    items = {item["id"]: item for item in to_csl_json(records)}
+    chat, mail = items["chat"], items["mail"]
+    assert (chat["type"], chat["recipient"]) == ("personal_communication", [{"family": "Poe", "given": "Bob"}])
+    assert chat["title"] == "Chat message from Ann Roe to Bob Poe" and chat["abstract"] == "ship it anyway"
+    assert mail["title"] == '<span class="nocase">the audit is OFF</span>'  # a subject, as written
+    assert chat["custom"]["field_confidence"] == {"sent": "likely"} and chat["note"] == "Likely: sent."
+    notes, _ = _render(list(items.values()), "chicago", tmp_path)
+    assert notes["chat"].startswith('Ann Roe, "Chat Message from Ann Roe to Bob Poe," Chat message to Bob Poe')
+    assert '"the audit is OFF,"' in notes["mail"]
+    assert "ship it anyway" not in notes["chat"]
