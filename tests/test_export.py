@@ -600,3 +600,18 @@ def test_a_press_release_is_a_report_in_every_format() -> None:
     assert (item["type"], item["genre"]) == ("report", "Press release")
     assert [e.entry_type for e in parse_bibtex(to_bibtex([release])).entries] == ["report"]
     assert {"TY  - RPRT", "M3  - Press release"} <= set(ris_records(to_ris([release]))[0])
+
+
+def test_an_untitled_filing_of_a_known_case_is_named_by_its_case() -> None:
+    # Made up: a docket entry whose title and kind are not known.
+    records = ev.RecordSet([
+        ev.Case(id="c", name="Roe v. Acme Corp.", court="cand", docket_number="1", confidence="confirmed"),
+        ev.Filing(id="f", case="c", confidence="confirmed"),
+    ])  # fmt: skip
+    item = {item["id"]: item for item in to_csl_json(records)}["f"]
+    assert (item["type"], item["title"], item["number"]) == (
+        "legal_case",
+        '<span class="nocase">Roe v. Acme Corp.</span>',
+        "No. 1",
+    )
+    assert problems([item]) == []

@@ -134,8 +134,8 @@ def _court_document(data: dict[str, Any]) -> None:
     entry = data.get("number")
     docket = data.get("custom", {}).get("docket_number")
     data["type"] = "legal_case"
-    if case_name is not None:
-        data["title"] = f"{data['title']}, {nocase(case_name)}"
+    if case_name is not None:  # an untitled, unclassified entry is named by its case alone
+        data["title"] = ", ".join(part for part in (data.get("title"), nocase(case_name)) if part)
     number = ", ".join(part for part in (docket_label(docket) if docket else None, entry) if part)
     if number:
         data["number"] = number
