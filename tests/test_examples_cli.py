@@ -209,7 +209,13 @@ def test_export_csl_json_bibtex_and_ris_have_an_item_per_citable_record(
 ) -> None:
     ids = citable(loaded[example.folder])
     data = json.loads(run(capsys, "export", example.folder, "--to", "csl-json"))
-    assert [item["id"] for item in data] == ids
+    # CSL-JSON has each decision as an item of its own (a legal_case), in the order read.
+    decided = [
+        r.id
+        for r in loaded[example.folder]
+        if isinstance(r, (ev.Case, ev.Filing, ev.Exhibit, ev.Message, ev.Source, ev.Decision))
+    ]
+    assert [item["id"] for item in data] == decided
     bibtex = run(capsys, "export", example.folder, "--to", "bibtex")
     assert [line.split("{", 1)[1].rstrip(",") for line in bibtex.splitlines() if line.startswith("@")] == ids
     ris = run(capsys, "export", example.folder, "--to", "ris")
@@ -264,9 +270,11 @@ def test_the_case_name_is_abbreviated_by_t6(capsys: pytest.CaptureFixture[str]) 
 def test_an_exported_decision_keeps_its_mark(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(run(capsys, "export", ROSS.folder, "--to", "csl-json"))
     (case,) = [item for item in data if item["id"] == ROSS.case]
-    decisions = {d["id"]: json.dumps(d) for d in case["custom"]["decisions"]}
+    decisions = {item["id"]: item for item in data if item["id"] in case["custom"]["decisions"]}
     for id in ("opinion-2021-03-29", "opinion-2025-02-11", "opinion-2024-09"):  # cites, all, judges likely
-        assert "likely" in decisions[id] or "unverified" in decisions[id], id
+        marks = json.dumps(decisions[id]["custom"])
+        assert "likely" in marks or "unverified" in marks, id
+        assert "Likely" in decisions[id]["note"] or "Unverified" in decisions[id]["note"], id
 
 
 def test_trace_of_a_decision_reaches_its_filing(capsys: pytest.CaptureFixture[str]) -> None:

@@ -79,7 +79,8 @@ def test_the_copied_schema_is_draft_07_and_keeps_its_licence() -> None:
 def test_the_kadrey_example_exports_csl_json_the_schema_accepts(records: ev.RecordSet) -> None:
     data = to_csl_json(records)
     assert problems(data) == []
-    citable = [record.id for record in records if isinstance(record, CITABLE)]
+    # Issue 18: each decision is an item of its own (CSL's legal_case), in the order read.
+    citable = [record.id for record in records if isinstance(record, (*CITABLE, ev.Decision))]
     assert [item["id"] for item in data] == citable
     assert json.loads(export(records, "csl-json")) == data
 
@@ -117,20 +118,20 @@ def test_a_translation_names_its_original(items: dict[str, dict[str, Any]]) -> N
 
 
 def test_a_case(items: dict[str, dict[str, Any]]) -> None:
+    # Issue 18: the docket number labelled as styles print it, the filing date as `submitted`
+    # (no style prints it as decided), the decisions by id: each is an item of its own.
     assert items["kadrey-v-meta"] == {
         "id": "kadrey-v-meta",
         "type": "legal_case",
         "title": "Kadrey v. Meta Platforms, Inc.",
         "title-short": "Kadrey",
         "authority": "N.D. Cal.",
-        "number": "3:23-cv-03417-VC",
-        "issued": {"date-parts": [[2023, 7, 7]]},
+        "number": "No. 3:23-cv-03417-VC",
+        "submitted": {"date-parts": [[2023, 7, 7]]},
         "URL": "https://www.courtlistener.com/docket/67569326/kadrey-v-meta-platforms-inc/",
         "note": (
             "A civil class action for copyright infringement. Orders print the docket number as '23-cv-03417-VC'; "
-            "filings before the magistrate judge add '(TSH)'.\n\n"
-            # The entry holds the decisions: their marks below confirmed are said too.
-            "Order of 2025-03-07: Likely: judges. Order of 2025-06-25: Likely: judges."
+            "filings before the magistrate judge add '(TSH)'."
         ),
         "custom": {
             "caption": "RICHARD KADREY, et al., Plaintiffs, v. META PLATFORMS, INC., Defendant",
@@ -138,52 +139,53 @@ def test_a_case(items: dict[str, dict[str, Any]]) -> None:
             "filed": "2023-07-07",
             "nature_of_suit": "820 Copyright",
             "identifiers": {"pacer": "415175", "courtlistener": "67569326"},
-            "decisions": [
-                {
-                    "id": "order-2025-01-13",
-                    "date": "2025-01-13",
-                    "kind": "order",
-                    "title": "Order granting leave to amend",
-                    "docket_number": "23-cv-03417-VC",
-                    "cites": ["2025 WL 82205"],
-                    "judges": ["vince-chhabria"],
-                    "confidence": "confirmed",
-                },
-                {
-                    "id": "order-ecf-471",
-                    "date": "2025-03-07",
-                    "kind": "order",
-                    "title": "Order on the motion to dismiss: the CDAFA claim is dismissed, the DMCA claim goes on",
-                    "filing": "ecf-471",
-                    "judges": ["vince-chhabria"],
-                    "confidence": "confirmed",
-                    "field_confidence": {"judges": "likely"},
-                },
-                {
-                    "id": "order-ecf-598",
-                    "date": "2025-06-25",
-                    "kind": "order",
-                    "title": "Order granting Meta's cross-motion for partial summary judgment on fair use",
-                    "filing": "ecf-598",
-                    "judges": ["vince-chhabria"],
-                    "confidence": "confirmed",
-                    "field_confidence": {"judges": "likely"},
-                },
-            ],
+            "decisions": ["order-2025-01-13", "order-ecf-471", "order-ecf-598"],
             "confidence": "confirmed",
         },
     }
 
 
+def test_a_decision_is_an_item_of_its_own(items: dict[str, dict[str, Any]]) -> None:
+    # The Westlaw cite in the variables a reporter's cite takes: the year as volume (Bluebook R10.8.1).
+    assert items["order-2025-01-13"] == {
+        "id": "order-2025-01-13",
+        "type": "legal_case",
+        "title": "Kadrey v. Meta Platforms, Inc.",
+        "title-short": "Kadrey",
+        "authority": "N.D. Cal.",
+        "number": "No. 23-cv-03417-VC",
+        "container-title": "WL",
+        "volume": "2025",
+        "page": "82205",
+        "issued": {"date-parts": [[2025, 1, 13]]},
+        "custom": {
+            "case": "kadrey-v-meta",
+            "kind": "order",
+            "title": "Order granting leave to amend",
+            "cites": ["2025 WL 82205"],
+            "judges": ["vince-chhabria"],
+            "confidence": "confirmed",
+        },
+    }
+    slip = items["order-ecf-471"]  # a slip opinion: known by its docket entry
+    assert slip["number"] == "No. 3:23-cv-03417-VC, ECF No. 471" and "container-title" not in slip
+    assert (
+        slip["note"]
+        == "The district judge of the case; the fact sheet does not name the judge of this order.\n\nLikely: judges."
+    )
+    assert slip["custom"]["field_confidence"] == {"judges": "likely"}
+
+
 def test_a_filing_without_a_title_is_called_by_its_kind(items: dict[str, dict[str, Any]]) -> None:
     item = items["ecf-391"]
+    # Issue 18: a court document, named with its case; no "In Kadrey v. Meta" as for a chapter.
     assert (item["type"], item["title"], item["title-short"], item["number"]) == (
-        "document",
-        "Declaration",
+        "legal_case",
+        'Declaration, <span class="nocase">Kadrey v. Meta Platforms, Inc.</span>',
         "Decl.",
-        "ECF No. 391",
+        "No. 3:23-cv-03417-VC, ECF No. 391",
     )
-    assert (item["container-title"], item["authority"]) == ("Kadrey v. Meta Platforms, Inc.", "N.D. Cal.")
+    assert ("container-title" not in item, item["authority"]) == (True, "N.D. Cal.")
     assert item["custom"] == {
         "case": "kadrey-v-meta",
         "docket_number": "3:23-cv-03417-VC",
@@ -199,11 +201,10 @@ def test_a_filing_without_a_title_is_called_by_its_kind(items: dict[str, dict[st
 def test_an_exhibit(items: dict[str, dict[str, Any]]) -> None:
     assert items["ecf-391-ex-k"] == {
         "id": "ecf-391-ex-k",
-        "type": "document",
-        "title": "Ex. K",
-        "container-title": "Kadrey v. Meta Platforms, Inc.",
+        "type": "legal_case",
+        "title": 'Ex. K, <span class="nocase">Kadrey v. Meta Platforms, Inc.</span>',
         "authority": "N.D. Cal.",
-        "number": "ECF No. 391-24",
+        "number": "No. 3:23-cv-03417-VC, ECF No. 391-24",
         "issued": {"date-parts": [[2025, 1, 14]]},
         "URL": "https://storage.courtlistener.com/recap/gov.uscourts.cand.415175/gov.uscourts.cand.415175.391.24.pdf",
         "note": (
@@ -229,7 +230,7 @@ def test_a_message_sent_in_a_month_has_no_day(items: dict[str, dict[str, Any]]) 
     assert items["chat-goal-gpt4"] == {
         "id": "chat-goal-gpt4",
         "type": "document",  # known only through the press: no personal communication
-        "title": "Honestly… Our goal needs to be GPT-4 […] We have 64k GPUs coming! We need to learn how to build frontier and win this race.",
+        "title": "Chat message from Ahmad Al-Dahle to Hugo Touvron",  # what it is; its words are the abstract
         "genre": "Chat message",
         "author": [{"family": "Al-Dahle", "given": "Ahmad"}],
         "recipient": [{"family": "Touvron", "given": "Hugo"}],
@@ -324,7 +325,7 @@ def test_dangling_references_export_with_their_ids() -> None:
     assert problems(list(data.values())) == []
     assert data["f"] == {
         "id": "f",
-        "type": "document",
+        "type": "legal_case",
         "custom": {"case": "no-such-case", "filed_by": ["nobody"], "confidence": "confirmed"},
     }
     assert data["x"]["custom"] == {
@@ -345,7 +346,7 @@ def test_dangling_references_export_with_their_ids() -> None:
 def test_every_record_set_exports_csl_json_the_schema_accepts(records: ev.RecordSet) -> None:
     data = json.loads(export(records, "csl-json"))
     assert problems(data) == []
-    assert len(data) == sum(isinstance(record, CITABLE) for record in records)
+    assert len(data) == sum(isinstance(record, (*CITABLE, ev.Decision)) for record in records)
 
 
 # -- BibTeX -----------------------------------------------------------------------------------
@@ -470,7 +471,7 @@ def test_every_record_set_exports_bibtex_that_parses_back(records: ev.RecordSet)
 def test_ris_has_one_record_per_item_with_the_expected_tags(records: ev.RecordSet) -> None:
     text = to_ris(records)
     blocks = ris_records(text)
-    assert text.count("\nER  - \n") == len(blocks) == len(to_csl_json(records))
+    assert text.count("\nER  - \n") == len(blocks) == len(to_csl_json(records)) - len(records.decisions)
     for lines in blocks:
         assert lines[-1] == "ER  - "
         assert all(RIS_LINE.fullmatch(line) for line in lines)
@@ -601,3 +602,18 @@ def test_a_press_release_is_a_report_in_every_format() -> None:
     assert (item["type"], item["genre"]) == ("report", "Press release")
     assert [e.entry_type for e in parse_bibtex(to_bibtex([release])).entries] == ["report"]
     assert {"TY  - RPRT", "M3  - Press release"} <= set(ris_records(to_ris([release]))[0])
+
+
+def test_an_untitled_filing_of_a_known_case_is_named_by_its_case() -> None:
+    # Made up: a docket entry whose title and kind are not known.
+    records = ev.RecordSet([
+        ev.Case(id="c", name="Roe v. Acme Corp.", court="cand", docket_number="1", confidence="confirmed"),
+        ev.Filing(id="f", case="c", confidence="confirmed"),
+    ])  # fmt: skip
+    item = {item["id"]: item for item in to_csl_json(records)}["f"]
+    assert (item["type"], item["title"], item["number"]) == (
+        "legal_case",
+        '<span class="nocase">Roe v. Acme Corp.</span>',
+        "No. 1",
+    )
+    assert problems([item]) == []

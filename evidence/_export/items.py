@@ -249,7 +249,7 @@ def _decision_custom(decision: Decision) -> dict[str, Any]:
     )
 
 
-def _case_item(case: Case, records: RecordSet) -> Item:
+def _case_item(case: Case, records: RecordSet, *, decisions_apart: bool = False) -> Item:
     court = _court(records, case)
     # CSL's date of a case is the date it was decided; a docket is dated by its filing, as the
     # Bluebook cites a pending case ("filed July 7, 2023"), so `custom` says which date it is.
@@ -269,7 +269,9 @@ def _case_item(case: Case, records: RecordSet) -> Item:
     if case.identifiers:
         custom["identifiers"] = dict(case.identifiers)
     decided = records.decisions_of(case)
-    if decided:  # until decisions are items of their own (a decision is cited as its case)
+    if decided and decisions_apart:  # each its own item, which says how sure it is
+        custom["decisions"] = [decision.id for decision in decided]
+    elif decided:  # a format that cites a decision as its case keeps them in the case's entry
         custom["decisions"] = [_decision_custom(decision) for decision in decided]
     return Item(
         id=case.id,
@@ -282,6 +284,35 @@ def _case_item(case: Case, records: RecordSet) -> Item:
         url=case.url,
         note=_text(case.notes),
         custom=_confidence(case, custom),
+    )
+
+
+def _decision_item(decision: Decision, records: RecordSet) -> Item:
+    """A decision as a case item of its own: the case's name, court and docket, its own date and
+    the first place it is reported (the others stay in `custom`), linked to its case by id."""
+    case = _find(records, decision.case, Case)
+    court = _court(records, case) if case is not None else None
+    custom: dict[str, Any] = {"case": decision.case}
+    for name in ("kind", "title", "filing", "hearing", "circuit_justice"):
+        value = getattr(decision, name)
+        if value is not None:
+            custom[name] = value.value if isinstance(value, enum.Enum) else str(value)
+    if decision.cites:
+        custom["cites"] = list(decision.cites)
+    if decision.judges:
+        custom["judges"] = list(decision.judges)
+    issued = _keep_date(custom, "date", decision.date)
+    return Item(
+        id=decision.id,
+        type="legal_case",
+        title=full_case_name(case) if case is not None else None,
+        title_short=_text(case.short_name) if case is not None else None,
+        authority=_court_citation(court),
+        number=decision.docket_number or (case.docket_number if case is not None else None),
+        issued=issued,
+        url=decision.url,
+        note=_text(decision.notes),
+        custom=_confidence(decision, custom),
     )
 
 
@@ -476,12 +507,18 @@ _BUILDERS: dict[type[Record], Callable[[Any, RecordSet], Item]] = {
 }
 
 
-def items(records: RecordSet) -> list[Item]:
-    """One item per citable record, in the order the records were read, each with its marks."""
+def items(records: RecordSet, *, decisions: bool = False) -> list[Item]:
+    """One item per citable record, in the order the records were read, each with its marks.
+    With `decisions`, each decision is an item of its own (CSL's `legal_case` is a decision);
+    without, a case's entry holds its decisions, as a format that cites a case by its docket does."""
+    builders: dict[type[Record], Callable[[Any, RecordSet], Item]] = dict(_BUILDERS)
+    if decisions:
+        builders[Case] = lambda case, records: _case_item(case, records, decisions_apart=True)
+        builders[Decision] = _decision_item
     return [
-        attrs.evolve(_BUILDERS[type(record)](record, records), marks=_marks_of(record, records))
+        attrs.evolve(builders[type(record)](record, records), marks=_marks_of(record, records, decisions))
         for record in records
-        if type(record) in _BUILDERS
+        if type(record) in builders
     ]
 
 
@@ -489,10 +526,10 @@ def _raised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _marks_of(record: Record, records: RecordSet) -> str | None:
-    """A record's marks in words; a case's with those of its decisions, which its entry holds."""
+def _marks_of(record: Record, records: RecordSet, decisions_apart: bool = False) -> str | None:
+    """A record's marks in words; a case's with those of its decisions, when its entry holds them."""
     notes = [marks_note(record)]
-    if isinstance(record, Case):
+    if isinstance(record, Case) and not decisions_apart:
         notes += [
             f"{_raised(decision_name(d))}: {marks_note(d)}" for d in records.decisions_of(record) if marks_note(d)
         ]
