@@ -100,7 +100,10 @@ def test_sarif_uris_are_relative_and_percent_encoded(tmp_path: Path) -> None:
     log = sarif_of(folder.name, cwd=tmp_path)
     (result,) = log["runs"][0]["results"]
     location = result["locations"][0]["physicalLocation"]
-    assert location["artifactLocation"] == {"uri": "Kadrey%2C%20et%20al%20%232/50%25%20done.yaml", "uriBaseId": "%SRCROOT%"}
+    assert location["artifactLocation"] == {
+        "uri": "Kadrey%2C%20et%20al%20%232/50%25%20done.yaml",
+        "uriBaseId": "%SRCROOT%",
+    }
     assert location["region"] == {"startLine": 6, "startColumn": 5}
     assert result["ruleId"] == "S002"
     assert result["locations"][0]["logicalLocations"] == [{"fullyQualifiedName": "$.actors[0]", "kind": "member"}]
@@ -111,7 +114,7 @@ def test_sarif_uris_are_relative_and_percent_encoded(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("example", BOTH)
 def test_junit_has_a_case_per_record_file_and_a_failure_per_finding(example: str) -> None:
-    code, out = check("--format", "junit", example, cwd=EXAMPLES)
+    out = check("--format", "junit", example, cwd=EXAMPLES)[1]
     findings = json_report(example, cwd=EXAMPLES)["findings"]
     root = ET.fromstring(out.encode("utf-8"))
     (suite,) = root.iter("testsuite")
@@ -239,7 +242,8 @@ def test_github_messages_keep_percent_and_line_breaks(tmp_path: Path) -> None:
     # An unknown key holding the escapes themselves and a line break: the message reads back whole.
     key = "odd%0A%25\r\nkey: 100%"
     (tmp_path / "set.json").write_text(
-        json.dumps({"evidence": 2, "actors": [{"id": "pat", "kind": "person", "name": "Pat", key: 1}]}), encoding="utf-8"
+        json.dumps({"evidence": 2, "actors": [{"id": "pat", "kind": "person", "name": "Pat", key: 1}]}),
+        encoding="utf-8",
     )
     text = check("--format", "text", "set.json", cwd=tmp_path)[1]
     _, out = check("--format", "github", "set.json", cwd=tmp_path)
