@@ -262,3 +262,23 @@ def test_github_annotation_of_a_finding_with_no_file_has_no_empty_property(tmp_p
     assert command == "error"
     assert "" not in properties
     assert "no record files" in message
+
+
+# -- every format exits as the text does --------------------------------------------------------
+
+
+@pytest.mark.parametrize("format", ["text", "json", "github", "sarif", "junit"])
+def test_every_format_exits_as_the_check_says(format: str) -> None:
+    assert check("--format", format, "kadrey-v-meta", cwd=EXAMPLES)[0] == 0  # warnings and notes only
+    assert check("--format", format, "L002-bates-page-outside", cwd=INVALID)[0] == 1  # an error
+    assert check("--format", format, "--strict", "Y001-source-without-title", cwd=INVALID)[0] == 1
+
+
+def test_junit_puts_findings_of_no_file_in_a_case_of_the_suite(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    out = check("--format", "junit", "empty", cwd=tmp_path)[1]
+    (case,) = ET.fromstring(out.encode("utf-8")).iter("testcase")
+    assert case.get("name") == "empty"  # the folder the finding names
+    (failure,) = case.findall("failure")
+    assert failure.get("type") == "S001"
+    assert "no record files" in failure.get("message", "")
