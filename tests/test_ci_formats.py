@@ -109,6 +109,16 @@ def test_sarif_uris_are_relative_and_percent_encoded(tmp_path: Path) -> None:
     assert result["locations"][0]["logicalLocations"] == [{"fullyQualifiedName": "$.actors[0]", "kind": "member"}]
 
 
+def test_sarif_columns_count_code_points_as_the_log_says(tmp_path: Path) -> None:
+    # GitHub counts UTF-16 code units unless told: two emoji before the key are four of those.
+    line = '  - {id: p, kind: person, name: "\U0001f600\U0001f600", nmae: 1}'
+    (tmp_path / "set.yaml").write_text(f"evidence: 2\nactors:\n{line}\n", encoding="utf-8")
+    (run,) = sarif_of("set.yaml", cwd=tmp_path)["runs"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    (result,) = run["results"]
+    assert result["locations"][0]["physicalLocation"]["region"]["startColumn"] == line.index("nmae") + 1
+
+
 # -- JUnit XML --------------------------------------------------------------------------------
 
 
