@@ -17,7 +17,7 @@ from typing import Any
 
 from evidence._check.anchor import Anchored, anchor, find_quote, record_text
 from evidence._check.memory import check_records
-from evidence._check.report import RULES, Finding, Report, Rule, Severity
+from evidence._check.report import REPORT_VERSION, RULES, Finding, Report, Rule, Severity
 from evidence._check.stream import check_stream, connect_dask, streams_by_default
 from evidence._check.text import alike, index_to_utf16, normalize, normalized_with_map, utf16_to_index
 from evidence._errors import UsageError
@@ -66,6 +66,7 @@ def _codes(codes: Iterable[str] | None, name: str) -> tuple[str, ...] | None:
 
 
 __all__ = [
+    "REPORT_VERSION",
     "RULES",
     "Anchored",
     "Finding",

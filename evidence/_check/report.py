@@ -30,6 +30,10 @@ class Rule:
     summary: str
 
 
+# The layout of a report as data (`Report.as_dict`, `--format json`): raised when a key changes
+# meaning or goes, not when one is added.
+REPORT_VERSION = 1
+
 _E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 RULES: dict[str, Rule] = {
     rule.code: rule
@@ -119,8 +123,11 @@ class Report:
 
     def summary(self) -> str:
         """'66 records checked: 0 errors, 2 warnings, 12 notes'."""
-        notes = len(self.findings) - len(self.errors) - len(self.warnings)
-        counts = [_count(len(self.errors), "error"), _count(len(self.warnings), "warning"), _count(notes, "note")]
+        counts = [
+            _count(len(self.errors), "error"),
+            _count(len(self.warnings), "warning"),
+            _count(len(self.notes), "note"),
+        ]
         return f"{_count(self.records, 'record')} checked: {', '.join(counts)}"
 
     def failed(self, *, strict: bool = False) -> bool:
@@ -133,11 +140,19 @@ class Report:
         reports = tuple(reports)
         return cls(findings=tuple(f for r in reports for f in r.findings), records=sum(r.records for r in reports))
 
+    @property
+    def notes(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.INFO)
+
     def as_dict(self) -> dict[str, Any]:
+        """The report as `evidence check --format json` prints it (`evidence schema --report`
+        is its schema): the version of this layout, the counts of each severity, every finding."""
         return {
+            "version": REPORT_VERSION,
             "records": self.records,
             "errors": len(self.errors),
             "warnings": len(self.warnings),
+            "notes": len(self.notes),
             "findings": [f.as_dict() for f in self.findings],
         }
 

@@ -26,7 +26,7 @@ from evidence._errors import EvidenceError, LoadError, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
 from evidence._export import export, export_files, export_format
 from evidence._fmt import Outcome, format_files, summary
-from evidence._io import json_schema, output_folder, write_output
+from evidence._io import json_schema, output_folder, walk_record_files, write_output
 from evidence._labels import describe, describe_mark
 from evidence._limits import limits, scoped_limits
 from evidence._model import RECORD_KINDS, Claim, Confidence
@@ -40,6 +40,7 @@ from evidence._views import (
     cast_markdown,
     more_line,
     render_findings,
+    report_schema,
 )
 
 
@@ -89,7 +90,8 @@ def _write_out(text: str, output: str | None) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    return _write_out(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", args.output)
+    schema = report_schema() if args.report else json_schema()
+    return _write_out(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", args.output)
 
 
 # -- show -------------------------------------------------------------------------------------
@@ -144,6 +146,16 @@ def _unique(paths: Sequence[str]) -> list[str]:
     return [name for path, name in seen.items() if not any(path != f and path.is_relative_to(f) for f in folders)]
 
 
+def _checked_files(paths: Sequence[str]) -> list[str]:
+    """The record files under the paths given, named as findings name them: a JUnit test case
+    each, so that a file without findings shows as passed."""
+    files: list[str] = []
+    for name in paths:
+        path = Path(name)
+        files += [str(file) for file in walk_record_files(path)[0]] if path.is_dir() else [str(path)]
+    return files
+
+
 def _check(args: argparse.Namespace) -> int:
     for name in args.paths:
         if not Path(name).exists():
@@ -178,7 +190,10 @@ def _check(args: argparse.Namespace) -> int:
         if client is not None:
             client.close()
     report = Report.merged(reports)
-    shown = render_findings(report, args.format, colour=_colour(sys.stdout), max_per_code=args.max_findings)
+    files = _checked_files(paths) if args.format == "junit" else ()
+    shown = render_findings(
+        report, args.format, colour=_colour(sys.stdout), max_per_code=args.max_findings, files=files
+    )
     sys.stdout.write(shown)
     if args.format == "text":
         print(report.summary(), file=sys.stderr)
@@ -349,7 +364,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--drop-comments", action="store_true", help="rewrite YAML files even though their comments are lost"
     )
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of record files")
+    schema = commands.add_parser("schema", help="print the JSON Schema of record files (or of check's JSON report)")
+    schema.add_argument(
+        "--report", action="store_true", help="the schema of `evidence check --format json` instead of record files'"
+    )
     schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
 
     show = commands.add_parser("show", help="load a record set and list its records")
@@ -358,7 +376,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     check_ = commands.add_parser("check", help="check record files: references, quotes, integrity, dates, law")
     check_.add_argument("paths", nargs="+", metavar="PATH", help="record files or folders")
-    check_.add_argument("--format", default="text", choices=list(FINDINGS_FORMATS), help="default: text")
+    check_.add_argument(
+        "--format",
+        default="text",
+        choices=list(FINDINGS_FORMATS),
+        help="text (default); json (schema: evidence schema --report); github (Actions annotations); "
+        "sarif (SARIF 2.1.0, for GitHub code scanning); junit (JUnit XML, a test case per file)",
+    )
     check_.add_argument("--select", metavar="CODES", help="only these rules (codes or prefixes, comma-separated)")
     check_.add_argument("--ignore", metavar="CODES", help="skip these rules (codes or prefixes, comma-separated)")
     check_.add_argument("--strict", action="store_true", help="warnings fail the check too")
@@ -368,7 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=MAX_FINDINGS,
         metavar="N",
         help=f"print N findings of each rule, then count the rest in one line (default {MAX_FINDINGS}; 0: all; "
-        "--format json lists all)",
+        "--format json, sarif and junit list all)",
     )
     scale = check_.add_argument_group("large sets (see docs/performance.md)")
     scale.add_argument(

@@ -6,11 +6,13 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from evidence._check import Finding, Report, Severity
+from evidence._views.junit import junit
+from evidence._views.sarif import sarif
 
-FINDINGS_FORMATS = ("text", "json", "github")
+FINDINGS_FORMATS = ("text", "json", "github", "sarif", "junit")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_FINDINGS = 100  # findings of one code printed before the rest are counted in one line
 
@@ -55,7 +57,8 @@ def _text(findings: list[Finding], left_out: dict[str, int], colour: bool) -> st
 
 
 def _escape(text: str) -> str:
-    """A workflow command's message, escaped as the Actions runner reads it back."""
+    """A workflow command's message, escaped as the Actions toolkit does (`escapeData` of
+    @actions/core) and the runner reads it back: `%`, CR and LF."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -69,28 +72,39 @@ def _github(findings: list[Finding], left_out: dict[str, int]) -> str:
     """One workflow command a finding, so GitHub marks each one on its file and line."""
     lines = []
     for f in findings:
-        where = ",".join(
+        properties = ",".join(
             f"{k}={_escape_property(v)}"
-            for k, v in (("file", f.file), ("line", f.line), ("col", f.column))
+            for k, v in (("file", f.file), ("line", f.line), ("col", f.column), ("title", f.code))
             if v is not None
         )
         text = f"{f.path} {f.message}".strip() + (f" (hint: {f.hint})" if f.hint else "")
-        title = _escape_property(f.code)
-        lines.append(f"::{_GITHUB_LEVELS[f.severity.value]} {where},title={title}::{_escape(text)}\n")
+        lines.append(f"::{_GITHUB_LEVELS[f.severity.value]} {properties}::{_escape(text)}\n")
     lines.extend(f"::notice title={code}::{_escape(more_line(code, count))}\n" for code, count in left_out.items())
     return "".join(lines)
 
 
-def render_findings(report: Report, format: str, *, colour: bool = False, max_per_code: int = 0) -> str:
+def _json(data: Any) -> str:
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    # A file name that is not UTF-8 holds lone surrogates: written as JSON escapes, which
+    # read back as the same name, where no output could hold them raw.
+    return _SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+def render_findings(
+    report: Report, format: str, *, colour: bool = False, max_per_code: int = 0, files: Iterable[str] = ()
+) -> str:
     """The findings of `report` in one of `FINDINGS_FORMATS`: "text" (the summary is not
-    included: the command prints it apart), "json" (the whole report, every finding) or
-    "github". In text and GitHub annotations, `max_per_code` findings of each code are shown
-    (all when 0) and the rest counted in one line per code."""
+    included: the command prints it apart), "json" (the whole report, every finding),
+    "github", "sarif" (SARIF 2.1.0, every finding) or "junit" (JUnit XML, every finding; a test
+    case for each of `files`, the record files checked, as well as for each file a finding
+    names). In text and GitHub annotations, `max_per_code` findings of each code are shown (all
+    when 0) and the rest counted in one line per code."""
     if format == "json":
-        text = json.dumps(report.as_dict(), indent=2, ensure_ascii=False) + "\n"
-        # A file name that is not UTF-8 holds lone surrogates: written as JSON escapes, which
-        # read back as the same name, where no output could hold them raw.
-        return _SURROGATE.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+        return _json(report.as_dict())
+    if format == "sarif":
+        return _json(sarif(report))
+    if format == "junit":
+        return junit(report, files)
     findings, left_out = capped(report.findings, lambda f: f.code, max_per_code)
     if format == "github":
         return _github(findings, left_out)
