@@ -228,7 +228,7 @@ def test_csl_json_says_every_mark_and_names_what_is_unverified(records: ev.Recor
 
 
 def test_bibtex_and_ris_say_the_marks_in_a_note(records: ev.RecordSet) -> None:
-    bibtex = ev.export(records, "bibtex")
+    bibtex = ev.export(records, "biblatex")
     entry = bibtex[bibtex.index("{report,") :].split("\n}\n")[0]
     assert "addendum = {Unverified: url.}" in entry
     assert "confidence = {confirmed}" in entry and "field_confidence = {url: unverified}" in entry
@@ -276,7 +276,7 @@ def test_a_message_known_through_a_report_is_not_a_personal_communication(record
     assert held["type"] == "personal_communication" and "known_through" not in held["custom"]
     ris = ev.export(records, "ris")
     assert "TY  - GEN\nID  - m-press" in ris and "TY  - PCOMM\nID  - m-exhibit" in ris
-    bibtex = ev.export(records, "bibtex")
+    bibtex = ev.export(records, "biblatex")
     assert "addendum = {Quoted in The Daily" in bibtex[bibtex.index("{m-press,") :]
 
 
