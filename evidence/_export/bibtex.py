@@ -237,13 +237,19 @@ def _biblatex_fields(item: Item, record: Record | None, keys: frozenset[str] = f
     put(_maybe(_bibtex_title, item.title_short), "shorttitle")
     put(_maybe(_bibtex_escape, item.genre), "type")
     container = _CONTAINERS.get(entry_type)
+    docket = _docket_of_document(item)
+    if entry_type == "manual" and item.container and docket:
+        # A filing's case and docket before its ECF number: "Kadrey v. Meta Platforms, Inc.,
+        # No. 3:23-cv-03417-VC ECF No. 391".
+        put(_bibtex_escape(f"{item.container}, {docket}"), "series")
+        docket = None
     put(_maybe(_bibtex_escape, item.container), *([container] if container else []))
     places = ("publisher", "organization", "institution", "howpublished")
     put(_maybe(_bibtex_escape, item.publisher), *places)
     # The court: a manual's organization, printed with the date ("N.D. Cal., July 7, 2023").
     put(_maybe(_bibtex_escape, item.authority), "organization", *places)
     put(_maybe(_bibtex_escape, _number(item)), "number")
-    put(_maybe(_bibtex_escape, _docket_of_document(item)))
+    put(_maybe(_bibtex_escape, docket))
     if item.recipients:
         put(_bibtex_escape(f"To {_shown_names(item.recipients)}"))
     put(_maybe(_bibtex_escape, item.page), "pages", note=f"p. {_bibtex_escape(item.page or '')}")
@@ -268,12 +274,12 @@ def _biblatex_fields(item: Item, record: Record | None, keys: frozenset[str] = f
         put(_bibtex_escape(f"Translation of a work by {_shown_names(item.original_authors)}"))
     put(_maybe(_bibtex_escape, item.abstract), "abstract")
     put(_maybe(_bibtex_escape, item.note), "annotation")
-    if fields.notes:
-        fields.written.append(("note", ". ".join(fields.notes)))
-    # Printed at the end of the entry by biblatex's styles: where a message was read, and
-    # how sure the entry is.
-    addendum = " ".join(part for part in (item.quoted_in, item.marks) if part)
-    put(_maybe(_bibtex_escape, addendum), "addendum")
+    # Printed at the end of the entry by biblatex's styles: what has no field of its own (a
+    # message's recipients), where a message was read, and how sure the entry is. Not `note`:
+    # citation-js reads `addendum` only when there is no `note`, and would lose the marks.
+    shown = [part if part.endswith(".") else f"{part}." for part in fields.notes]
+    addendum = " ".join([*shown, *(_bibtex_escape(part) for part in (item.quoted_in, item.marks) if part)])
+    put(addendum, "addendum")
     return BibEntry(entry_type, item.id, _finished(fields.written, item))
 
 
