@@ -277,7 +277,9 @@ def test_a_message_known_through_a_report_is_not_a_personal_communication(record
     ris = ev.export(records, "ris")
     assert "TY  - GEN\nID  - m-press" in ris and "TY  - PCOMM\nID  - m-exhibit" in ris
     bibtex = ev.export(records, "biblatex")
-    assert "addendum = {Quoted in The Daily" in bibtex[bibtex.index("{m-press,") :]
+    entry = bibtex[bibtex.index("{m-press,") :].split("\n}\n")[0]
+    (addendum,) = [line for line in entry.splitlines() if line.startswith("  addendum = {")]
+    assert ". Quoted in The Daily" in addendum  # after its recipients, which biblatex has no field for
 
 
 def test_a_role_in_a_case_is_as_sure_as_the_case_says(records: ev.RecordSet) -> None:
