@@ -71,7 +71,7 @@ TABLE = [
     # Beside people, no format has a field for it: `custom`, extra fields, a note.
     field("csl-json", "both", "author", [{"family": "Roe", "given": "Ann"}]),
     field("biblatex", "both", "author_institution", "Example Institute"),
-    field("ris", "both", "N1", ["author_institution: Example Institute", "confidence: confirmed"]),
+    field("ris", "both", "N1", ["author_institution: Example Institute | confidence: confirmed"]),
     # R15.8: the short title; BibTeX braces its capitals, as every title's.
     field("csl-json", "report", "title-short", "Auditing Widgets"),
     field("biblatex", "report", "shorttitle", "Auditing {Widgets}"),

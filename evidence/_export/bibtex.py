@@ -243,7 +243,8 @@ def _biblatex_fields(item: Item, record: Record | None, keys: frozenset[str] = f
         # No. 3:23-cv-03417-VC ECF No. 391".
         put(_bibtex_escape(f"{item.container}, {docket}"), "series")
         docket = None
-    put(_maybe(_bibtex_escape, item.container), *([container] if container else []))
+    else:
+        put(_maybe(_bibtex_escape, item.container), *([container] if container else []))
     places = ("publisher", "organization", "institution", "howpublished")
     put(_maybe(_bibtex_escape, item.publisher), *places)
     # The court: a manual's organization, printed with the date ("N.D. Cal., July 7, 2023").

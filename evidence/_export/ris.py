@@ -105,15 +105,23 @@ def _ris_lines(item: Item, record: Record | None = None) -> list[str]:
     ]
     pairs += [("N1", f"{name}: {value}") for name, value in extras(item.custom)]
     written = [(tag, value) for tag, value in pairs if value]
-    lines = [_ris_line(tag, value) for tag, value in (_first_spec(written) if kind == "NEWS" else written)]
+    lines = [_ris_line(tag, value) for tag, value in _one_note(_first_spec(written) if kind == "NEWS" else written)]
     return [*lines, "ER  - "]
+
+
+def _one_note(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The notes in one N1, paragraphs apart (" | "): citation-js keeps only an item's first N1,
+    and the marks must reach its readers."""
+    notes = [value for tag, value in pairs if tag == "N1"]
+    kept = [(tag, value) for tag, value in pairs if tag != "N1"]
+    return [*kept, ("N1", " | ".join(notes))] if notes else kept
 
 
 # The tags of the first RIS specification. citation-js reads a record that mixes them with tags
 # of the 2011 one (DA, LA, OP...) by the later specification, where a newspaper article's AU is its
 # "reporter" (no CSL variable: the author is lost) and only PY, a year, dates it; by the first,
 # AU is its author and Y1 its full date, as Zotero reads them too. So a NEWS record keeps to these,
-# and says the rest in one note (the first specification reads one N1); OP is said there already
+# and says the rest in its note; OP is said there already
 # ("Translation of ...").
 _FIRST_SPEC = {"TY", "ID", "AU", "TI", "T2", "PB", "M1", "M3", "SP", "Y1", "Y2", "UR", "N2"}
 _SAID = {"ST": "Short title", "A4": "Translated by", "LA": "Language"}
@@ -121,9 +129,8 @@ _SAID = {"ST": "Short title", "A4": "Translated by", "LA": "Language"}
 
 def _first_spec(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     kept = [("N2" if tag == "AB" else tag, value) for tag, value in pairs if tag in _FIRST_SPEC or tag == "AB"]
-    said = [f"{_SAID[tag]}: {value}" for tag, value in pairs if tag in _SAID]
-    notes = [value for tag, value in pairs if tag == "N1"]
-    return [*kept, ("N1", " | ".join([*said, *notes]))] if said or notes else kept
+    said = [("N1", f"{_SAID[tag]}: {value}") for tag, value in pairs if tag in _SAID]
+    return [*kept, *said, *((tag, value) for tag, value in pairs if tag == "N1")]
 
 
 def to_ris(records: RecordSet) -> str:
