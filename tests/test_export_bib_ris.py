@@ -14,8 +14,11 @@ from typing import Any
 import pytest
 import rispy
 from bibtexparser import parse_string
+from hypothesis import given
 
 import evidence as ev
+from evidence._export.bibtex import bibtex_entries
+from evidence.testing import strategies as s
 from tests.conftest import EXAMPLES, ROOT, run_evidence
 
 EXAMPLE_FOLDERS = ["kadrey-v-meta", "thomson-reuters-v-ross"]
@@ -150,6 +153,16 @@ def test_classic_bibtex_dates_every_dated_entry_by_year(example: str, tmp_path: 
         assert (case.entry_type, case["type"], case["number"], case["institution"]) == (
             "techreport", "Case", "3:23-cv-03417-VC", "N.D. Cal.",
         )  # fmt: skip
+
+
+@given(records=s.record_sets())
+def test_every_record_set_exports_classic_bibtex_that_parses_back(records: ev.RecordSet) -> None:
+    library = parse_string(ev.export(records, "bibtex"))
+    assert library.failed_blocks == []
+    written = bibtex_entries(records)
+    assert [(entry.entry_type, entry.key) for entry in library.entries] == [(e.type, e.key) for e in written]
+    for entry, bib_entry in zip(library.entries, written, strict=True):
+        assert [(field.key, field.value) for field in entry.fields] == bib_entry.fields
 
 
 @pytest.mark.skipif(shutil.which("bibtex") is None, reason="BibTeX is not installed: apt-get install texlive-binaries")

@@ -148,6 +148,8 @@ _CONTAINERS = {
     "report": "institution",
     "dataset": "organization",
 }
+# The classic entry type of each CSL item type; court records are @techreport, the rest @misc.
+_CLASSIC_TYPES = {"article-newspaper": "article", "article-journal": "article", "book": "book", "report": "techreport"}
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -296,13 +298,9 @@ def _classic_fields(item: Item, record: Record | None) -> BibEntry:
     and its docket or ECF number the number, as those styles print them ("Case 3:23-cv-03417-VC,
     N.D. Cal., July 2023")."""
     court = _is_court_record(item, record)
-    entry_type = (
-        "techreport"
-        if court or item.type == "report"
-        else "article"
-        if item.type.startswith("article")
-        else ("book" if item.type == "book" else "misc")
-    )
+    entry_type = _CLASSIC_TYPES.get(item.type, "misc")
+    if court:
+        entry_type = "techreport"
     out: list[tuple[str, str | None]] = [
         ("author", _bibtex_names(item.authors)),
         ("title", _maybe(_bibtex_title, item.title)),
@@ -313,10 +311,8 @@ def _classic_fields(item: Item, record: Record | None) -> BibEntry:
         out += [
             ("type", _maybe(_bibtex_escape, kind)),
             ("number", _maybe(_bibtex_escape, item.number)),
-            (
-                "institution",
-                _maybe(_bibtex_escape, item.authority or (item.container if not court else None) or item.publisher),
-            ),
+            # A court's name, or a report's publisher (a press release's "Acme Corp.").
+            ("institution", _maybe(_bibtex_escape, item.authority if court else item.container or item.publisher)),
         ]
         if court:
             notes += [item.container, _docket_of_document(item)]
