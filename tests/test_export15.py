@@ -38,7 +38,7 @@ def csl() -> dict[str, dict[str, Any]]:
 
 
 def bibtex() -> dict[str, dict[str, Any]]:
-    library = parse_string(ev.export(RECORDS, "bibtex"))
+    library = parse_string(ev.export(RECORDS, "biblatex"))
     assert library.failed_blocks == []
     return {entry.key: {field.key: field.value for field in entry.fields} for entry in library.entries}
 
@@ -56,7 +56,7 @@ def ris() -> dict[str, dict[str, Any]]:
     return tagged
 
 
-WRITTEN = {"csl-json": csl, "bibtex": bibtex, "ris": ris}
+WRITTEN = {"csl-json": csl, "biblatex": bibtex, "ris": ris}
 
 
 def field(fmt: str, record: str, key: str, expected: Any) -> Any:
@@ -66,19 +66,19 @@ def field(fmt: str, record: str, key: str, expected: Any) -> Any:
 TABLE = [
     # R15.1.3, APA 9.11: an institution is the author when no person is named.
     field("csl-json", "report", "author", [{"literal": "Example Institute, Office of Audits"}]),
-    field("bibtex", "report", "author", "{Example Institute, Office of Audits}"),
+    field("biblatex", "report", "author", "{Example Institute, Office of Audits}"),
     field("ris", "report", "AU", ["Example Institute, Office of Audits"]),
     # Beside people, no format has a field for it: `custom`, extra fields, a note.
     field("csl-json", "both", "author", [{"family": "Roe", "given": "Ann"}]),
-    field("bibtex", "both", "author_institution", "Example Institute"),
-    field("ris", "both", "N1", ["author_institution: Example Institute", "confidence: confirmed"]),
+    field("biblatex", "both", "author_institution", "Example Institute"),
+    field("ris", "both", "N1", ["author_institution: Example Institute | confidence: confirmed"]),
     # R15.8: the short title; BibTeX braces its capitals, as every title's.
     field("csl-json", "report", "title-short", "Auditing Widgets"),
-    field("bibtex", "report", "shorttitle", "Auditing {Widgets}"),
+    field("biblatex", "report", "shorttitle", "Auditing {Widgets}"),
     field("ris", "report", "ST", ["Auditing Widgets"]),
     # APA 9.41, CMOS 14.114: the original's date (RIS has no tag for it).
     field("csl-json", "reprint", "original-date", {"date-parts": [[1967]]}),
-    field("bibtex", "reprint", "origdate", "1967"),
+    field("biblatex", "reprint", "origdate", "1967"),
     # CSL-M's admin-flag is not standard CSL: the agency goes in `custom`.
     field("csl-json", "appeal", "custom", {"court": "widget-board", "agency": True, "confidence": "confirmed"}),
 ]

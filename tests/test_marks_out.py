@@ -228,13 +228,13 @@ def test_csl_json_says_every_mark_and_names_what_is_unverified(records: ev.Recor
 
 
 def test_bibtex_and_ris_say_the_marks_in_a_note(records: ev.RecordSet) -> None:
-    bibtex = ev.export(records, "bibtex")
+    bibtex = ev.export(records, "biblatex")
     entry = bibtex[bibtex.index("{report,") :].split("\n}\n")[0]
     assert "addendum = {Unverified: url.}" in entry
     assert "confidence = {confirmed}" in entry and "field_confidence = {url: unverified}" in entry
     ris = ev.export(records, "ris")
     block = ris[ris.index("ID  - report") :].split("ER  - ")[0]
-    assert "N1  - Unverified: url." in block.splitlines()
+    assert any(line.startswith("N1  - ") and "Unverified: url." in line for line in block.splitlines())
 
 
 def test_prov_marks_entities_and_attributions(records: ev.RecordSet) -> None:
@@ -276,8 +276,10 @@ def test_a_message_known_through_a_report_is_not_a_personal_communication(record
     assert held["type"] == "personal_communication" and "known_through" not in held["custom"]
     ris = ev.export(records, "ris")
     assert "TY  - GEN\nID  - m-press" in ris and "TY  - PCOMM\nID  - m-exhibit" in ris
-    bibtex = ev.export(records, "bibtex")
-    assert "addendum = {Quoted in The Daily" in bibtex[bibtex.index("{m-press,") :]
+    bibtex = ev.export(records, "biblatex")
+    entry = bibtex[bibtex.index("{m-press,") :].split("\n}\n")[0]
+    (addendum,) = [line for line in entry.splitlines() if line.startswith("  addendum = {")]
+    assert ". Quoted in The Daily" in addendum  # after its recipients, which biblatex has no field for
 
 
 def test_a_role_in_a_case_is_as_sure_as_the_case_says(records: ev.RecordSet) -> None:

@@ -49,6 +49,7 @@ FORMATS: Mapping[str, ExportFormat] = {
     for fmt in (
         ExportFormat(name="csl-json", module="evidence._export.csl", function="to_csl_json_text"),
         ExportFormat(name="bibtex", module="evidence._export.bibtex", function="to_bibtex"),
+        ExportFormat(name="biblatex", module="evidence._export.bibtex", function="to_biblatex"),
         ExportFormat(name="ris", module="evidence._export.ris", function="to_ris"),
         ExportFormat(name="prov-json", module="evidence._export.prov", function="to_prov_json", extra="prov"),
         ExportFormat(name="prov-n", module="evidence._export.prov", function="to_prov_n", extra="prov"),
@@ -92,8 +93,8 @@ def _record_set(records: RecordSet | Iterable[Record]) -> RecordSet:
 
 
 def export(records: RecordSet | Iterable[Record], to: str, *, record: str | None = None) -> str:
-    """The text of a record set in the format `to`: csl-json, bibtex, ris, prov-json, prov-n,
-    prov-turtle or annotations; prov-dot draws the trace of the one `record` it is given.
+    """The text of a record set in the format `to`: csl-json, bibtex, biblatex, ris, prov-json,
+    prov-n, prov-turtle or annotations; prov-dot draws the trace of the one `record` it is given.
     UsageError for an unknown format, a format written as files (use `export_files`), a missing
     extra, a `record` missing for prov-dot or given to a format of the whole set."""
     fmt = export_format(to)
