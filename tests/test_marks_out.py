@@ -9,6 +9,7 @@ import json
 import re
 from pathlib import Path
 
+import attrs
 import pyarrow.parquet as parquet
 import pytest
 from hypothesis import given
@@ -18,6 +19,7 @@ from evidence._cli import main
 from evidence._labels import GAP, shorten
 from evidence._views import cast_markdown, timeline_csv, timeline_html, timeline_markdown
 from evidence.testing import strategies as s
+from tests.conftest import ROOT
 
 CONFIRMED, LIKELY, UNVERIFIED = ev.Confidence.CONFIRMED, ev.Confidence.LIKELY, ev.Confidence.UNVERIFIED
 TWO_PASSAGES = "Our goal needs to be GPT-4" + GAP + "We need to learn how to build frontier and win this race."
@@ -289,3 +291,28 @@ def test_a_role_in_a_case_is_as_sure_as_the_case_says(records: ev.RecordSet) -> 
     bob = next(member for member in ev.cast(ev.RecordSet([*records, case])) if member.id == "bob")
     assert bob.roles == ("plaintiff in Roe v. Acme",)
     assert bob.confidence is LIKELY
+
+
+# -- values an entry prints from another record --------------------------------------------------
+
+
+def test_an_entry_printing_its_case_s_docket_and_court_carries_their_marks() -> None:
+    # A docket number no one has checked must not print as a fact in the entries of the case's
+    # filings, exhibits and decisions, which print it too.
+    kadrey = ev.load(ROOT / "examples" / "kadrey-v-meta")
+    case = kadrey.get("kadrey-v-meta")
+    marked = attrs.evolve(case, field_confidence={"docket_number": UNVERIFIED, "court": LIKELY})
+    records = ev.RecordSet([marked if record is case else record for record in kadrey])
+    lent = "Of its case: Unverified: docket_number. Likely: court."
+    csl = {item["id"]: item for item in json.loads(ev.export(records, "csl-json"))}
+    for id in ("ecf-391", "ecf-391-ex-k", "order-ecf-471"):
+        assert "3:23-cv-03417-VC" in csl[id]["number"] and lent in csl[id]["note"], id
+    assert "Of its filing" not in csl["ecf-391-ex-k"]["note"]  # the filing itself is confirmed
+    biblatex = ev.export(records, "biblatex")
+    exhibit = biblatex[biblatex.index("{ecf-391-ex-k,") :].split("\n}\n")[0]
+    assert lent.replace("_", "\\_") in " ".join(exhibit.split())  # escaped for LaTeX
+    ris = ev.export(records, "ris")
+    filing = ris[ris.index("ID  - ecf-391\n") :].split("ER  -")[0]
+    assert lent in filing
+    # Without the marks, no entry says anything of its case.
+    assert "Of its case" not in ev.export(kadrey, "csl-json")

@@ -11,7 +11,7 @@ reason to fail: the ids stay in `custom`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any, TypeVar
 
 import attrs
@@ -180,13 +180,16 @@ def _confidence(record: Record, custom: dict[str, Any]) -> dict[str, Any]:
     return custom
 
 
-def marks_note(record: Record) -> str | None:
+def marks_note(record: Record, fields: Collection[str] | None = None) -> str | None:
     """The marks below confirmed in words, for the people who read a note: "Likely: the record
-    as a whole. Unverified: authors, url." A field is as sure as its record at most."""
+    as a whole. Unverified: authors, url." A field is as sure as its record at most. With
+    `fields`, only the marks of those fields (and of the record as a whole)."""
     weak: dict[Confidence, list[str]] = {}
     if record.confidence is not Confidence.CONFIRMED:
         weak.setdefault(record.confidence, []).append("the record as a whole")
     for name, level in record.field_confidence.items():
+        if fields is not None and name not in fields:
+            continue
         level = weaker(level, record.confidence)
         if level is not Confidence.CONFIRMED and level is not record.confidence:
             weak.setdefault(level, []).append(name)
@@ -527,13 +530,38 @@ def _raised(text: str) -> str:
 
 
 def _marks_of(record: Record, records: RecordSet, decisions_apart: bool = False) -> str | None:
-    """A record's marks in words; a case's with those of its decisions, when its entry holds them."""
+    """A record's marks in words; a case's with those of its decisions, when its entry holds them;
+    a filing's, an exhibit's or a decision's with those of the records whose values its entry
+    prints (the case's name, docket and court, the filing's date and ECF number)."""
     notes = [marks_note(record)]
     if isinstance(record, Case) and not decisions_apart:
         notes += [
             f"{_raised(decision_name(d))}: {marks_note(d)}" for d in records.decisions_of(record) if marks_note(d)
         ]
+    for whose, lent in _lenders(record, records):
+        if (note := marks_note(lent, _LENT[whose])) is not None:
+            notes.append(f"Of its {whose}: {note}")
     return " ".join(note for note in notes if note) or None
+
+
+# The fields of a filing and of a case that the entries of the records they hold print.
+_LENT = {
+    "filing": ("case", "ecf", "filed", "entry"),
+    "case": ("name", "caption", "short_name", "docket_number", "court"),
+}
+
+
+def _lenders(record: Record, records: RecordSet) -> list[tuple[str, Record]]:
+    """The records an item takes printed values from, by what they are to it."""
+    filing = None
+    if isinstance(record, Exhibit | Decision):  # an exhibit's filing; a slip opinion's docket entry
+        filing = _find(records, record.filing, Filing)
+    case = None
+    if isinstance(record, Filing | Decision):
+        case = _find(records, record.case, Case)
+    elif filing is not None:
+        case = _find(records, filing.case, Case)
+    return [(whose, lent) for whose, lent in (("filing", filing), ("case", case)) if lent is not None]
 
 
 # -- extras: what CSL keeps in `custom`, as plain fields --------------------------------------
