@@ -281,3 +281,19 @@ def test_citation_js_reads_the_bibtex_docket_and_ecf_numbers() -> None:
     # No biblatex field holds a recipient; the addendum, which citation-js reads as the note, does.
     assert biblatex["chat-goal-gpt4"]["note"].startswith("To Hugo Touvron. Quoted in TechCrunch")
     assert biblatex["chat-goal-gpt4"]["language"] == "english"
+
+
+@pytest.mark.parametrize(
+    ("published", "y1"),
+    [("2025-01~", "2025/01"), ("2024-12/2025-01", "2024/12"), ("2025-01-14?", "2025/01/14")],
+)
+def test_a_news_item_s_uncertain_date_is_said_whole_in_its_note(published: str, y1: str) -> None:
+    # Y1 holds the parts citation-js reads; what they cannot say (about, until, perhaps) is kept.
+    records = ev.loads(
+        "evidence: 2\nsources:\n  - id: daily\n    kind: news_article\n    title: Acme's plans\n"
+        f"    publisher: The Daily\n    published: '{published}'\n    confidence: likely\n",
+        format="yaml",
+    )
+    (entry,) = rispy.loads(ev.export(records, "ris"))
+    assert entry["type_of_reference"] == "NEWS" and entry["publication_year"] == y1
+    assert entry["notes"][0].count(published) == 1

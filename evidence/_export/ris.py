@@ -86,6 +86,11 @@ def _ris_lines(item: Item, record: Record | None = None) -> list[str]:
     ]
     if kind == "NEWS":
         pairs.append(("Y1", _ris_parts(item.issued)))
+        # Y1 holds the parts alone: an approximate date, or an interval, is said whole in the note.
+        written_whole = _ris_date(item.issued)
+        kept = str(item.issued) in item.custom.values()  # a date CSL cannot hold is in the note already
+        if written_whole is not None and not written_whole.endswith("/") and not kept:
+            pairs.append(("N1", f"Dated {item.issued}"))
     else:
         pairs += [("PY", date[:4] if date else None), ("DA", date), ("SE", filed)]
     pairs += [
