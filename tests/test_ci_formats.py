@@ -132,7 +132,9 @@ def test_junit_has_a_case_per_record_file_and_a_failure_per_finding(example: str
     files = sorted(str(path.relative_to(EXAMPLES)) for path in (EXAMPLES / example).glob("*.yaml"))
     assert [case.get("name") for case in cases] == files
     assert int(suite.get("tests", "")) == len(files)
-    assert int(suite.get("failures", "")) == len(findings)
+    # A case fails once however many findings it holds: dashboards count passed = tests - failures.
+    assert int(suite.get("failures", "")) == len({f["file"] for f in findings})
+    assert int(suite.get("failures", "")) <= int(suite.get("tests", ""))
     got = [(case.get("file"), failure.get("type")) for case in cases for failure in case.findall("failure")]
     assert sorted(got) == sorted((f["file"], f["code"]) for f in findings)
     for case in cases:

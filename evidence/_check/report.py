@@ -94,6 +94,12 @@ class Finding:
     record: str | None = None
     hint: str | None = None
 
+    @property
+    def text(self) -> str:
+        """What is wrong, without where: "$.claims[0]: unknown id 'x' (hint: ...)", for the
+        formats that say the file, line and code apart."""
+        return f"{self.path} {self.message}".strip() + (f" (hint: {self.hint})" if self.hint else "")
+
     def __str__(self) -> str:
         where = ":".join(str(x) for x in (self.file, self.line, self.column) if x is not None)
         path = f" {self.path}:" if self.path else ""

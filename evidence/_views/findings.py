@@ -77,7 +77,7 @@ def _github(findings: list[Finding], left_out: dict[str, int]) -> str:
             for k, v in (("file", f.file), ("line", f.line), ("col", f.column), ("title", f.code))
             if v is not None
         )
-        text = f"{f.path} {f.message}".strip() + (f" (hint: {f.hint})" if f.hint else "")
+        text = f.text
         lines.append(f"::{_GITHUB_LEVELS[f.severity.value]} {properties}::{_escape(text)}\n")
     lines.extend(f"::notice title={code}::{_escape(more_line(code, count))}\n" for code, count in left_out.items())
     return "".join(lines)

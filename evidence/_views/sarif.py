@@ -84,7 +84,7 @@ def _rule(code: str) -> dict[str, Any]:
 
 
 def _result(finding: Finding, index: int) -> dict[str, Any]:
-    text = f"{finding.path} {finding.message}".strip() + (f" (hint: {finding.hint})" if finding.hint else "")
+    text = finding.text
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": index,
