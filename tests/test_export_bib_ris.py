@@ -144,9 +144,8 @@ def test_classic_bibtex_dates_every_dated_entry_by_year(example: str, tmp_path: 
     for entry in library.entries:
         fields = entry.fields_dict
         assert "date" not in items[entry.key].get("custom", {})
-        # CSL dates a case by its filing as `submitted`, which no style prints as decided.
-        dated = items[entry.key].get("issued") or items[entry.key].get("submitted") or {}
-        parts = dated.get("date-parts", [[]])[0]
+        # A case is dated by its filing, which no entry gives as its date (CSL: `submitted`).
+        parts = items[entry.key].get("issued", {}).get("date-parts", [[]])[0]
         assert ("year" in fields) == bool(parts), entry.key
         if parts:
             assert fields["year"].value == str(parts[0])
@@ -178,7 +177,8 @@ def test_bibtex_reads_the_classic_flavour_with_its_plain_style(tmp_path: Path) -
     done = subprocess.run(["bibtex", "doc"], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
     assert "error message" not in done.stdout, done.stdout
     bbl = re.sub(r"\s+", " ", (tmp_path / "doc.bbl").read_text(encoding="utf-8"))
-    assert "Case 3:23-cv-03417-VC" in bbl and "N.D. Cal., July 2023" in bbl
+    # A case is dated by its filing: said as such, never as the date of the case.
+    assert "Case 3:23-cv-03417-VC, N.D. Cal. \\newblock Filed 2023-07-07." in bbl
 
 
 # -- RIS read by rispy --------------------------------------------------------------------------

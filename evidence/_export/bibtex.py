@@ -225,6 +225,11 @@ class _Fields:
         self.notes.append(note or value)
 
 
+def _filed(item: Item) -> str | None:
+    """When a case was filed, in words for a note: "Filed 2023-07-07."."""
+    return f"Filed {item.issued}." if item.issued is not None else None
+
+
 def _biblatex_fields(item: Item, record: Record | None, keys: frozenset[str] = frozenset()) -> BibEntry:
     """The biblatex entry of an item: fields of its type in biblatex's default data model, and
     the item's extras (which biber reports as outside the data model and leaves to other readers)."""
@@ -258,7 +263,10 @@ def _biblatex_fields(item: Item, record: Record | None, keys: frozenset[str] = f
     put(_maybe(_bibtex_escape, item.page), "pages", note=f"p. {_bibtex_escape(item.page or '')}")
     pages = str(item.number_of_pages) if item.number_of_pages is not None else None
     put(pages, "pagetotal", note=f"{pages} pp.")
-    put(_bibtex_date(item.issued), "date")
+    if isinstance(record, Case):  # dated by its filing, which a style would print as decided
+        put(_maybe(_bibtex_escape, _filed(item)))
+    else:
+        put(_bibtex_date(item.issued), "date")
     put(_bibtex_date(item.accessed), "urldate")
     put(_maybe(_bibtex_url, item.url), "url")
     language = biblatex_language(item.language)
@@ -327,14 +335,16 @@ def _classic_fields(item: Item, record: Record | None) -> BibEntry:
     else:
         out.append(("howpublished", _maybe(_bibtex_escape, item.container or item.publisher or item.authority)))
         notes.append(item.genre)
-    date = csl_date(item.issued) if item.issued is not None else None
+    dated = item.issued if not isinstance(record, Case) else None  # a case: filed, not decided then
+    notes.append(_filed(item) if isinstance(record, Case) else None)
+    date = csl_date(dated) if dated is not None else None
     parts = date["date-parts"][0] if date else []
     out += [
         ("year", str(parts[0]) if parts else None),
         ("month", _MONTHS[parts[1] - 1] if len(parts) > 1 else None),
         ("day", str(parts[2]) if len(parts) > 2 else None),
         # biblatex and citation-js read the whole date, intervals and all; BibTeX ignores it.
-        ("date", _bibtex_date(item.issued)),
+        ("date", _bibtex_date(dated)),
         ("url", _maybe(_bibtex_url, item.url)),
         ("urldate", _bibtex_date(item.accessed)),
         ("language", biblatex_language(item.language)),
