@@ -245,3 +245,36 @@ def test_a_passage_not_between_its_own_prefix_gets_no_suffix_from_the_text(tmp_p
     folder = write_set(tmp_path, MEMO, [{"exact": "board was told", "prefix": "the jury "}])
     assert [f.code for f in ev.check(folder).findings if f.code.startswith("Q")] == ["Q001"]
     assert contexts(folder) == [("the jury ", None)]  # the record's own, nothing added to it
+
+
+# -- how sure each annotation is ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("example", EXAMPLE_SETS)
+def test_an_annotation_is_never_surer_than_its_claim_or_its_evidence_link(example: str) -> None:
+    records, annotations = annotations_of(example)
+    checked = 0
+    for annotation in annotations:
+        record_id, n = annotation["id"].removeprefix("urn:evidence:annotation:").rsplit(":", 1)
+        record = records.get(record_id)
+        if not isinstance(record, ev.Claim):
+            continue
+        link = [each for each in record.evidence if each.quote is not None][int(n) - 1]
+        mark = ev.Confidence(annotation["urn:evidence:record:confidence"])
+        # the body gives the claim's statement, the target the link's quote
+        assert mark.rank <= record.confidence.rank, annotation["id"]
+        assert mark.rank <= record.confidence_of("statement").rank, annotation["id"]
+        assert mark.rank <= link.confidence.rank, annotation["id"]
+        checked += 1
+    assert checked  # each example quotes its evidence
+
+
+def test_an_unverified_claim_gives_an_unverified_annotation() -> None:
+    records, annotations = annotations_of("kadrey-v-meta")
+    claim = records.get("claim-very-aggressive", ev.Claim)
+    assert claim.confidence is ev.Confidence.UNVERIFIED
+    (quoted,) = [each for each in claim.evidence if each.quote is not None]
+    assert quoted.confidence is ev.Confidence.CONFIRMED  # the link alone would say confirmed
+    marks = [a["urn:evidence:record:confidence"] for a in annotations if a["id"].startswith(
+        "urn:evidence:annotation:claim-very-aggressive:")]  # fmt: skip
+    assert marks == ["unverified"]

@@ -332,3 +332,82 @@ def _maps_as_dicts(value: Any) -> Any:
     if isinstance(value, list):
         return [_maps_as_dicts(v) for v in value]
     return value
+
+
+def _snapshot(folder: Path) -> dict[str, bytes | None]:
+    """Every entry under `folder` by its path, with a file's bytes (None for a folder)."""
+    return {str(p.relative_to(folder)): None if p.is_dir() else p.read_bytes() for p in sorted(folder.rglob("*"))}
+
+
+def _staging_left(tmp_path: Path, name: str) -> list[Path]:
+    """Hidden entries inside the dataset or beside it: what a staging folder would leave."""
+    return [
+        p for place in (tmp_path, tmp_path / name) if place.is_dir() for p in place.iterdir() if p.name.startswith(".")
+    ]
+
+
+def test_a_file_where_a_kind_folder_goes_is_refused_with_nothing_changed(tmp_path: Path) -> None:
+    ran = run_evidence(
+        "export", EXAMPLES / "thomson-reuters-v-ross", "--to", "parquet-dataset", "-o", "ds3", cwd=tmp_path, timeout=120
+    )
+    assert ran.code == 0, ran.err
+    assert not _staging_left(tmp_path, "ds3")
+    claims = tmp_path / "ds3" / "record_kind=claim"
+    for part in sorted(claims.rglob("*"), reverse=True):
+        part.unlink() if part.is_file() else part.rmdir()
+    claims.rmdir()
+    claims.write_text("x\n", encoding="utf-8")
+    before = _snapshot(tmp_path / "ds3")
+    ran = run_evidence(
+        "export", EXAMPLES / "kadrey-v-meta", "--to", "parquet-dataset", "-o", "ds3", cwd=tmp_path, timeout=120
+    )
+    assert ran.code == 2
+    assert "ds3/record_kind=claim is not a folder" in ran.err and "nothing was changed" in ran.err
+    assert ".evidence" not in ran.err  # never a staging path, gone by the time it is read
+    assert _snapshot(tmp_path / "ds3") == before
+    assert not _staging_left(tmp_path, "ds3")
+
+
+def test_the_dataset_is_written_beside_the_folder_never_in_it(tmp_path: Path) -> None:
+    # A reader's `dataset/**/*.parquet` must never see a half-written export: the staging folder
+    # is a sibling of the dataset, so a cross-check of what DuckDB counts holds after the export.
+    ran = run_evidence(
+        "export", EXAMPLES / "kadrey-v-meta", "--to", "parquet-dataset", "-o", "dataset", cwd=tmp_path, timeout=120
+    )
+    assert ran.code == 0, ran.err
+    assert not _staging_left(tmp_path, "dataset")
+    written = sorted(line.removeprefix("wrote ") for line in ran.out.splitlines())
+    assert written == sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "dataset").rglob("*.parquet"))
+
+
+def test_an_empty_record_set_says_it_wrote_no_files(tmp_path: Path) -> None:
+    (tmp_path / "empty.yaml").write_text("evidence: 2\nactors: []\n", encoding="utf-8")
+    ev.export_files(ev.load(EXAMPLES / "kadrey-v-meta"), "parquet-dataset", tmp_path / "dataset")
+    ran = run_evidence("export", "empty.yaml", "--to", "parquet-dataset", "-o", "dataset", cwd=tmp_path, timeout=120)
+    assert ran.code == 0, ran.err
+    assert ran.out.strip() == "wrote no files in dataset: empty.yaml holds no records"
+    assert not list((tmp_path / "dataset").iterdir())  # the earlier kinds are replaced by none
+    assert not _staging_left(tmp_path, "dataset")
+
+
+def _files_capped() -> None:
+    """In the child: no file may grow past a few kilobytes, and writing past it is an error
+    (EFBIG) rather than the signal that would kill the process."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+
+def test_a_write_that_fails_names_the_dataset_and_changes_nothing(tmp_path: Path) -> None:
+    ev.export_files(ev.load(EXAMPLES / "thomson-reuters-v-ross"), "parquet-dataset", tmp_path / "dataset")
+    before = _snapshot(tmp_path / "dataset")
+    ran = run_evidence(
+        "export", EXAMPLES / "kadrey-v-meta", "--to", "parquet-dataset", "-o", "dataset",
+        cwd=tmp_path, timeout=120, preexec_fn=_files_capped,
+    )  # fmt: skip
+    assert ran.code == 2, ran.out
+    assert "dataset/record_kind=" in ran.err and ".evidence" not in ran.err, ran.err
+    assert _snapshot(tmp_path / "dataset") == before
+    assert not _staging_left(tmp_path, "dataset")

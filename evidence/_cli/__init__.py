@@ -235,8 +235,11 @@ def _export(args: argparse.Namespace) -> int:
         raise UsageError(f"--to {args.to} writes {written_as}: name a folder with -o")
     if args.record is not None:
         raise UsageError(f"--to {args.to} writes the whole set: --record is for one record's trace (prov-dot)")
-    for written in export_files(load(args.path), args.to, output_folder(args.output)):
+    files = export_files(load(args.path), args.to, output_folder(args.output))
+    for written in files:
         print(f"wrote {written}")
+    if not files:  # said, so that an empty folder is not taken for a failed export
+        print(f"wrote no files in {args.output}: {args.path} holds no records")
     return OK
 
 

@@ -216,7 +216,8 @@ def to_annotations(records: Iterable[Record]) -> list[dict[str, Any]]:
                         _textual_body(evidence.role.value, "classifying", "en"),
                     ],
                     "target": _target(by_id, texts, evidence.record, evidence.quote),
-                    CONFIDENCE: evidence.confidence.value,  # the evidence link's own mark
+                    # as sure as the evidence link and the claim whose statement the body gives
+                    CONFIDENCE: weaker(evidence.confidence, weakest(((record, "statement"),))).value,
                 }
                 if record.asserted_by is not None:
                     annotation["creator"] = _creator(by_id, record.asserted_by)

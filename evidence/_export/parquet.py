@@ -117,15 +117,52 @@ def _segment(name: str, value: object) -> str:
     return f"{name}={DEFAULT_PARTITION if value is None else value}"
 
 
+def _staging(folder: Path) -> Path:
+    """A new folder beside `folder` (so that no reader's `folder/**/*.parquet` sees it), on its
+    file system so that the swap is a rename; inside it only when `folder` is a mount point."""
+    place = folder.resolve().parent
+    if not place.is_dir() or place.stat().st_dev != folder.stat().st_dev:
+        place = folder
+    return Path(tempfile.mkdtemp(prefix=f".{folder.resolve().name}.evidence-", dir=place))
+
+
+def _check_targets(folder: Path) -> None:
+    """Refuse, before anything is swapped, a `record_kind=` entry that is neither a folder nor a
+    link (a link is replaced, never what it points to)."""
+    for cls in RECORD_KINDS:
+        target = folder / _segment(PARTITIONS[0], cls.KIND)
+        if target.is_symlink() or not target.exists() or target.is_dir():
+            continue
+        raise UsageError(
+            f"{target} is not a folder: a dataset's record_kind= entries are folders; "
+            "move it away and export again (nothing was changed)"
+        )
+
+
+def _users_path(error: OSError, staging: Path, folder: Path) -> OSError:
+    """The error with each path in the staging folder named as its place in `folder`."""
+
+    def mapped(name: object) -> object:
+        if isinstance(name, str | Path) and Path(name).is_relative_to(staging):
+            return folder / Path(name).relative_to(staging)
+        return name
+
+    if error.filename is None and error.filename2 is None:
+        return error
+    return type(error)(error.errno, error.strerror, mapped(error.filename), None, mapped(error.filename2))
+
+
 def write_parquet_dataset(records: RecordSet | Iterable[Record], folder: Path) -> list[Path]:
     """A Hive-partitioned dataset in `folder`: `record_kind=<kind>/record_court=<court>/
     record_year=<year>/part-0.parquet`, the partition columns in the path alone. The dataset's
     `record_kind=` folders of an earlier export are replaced whole (others are left alone), and
-    only once every file is written; the files written."""
+    only once every file is written and every entry to replace is known to be a folder or a link;
+    the files written (none for no records, which leaves no `record_kind=` folder)."""
     parquet = _parquet()
     record_set = records if isinstance(records, RecordSet) else RecordSet(records)
     folder.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".evidence-dataset-", dir=folder))
+    _check_targets(folder)
+    staging = _staging(folder)
     try:
         written = []
         for cls in RECORD_KINDS:
@@ -139,8 +176,13 @@ def write_parquet_dataset(records: RecordSet | Iterable[Record], folder: Path) -
             for partition in sorted(groups, key=lambda p: tuple((v is None, str(v)) for v in p)):
                 relative = Path(*(_segment(name, value) for name, value in zip(PARTITIONS, partition, strict=True)))
                 (staging / relative).mkdir(parents=True)
-                parquet.write_table(table.take(groups[partition]), staging / relative / "part-0.parquet")
-                written.append(folder / relative / "part-0.parquet")
+                target = folder / relative / "part-0.parquet"
+                try:
+                    parquet.write_table(table.take(groups[partition]), staging / relative / "part-0.parquet")
+                except OSError as error:  # pyarrow's names no file: the user's is named
+                    raise OSError(error.errno, error.strerror or str(error), target) from None
+                written.append(target)
+        _check_targets(folder)  # again: the writing took a while
         for cls in RECORD_KINDS:
             # An earlier export's folder goes, whether or not the kind is still there.
             name = _segment(PARTITIONS[0], cls.KIND)
@@ -150,6 +192,8 @@ def write_parquet_dataset(records: RecordSet | Iterable[Record], folder: Path) -
                 shutil.rmtree(folder / name)
             if (staging / name).is_dir():
                 (staging / name).rename(folder / name)
+    except OSError as error:
+        raise _users_path(error, staging, folder) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written
