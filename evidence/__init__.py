@@ -103,6 +103,7 @@ from evidence._model import (
     parse_date,
 )
 from evidence._recordset import RecordSet, dump, dumps, load, loads
+from evidence._report import write_report
 from evidence._trace import Trace, trace
 from evidence._views import CastMember, Event, cast, timeline, to_pandas, to_table
 
@@ -242,6 +243,7 @@ __all__ = [
     "to_table",
     "trace",
     "utf16_to_index",
+    "write_report",
 ]
 
 

@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from evidence._check.anchor import Anchored, anchor, find_quote, record_text
+from evidence._check.anchor import Anchored, StoredCopy, anchor, find_quote, quote_span, record_text, stored_copy
 from evidence._check.memory import check_records
 from evidence._check.report import REPORT_VERSION, RULES, Finding, Report, Rule, Severity
 from evidence._check.stream import check_stream, connect_dask, streams_by_default
@@ -73,6 +73,7 @@ __all__ = [
     "Report",
     "Rule",
     "Severity",
+    "StoredCopy",
     "alike",
     "anchor",
     "check",
@@ -81,6 +82,8 @@ __all__ = [
     "index_to_utf16",
     "normalize",
     "normalized_with_map",
+    "quote_span",
     "record_text",
+    "stored_copy",
     "utf16_to_index",
 ]

@@ -6,6 +6,8 @@ this occurrence alone."""
 from __future__ import annotations
 
 import bisect
+import contextlib
+import hashlib
 import os
 import re
 import unicodedata
@@ -17,8 +19,9 @@ from evidence._check.integrity import stored_text
 from evidence._check.lookup import SetLookup
 from evidence._check.run import Run
 from evidence._check.text import alike, closest, normalize, normalized_with_map, occurrences
-from evidence._errors import QuoteNotFound, UsageError
-from evidence._model import PAGE_BREAK, Message, Quote, control_complaint, page_of
+from evidence._errors import EvidenceError, QuoteNotFound, UsageError
+from evidence._io import read_regular
+from evidence._model import PAGE_BREAK, Digest, Message, Quote, control_complaint, page_of
 from evidence._recordset import RecordSet, load
 
 # The pieces a long text is mapped in (see `_Chunks`), and where a piece may end.
@@ -80,6 +83,39 @@ def record_text(records: RecordSet | str | os.PathLike[str], record_id: str) -> 
     return text
 
 
+@attrs.frozen
+class StoredCopy:
+    """A record's stored text as a reader is shown it: the text (None when it cannot be read),
+    the digest the record gives, the digest of the file as it is now, and what the checker says
+    of the file (an altered file's text is still given, with the finding that says so)."""
+
+    text: str | None
+    recorded: Digest | None
+    actual: str | None  # hexadecimal, in the recorded digest's algorithm (sha256 when none is recorded)
+    problems: tuple[str, ...]
+
+    @property
+    def altered(self) -> bool:
+        return self.recorded is not None and self.actual is not None and self.actual != self.recorded.value
+
+
+def stored_copy(records: RecordSet, record_id: str, root: Path | None = None) -> StoredCopy:
+    """The stored text of the source, filing or exhibit `record_id`, read as the checker reads it
+    (`root` is the record set's folder a text file may not leave), with its digests."""
+    record = records[record_id]
+    run = Run(SetLookup(records), [record], root)
+    text = stored_text(run, record, report=True)
+    recorded: Digest | None = getattr(record, "digest", None)
+    actual = None
+    origin = run.lookup.origin(record_id)
+    relative = getattr(record, "text_file", None)
+    if origin is not None and relative is not None and not any(code in ("I002", "I003") for code, *_ in run.pending):
+        with contextlib.suppress(OSError):
+            data = read_regular(Path(origin.file).parent / relative, relative)
+            actual = hashlib.new(recorded.algorithm if recorded else "sha256", data).hexdigest()
+    return StoredCopy(text, recorded, actual, tuple(message for _, message, *_ in run.pending))
+
+
 def anchor(text: str, passage: str, *, occurrence: int = 1, name: str = "the text") -> Anchored:
     """The anchor of `passage` in `text` (see `find_quote`)."""
     wanted = passage.strip()
@@ -119,6 +155,51 @@ def anchor(text: str, passage: str, *, occurrence: int = 1, name: str = "the tex
         page=page,
     )
     return Anchored(quote, len(hits))
+
+
+# A passage found more often than this in its text is not searched for the occurrence its own
+# prefix and suffix pick out.
+_MAX_OCCURRENCES = 64
+
+
+def quote_span(text: str, quote: Quote) -> tuple[int, int] | None:
+    """Where a quote is in a text (in NFC, as `anchor` counts): its positions where they hold it, else the one
+    occurrence the quote rules find that its prefix and suffix allow; None where there is none,
+    or more than one."""
+    if quote.start is not None and quote.end is not None and text[quote.start : quote.end] == quote.exact:
+        return quote.start, quote.end
+    try:
+        first = anchor(text, quote.exact)
+    except EvidenceError:  # not found, or blank: the checker reports it
+        return None
+    if first.occurrences == 1:
+        once = first.quote
+        if once.start is None or once.end is None or not _fits(text, once.start, once.end, quote):
+            return None  # across a page break, or not between its own prefix and suffix (Q001)
+        return once.start, once.end
+    if first.occurrences > _MAX_OCCURRENCES or not (quote.prefix or quote.suffix):
+        return None  # nothing tells the occurrences apart (Q002), or too many to look through
+    fits = []
+    for n in range(1, first.occurrences + 1):
+        found = first.quote if n == 1 else anchor(text, quote.exact, occurrence=n).quote
+        if found.start is None or found.end is None:  # a passage across a page break
+            return None
+        if _fits(text, found.start, found.end, quote):
+            fits.append((found.start, found.end))
+    return fits[0] if len(fits) == 1 else None
+
+
+def _fits(text: str, start: int, end: int, quote: Quote) -> bool:
+    """Whether the quote's own prefix and suffix, matched as the quote rules match, surround it."""
+    if quote.prefix:
+        before = normalize(quote.prefix)
+        if not normalize(text[max(0, start - 4 * len(quote.prefix) - 64) : start]).endswith(before):
+            return False
+    if quote.suffix:
+        after = normalize(quote.suffix)
+        if not normalize(text[end : end + 4 * len(quote.suffix) + 64]).startswith(after):
+            return False
+    return True
 
 
 def _clean(context: str | None, *, before: bool) -> str | None:

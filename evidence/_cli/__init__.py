@@ -22,6 +22,7 @@ from evidence._check import Report, check, connect_dask
 from evidence._cite import BluebookOptions, Form, Markup, Style, bibliography, cite
 from evidence._cli.exits import CANNOT_RUN, CUT_OFF, OK, PROBLEMS
 from evidence._cli.records_in import add_record, add_records_in, import_records, quote
+from evidence._cli.report import add_report, report
 from evidence._errors import EvidenceError, LoadError, UsageError
 from evidence._export import FORMATS as EXPORT_FORMATS
 from evidence._export import export, export_files, export_format
@@ -294,6 +295,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "cast": _cast,
     "add": add_record,
     "quote": quote,
+    "report": report,
 }
 
 
@@ -448,6 +450,7 @@ def build_parser() -> argparse.ArgumentParser:
     cite_.add_argument("--name-in-text", action="store_true", help="the sentence names the case: leave its name out")
 
     add_records_in(commands)
+    add_report(commands)
 
     export = commands.add_parser("export", help="write a record set for reference managers")
     export.add_argument("path", metavar="PATH", help="a record file or folder")

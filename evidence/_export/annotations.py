@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from evidence._check import anchor, normalize, record_text
-from evidence._errors import EvidenceError, UsageError
+from evidence._check import quote_span, record_text
+from evidence._errors import UsageError
 from evidence._labels import weaker, weakest
 from evidence._model import Actor, ActorKind, Claim, Message, Quote, Record
 from evidence._recordset import RecordSet
@@ -29,9 +29,6 @@ CONFIDENCE = RECORD_URN + "confidence"
 # Characters of stored text taken on each side of a passage for its prefix and suffix (fewer
 # where that cuts a word), as `evidence quote` starts with.
 CONTEXT = 32
-# A passage found more often than this in its text is not searched for the occurrence its own
-# prefix and suffix pick out: its context is left as the record gives it.
-_MAX_OCCURRENCES = 64
 
 
 def created() -> str:
@@ -65,53 +62,13 @@ class _Texts:
         more than once and that the record does not tell apart keeps the record's context: no
         occurrence is picked for it."""
         text = self.text(id)
-        span = None if text is None else _span(text, quote)
+        span = None if text is None else quote_span(text, quote)
         if text is None or span is None:
             return quote.prefix, quote.suffix
         start, end = span
         prefix = quote.prefix if quote.prefix is not None else _prefix(text, start)
         suffix = quote.suffix if quote.suffix is not None else _suffix(text, end)
         return prefix, suffix
-
-
-def _span(text: str, quote: Quote) -> tuple[int, int] | None:
-    """Where the quote is in the text (in NFC): its positions where they hold it, else the one
-    occurrence the quote rules find that its prefix and suffix allow; None where there is none,
-    or more than one."""
-    if quote.start is not None and quote.end is not None and text[quote.start : quote.end] == quote.exact:
-        return quote.start, quote.end
-    try:
-        first = anchor(text, quote.exact)
-    except EvidenceError:  # not found, or blank: the checker reports it
-        return None
-    if first.occurrences == 1:
-        once = first.quote
-        if once.start is None or once.end is None or not _fits(text, once.start, once.end, quote):
-            return None  # across a page break, or not between its own prefix and suffix (Q001)
-        return once.start, once.end
-    if first.occurrences > _MAX_OCCURRENCES or not (quote.prefix or quote.suffix):
-        return None  # nothing tells the occurrences apart (Q002), or too many to look through
-    fits = []
-    for n in range(1, first.occurrences + 1):
-        found = first.quote if n == 1 else anchor(text, quote.exact, occurrence=n).quote
-        if found.start is None or found.end is None:  # a passage across a page break
-            return None
-        if _fits(text, found.start, found.end, quote):
-            fits.append((found.start, found.end))
-    return fits[0] if len(fits) == 1 else None
-
-
-def _fits(text: str, start: int, end: int, quote: Quote) -> bool:
-    """Whether the quote's own prefix and suffix, matched as the quote rules match, surround it."""
-    if quote.prefix:
-        before = normalize(quote.prefix)
-        if not normalize(text[max(0, start - 4 * len(quote.prefix) - 64) : start]).endswith(before):
-            return False
-    if quote.suffix:
-        after = normalize(quote.suffix)
-        if not normalize(text[end : end + 4 * len(quote.suffix) + 64]).startswith(after):
-            return False
-    return True
 
 
 def _prefix(text: str, start: int) -> str | None:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from evidence._errors import ResolutionError, UsageError
+from evidence._io import staging_folder
 from evidence._model import (
     RECORD_KINDS,
     Case,
@@ -117,15 +117,6 @@ def _segment(name: str, value: object) -> str:
     return f"{name}={DEFAULT_PARTITION if value is None else value}"
 
 
-def _staging(folder: Path) -> Path:
-    """A new folder beside `folder` (so that no reader's `folder/**/*.parquet` sees it), on its
-    file system so that the swap is a rename; inside it only when `folder` is a mount point."""
-    place = folder.resolve().parent
-    if not place.is_dir() or place.stat().st_dev != folder.stat().st_dev:
-        place = folder
-    return Path(tempfile.mkdtemp(prefix=f".{folder.resolve().name}.evidence-", dir=place))
-
-
 def _check_targets(folder: Path) -> None:
     """Refuse, before anything is swapped, a `record_kind=` entry that is neither a folder nor a
     link (a link is replaced, never what it points to)."""
@@ -162,7 +153,7 @@ def write_parquet_dataset(records: RecordSet | Iterable[Record], folder: Path) -
     record_set = records if isinstance(records, RecordSet) else RecordSet(records)
     folder.mkdir(parents=True, exist_ok=True)
     _check_targets(folder)
-    staging = _staging(folder)
+    staging = staging_folder(folder)
     try:
         written = []
         for cls in RECORD_KINDS:

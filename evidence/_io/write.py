@@ -369,6 +369,16 @@ def output_folder(output: str | os.PathLike[str], *, make: bool = True, writes: 
     return path
 
 
+def staging_folder(folder: Path) -> Path:
+    """A new folder beside `folder` (`folder` itself exists), where a writer puts what replaces
+    part of it: outside it, so that no reader of `folder/**` sees a half-written copy, and on its
+    file system, so that the swap is a rename; inside it only when `folder` is a mount point."""
+    place = folder.resolve().parent
+    if not place.is_dir() or place.stat().st_dev != folder.stat().st_dev:
+        place = folder
+    return Path(tempfile.mkdtemp(prefix=f".{folder.resolve().name}.evidence-", dir=place))
+
+
 def yaml_has_comments(text: str) -> bool:
     """True when YAML text holds a comment (which rewriting the file would lose)."""
     end = 0

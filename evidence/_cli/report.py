@@ -1,0 +1,35 @@
+"""The `evidence report` command: a record set written as a static website."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from evidence._cite import Style
+from evidence._cli.exits import OK
+from evidence._errors import UsageError
+from evidence._io import output_folder
+from evidence._recordset import load
+from evidence._report import write_report
+
+
+def add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report_ = commands.add_parser("report", help="write the record set as a static website to read and share")
+    report_.add_argument("path", metavar="PATH", help="a record file or folder")
+    report_.add_argument("-o", "--output", metavar="DIR", required=True, help="the folder the site is written in")
+    styles = [s.value for s in Style if s is not Style.ECF]
+    report_.add_argument("--style", default="bluebook", choices=styles, help="citation style (default: bluebook)")
+    report_.add_argument("--title", help="the site's title (default: the case's name)")
+
+
+def report(args: argparse.Namespace) -> int:
+    records = load(args.path)
+    source = Path(args.path)
+    if Path(args.output).resolve() == (source if source.is_dir() else source.parent).resolve():
+        raise UsageError(f"-o {args.output} is the record set's own folder: name a folder for the site")
+    folder = output_folder(args.output, make=False)
+    written = write_report(
+        records, folder, style=args.style, title=args.title, root=source if source.is_dir() else source.parent
+    )
+    print(f"wrote {len(written)} files in {args.output}; open {folder / 'index.html'}")
+    return OK

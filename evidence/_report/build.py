@@ -1,0 +1,104 @@
+"""A report built: every page module says where its records live, then writes its pages into a
+staging folder beside the target, which replaces the earlier report only once every page is
+written. A folder that holds something other than a report is never written into."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from importlib import resources
+from pathlib import Path
+
+from evidence._cite import Style
+from evidence._errors import UsageError
+from evidence._io import staging_folder
+from evidence._recordset import RecordSet
+from evidence._report import overview
+from evidence._report.site import Site
+
+# The page modules, in the order of the navigation; each has `homes(site)` and `write(site)`.
+PAGES = (overview,)
+
+# The file that marks a folder as a report `evidence report` may replace.
+MANIFEST = "evidence-report.json"
+ASSETS = ("style.css", "site.js")
+
+
+def write_report(
+    records: RecordSet,
+    folder: str | Path,
+    *,
+    style: str | Style = "bluebook",
+    title: str | None = None,
+    root: Path | None = None,
+) -> list[Path]:
+    """Write the report of `records` into `folder` (made when missing): static HTML pages that
+    need no network and open from the file system; the files written, under `folder`. An
+    earlier report there is replaced whole; a folder holding anything else is refused."""
+    target = Path(folder)
+    _check_target(target)
+    target.mkdir(parents=True, exist_ok=True)
+    staging = staging_folder(target)
+    try:
+        site = Site(records=records, folder=staging, style=_style(style), title=title or _title(records), root=root)
+        for module in PAGES:
+            module.homes(site)
+        for module in PAGES:
+            module.write(site)
+        (staging / "assets").mkdir(exist_ok=True)
+        for name in ASSETS:
+            data = resources.files("evidence._report").joinpath("assets", name).read_bytes()
+            (staging / "assets" / name).write_bytes(data)
+            site.written.append(staging / "assets" / name)
+        pages = sorted(site.relative(site.written))
+        manifest = {"generator": "evidence", "style": site.style.value, "title": site.title, "files": pages}
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        _check_target(target)  # again: the build took a while
+        for entry in list(target.iterdir()):
+            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+        for entry in staging.iterdir():
+            entry.rename(target / entry.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [target / name for name in [*pages, MANIFEST]]
+
+
+def _check_target(target: Path) -> None:
+    """Refuse a folder that is neither empty nor an earlier report: every entry in it must be one
+    the earlier report's manifest lists, so that replacing it removes nothing of the user's."""
+    if not target.is_dir():
+        return
+    entries = {entry.name for entry in target.iterdir()}
+    if not entries:
+        return
+    listed: set[str] = set()
+    try:
+        manifest = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+        listed = {MANIFEST, *(Path(name).parts[0] for name in manifest["files"])}
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        pass
+    strangers = sorted(entries - listed) if listed else sorted(entries)
+    if strangers:
+        raise UsageError(
+            f"{target} holds {strangers[0]!r}, which is not part of an earlier report: a report "
+            "replaces what its folder holds, so name an empty folder or an earlier report's"
+        )
+
+
+def _style(style: str | Style) -> Style:
+    try:
+        chosen = Style(style)
+    except ValueError:
+        chosen = None
+    if chosen is None or chosen is Style.ECF:  # ECF cites a docket's entries, not a whole record set
+        raise UsageError(f"style= is {style!r}; a report cites in bluebook, apa or chicago")
+    return chosen
+
+
+def _title(records: RecordSet) -> str:
+    cases = records.cases
+    if len(cases) == 1:
+        from evidence._labels import case_title
+
+        return case_title(cases[0])
+    return "Record set"

@@ -1,0 +1,187 @@
+"""What every page of a report shares: the record set, the chosen citation style, where each
+record is shown (its home: a page and an anchor), the stored texts read once, and the Jinja2
+environment that renders a page straight into its file."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from evidence._check import StoredCopy, quote_span, stored_copy
+from evidence._cite import Markup, Style, cite
+from evidence._errors import EvidenceError
+from evidence._labels import describe_mark, node_name
+from evidence._model import Confidence, Quote, Record
+from evidence._recordset import RecordSet
+
+# Items listed on one page of a long list (messages, claims of one status, citations): a page a
+# browser opens at once, and a bound on what a build holds in memory while it writes a page.
+PAGE_SIZE = 500
+
+# The pages of the navigation bar, in order: file name and label.
+NAVIGATION = (
+    ("index.html", "Overview"),
+    ("claims.html", "Claims"),
+    ("sources.html", "Sources"),
+    ("messages.html", "Messages"),
+    ("trace.html", "Trace"),
+    ("timeline.html", "Timeline"),
+    ("cast.html", "Cast"),
+    ("citations.html", "Citations"),
+)
+
+MARKS = tuple(c.value for c in Confidence)
+
+
+def page_name(base: str, number: int) -> str:
+    """The file of page `number` (1 is the first) of a list: claims.html, claims-2.html, ..."""
+    stem, _, suffix = base.rpartition(".")
+    return base if number == 1 else f"{stem}-{number}.{suffix}"
+
+
+def paged(items: Sequence[Any], size: int = PAGE_SIZE) -> Iterator[tuple[int, Sequence[Any]]]:
+    """The pages of a list, numbered from 1; one empty page for an empty list."""
+    if not items:
+        yield 1, ()
+        return
+    for number, start in enumerate(range(0, len(items), size), start=1):
+        yield number, items[start : start + size]
+
+
+def anchor_id(record_id: str) -> str:
+    """The HTML id a record's entry carries on its home page."""
+    return f"r-{record_id}"
+
+
+def passage_id(start: int, end: int) -> str:
+    """The HTML id of a highlighted passage in a source page: its positions in the stored text."""
+    return f"p-{start}-{end}"
+
+
+@attrs.define
+class Site:
+    """One build of a report. Pages register where records live (`home`) before any is written,
+    so that every page can link to every record."""
+
+    records: RecordSet
+    folder: Path  # where the pages are written (the staging folder of the build)
+    style: Style
+    title: str
+    root: Path | None = None  # the record set's folder: stored texts may not leave it
+    homes: dict[str, str] = attrs.field(factory=dict)  # record id -> "page.html#anchor"
+    written: list[Path] = attrs.field(factory=list)
+    _copies: dict[str, StoredCopy] = attrs.field(factory=dict)
+    _env: Any = None
+
+    # -- where records are shown ---------------------------------------------------------------
+
+    def home(self, record_id: str, page: str, anchor: str | None = None) -> None:
+        """Say that `record_id` is shown on `page` (at `anchor`, its entry's id by default); the
+        first page to say so is its home."""
+        self.homes.setdefault(record_id, f"{page}#{anchor or anchor_id(record_id)}")
+
+    def href(self, record_id: str | None) -> str | None:
+        """The link to a record's home; None for a record no page shows (or no record)."""
+        return None if record_id is None else self.homes.get(record_id)
+
+    def passage_href(self, record_id: str, quote: Quote | None) -> str | None:
+        """The link to a quote highlighted in its source page; None when the passage cannot be
+        placed (not found, no stored text, a message's own words), where a link to the record
+        is what is left."""
+        if quote is None:
+            return None
+        span = self.quote_span(record_id, quote)
+        page = self.source_page(record_id)
+        if span is None or page is None:
+            return None
+        return f"{page}#{passage_id(*span)}"
+
+    def source_page(self, record_id: str) -> str | None:
+        """The page of a record's stored text, for a record that has one."""
+        record = self.records.by_id().get(record_id)
+        if record is None or getattr(record, "text_file", None) is None:
+            return None
+        return f"source-{record_id}.html"
+
+    # -- stored texts --------------------------------------------------------------------------
+
+    def copy(self, record_id: str) -> StoredCopy:
+        """The stored text of a record and its digests, read once per build."""
+        if record_id not in self._copies:
+            copy = stored_copy(self.records, record_id, self.root)
+            if copy.text is not None:  # positions count in NFC, as the quote rules count them
+                copy = attrs.evolve(copy, text=unicodedata.normalize("NFC", copy.text))
+            self._copies[record_id] = copy
+        return self._copies[record_id]
+
+    def quote_span(self, record_id: str, quote: Quote) -> tuple[int, int] | None:
+        if self.source_page(record_id) is None:
+            return None
+        text = self.copy(record_id).text
+        return None if text is None else quote_span(text, quote)
+
+    # -- what pages print ----------------------------------------------------------------------
+
+    def name(self, record_id: str | None) -> str:
+        """What a record is called in a list or a link."""
+        if record_id is None:
+            return ""
+        record = self.records.by_id().get(record_id)
+        return record_id if record is None else node_name(record)
+
+    def mark(self, record: Record) -> str:
+        """How sure what the page says of a record is: the weakest mark of the fields its line is
+        made from."""
+        return describe_mark(record, self.records).value
+
+    def citation(self, record: Record, **options: Any) -> str | None:
+        """The record's citation in the site's style as HTML, its unconfirmed values marked; None
+        for a record the style does not cite (a claim, an actor)."""
+        try:
+            return cite(record, records=self.records, style=self.style, markup=Markup.HTML, marks=True, **options)
+        except EvidenceError:
+            return None
+
+    def citation_text(self, record: Record, **options: Any) -> str:
+        """The citation as plain text with its marks ("[likely]"), what the copy button copies:
+        a value not confirmed is never pasted as a fact."""
+        try:
+            return cite(record, records=self.records, style=self.style, markup=Markup.TEXT, marks=True, **options)
+        except EvidenceError:
+            return ""
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def environment(self) -> Any:
+        if self._env is None:
+            import jinja2  # imported here: only a report needs it
+
+            self._env = jinja2.Environment(
+                loader=jinja2.PackageLoader("evidence._report", "templates"),
+                autoescape=True,
+                undefined=jinja2.StrictUndefined,
+                trim_blocks=True,
+                lstrip_blocks=True,
+                keep_trailing_newline=True,
+            )
+            self._env.globals.update(site=self, navigation=NAVIGATION, marks=MARKS, page_name=page_name)
+        return self._env
+
+    def write(self, page: str, template: str, **context: Any) -> Path:
+        """Render `template` into `page`, streamed to the file as it is made (a long page is never
+        held whole in memory)."""
+        path = self.folder / page
+        path.parent.mkdir(parents=True, exist_ok=True)
+        chunks = self.environment().get_template(template).generate(page=page, **context)
+        with open(path, "w", encoding="utf-8", newline="\n") as stream:
+            stream.writelines(chunks)
+        self.written.append(path)
+        return path
+
+    def relative(self, paths: Iterable[Path]) -> list[str]:
+        return [os.fspath(p.relative_to(self.folder)) for p in paths]
