@@ -15,7 +15,7 @@ import attrs
 from evidence._check import StoredCopy, quote_span, stored_copy
 from evidence._cite import Markup, Style, cite
 from evidence._errors import EvidenceError
-from evidence._labels import describe_mark, node_name
+from evidence._labels import describe_mark, name_fields, node_name, weaker, weakest
 from evidence._model import Confidence, Quote, Record
 from evidence._recordset import RecordSet
 
@@ -138,6 +138,14 @@ class Site:
         """How sure what the page says of a record is: the weakest mark of the fields its line is
         made from."""
         return describe_mark(record, self.records).value
+
+    def field_mark(
+        self, record: Record, *names: str, people: Iterable[str | None] = (), also: Iterable[Confidence] = ()
+    ) -> str:
+        """How sure a value printed from some fields of a record is (and from the names of the
+        `people` it names, and other marks `also`): the weakest of their marks."""
+        fields = [(record, name) for name in names] + name_fields(self.records, people)
+        return weaker(weakest(fields), *also).value
 
     def citation(self, record: Record, **options: Any) -> str | None:
         """The record's citation in the site's style as HTML, its unconfirmed values marked; None
