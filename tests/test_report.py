@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -70,3 +71,14 @@ def test_a_style_the_report_cannot_cite_in_is_named(tmp_path: Path) -> None:
     with pytest.raises(ev.UsageError, match="style= is 'ecf'; a report cites in bluebook, apa or chicago"):
         ev.write_report(ev.load(EXAMPLES / "kadrey-v-meta"), tmp_path / "site", style="ecf")
     assert not (tmp_path / "site").exists() or not any((tmp_path / "site").iterdir())
+
+
+def test_a_site_inside_the_record_sets_folder_is_refused(tmp_path: Path) -> None:
+    # The site's own files would be read as records the next time the folder is loaded.
+    records = tmp_path / "records"
+    shutil.copytree(EXAMPLES / "kadrey-v-meta", records)
+    ran = evidence("report", str(records), "-o", str(records / "site"), cwd=tmp_path)
+    assert ran.code == 2
+    assert f"-o {records / 'site'} is inside the record set's folder {records}: name a folder outside it" in ran.err
+    assert not (records / "site").exists()
+    assert evidence("check", str(records), cwd=tmp_path).code == 0

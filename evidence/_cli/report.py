@@ -25,8 +25,12 @@ def add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def report(args: argparse.Namespace) -> int:
     records = load(args.path)
     source = Path(args.path)
-    if Path(args.output).resolve() == (source if source.is_dir() else source.parent).resolve():
+    output = Path(args.output).resolve()
+    if output == (source if source.is_dir() else source.parent).resolve():
         raise UsageError(f"-o {args.output} is the record set's own folder: name a folder for the site")
+    if source.is_dir() and output.is_relative_to(source.resolve()):
+        # A site inside the folder it reports on would be read back as records next time.
+        raise UsageError(f"-o {args.output} is inside the record set's folder {args.path}: name a folder outside it")
     folder = output_folder(args.output, make=False)
     written = write_report(
         records, folder, style=args.style, title=args.title, root=source if source.is_dir() else source.parent
