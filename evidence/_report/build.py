@@ -13,11 +13,11 @@ from evidence._cite import Style
 from evidence._errors import UsageError
 from evidence._io import staging_folder
 from evidence._recordset import RecordSet
-from evidence._report import overview
+from evidence._report import chronology, citations, claims, messages, overview, sources, trace
 from evidence._report.site import Site
 
 # The page modules, in the order of the navigation; each has `homes(site)` and `write(site)`.
-PAGES = (overview,)
+PAGES = (overview, claims, sources, messages, trace, chronology, citations)
 
 # The file that marks a folder as a report `evidence report` may replace.
 MANIFEST = "evidence-report.json"

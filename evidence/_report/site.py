@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -18,6 +18,7 @@ from evidence._errors import EvidenceError
 from evidence._labels import describe_mark, name_fields, node_name, weaker, weakest
 from evidence._model import Confidence, Quote, Record
 from evidence._recordset import RecordSet
+from evidence._views import date_label
 
 # Items listed on one page of a long list (messages, claims of one status, citations): a page a
 # browser opens at once, and a bound on what a build holds in memory while it writes a page.
@@ -36,6 +37,7 @@ NAVIGATION = (
 )
 
 MARKS = tuple(c.value for c in Confidence)
+T = TypeVar("T")
 
 
 def page_name(base: str, number: int) -> str:
@@ -76,6 +78,7 @@ class Site:
     homes: dict[str, str] = attrs.field(factory=dict)  # record id -> "page.html#anchor"
     written: list[Path] = attrs.field(factory=list)
     _copies: dict[str, StoredCopy] = attrs.field(factory=dict)
+    _made: dict[str, Any] = attrs.field(factory=dict)
     _env: Any = None
 
     # -- where records are shown ---------------------------------------------------------------
@@ -107,6 +110,12 @@ class Site:
         if record is None or getattr(record, "text_file", None) is None:
             return None
         return f"source-{record_id}.html"
+
+    def once(self, key: str, make: Callable[[], T]) -> T:
+        """What `make` returns, made once per build: what both `homes` and `write` of a page need."""
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]  # type: ignore[no-any-return]
 
     # -- stored texts --------------------------------------------------------------------------
 
@@ -177,7 +186,9 @@ class Site:
                 lstrip_blocks=True,
                 keep_trailing_newline=True,
             )
-            self._env.globals.update(site=self, navigation=NAVIGATION, marks=MARKS, page_name=page_name)
+            self._env.globals.update(
+                site=self, navigation=NAVIGATION, marks=MARKS, page_name=page_name, date=date_label, zip=zip
+            )
         return self._env
 
     def write(self, page: str, template: str, **context: Any) -> Path:

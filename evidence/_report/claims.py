@@ -1,0 +1,87 @@
+"""The claims page: every claim grouped by status, from a press report to a court's finding and
+a retraction, each with its speaker, its mark and its evidence, each piece of evidence linked to
+its passage in the stored text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from evidence._model import Claim, ClaimStatus, Confidence, EvidenceLink, EvidenceRole
+from evidence._report.site import Site, page_name, paged
+
+PAGE = "claims.html"
+STATUSES = tuple(ClaimStatus)  # the ladder's order: reported, alleged, ..., retracted
+ROLES = (
+    (EvidenceRole.SUPPORTS, "Supporting"),
+    (EvidenceRole.CONTRADICTS, "Contradicting"),
+    (EvidenceRole.CONTEXT, "Context"),
+)
+
+
+@attrs.frozen
+class Item:
+    """One piece of a claim's evidence, as the page prints it."""
+
+    record: str
+    mark: str
+    passage: str | None  # the link to the highlighted passage; None when it cannot be placed
+    quoted: bool  # the evidence names a passage
+    note: str | None
+
+
+def ordered(site: Site) -> list[Claim]:
+    """The claims in the page's order: by status on the ladder, then as the records list them."""
+    rank = {status: n for n, status in enumerate(STATUSES)}
+    return site.once("claims", lambda: sorted(site.records.claims, key=lambda claim: rank[claim.status]))
+
+
+def claim_mark(site: Site, claim: Claim) -> str:
+    """How sure the line of a claim is: the claim's own mark and the marks of its speaker's name."""
+    return site.field_mark(
+        claim, "statement", "status", people=[claim.asserted_by], also=[Confidence(site.mark(claim))]
+    )
+
+
+def item(site: Site, link: EvidenceLink) -> Item:
+    return Item(
+        link.record,
+        link.confidence.value,
+        site.passage_href(link.record, link.quote),
+        link.quote is not None,
+        link.note,
+    )
+
+
+def homes(site: Site) -> None:
+    for number, claims in paged(ordered(site)):
+        for claim in claims:
+            site.home(claim.id, page_name(PAGE, number))
+
+
+def _groups(claims: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
+    groups: list[tuple[str, list[Claim]]] = []
+    for claim in claims:
+        if not groups or groups[-1][0] != claim.status.value:
+            groups.append((claim.status.value, []))
+        groups[-1][1].append(claim)
+    return groups
+
+
+def write(site: Site) -> None:
+    pages = list(paged(ordered(site)))
+    for number, claims in pages:
+        site.write(
+            page_name(PAGE, number),
+            "claims.html.j2",
+            heading="Claims",
+            groups=_groups(claims),
+            statuses=[status.value for status in STATUSES],
+            roles=ROLES,
+            item=lambda link: item(site, link),
+            claim_mark=lambda claim: claim_mark(site, claim),
+            number=number,
+            count=len(pages),
+            total=len(site.records.claims),
+        )
