@@ -48,6 +48,21 @@ def test_claims_are_grouped_by_status_in_the_ladders_order_each_once(built: tupl
         assert words(claim.statement) in words(entry.text)
 
 
+def test_a_piece_of_evidence_is_never_shown_surer_than_its_link_or_its_record(built: tuple[ev.RecordSet, Path]) -> None:
+    records, site = built
+    page = read_page(site / "claims.html")
+    roles = [ev.EvidenceRole.SUPPORTS, ev.EvidenceRole.CONTRADICTS, ev.EvidenceRole.CONTEXT]
+    for claim in records.claims:
+        items = [
+            li for ul in page.one("article", id=f"r-{claim.id}").all("ul", class_="evidence") for li in ul.all("li")
+        ]
+        links = sorted(claim.evidence, key=lambda link: roles.index(link.role))
+        assert len(items) == len(links)
+        for li, link in zip(items, links, strict=True):
+            shown = RANK[li.all("span", class_="badge")[0].text]
+            assert shown <= RANK[link.confidence.value] and shown <= RANK[records[link.record].confidence.value]
+
+
 def test_each_evidence_link_lands_on_its_quote_highlighted_in_the_source(built: tuple[ev.RecordSet, Path]) -> None:
     records, site = built
     folder = next(EXAMPLES / name for name in EXAMPLE_SETS if site.parent.name.startswith(name))

@@ -30,7 +30,7 @@ def write_report(
     *,
     style: str | Style = "bluebook",
     title: str | None = None,
-    root: Path | None = None,
+    root: str | Path | None = None,
 ) -> list[Path]:
     """Write the report of `records` into `folder` (made when missing): static HTML pages that
     need no network and open from the file system; the files written, under `folder`. An
@@ -40,7 +40,13 @@ def write_report(
     target.mkdir(parents=True, exist_ok=True)
     staging = staging_folder(target)
     try:
-        site = Site(records=records, folder=staging, style=_style(style), title=title or _title(records), root=root)
+        site = Site(
+            records=records,
+            folder=staging,
+            style=_style(style),
+            title=title or _title(records),
+            root=None if root is None else Path(root),
+        )
         for module in PAGES:
             module.homes(site)
         for module in PAGES:

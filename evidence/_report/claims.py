@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from evidence._labels import weaker
 from evidence._model import Claim, ClaimStatus, Confidence, EvidenceLink, EvidenceRole
 from evidence._report.site import Site, page_name, paged
 
@@ -45,9 +46,12 @@ def claim_mark(site: Site, claim: Claim) -> str:
 
 
 def item(site: Site, link: EvidenceLink) -> Item:
+    # The line prints the record's name beside the link: as sure as the weaker of the two.
+    record = site.records.by_id().get(link.record)
+    mark = weaker(link.confidence, *([Confidence(site.mark(record))] if record is not None else []))
     return Item(
         link.record,
-        link.confidence.value,
+        mark.value,
         site.passage_href(link.record, link.quote),
         link.quote is not None,
         link.note,
