@@ -221,7 +221,10 @@ class _Walk:
         translation = source.confidence_of("translation_of") if isinstance(source, Source) else Confidence.UNVERIFIED
         translation_of = source.translation_of if isinstance(source, Source) else None
         found = False
-        for message in self.records.messages if quote is not None else ():
+        # Only the messages that name this source can render a passage of it: asked of the set's
+        # index of references, not of every message (a trace per claim would be quadratic).
+        attesting = [r for r in self.records.referrers(source.id) if isinstance(r, Message)] if quote is not None else []
+        for message in attesting:
             here = [a for a in message.attestations if a.source == source.id]
             for index, attestation in enumerate(here):
                 if quote is None or attestation.quote.exact != quote.exact or message.id in seen:

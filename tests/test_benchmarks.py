@@ -61,3 +61,13 @@ def test_the_pacer_benchmark_reports_entries_per_second_and_shares() -> None:
     assert rows["vendored dockets, juriscraper's JSON"][5:] == ["0%", "100% |"]
     shares = rows["vendored dockets, HTML"][5:]
     assert int(shares[0].rstrip("%")) + int(shares[1].rstrip("% |")) == 100
+
+
+def test_the_report_benchmark_times_a_report_against_a_check(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "benchmarks.report", "--n", "300", "--out", str(tmp_path)]
+    run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False, timeout=300)
+    assert run.returncode == 0, run.stderr
+    header, rule, row = run.stdout.strip().splitlines()
+    assert header.startswith("| messages | files written | check (s) | report (s) | report / check |")
+    assert row.startswith("| 300 | ")
+    assert not any(tmp_path.iterdir())  # corpora and sites are removed once measured

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
+from markupsafe import Markup as MarkupText
+from markupsafe import escape
 
 from evidence._check import StoredCopy, quote_span, stored_copy
 from evidence._cite import Markup, Style, cite
@@ -79,6 +81,7 @@ class Site:
     written: list[Path] = attrs.field(factory=list)
     _copies: dict[str, StoredCopy] = attrs.field(factory=dict)
     _made: dict[str, Any] = attrs.field(factory=dict)
+    _texts: dict[str, str] = attrs.field(factory=dict)  # plain-text citations, by record id
     _env: Any = None
 
     # -- where records are shown ---------------------------------------------------------------
@@ -156,6 +159,20 @@ class Site:
         fields = [(record, name) for name in names] + name_fields(self.records, people)
         return weaker(weakest(fields), *also).value
 
+    def mark_html(self, level: str) -> MarkupText:
+        """A mark as a badge, in words as well as in colour."""
+        return MarkupText(f'<span class="badge badge-{level}">{level}</span>')
+
+    def flag_html(self, level: str) -> MarkupText:
+        """A value's mark, shown only when it is not confirmed: beside a fact, never read as one."""
+        return MarkupText("") if level == "confirmed" else MarkupText(" ") + self.mark_html(level)
+
+    def link_html(self, record_id: str | None, text: str | None = None) -> MarkupText:
+        """A record's name (or `text`) linked to its home; plain text for a record no page shows."""
+        shown = escape(text or self.name(record_id))
+        href = self.href(record_id)
+        return shown if href is None else MarkupText(f'<a href="{escape(href)}">{shown}</a>')
+
     def citation(self, record: Record, **options: Any) -> str | None:
         """The record's citation in the site's style as HTML, its unconfirmed values marked; None
         for a record the style does not cite (a claim, an actor)."""
@@ -167,10 +184,15 @@ class Site:
     def citation_text(self, record: Record, **options: Any) -> str:
         """The citation as plain text with its marks ("[likely]"), what the copy button copies:
         a value not confirmed is never pasted as a fact."""
+        if not options and record.id in self._texts:
+            return self._texts[record.id]
         try:
-            return cite(record, records=self.records, style=self.style, markup=Markup.TEXT, marks=True, **options)
+            text = cite(record, records=self.records, style=self.style, markup=Markup.TEXT, marks=True, **options)
         except EvidenceError:
-            return ""
+            text = ""
+        if not options:  # the citations page asks first whether a record is cited, then prints it
+            self._texts[record.id] = text
+        return text
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -187,7 +209,15 @@ class Site:
                 keep_trailing_newline=True,
             )
             self._env.globals.update(
-                site=self, navigation=NAVIGATION, marks=MARKS, page_name=page_name, date=date_label, zip=zip
+                site=self,
+                navigation=NAVIGATION,
+                marks=MARKS,
+                page_name=page_name,
+                date=date_label,
+                zip=zip,
+                mark=self.mark_html,
+                flag=self.flag_html,
+                link=self.link_html,
             )
         return self._env
 
