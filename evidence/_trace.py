@@ -223,7 +223,8 @@ class _Walk:
         found = False
         # Only the messages that name this source can render a passage of it: asked of the set's
         # index of references, not of every message (a trace per claim would be quadratic).
-        attesting = [r for r in self.records.referrers(source.id) if isinstance(r, Message)] if quote is not None else []
+        naming = self.records.referrers(source.id) if quote is not None else ()
+        attesting = [record for record in naming if isinstance(record, Message)]
         for message in attesting:
             here = [a for a in message.attestations if a.source == source.id]
             for index, attestation in enumerate(here):

@@ -67,7 +67,7 @@ def test_the_report_benchmark_times_a_report_against_a_check(tmp_path: Path) -> 
     command = [sys.executable, "-m", "benchmarks.report", "--n", "300", "--out", str(tmp_path)]
     run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False, timeout=300)
     assert run.returncode == 0, run.stderr
-    header, rule, row = run.stdout.strip().splitlines()
+    header, _, row = run.stdout.strip().splitlines()
     assert header.startswith("| messages | files written | check (s) | report (s) | report / check |")
     assert row.startswith("| 300 | ")
     assert not any(tmp_path.iterdir())  # corpora and sites are removed once measured
