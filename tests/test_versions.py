@@ -57,18 +57,7 @@ def _files(data: dict[str, Any], version: int) -> dict[Format, bytes]:
     """The records of a plain record file as YAML, JSON and JSON Lines of `version`."""
     document = {**data, "evidence": version}
     lines = [json.dumps({"evidence": version})]
-    for cls in (
-        ev.Court,
-        ev.Case,
-        ev.Actor,
-        ev.Filing,
-        ev.Exhibit,
-        ev.Decision,
-        ev.Message,
-        ev.Source,
-        ev.Provision,
-        ev.Claim,
-    ):
+    for cls in (ev.Court, ev.Case, ev.Actor, ev.Filing, ev.Exhibit, ev.Decision, ev.Message, ev.Source, ev.Provision, ev.Claim):
         lines += [json.dumps({"type": cls.KIND, **record}) for record in data.get(cls.PLURAL, [])]
     return {
         Format.YAML: yaml_text(document).encode(),  # the writer's quoting: YAML 1.2, as read
