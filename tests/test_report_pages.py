@@ -237,3 +237,29 @@ def test_overlapping_passages_are_highlighted_exactly_and_well_formed(
     assert shown == text
     assert covered == {i for s, e in spans for i in range(s, e)}
     assert {f"p-{s}-{e}": s for s, e in spans} == {k: v for k, v in starts.items() if k.startswith("p-")}
+
+
+def test_a_long_list_is_paged_and_every_link_names_the_page_its_record_is_on(tmp_path: Path) -> None:
+    # An openly fictional set of 1,201 messages, and one claim resting on the last of them.
+    messages = "".join(
+        f"  - id: note-{n:04d}\n    text: Fictional note number {n}.\n    confidence: likely\n" for n in range(1201)
+    )
+    (tmp_path / "set").mkdir()
+    (tmp_path / "set" / "records.yaml").write_text(
+        "evidence: 2\nmessages:\n" + messages + "claims:\n  - id: the-claim\n    statement: A note says so.\n"
+        "    status: alleged\n    evidence:\n      - record: note-1200\n",
+        encoding="utf-8",
+    )
+    ev.write_report(ev.load(tmp_path / "set"), tmp_path / "site", root=tmp_path / "set")
+    pages = ["messages.html", "messages-2.html", "messages-3.html"]
+    assert {p.name for p in (tmp_path / "site").glob("messages*.html")} == set(pages)
+    for number, page in enumerate(pages):
+        tree = read_page(tmp_path / "site" / page)
+        ids = [a.get("id") for a in tree.all("article")]
+        assert ids == [f"r-note-{n:04d}" for n in range(number * 500, min(1201, (number + 1) * 500))]
+        pager = [a.get("href") for a in tree.all("nav", class_="pager")[0].all("a")]
+        assert pager == [p for p in pages if p != page]
+    claim = read_page(tmp_path / "site" / "claims.html").one("article", id="r-the-claim")
+    assert [a.get("href") for a in claim.all("a") if "note-" in (a.get("href") or "")] == [
+        "messages-3.html#r-note-1200"
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from evidence._report.site import Site, page_name, paged
+from evidence._report.site import Site
 from evidence._views import cast, timeline
 
 TIMELINE = "timeline.html"
@@ -20,16 +20,13 @@ def homes(site: Site) -> None:
 def write(site: Site) -> None:
     events = timeline(site.records)
     sizes = Counter(event.group for event in events)  # a group of more than one: order unknown
-    pages = list(paged(events))
-    for number, shown in pages:
-        site.write(
-            page_name(TIMELINE, number),
-            "timeline.html.j2",
-            heading="Timeline",
-            events=shown,
-            unordered=lambda event: sizes[event.group] > 1,
-            number=number,
-            count=len(pages),
-            total=len(events),
-        )
+    site.write_pages(
+        TIMELINE,
+        "timeline.html.j2",
+        events,
+        lambda shown: {"events": shown},
+        heading="Timeline",
+        unordered=lambda event: sizes[event.group] > 1,
+        total=len(events),
+    )
     site.write(CAST, "cast.html.j2", heading="Cast", members=cast(site.records))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from evidence._model import RECORD_KINDS, Record
-from evidence._report.site import Site, page_name, paged
+from evidence._report.site import Site
 
 PAGE = "citations.html"
 
@@ -35,19 +35,10 @@ def _groups(records: Sequence[Record]) -> list[tuple[str, list[Record]]]:
 
 
 def homes(site: Site) -> None:
-    for number, records in paged(cited(site)):
-        for record in records:
-            site.home(record.id, page_name(PAGE, number))
+    site.home_pages(PAGE, cited(site))
 
 
 def write(site: Site) -> None:
-    pages = list(paged(cited(site)))
-    for number, records in pages:
-        site.write(
-            page_name(PAGE, number),
-            "citations.html.j2",
-            heading="Citations",
-            groups=_groups(records),
-            number=number,
-            count=len(pages),
-        )
+    site.write_pages(
+        PAGE, "citations.html.j2", cited(site), lambda records: {"groups": _groups(records)}, heading="Citations"
+    )

@@ -10,7 +10,7 @@ import attrs
 
 from evidence._labels import weaker
 from evidence._model import Claim, ClaimStatus, Confidence, EvidenceLink, EvidenceRole
-from evidence._report.site import Site, page_name, paged
+from evidence._report.site import Site
 
 PAGE = "claims.html"
 STATUSES = tuple(ClaimStatus)  # the ladder's order: reported, alleged, ..., retracted
@@ -59,9 +59,7 @@ def item(site: Site, link: EvidenceLink) -> Item:
 
 
 def homes(site: Site) -> None:
-    for number, claims in paged(ordered(site)):
-        for claim in claims:
-            site.home(claim.id, page_name(PAGE, number))
+    site.home_pages(PAGE, ordered(site))
 
 
 def _groups(claims: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
@@ -74,18 +72,15 @@ def _groups(claims: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
 
 
 def write(site: Site) -> None:
-    pages = list(paged(ordered(site)))
-    for number, claims in pages:
-        site.write(
-            page_name(PAGE, number),
-            "claims.html.j2",
-            heading="Claims",
-            groups=_groups(claims),
-            statuses=[status.value for status in STATUSES],
-            roles=ROLES,
-            item=lambda link: item(site, link),
-            claim_mark=lambda claim: claim_mark(site, claim),
-            number=number,
-            count=len(pages),
-            total=len(site.records.claims),
-        )
+    site.write_pages(
+        PAGE,
+        "claims.html.j2",
+        ordered(site),
+        lambda claims: {"groups": _groups(claims)},
+        heading="Claims",
+        statuses=[status.value for status in STATUSES],
+        roles=ROLES,
+        item=lambda link: item(site, link),
+        claim_mark=lambda claim: claim_mark(site, claim),
+        total=len(site.records.claims),
+    )

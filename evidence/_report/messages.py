@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from evidence._labels import message_kind
 from evidence._model import Confidence, Message
-from evidence._report.site import PAGE_SIZE, Site, page_name, paged
+from evidence._report.site import Site
 
 PAGE = "messages.html"
 
@@ -18,23 +18,17 @@ def message_mark(site: Site, message: Message) -> str:
 
 
 def homes(site: Site) -> None:
-    for number, messages in paged(site.records.messages):
-        for message in messages:
-            site.home(message.id, page_name(PAGE, number))
+    site.home_pages(PAGE, site.records.messages)
 
 
 def write(site: Site) -> None:
-    messages = site.records.messages
-    count = max(1, -(-len(messages) // PAGE_SIZE))
-    for number, shown in paged(messages):
-        site.write(
-            page_name(PAGE, number),
-            "messages.html.j2",
-            heading="Messages",
-            messages=shown,
-            number=number,
-            count=count,
-            total=len(messages),
-            kind=message_kind,
-            message_mark=lambda message: message_mark(site, message),
-        )
+    site.write_pages(
+        PAGE,
+        "messages.html.j2",
+        site.records.messages,
+        lambda messages: {"messages": messages},
+        heading="Messages",
+        total=len(site.records.messages),
+        kind=message_kind,
+        message_mark=lambda message: message_mark(site, message),
+    )

@@ -232,5 +232,25 @@ class Site:
         self.written.append(path)
         return path
 
+    def home_pages(self, base: str, records: Sequence[Record]) -> None:
+        """Say that each of `records` is shown on the page of `base` it falls on."""
+        for number, shown in paged(records):
+            for record in shown:
+                self.home(record.id, page_name(base, number))
+
+    def write_pages(
+        self,
+        base: str,
+        template: str,
+        items: Sequence[Any],
+        shown: Callable[[Sequence[Any]], dict[str, Any]],
+        **context: Any,
+    ) -> None:
+        """Write a long list as pages of `base`, each given its number, the count of pages and
+        what `shown` makes of its items."""
+        count = max(1, -(-len(items) // PAGE_SIZE))
+        for number, part in paged(items):
+            self.write(page_name(base, number), template, number=number, count=count, **shown(part), **context)
+
     def relative(self, paths: Iterable[Path]) -> list[str]:
         return [os.fspath(p.relative_to(self.folder)) for p in paths]
