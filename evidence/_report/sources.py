@@ -63,7 +63,7 @@ def text_html(text: str) -> Markup:
 
 
 def stored(site: Site) -> list[Record]:
-    """Every record with a stored text, sources first, in the records' order."""
+    """Every record with a stored text, in the order of the records."""
     return [record for record in site.records if getattr(record, "text_file", None) is not None]
 
 
