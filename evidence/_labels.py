@@ -127,20 +127,32 @@ def weakest(fields: Iterable[tuple[Record, str]]) -> Confidence:
     """How sure a printed value is: the weakest mark of each record it is read from and of each
     of those fields that holds a value (an empty field marks nothing of its own); confirmed only
     when no field is named at all."""
-    levels = [
-        level
-        for record, name in fields
-        for level in (
-            record.confidence,
-            *(() if getattr(record, name) in (None, ()) else (record.confidence_of(name),)),
-        )
-    ]
-    return weaker(*levels)
+    # A loop, not `weaker(*levels)`: this runs for every value a citation or a report prints.
+    worst = Confidence.CONFIRMED
+    for record, name in fields:
+        value = getattr(record, name)  # a misspelt field name fails here, marked or not
+        level = record.confidence
+        if record.field_confidence and value is not None and value != ():
+            level = weaker(level, record.field_confidence.get(name, level))
+        if level is Confidence.UNVERIFIED:
+            return level
+        if level is Confidence.LIKELY:
+            worst = level
+    return worst
 
 
 def weaker(*levels: Confidence) -> Confidence:
     """The weakest of some marks; confirmed when there are none."""
-    return min(levels, key=lambda level: level.rank, default=Confidence.CONFIRMED)
+    worst = Confidence.CONFIRMED
+    for level in levels:
+        if level is Confidence.CONFIRMED:
+            continue
+        if level is Confidence.UNVERIFIED:
+            return level
+        if level is not Confidence.LIKELY:  # a word where a mark belongs is never read as sure
+            raise TypeError(f"{level!r} is not a Confidence")
+        worst = level
+    return worst
 
 
 def node_name(record: Record) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import types
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
@@ -48,7 +48,22 @@ from evidence._model import (
 )
 
 R = TypeVar("R", bound=Record)
+T = TypeVar("T")
 PathLike = str | os.PathLike[str]
+
+
+_REFERRED: dict[tuple[type, str], type[Record] | None] = {}
+
+
+def _referred_kind(cls: type, field: str) -> type[Record] | None:
+    """The kind of record a reference field names (None: any kind); read once per field."""
+    if (cls, field) not in _REFERRED:
+        attribute = getattr(attrs.fields(cls), field, None)
+        kinds = attribute.metadata.get("ref") if attribute is not None else None
+        if not kinds:
+            raise UsageError(f"{getattr(cls, 'KIND', cls.__name__)}.{field} is not a reference")
+        _REFERRED[cls, field] = KIND_BY_NAME[kinds[0]] if kinds[0] != ANY_KIND else None
+    return _REFERRED[cls, field]
 
 
 class RecordSet:
@@ -59,7 +74,7 @@ class RecordSet:
     the claims citing a source) use an index built on first use.
     """
 
-    __slots__ = ("_by_id", "_by_kind", "_courts", "_origin_list", "_origins", "_records", "_referrers")
+    __slots__ = ("_by_id", "_by_kind", "_courts", "_made", "_origin_list", "_origins", "_records", "_referrers")
 
     def __init__(self, records: Iterable[Record] = (), *, origins: Iterable[Origin | None] | None = None) -> None:
         self._records = tuple(records)
@@ -91,6 +106,15 @@ class RecordSet:
         self._by_kind: dict[type[Record], tuple[Record, ...]] = {cls: tuple(group) for cls, group in groups.items()}
         self._referrers: dict[str, tuple[Record, ...]] | None = None
         self._courts: dict[str, Court] = {}  # courts resolved and completed, by id
+        self._made: dict[Hashable, Any] = {}  # see `once`
+
+    def once(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What `make` returns, made once for this set: a value that depends on nothing but the
+        records and `key` (a document's citation, printed behind each of the thousands of
+        messages it holds). The set never changes, so what is made stays true."""
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]  # type: ignore[no-any-return]
 
     def _origin_map(self) -> dict[str, Origin]:
         if self._origins is None:
@@ -221,12 +245,8 @@ class RecordSet:
 
     def resolve(self, record: Record, field: str) -> Any:
         """The record(s) a reference field names: one record, a tuple of them, or None."""
-        attribute = getattr(attrs.fields(type(record)), field, None)
-        kinds = attribute.metadata.get("ref") if attribute is not None else None
+        kind = _referred_kind(type(record), field)
         owner = getattr(record, "KIND", type(record).__name__)
-        if not kinds:
-            raise UsageError(f"{owner}.{field} is not a reference")
-        kind = KIND_BY_NAME[kinds[0]] if kinds[0] != ANY_KIND else None
         value = getattr(record, field)
 
         def one(target: str) -> Record:

@@ -14,7 +14,7 @@ text, Markdown and HTML are three renderings of the same parts.
 - `sequence`: the citations of one document in order, and bibliographies.
 """
 
-from evidence._cite.citing import citation, cite
+from evidence._cite.citing import citable, citation, cite
 from evidence._cite.dates import format_date
 from evidence._cite.names import Name, parse_name
 from evidence._cite.options import BluebookOptions, Form, Markup, Style
@@ -42,6 +42,7 @@ __all__ = [
     "abbreviate_document_title",
     "bibliography",
     "case_name_from_caption",
+    "citable",
     "citation",
     "cite",
     "format_date",

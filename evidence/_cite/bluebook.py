@@ -393,11 +393,18 @@ def _same_parties(later: str, earlier: str) -> bool:
 def cite_filing(
     filing: Filing, ctx: Context, form: Form, pin: str | None, pin_from: PinField | None = None
 ) -> list[Part]:
+    title, reported, rest = ctx.once(("filing", filing.id, form), lambda: _filing_around_pin(filing, ctx, form))
+    # R10.8.3: a document of a reported case takes "at" before its page, as a reporter's pin does.
+    after = at_pin(pin).replace(",", "", 1) if reported else _pin_after_title(pin)
+    return [*title, *pinned(after, pin, ctx, pin_from), *rest]
+
+
+def _filing_around_pin(filing: Filing, ctx: Context, form: Form) -> tuple[tuple[Part, ...], bool, tuple[Part, ...]]:
+    """What a filing's citation prints before its pinpoint, whether its case is reported, and
+    what it prints after: the same for every pinpoint, so made once (`Context.once`)."""
     case = ctx.need("a filing").get(filing.case, Case) if ctx.in_case != filing.case else None
     reported = _reported(case, ctx) if case is not None else None
-    # R10.8.3: a document of a reported case takes "at" before its page, as a reporter's pin does.
-    after = at_pin(pin).replace(",", "", 1) if reported is not None else _pin_after_title(pin)
-    parts = [*_filing_title(filing, ctx), *pinned(after, pin, ctx, pin_from)]
+    parts: list[Part] = []
     outside = _outside(filing, ctx, form)
     if outside and case is not None:
         parts += _other_case(case, filing.filed, ctx, filing, reported)
@@ -414,7 +421,7 @@ def cite_filing(
     # R10.8.3, B17: the entry number, in the short form as in the full.
     if filing.ecf is not None:
         parts += [r(", "), *ecf.designation(filing, ctx)]
-    return parts
+    return tuple(_filing_title(filing, ctx)), reported is not None, tuple(parts)
 
 
 def _outside(filing: Filing, ctx: Context, form: Form) -> bool:
@@ -438,6 +445,14 @@ def _short_case(filing: Filing, ctx: Context, form: Form) -> list[Part]:
 def cite_exhibit(
     exhibit: Exhibit, ctx: Context, form: Form, pin: str | None, pin_from: PinField | None = None
 ) -> list[Part]:
+    label, rest = ctx.once(("exhibit", exhibit.id, form), lambda: _exhibit_around_pin(exhibit, ctx, form))
+    # R24.2.3: a comma after the exhibit reference, before its pinpoint.
+    return [*label, *pinned(at_pin(pin), pin, ctx, pin_from), *rest]
+
+
+def _exhibit_around_pin(exhibit: Exhibit, ctx: Context, form: Form) -> tuple[tuple[Part, ...], tuple[Part, ...]]:
+    """What an exhibit's citation prints before its pinpoint and after it: the same for every
+    pinpoint (a message's Bates page), so made once (`Context.once`)."""
     filing = ctx.need("an exhibit").get(exhibit.filing, Filing)
     if exhibit.label:
         label = [r("Ex. "), *ctx.value(exhibit.label, (exhibit, "label"))]
@@ -445,8 +460,7 @@ def cite_exhibit(
         label = ctx.value(exhibit.title, (exhibit, "title")) if exhibit.title else [r("Ex.")]
     if ctx.options.exhibit_with_filing and (exhibit.label or not exhibit.title):
         label = [*_filing_title(filing, ctx), r(" "), *label]  # R24.2.3: "Doe Decl. Ex. A"
-    # R24.2.3: a comma after the exhibit reference, before its pinpoint.
-    parts = [*label, *pinned(at_pin(pin), pin, ctx, pin_from)]
+    parts: list[Part] = []
     if _outside(filing, ctx, form):
         case = ctx.need("an exhibit of another case").get(filing.case, Case)
         parts += _other_case(case, filing.filed, ctx, filing, _reported(case, ctx))
@@ -454,7 +468,7 @@ def cite_exhibit(
     designation = ecf.designation(filing, ctx, exhibit)
     if designation:
         parts += [r(", "), *designation]
-    return parts
+    return tuple(label), tuple(parts)
 
 
 def cite_message(message: Message, ctx: Context, form: Form, pin: str | None, style: Style) -> list[Part]:

@@ -42,6 +42,12 @@ if TYPE_CHECKING:
 CITABLE = (Case, Filing, Exhibit, Message, Source, Provision, Claim)
 
 
+def citable(record: Record) -> bool:
+    """Whether records of this kind are cited (a decision as its case); one may still lack what
+    its citation needs (a claim without evidence)."""
+    return isinstance(record, (*CITABLE, Decision))
+
+
 def _parts(
     record: Record,
     style: Style,
@@ -215,7 +221,10 @@ def _strip_stop(parts: list[Part], parentheses: bool) -> list[Part]:
 
 def _last_text(parts: list[Part]) -> int:
     """The index of the last part that is printed text, not a mark."""
-    return max(n for n, (_, style) in enumerate(parts) if style != MARK)
+    for n in range(len(parts) - 1, -1, -1):
+        if parts[n][1] != MARK:
+            return n
+    raise ValueError("a citation of marks alone")
 
 
 def _finish(parts: list[Part], ends_sentence: bool, signal: str | None, parenthetical: str | None,

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -19,6 +20,8 @@ from evidence._model import Case, Confidence, Decision, Exhibit, Filing, Message
 
 if TYPE_CHECKING:
     from evidence._recordset import RecordSet
+
+T = TypeVar("T")
 
 
 @attrs.frozen(kw_only=True)
@@ -50,6 +53,15 @@ class Context:
         style's word, not a value, and carries no mark (for an interval it prints, it does)."""
         unknown = all(getattr(record, name, None) is None for record, name in fields)
         return [r(text)] if unknown else self.value(text, *fields)
+
+    def once(self, key: Hashable, make: Callable[[], T]) -> T:
+        """What `make` returns for `key` under these settings, made once per record set: the
+        parts of a document, cited the same behind each of the thousands of messages it holds."""
+        if self.records is None:
+            return make()
+        settings = (self.options, self.in_case, self.marks, self.textual, self.name_in_text, self.parallel_pins,
+                    self.several_works)  # fmt: skip
+        return self.records.once(("cite", key, settings), make)
 
     def need(self, what: str) -> RecordSet:
         if self.records is None:

@@ -68,13 +68,12 @@ def tidy(parts: list[Part]) -> list[Part]:
     ending in "?" before "," or "." (CMOS 6.119, 6.122). A mark between them changes nothing:
     the text is the same with marks and without."""
     out: list[Part] = []
-    before = ""  # the last text printed so far, marks aside
+    end = ""  # the last character printed so far, marks aside
     for text, style in parts:
-        if style != MARK:
-            stop = before.endswith((".", "?", "!")) and text.startswith(".")
-            if stop or (before.endswith(("?", "!")) and text.startswith(",")):
+        if text and style != MARK:
+            if end and ((text[0] == "." and end in ".?!") or (text[0] == "," and end in "?!")):
                 text = text[1:]
-            before = text or before
+            end = text[-1:] or end
         out.append((text, style))
     return out
 

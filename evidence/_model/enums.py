@@ -15,7 +15,11 @@ class Confidence(enum.Enum):
     @property
     def rank(self) -> int:
         """2 for confirmed, 1 for likely, 0 for unverified: the weakest of a chain is its minimum."""
-        return {"confirmed": 2, "likely": 1, "unverified": 0}[self.value]
+        return _RANKS[self]
+
+
+# Read from a table: a mark's rank is asked for every value a citation or a report prints.
+_RANKS = {Confidence.CONFIRMED: 2, Confidence.LIKELY: 1, Confidence.UNVERIFIED: 0}
 
 
 class ClaimStatus(enum.Enum):

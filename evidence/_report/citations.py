@@ -1,27 +1,34 @@
-"""The citations page, in pages of PAGE_SIZE: every record the style cites, grouped by kind, with
-its marks and a button that copies it as text. It comes last, so it is the home of every cited
-record no other page shows."""
+"""The citations page, in pages of PAGE_SIZE: every record of a kind the style cites, grouped by
+kind, with its marks and a button that copies it as text (or, for one the records cannot cite,
+why). It comes last, so it is the home of every cited record no other page shows."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
+from markupsafe import Markup
+
+from evidence._cite import citable
 from evidence._model import RECORD_KINDS, Record
-from evidence._report.site import Site
+from evidence._report.site import Site, anchor_id
 
 PAGE = "citations.html"
 
 
 def cited(site: Site) -> list[Record]:
-    """The records the style cites, kind by kind in the order of the record kinds."""
-    return site.once("cited", lambda: _cited(site))
+    """The records of the kinds the style cites, kind by kind in the order of the record kinds:
+    known without citing any, so that each is cited once, as its page is written."""
+    return site.once("cited", lambda: [r for kind in RECORD_KINDS for r in site.records.of_kind(kind) if citable(r)])
 
 
-def _cited(site: Site) -> list[Record]:
-    found: list[Record] = []
-    for kind in RECORD_KINDS:
-        found.extend(record for record in site.records.of_kind(kind) if site.citation_text(record))
-    return found
+def item(site: Site, record: Record) -> Markup:
+    """A record's entry: its mark and its citation, or why it is not cited."""
+    level = site.mark(record)
+    return Markup(
+        f'<li id="{html.escape(anchor_id(record.id))}" data-mark="{level}">{site.badge(level)}'
+        f"{site.citation(record, why=True)}</li>"
+    )
 
 
 def _groups(records: Sequence[Record]) -> list[tuple[str, list[Record]]]:
@@ -40,5 +47,10 @@ def homes(site: Site) -> None:
 
 def write(site: Site) -> None:
     site.write_pages(
-        PAGE, "citations.html.j2", cited(site), lambda records: {"groups": _groups(records)}, heading="Citations"
+        PAGE,
+        "citations.html.j2",
+        cited(site),
+        lambda records: {"groups": _groups(records)},
+        heading="Citations",
+        item=lambda record: item(site, record),
     )

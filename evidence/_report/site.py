@@ -4,6 +4,7 @@ environment that renders a page straight into its file."""
 
 from __future__ import annotations
 
+import html
 import os
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -12,10 +13,9 @@ from typing import Any, TypeVar
 
 import attrs
 from markupsafe import Markup as MarkupText
-from markupsafe import escape
 
 from evidence._check import StoredCopy, quote_span, stored_copy
-from evidence._cite import Markup, Style, cite
+from evidence._cite import Markup, Style, citation
 from evidence._errors import EvidenceError
 from evidence._labels import describe_mark, name_fields, node_name, weaker, weakest
 from evidence._model import Confidence, Quote, Record
@@ -39,6 +39,7 @@ NAVIGATION = (
 )
 
 MARKS = tuple(c.value for c in Confidence)
+BADGES = {level: f'<span class="badge badge-{level}">{level}</span>' for level in MARKS}
 T = TypeVar("T")
 
 
@@ -81,7 +82,7 @@ class Site:
     written: list[Path] = attrs.field(factory=list)
     _copies: dict[str, StoredCopy] = attrs.field(factory=dict)
     _made: dict[str, Any] = attrs.field(factory=dict)
-    _texts: dict[str, str] = attrs.field(factory=dict)  # plain-text citations, by record id
+    _links: dict[str, str] = attrs.field(factory=dict)  # record id -> its link, as HTML
     _env: Any = None
 
     # -- where records are shown ---------------------------------------------------------------
@@ -159,40 +160,43 @@ class Site:
         fields = [(record, name) for name in names] + name_fields(self.records, people)
         return weaker(weakest(fields), *also).value
 
-    def mark_html(self, level: str) -> MarkupText:
+    # A mark, a flag, a link and a citation are printed for every entry of a long list: they are
+    # made as plain strings of HTML (escaped by `html.escape`), and wrapped as Markup for templates.
+
+    def badge(self, level: str) -> str:
         """A mark as a badge, in words as well as in colour."""
-        return MarkupText(f'<span class="badge badge-{level}">{level}</span>')
+        return BADGES[level]
 
-    def flag_html(self, level: str) -> MarkupText:
+    def flag(self, level: str) -> str:
         """A value's mark, shown only when it is not confirmed: beside a fact, never read as one."""
-        return MarkupText("") if level == "confirmed" else MarkupText(" ") + self.mark_html(level)
+        return "" if level == "confirmed" else " " + BADGES[level]
 
-    def link_html(self, record_id: str | None, text: str | None = None) -> MarkupText:
+    def link(self, record_id: str | None, text: str | None = None) -> str:
         """A record's name (or `text`) linked to its home; plain text for a record no page shows."""
-        shown = escape(text or self.name(record_id))
+        if text is None and record_id in self._links:  # a record's own link: made once a build
+            return self._links[record_id]
+        shown = html.escape(text or self.name(record_id))
         href = self.href(record_id)
-        return shown if href is None else MarkupText(f'<a href="{escape(href)}">{shown}</a>')
+        made = shown if href is None else f'<a href="{html.escape(href)}">{shown}</a>'
+        if text is None and record_id is not None:
+            self._links[record_id] = made
+        return made
 
-    def citation(self, record: Record, **options: Any) -> str | None:
-        """The record's citation in the site's style as HTML, its unconfirmed values marked; None
-        for a record the style does not cite (a claim, an actor)."""
+    def citation(self, record: Record, why: bool = False) -> str:
+        """The record's citation in the site's style, its unconfirmed values marked, with a button
+        that copies it as text ("[likely]"), so that a value not confirmed is never pasted as a
+        fact. For a record the records cannot cite (a claim without evidence), nothing, or with
+        `why`, the reason."""
         try:
-            return cite(record, records=self.records, style=self.style, markup=Markup.HTML, marks=True, **options)
-        except EvidenceError:
-            return None
-
-    def citation_text(self, record: Record, **options: Any) -> str:
-        """The citation as plain text with its marks ("[likely]"), what the copy button copies:
-        a value not confirmed is never pasted as a fact."""
-        if not options and record.id in self._texts:
-            return self._texts[record.id]
-        try:
-            text = cite(record, records=self.records, style=self.style, markup=Markup.TEXT, marks=True, **options)
-        except EvidenceError:
-            text = ""
-        if not options:  # the citations page asks first whether a record is cited, then prints it
-            self._texts[record.id] = text
-        return text
+            cited = citation(record, records=self.records, style=self.style, marks=True)
+        except EvidenceError as error:
+            return f'<p class="none">Not cited: {html.escape(str(error))}</p>' if why else ""
+        anchor = html.escape(f"cite-{record.id}")
+        return (
+            f'<div class="citation">\n<p class="cite" id="{anchor}">{cited.render(Markup.HTML)}</p>\n'
+            f'<button type="button" class="copy" hidden data-copy="{html.escape(cited.render(Markup.TEXT))}"'
+            f' aria-label="Copy the citation of {html.escape(self.name(record.id))}">Copy</button>\n</div>'
+        )
 
     # -- writing -------------------------------------------------------------------------------
 
@@ -215,9 +219,10 @@ class Site:
                 page_name=page_name,
                 date=date_label,
                 zip=zip,
-                mark=self.mark_html,
-                flag=self.flag_html,
-                link=self.link_html,
+                mark=lambda level: MarkupText(self.badge(level)),
+                flag=lambda level: MarkupText(self.flag(level)),
+                link=lambda record_id, text=None: MarkupText(self.link(record_id, text)),
+                citation=lambda record, why=False: MarkupText(self.citation(record, why)),
             )
         return self._env
 

@@ -48,6 +48,14 @@ def _field_path(path: tuple[str | int, ...]) -> str:
     return ".".join(str(part) for part in path if isinstance(part, str))
 
 
+def _fields_naming(record: Record) -> dict[str, tuple[str, ...]]:
+    """Each id a record names, and the fields that name it, in order and once each."""
+    fields: dict[str, dict[str, None]] = {}
+    for path, ref, _ in iter_references(record):
+        fields.setdefault(ref, {})[_field_path(path)] = None
+    return {ref: tuple(names) for ref, names in fields.items()}
+
+
 def _sort_key(actor: Actor) -> tuple[int, str, str]:
     order = {ActorKind.PERSON: 0, ActorKind.ORGANIZATION: 1, ActorKind.GROUP: 2}[actor.kind]
     if actor.kind is ActorKind.PERSON:
@@ -60,6 +68,7 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
     """People, then organizations, then groups (people by family name), with their ties."""
     rs = records_of(records)
     members = []
+    named: dict[str, dict[str, tuple[str, ...]]] = {}  # record id -> actor id -> fields naming it
     for actor in sorted(rs.actors, key=_sort_key):
         affiliations = tuple((actor_name(rs, a.organization) or a.organization, a.title) for a in actor.affiliations)
         marks = tuple(_affiliation_mark(rs, actor, index) for index in range(len(actor.affiliations)))
@@ -68,10 +77,9 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
         role_marks: list[Confidence] = []  # and the marks of the roles themselves
         appearances: list[Appearance] = []
         for record in rs.referrers(actor):
-            paths = tuple(
-                dict.fromkeys(_field_path(path) for path, ref, _ in iter_references(record) if ref == actor.id)
-            )
-            appearances.append(Appearance(record=record.id, fields=paths))
+            if record.id not in named:  # a record naming several actors is read once for all
+                named[record.id] = _fields_naming(record)
+            appearances.append(Appearance(record=record.id, fields=named[record.id][actor.id]))
             if isinstance(record, Case):
                 parts = [p for p in record.parties if p.actor == actor.id]
                 judged = [j for j in record.judges if j.actor == actor.id]
