@@ -97,9 +97,7 @@ def actor_name(records: RecordSet, id: str | None) -> str | None:
     """The name of the actor an id names; the id itself when it names no actor."""
     if id is None:
         return None
-    if id not in records:
-        return id
-    record = records[id]
+    record = records.by_id().get(id)
     return record.name if isinstance(record, Actor) else id
 
 
@@ -271,8 +269,8 @@ def describe(record: Record, records: RecordSet) -> str:
 def name_fields(records: RecordSet, ids: Iterable[str | None]) -> list[tuple[Record, str]]:
     """The name fields of the actors some ids name, for `weakest`: a printed name is as sure as
     the actor's record and name (an id no actor has marks nothing)."""
-    found = (records.get(id) for id in ids if id is not None and id in records)
-    return [(actor, "name") for actor in found if isinstance(actor, Actor)]
+    by_id = records.by_id()
+    return [(actor, "name") for actor in (by_id.get(id) for id in ids if id is not None) if isinstance(actor, Actor)]
 
 
 # The fields `describe` prints of each kind, besides the names of the actors it names.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 
 import attrs
@@ -38,3 +39,11 @@ def scoped_limits(**changes: int) -> Iterator[Limits]:
     finally:
         for field in fields:
             setattr(limits, field.name, getattr(saved, field.name))
+
+
+def cores() -> int:
+    """The cores this process may run on: how many processes a check or a report may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on every system
+        return os.cpu_count() or 1

@@ -64,10 +64,13 @@ def test_the_pacer_benchmark_reports_entries_per_second_and_shares() -> None:
 
 
 def test_the_report_benchmark_times_a_report_against_a_check(tmp_path: Path) -> None:
-    command = [sys.executable, "-m", "benchmarks.report", "--n", "300", "--out", str(tmp_path)]
+    command = [sys.executable, "-m", "benchmarks.report", "--n", "300", "--repeat", "1", "--out", str(tmp_path)]
     run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False, timeout=300)
     assert run.returncode == 0, run.stderr
     header, _, row = run.stdout.strip().splitlines()
-    assert header.startswith("| messages | files written | check (s) | report (s) | report / check |")
-    assert row.startswith("| 300 | ")
+    assert header.startswith("| messages | files written | check (s) | report (s) | report / check | report --jobs 1")
+    cells = row.strip("| ").split(" | ")
+    assert cells[0] == "300" and len(cells) == header.count("|") - 1
+    check, report, ratio = float(cells[2]), float(cells[3]), float(cells[4])
+    assert (report - 0.05) / (check + 0.05) <= ratio <= (report + 0.05) / (check - 0.05)  # times shown to 0.1 s
     assert not any(tmp_path.iterdir())  # corpora and sites are removed once measured

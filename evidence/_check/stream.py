@@ -24,6 +24,7 @@ from evidence._check.rules import RECORD_RULES
 from evidence._check.run import QuoteJob, Run
 from evidence._errors import Problem, UsageError
 from evidence._io import RECORD_SUFFIXES, Format, collector_paused, read_batches, walk_record_files
+from evidence._limits import cores
 from evidence._model import Exhibit, Message
 from evidence._recordset import duplicate_problems
 
@@ -111,7 +112,7 @@ def check_stream(
         return _on_dask(dask_client, shards, folder, select, ignore)
     # No more processes than shards to give them, or cores to run them: more would only wait
     # (and a process limit could refuse them).
-    jobs = min(jobs, len(shards), _cores())
+    jobs = min(jobs, len(shards), cores())
     if jobs > 1:
         # Imported here: multiprocessing costs a tenth of `import evidence`, and most checks run in one.
         from concurrent.futures import ProcessPoolExecutor
@@ -130,14 +131,6 @@ def check_stream(
         return failed
     results = [check_shard(file, display, index, str(folder)) for file, display in shards]
     return _finish(index, results, folder, select, ignore)
-
-
-def _cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on every system
-        return os.cpu_count() or 1
 
 
 def _on_dask(client: Any, shards: list[tuple[str, str]], folder: Path, select: Any, ignore: Any) -> Report:

@@ -18,7 +18,7 @@ from evidence._cite.options import (
     parse_markup,
     parse_style,
 )
-from evidence._cite.parts import MARK, Citation, Part, i, join_parts, r, tidy
+from evidence._cite.parts import MARK, Citation, Part, i, r, tidy
 from evidence._errors import ResolutionError, UsageError
 from evidence._model import (
     Case,
@@ -348,4 +348,4 @@ def citation(
     if quoting:
         parts = [*parts, *bluebook.quoting(record, ctx, pin, style)]
     finished = _finish(parts, ends, signal, parenthetical, ctx.options, in_parentheses, textual)
-    return Citation(join_parts(tidy(finished)))
+    return Citation(tidy(finished))  # its parts joined as it is made

@@ -16,11 +16,27 @@ ROMAN, ITALIC, SMALL_CAPS, MARK = "roman", "italic", "small-caps", "mark"
 Part = tuple[str, str]
 
 
+def join_parts(parts: tuple[Part, ...] | list[Part]) -> tuple[Part, ...]:
+    """Neighbouring parts of one style joined and empty ones dropped; a marked value and its
+    mark stay parts of their own, so that the mark flags that value alone."""
+    joined: list[Part] = []
+    last = len(parts) - 1
+    for n, (text, style) in enumerate(parts):
+        alone = style == MARK or (n < last and parts[n + 1][1] == MARK)
+        if not text and not alone:
+            continue
+        if joined and joined[-1][1] == style and not alone:
+            joined[-1] = (joined[-1][0] + text, style)
+        else:
+            joined.append((text, style))
+    return tuple(joined)
+
+
 @attrs.frozen
 class Citation:
     """A citation as parts of text, each roman, italic or small caps."""
 
-    parts: tuple[Part, ...]
+    parts: tuple[Part, ...] = attrs.field(converter=join_parts)
 
     def render(self, markup: Markup | str = Markup.TEXT) -> str:
         markup = parse_markup(markup)
@@ -28,7 +44,7 @@ class Citation:
             return "".join([f" [{text}]" if style == MARK else text for text, style in self.parts])
         render = _markdown if markup is Markup.MARKDOWN else _html
         out: list[str] = []
-        for text, style in join_parts(self.parts):
+        for text, style in self.parts:  # joined when made
             if style != MARK:
                 out.append(render(text, style))
             elif markup is Markup.MARKDOWN:
@@ -39,22 +55,6 @@ class Citation:
 
     def __str__(self) -> str:
         return self.render()
-
-
-def join_parts(parts: tuple[Part, ...] | list[Part]) -> tuple[Part, ...]:
-    """Neighbouring parts of one style joined and empty ones dropped; a marked value and its
-    mark stay parts of their own, so that the mark flags that value alone."""
-    marked = {n - 1 for n, (_, style) in enumerate(parts) if style == MARK}
-    joined: list[Part] = []
-    for n, (text, style) in enumerate(parts):
-        alone = n in marked or style == MARK
-        if not text and not alone:
-            continue
-        if joined and joined[-1][1] == style and not alone:
-            joined[-1] = (joined[-1][0] + text, style)
-        else:
-            joined.append((text, style))
-    return tuple(joined)
 
 
 def joined(pieces: list[list[Part]], between: str = ", ") -> list[Part]:

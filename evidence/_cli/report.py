@@ -20,9 +20,14 @@ def add_report(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     styles = [s.value for s in Style if s is not Style.ECF]
     report_.add_argument("--style", default="bluebook", choices=styles, help="citation style (default: bluebook)")
     report_.add_argument("--title", help="the site's title (default: the case's name)")
+    report_.add_argument(
+        "--jobs", type=int, metavar="N", help="write pages in up to N processes (default: one per core)"
+    )
 
 
 def report(args: argparse.Namespace) -> int:
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs takes a number of processes, 1 or more")
     records = load(args.path)
     source = Path(args.path)
     output = Path(args.output).resolve()
@@ -33,7 +38,12 @@ def report(args: argparse.Namespace) -> int:
         raise UsageError(f"-o {args.output} is inside the record set's folder {args.path}: name a folder outside it")
     folder = output_folder(args.output, make=False)
     written = write_report(
-        records, folder, style=args.style, title=args.title, root=source if source.is_dir() else source.parent
+        records,
+        folder,
+        style=args.style,
+        title=args.title,
+        root=source if source.is_dir() else source.parent,
+        jobs=args.jobs,
     )
     print(f"wrote {len(written)} files in {args.output}; open {folder / 'index.html'}")
     return OK

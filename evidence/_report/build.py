@@ -4,20 +4,25 @@ written. A folder that holds something other than a report is never written into
 
 from __future__ import annotations
 
+import gc
 import json
+import multiprocessing
 import shutil
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
 
 from evidence._cite import Style
 from evidence._errors import UsageError
 from evidence._io import staging_folder
+from evidence._limits import cores
 from evidence._recordset import RecordSet
-from evidence._report import chronology, citations, claims, messages, overview, sources, trace
+from evidence._report import cast, citations, claims, messages, overview, sources, timeline, trace
 from evidence._report.site import Site
 
 # The page modules, in the order of the navigation; each has `homes(site)` and `write(site)`.
-PAGES = (overview, claims, sources, messages, trace, chronology, citations)
+PAGES = (overview, claims, sources, messages, trace, timeline, cast, citations)
 
 # The file that marks a folder as a report `evidence report` may replace.
 MANIFEST = "evidence-report.json"
@@ -31,10 +36,14 @@ def write_report(
     style: str | Style = "bluebook",
     title: str | None = None,
     root: str | Path | None = None,
+    jobs: int | None = None,
 ) -> list[Path]:
     """Write the report of `records` into `folder` (made when missing): static HTML pages that
     need no network and open from the file system; the files written, under `folder`. An
-    earlier report there is replaced whole; a folder holding anything else is refused."""
+    earlier report there is replaced whole; a folder holding anything else is refused. The
+    pages are written in up to `jobs` processes (default: one per core; 1 writes them here)."""
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+        raise UsageError(f"jobs= is {jobs!r}; give a number of processes, 1 or more")
     target = Path(folder)
     _check_target(target)
     target.mkdir(parents=True, exist_ok=True)
@@ -49,8 +58,7 @@ def write_report(
         )
         for module in PAGES:
             module.homes(site)
-        for module in PAGES:
-            module.write(site)
+        _write_pages(site, cores() if jobs is None else jobs)
         (staging / "assets").mkdir(exist_ok=True)
         for name in ASSETS:
             data = resources.files("evidence._report").joinpath("assets", name).read_bytes()
@@ -67,6 +75,54 @@ def write_report(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [target / name for name in [*pages, MANIFEST]]
+
+
+# The page modules, the one with most to write first: a process that is free takes the next.
+HEAVIEST_FIRST = (citations, timeline, messages, sources, cast, trace, claims, overview)
+# Modules whose pages are shared out among all the processes: the most to write, and nothing to
+# work out before the first page but what `homes` has made already.
+SHARED_OUT = (citations, messages)
+_building: Site | None = None  # the site a forked worker writes pages of
+
+
+def _write_pages(site: Site, jobs: int) -> None:
+    """Every page module writes its pages: in this process, or, given more than one job where
+    processes can be forked, in worker processes that share the loaded set with this one
+    without copying it (nothing but what to write and the files written pass between them)."""
+    global _building
+    # The loaded set is set aside from garbage collection while pages are written: it is all
+    # alive, and each full collection would walk it again (and, in a worker, copy it).
+    gc.freeze()
+    try:
+        if jobs == 1 or sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
+            for module in PAGES:
+                module.write(site)
+            return
+        _building = site
+        environment = site.environment()
+        for template in environment.list_templates(extensions=["j2"]):  # compiled once, not in each worker
+            environment.get_template(template)
+        work = [
+            (PAGES.index(module), share, jobs if module in SHARED_OUT else 1)
+            for module in HEAVIEST_FIRST
+            for share in range(jobs if module in SHARED_OUT else 1)
+        ]
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            written = pool.map(_write_module, *zip(*work, strict=True))
+            site.written.extend(Path(path) for paths in written for path in paths)
+    finally:
+        _building = None
+        gc.unfreeze()
+
+
+def _write_module(number: int, share: int, shares: int) -> list[str]:
+    """In a worker: write one page module's pages (those of `share` of `shares`, for a long
+    list); the files written."""
+    assert _building is not None
+    before = len(_building.written)
+    _building.share = (share, shares)
+    PAGES[number].write(_building)
+    return [str(path) for path in _building.written[before:]]
 
 
 def _check_target(target: Path) -> None:

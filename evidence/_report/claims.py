@@ -4,15 +4,19 @@ its passage in the stored text."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import attrs
+from markupsafe import Markup
 
 from evidence._labels import weaker
 from evidence._model import Claim, ClaimStatus, Confidence, EvidenceLink, EvidenceRole
-from evidence._report.site import Site
+from evidence._report.site import Site, anchor_id, page_name, paged
+from evidence._views import date_label
 
 PAGE = "claims.html"
+TRACE = "trace.html"  # the trace pages follow the claims pages: a claim's traces are on the same page number
 STATUSES = tuple(ClaimStatus)  # the ladder's order: reported, alleged, ..., retracted
 ROLES = (
     (EvidenceRole.SUPPORTS, "Supporting"),
@@ -38,6 +42,12 @@ def ordered(site: Site) -> list[Claim]:
     return site.once("claims", lambda: sorted(site.records.claims, key=lambda claim: rank[claim.status]))
 
 
+def trace_href(site: Site, claim: Claim) -> str:
+    """The link to a claim's traces, on the trace page its place among the claims falls on."""
+    pages = site.once("trace pages", lambda: {c.id: page_name(TRACE, n) for n, cs in paged(ordered(site)) for c in cs})
+    return f"{pages[claim.id]}#t-{claim.id}"
+
+
 def claim_mark(site: Site, claim: Claim) -> str:
     """How sure the line of a claim is: the claim's own mark and the marks of its speaker's name."""
     return site.field_mark(
@@ -56,6 +66,50 @@ def item(site: Site, link: EvidenceLink) -> Item:
         link.quote is not None,
         link.note,
     )
+
+
+def entry(site: Site, claim: Claim) -> Markup:
+    """A claim's article: its statement and mark, who stands behind it, and its evidence by role,
+    each piece linked to its passage. Made here, not in the template: a page prints hundreds."""
+    level = claim_mark(site, claim)
+    anchor = html.escape(anchor_id(claim.id))
+    lang = f' lang="{html.escape(claim.language)}"' if claim.language else ""
+    status = claim.status.value
+    speaker = site.link(claim.asserted_by) if claim.asserted_by else "a speaker not recorded"
+    when = f", {html.escape(date_label(claim.asserted_on))}" if claim.asserted_on else ""
+    note = f"{html.escape(claim.status_note)}\n" if claim.status_note else ""
+    out = [
+        f'<article class="claim" id="{anchor}" data-status="{status}" data-mark="{level}">\n',
+        f'<p class="statement"{lang}>{html.escape(claim.statement)} {site.badge(level)}</p>\n',
+        f'<p class="meta">{status.capitalize()} by {speaker}{when}.\n{note}',
+        f'<a href="{html.escape(trace_href(site, claim))}">Trace to the primary source</a></p>\n',
+    ]
+    for role, label in ROLES:
+        links = [link for link in claim.evidence if link.role is role]
+        if links:
+            out.append(f'<h3 class="role">{label}</h3>\n<ul class="evidence">\n')
+            out.extend(_piece(site, link) for link in links)
+            out.append("</ul>\n")
+    if not claim.evidence:
+        out.append('<p class="none">No evidence recorded.</p>\n')
+    out.append("</article>\n")
+    return Markup("".join(out))
+
+
+def _piece(site: Site, link: EvidenceLink) -> str:
+    """One piece of evidence: the record and its mark, the link to the passage, the words quoted."""
+    piece = item(site, link)
+    out = [f"<li>{site.link(piece.record)} {site.badge(piece.mark)}\n"]
+    if piece.passage:
+        out.append(f'<a class="evidence" href="{html.escape(piece.passage)}">the passage in the source</a>\n')
+    elif piece.quoted:
+        out.append('<span class="unplaced">(passage not placed)</span>\n')
+    if link.quote is not None and link.quote.exact:
+        out.append(f"<blockquote>{html.escape(link.quote.exact)}</blockquote>\n")
+    if piece.note:
+        out.append(f'<p class="note">{html.escape(piece.note)}</p>\n')
+    out.append("</li>\n")
+    return "".join(out)
 
 
 def homes(site: Site) -> None:
@@ -79,8 +133,6 @@ def write(site: Site) -> None:
         lambda claims: {"groups": _groups(claims)},
         heading="Claims",
         statuses=[status.value for status in STATUSES],
-        roles=ROLES,
-        item=lambda link: item(site, link),
-        claim_mark=lambda claim: claim_mark(site, claim),
+        entry=lambda claim: entry(site, claim),
         total=len(site.records.claims),
     )

@@ -81,6 +81,9 @@ class Site:
     homes: dict[str, str] = attrs.field(factory=dict)  # record id -> "page.html#anchor"
     written: list[Path] = attrs.field(factory=list)
     _copies: dict[str, StoredCopy] = attrs.field(factory=dict)
+    # Of a long list, this process writes every page whose index (from 0) is `share` modulo
+    # `shares`: the others are written by other processes of the build at the same time.
+    share: tuple[int, int] = (0, 1)
     _made: dict[str, Any] = attrs.field(factory=dict)
     _links: dict[str, str] = attrs.field(factory=dict)  # record id -> its link, as HTML
     _env: Any = None
@@ -252,10 +255,12 @@ class Site:
         **context: Any,
     ) -> None:
         """Write a long list as pages of `base`, each given its number, the count of pages and
-        what `shown` makes of its items."""
+        what `shown` makes of its items; of those, the pages of this process's `share`."""
         count = max(1, -(-len(items) // PAGE_SIZE))
+        share, shares = self.share
         for number, part in paged(items):
-            self.write(page_name(base, number), template, number=number, count=count, **shown(part), **context)
+            if (number - 1) % shares == share:
+                self.write(page_name(base, number), template, number=number, count=count, **shown(part), **context)
 
     def relative(self, paths: Iterable[Path]) -> list[str]:
         return [os.fspath(p.relative_to(self.folder)) for p in paths]

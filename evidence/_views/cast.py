@@ -64,8 +64,10 @@ def _sort_key(actor: Actor) -> tuple[int, str, str]:
     return order, actor.name.casefold(), actor.id
 
 
-def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
-    """People, then organizations, then groups (people by family name), with their ties."""
+def cast(records: RecordSet | Iterable[Record], *, appearances: int | None = None) -> list[CastMember]:
+    """People, then organizations, then groups (people by family name), with their ties. With
+    `appearances`, each member lists only the first that many records they appear in (in a large
+    set, one person can appear in thousands of messages)."""
     rs = records_of(records)
     members = []
     named: dict[str, dict[str, tuple[str, ...]]] = {}  # record id -> actor id -> fields naming it
@@ -75,11 +77,12 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
         roles: list[str] = []
         role_fields: list[tuple[Record, str]] = []  # where the printed roles are read from
         role_marks: list[Confidence] = []  # and the marks of the roles themselves
-        appearances: list[Appearance] = []
+        listed: list[Appearance] = []
         for record in rs.referrers(actor):
-            if record.id not in named:  # a record naming several actors is read once for all
-                named[record.id] = _fields_naming(record)
-            appearances.append(Appearance(record=record.id, fields=named[record.id][actor.id]))
+            if appearances is None or len(listed) < appearances:
+                if record.id not in named:  # a record naming several actors is read once for all
+                    named[record.id] = _fields_naming(record)
+                listed.append(Appearance(record=record.id, fields=named[record.id][actor.id]))
             if isinstance(record, Case):
                 parts = [p for p in record.parties if p.actor == actor.id]
                 judged = [j for j in record.judges if j.actor == actor.id]
@@ -97,7 +100,7 @@ def cast(records: RecordSet | Iterable[Record]) -> list[CastMember]:
                 kind=actor.kind.value,
                 affiliations=affiliations,
                 roles=tuple(dict.fromkeys(roles)),
-                appearances=tuple(appearances),
+                appearances=tuple(listed),
                 description=actor.description,
                 confidence=weaker(weakest(((actor, "name"), (actor, "kind"), *role_fields)), *marks, *role_marks),
                 affiliation_marks=marks,

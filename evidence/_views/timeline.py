@@ -230,26 +230,27 @@ def timeline(records: RecordSet | Iterable[Record]) -> list[Event]:
     """Every dated event in order of its earliest instant, in groups of events of unknown order."""
     rs = records_of(records)
     dated = [
-        Event(
-            date=date, precision=precision_label(date), kind=kind, record=id, title=title,
-            confidence=weaker(weakest(fields), *own),
-        )
+        (_placed(date), date, kind, id, title, fields, own)
         for date, kind, id, title, fields, own in _raw_events(rs)
         if date is not None
-    ]  # fmt: skip
-    dated.sort(key=lambda e: (_placed(e.date).earliest, _placed(e.date).latest, e.kind, e.record))
+    ]
+    dated.sort(key=lambda event: (event[0].earliest, event[0].latest, event[2], event[3]))
     result: list[Event] = []
     members = _Members()
     group = 0
-    for event in dated:
-        placed = _placed(event.date)
+    for placed, date, kind, id, title, fields, own in dated:
         # A new group starts when every event of the current one is definitely before this one.
         if members and members.all_before(placed):
             members = _Members()
         if not members:
             group += 1
         members.add(placed)
-        result.append(attrs.evolve(event, group=group))
+        result.append(
+            Event(
+                date=date, precision=precision_label(date), kind=kind, record=id, title=title, group=group,
+                confidence=weaker(weakest(fields), *own),
+            )
+        )  # fmt: skip
     return result
 
 

@@ -1,0 +1,46 @@
+"""The timeline pages, in pages of PAGE_SIZE events: the view of `evidence timeline`, each event
+linked to the record it comes from, with its mark; events whose order is not known marked so."""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+from markupsafe import Markup
+
+from evidence._report.site import Site
+from evidence._views import Event, timeline
+
+PAGE = "timeline.html"
+
+
+def homes(site: Site) -> None:
+    """The timeline is no record's home: each event links to its record's."""
+
+
+def row(site: Site, event: Event, unordered: bool) -> Markup:
+    """An event's row: its date at its precision, what happened, the record linked, the mark.
+    Made here, not in the template: a large set has a row for every message."""
+    level = event.confidence.value
+    flag = ' class="unordered"' if unordered else ""
+    note = "; order among its neighbours unknown" if unordered else ""
+    return Markup(
+        f'<tr data-mark="{level}"{flag}>\n'
+        f'<td class="date">{html.escape(event.label)}<br><small>{html.escape(event.precision)}{note}</small></td>\n'
+        f"<td>{html.escape(event.kind)}</td>\n<td>{site.link(event.record, event.title)}</td>\n"
+        f"<td>{site.badge(level)}</td>\n</tr>"
+    )
+
+
+def write(site: Site) -> None:
+    events = timeline(site.records)
+    sizes = Counter(event.group for event in events)  # a group of more than one: order unknown
+    site.write_pages(
+        PAGE,
+        "timeline.html.j2",
+        events,
+        lambda shown: {"events": shown},
+        heading="Timeline",
+        row=lambda event: row(site, event, sizes[event.group] > 1),
+        total=len(events),
+    )
