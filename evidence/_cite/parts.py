@@ -66,16 +66,24 @@ def joined(pieces: list[list[Part]], between: str = ", ") -> list[Part]:
 def tidy(parts: list[Part]) -> list[Part]:
     """A value that ends in its own stop takes no second one: "Cert." before "." or a title
     ending in "?" before "," or "." (CMOS 6.119, 6.122). A mark between them changes nothing:
-    the text is the same with marks and without."""
-    out: list[Part] = []
+    the text is the same with marks and without. The parts come back joined (`join_parts`):
+    one pass, as every citation takes it."""
+    joined: list[Part] = []
     end = ""  # the last character printed so far, marks aside
-    for text, style in parts:
+    last = len(parts) - 1
+    for n, (text, style) in enumerate(parts):
         if text and style != MARK:
             if end and ((text[0] == "." and end in ".?!") or (text[0] == "," and end in "?!")):
                 text = text[1:]
             end = text[-1:] or end
-        out.append((text, style))
-    return out
+        alone = style == MARK or (n < last and parts[n + 1][1] == MARK)
+        if not text and not alone:
+            continue
+        if joined and joined[-1][1] == style and not alone:
+            joined[-1] = (joined[-1][0] + text, style)
+        else:
+            joined.append((text, style))
+    return joined
 
 
 def _markdown(text: str, style: str) -> str:

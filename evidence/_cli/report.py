@@ -9,6 +9,7 @@ from evidence._cite import Style
 from evidence._cli.exits import OK
 from evidence._errors import UsageError
 from evidence._io import output_folder
+from evidence._limits import cores
 from evidence._recordset import load
 from evidence._report import write_report
 
@@ -43,7 +44,7 @@ def report(args: argparse.Namespace) -> int:
         style=args.style,
         title=args.title,
         root=source if source.is_dir() else source.parent,
-        jobs=args.jobs,
+        jobs=cores() if args.jobs is None else args.jobs,
     )
     print(f"wrote {len(written)} files in {args.output}; open {folder / 'index.html'}")
     return OK

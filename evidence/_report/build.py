@@ -16,7 +16,6 @@ from pathlib import Path
 from evidence._cite import Style
 from evidence._errors import UsageError
 from evidence._io import staging_folder
-from evidence._limits import cores
 from evidence._recordset import RecordSet
 from evidence._report import cast, citations, claims, messages, overview, sources, timeline, trace
 from evidence._report.site import Site
@@ -36,13 +35,14 @@ def write_report(
     style: str | Style = "bluebook",
     title: str | None = None,
     root: str | Path | None = None,
-    jobs: int | None = None,
+    jobs: int = 1,
 ) -> list[Path]:
     """Write the report of `records` into `folder` (made when missing): static HTML pages that
     need no network and open from the file system; the files written, under `folder`. An
     earlier report there is replaced whole; a folder holding anything else is refused. The
-    pages are written in up to `jobs` processes (default: one per core; 1 writes them here)."""
-    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1):
+    pages are written by `jobs` processes forked from this one (1: in this process), the same
+    files whatever their number; `evidence report` runs one per core."""
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise UsageError(f"jobs= is {jobs!r}; give a number of processes, 1 or more")
     target = Path(folder)
     _check_target(target)
@@ -58,7 +58,7 @@ def write_report(
         )
         for module in PAGES:
             module.homes(site)
-        _write_pages(site, cores() if jobs is None else jobs)
+        _write_pages(site, jobs)
         (staging / "assets").mkdir(exist_ok=True)
         for name in ASSETS:
             data = resources.files("evidence._report").joinpath("assets", name).read_bytes()

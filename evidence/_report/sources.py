@@ -62,6 +62,23 @@ def text_html(text: str) -> Markup:
     return Markup(str(escape(text)).replace("\f", '<span class="page-break" role="separator"></span>'))
 
 
+def text_body(text: str, parts: Sequence[Segment]) -> Markup:
+    """The stored text as HTML, each segment in the marks of the passages covering it and each
+    passage's id on the segment it starts in. Made here, not in the template: a long text is
+    cut into thousands of segments."""
+    out: list[str] = []
+    for segment in parts:
+        shown = text_html(text[segment.start : segment.end])
+        if not segment.covering:
+            out.append(shown)
+        elif segment.opening:
+            opening = "".join(f'<mark class="passage" id="{passage_id(*span)}">' for span in segment.opening)
+            out.append(f"{opening}{shown}{'</mark>' * len(segment.opening)}")
+        else:
+            out.append(f'<mark class="passage">{shown}</mark>')
+    return Markup("".join(out))
+
+
 def stored(site: Site) -> list[Record]:
     """Every record with a stored text, in the order of the records."""
     return [record for record in site.records if getattr(record, "text_file", None) is not None]
@@ -138,6 +155,6 @@ def write(site: Site) -> None:
             copy=site.copy(record.id),
             shown=page,
             passage_id=passage_id,
-            text_html=text_html,
+            body=text_body,
             original=site.records.by_id().get(getattr(record, "translation_of", None) or ""),
         )
