@@ -5,6 +5,7 @@ records a person appears in, and a record the style cannot cite says why."""
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,21 @@ def test_the_command_refuses_no_processes(tmp_path: Path) -> None:
     ran = evidence("report", str(EXAMPLES / "kadrey-v-meta"), "-o", str(tmp_path / "site"), "--jobs", "0", cwd=tmp_path)
     assert (ran.code, ran.out) == (2, "")
     assert "--jobs takes a number of processes, 1 or more" in ran.err and "Traceback" not in ran.err
+
+
+def test_a_worker_that_dies_leaves_the_earlier_report_and_says_how_to_go_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = ev.load(EXAMPLES / "kadrey-v-meta")
+    ev.write_report(records, tmp_path / "site", root=EXAMPLES / "kadrey-v-meta")
+    before = _files(tmp_path / "site")
+    from evidence._report import citations
+
+    monkeypatch.setattr(citations, "write", lambda site: os._exit(9))  # as the kernel's OOM killer would
+    with pytest.raises(ev.UsageError, match=r"stopped before it was done.*set jobs= to 1"):
+        ev.write_report(records, tmp_path / "site", root=EXAMPLES / "kadrey-v-meta", jobs=2)
+    assert _files(tmp_path / "site") == before
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no staging folder left behind
 
 
 def test_a_claims_trace_is_on_the_trace_page_of_its_claims_page(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import multiprocessing
 import shutil
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from importlib import resources
 from pathlib import Path
 
@@ -110,6 +111,11 @@ def _write_pages(site: Site, jobs: int) -> None:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             written = pool.map(_write_module, *zip(*work, strict=True))
             site.written.extend(Path(path) for paths in written for path in paths)
+    except BrokenProcessPool:
+        raise UsageError(
+            "a process writing the report's pages stopped before it was done (out of memory, or killed); the "
+            "folder is left as it was: set jobs= to 1 to write the pages in one process"
+        ) from None
     finally:
         _building = None
         gc.unfreeze()
