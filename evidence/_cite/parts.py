@@ -19,9 +19,19 @@ Part = tuple[str, str]
 def join_parts(parts: tuple[Part, ...] | list[Part]) -> tuple[Part, ...]:
     """Neighbouring parts of one style joined and empty ones dropped; a marked value and its
     mark stay parts of their own, so that the mark flags that value alone."""
+    return tuple(_joined(parts, stops=False))
+
+
+def _joined(parts: tuple[Part, ...] | list[Part], *, stops: bool) -> list[Part]:
+    """`join_parts`; with `stops`, the doubled stops `tidy` drops are dropped in the same pass."""
     joined: list[Part] = []
+    end = ""  # the last character printed so far, marks aside
     last = len(parts) - 1
     for n, (text, style) in enumerate(parts):
+        if stops and text and style != MARK:
+            if end and ((text[0] == "." and end in ".?!") or (text[0] == "," and end in "?!")):
+                text = text[1:]
+            end = text[-1:] or end
         alone = style == MARK or (n < last and parts[n + 1][1] == MARK)
         if not text and not alone:
             continue
@@ -29,7 +39,7 @@ def join_parts(parts: tuple[Part, ...] | list[Part]) -> tuple[Part, ...]:
             joined[-1] = (joined[-1][0] + text, style)
         else:
             joined.append((text, style))
-    return tuple(joined)
+    return joined
 
 
 @attrs.frozen
@@ -68,22 +78,7 @@ def tidy(parts: list[Part]) -> list[Part]:
     ending in "?" before "," or "." (CMOS 6.119, 6.122). A mark between them changes nothing:
     the text is the same with marks and without. The parts come back joined (`join_parts`):
     one pass, as every citation takes it."""
-    joined: list[Part] = []
-    end = ""  # the last character printed so far, marks aside
-    last = len(parts) - 1
-    for n, (text, style) in enumerate(parts):
-        if text and style != MARK:
-            if end and ((text[0] == "." and end in ".?!") or (text[0] == "," and end in "?!")):
-                text = text[1:]
-            end = text[-1:] or end
-        alone = style == MARK or (n < last and parts[n + 1][1] == MARK)
-        if not text and not alone:
-            continue
-        if joined and joined[-1][1] == style and not alone:
-            joined[-1] = (joined[-1][0] + text, style)
-        else:
-            joined.append((text, style))
-    return joined
+    return _joined(parts, stops=True)
 
 
 def _markdown(text: str, style: str) -> str:

@@ -84,6 +84,7 @@ HEAVIEST_FIRST = (citations, timeline, messages, sources, cast, trace, claims, o
 # work out before the first page but what `homes` has made already.
 SHARED_OUT = (citations, messages)
 _building: Site | None = None  # the site a forked worker writes pages of
+assert set(HEAVIEST_FIRST) == set(PAGES), "every page module has its place in HEAVIEST_FIRST"
 
 
 def _write_pages(site: Site, jobs: int) -> None:
@@ -95,6 +96,7 @@ def _write_pages(site: Site, jobs: int) -> None:
     # alive, and each full collection would walk it again (and, in a worker, copy it).
     gc.freeze()
     try:
+        # Forked workers share the loaded set; macOS's system libraries are not safe to fork.
         if jobs == 1 or sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
             for module in PAGES:
                 module.write(site)
