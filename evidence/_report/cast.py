@@ -18,12 +18,12 @@ def appearances_counted(site: Site, member: CastMember) -> tuple[int, str]:
     """How many records a member appears in, and what they are: '1,280 records (1,270 messages,
     10 claims)', or '5 messages'."""
     appearing = site.records.referrers(member.id)
+    total = len(appearing)
     kinds = Counter(type(record) for record in appearing)
     counts = [f"{n:,} {kind.PLURAL if n > 1 else kind.KIND}" for kind, n in kinds.most_common()]
     if len(counts) == 1:
-        return len(appearing), counts[0]
-    total = len(appearing)
-    return total, f"{total:,} record{'' if total == 1 else 's'} ({', '.join(counts)})"
+        return total, counts[0]
+    return total, f"{total:,} records ({', '.join(counts)})"  # several kinds: several records
 
 
 def homes(site: Site) -> None:

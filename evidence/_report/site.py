@@ -198,7 +198,7 @@ class Site:
         return (
             f'<div class="citation">\n<p class="cite" id="{anchor}">{cited.render(Markup.HTML)}</p>\n'
             f'<button type="button" class="copy" hidden data-copy="{html.escape(cited.render(Markup.TEXT))}"'
-            f' aria-label="Copy the citation of {html.escape(self.name(record.id))}">Copy</button>\n</div>'
+            f' aria-label="Copy the citation of {html.escape(node_name(record))}">Copy</button>\n</div>'
         )
 
     # -- writing -------------------------------------------------------------------------------
