@@ -22,23 +22,24 @@ def cited(site: Site) -> list[Record]:
     return site.once("cited", lambda: [r for kind in RECORD_KINDS for r in site.records.of_kind(kind) if citable(r)])
 
 
-def item(site: Site, record: Record) -> Markup:
+def item(site: Site, record: Record) -> str:
     """A record's entry: its mark and its citation, or why it is not cited."""
     level = site.mark(record)
-    return Markup(
+    return (
         f'<li id="{html.escape(anchor_id(record.id))}" data-mark="{level}">{site.badge(level)}'
         f"{site.citation(record, why=True)}</li>"
     )
 
 
-def _groups(records: Sequence[Record]) -> list[tuple[str, list[Record]]]:
-    groups: list[tuple[str, list[Record]]] = []
+def _groups(site: Site, records: Sequence[Record]) -> list[tuple[str, Markup]]:
+    """The records of a page by kind, each group's items made into one piece of HTML."""
+    groups: list[tuple[str, list[str]]] = []
     for record in records:
         label = type(record).PLURAL.capitalize()
         if not groups or groups[-1][0] != label:
             groups.append((label, []))
-        groups[-1][1].append(record)
-    return groups
+        groups[-1][1].append(item(site, record))
+    return [(label, Markup("\n".join(items))) for label, items in groups]
 
 
 def homes(site: Site) -> None:
@@ -50,7 +51,6 @@ def write(site: Site) -> None:
         PAGE,
         "citations.html.j2",
         cited(site),
-        lambda records: {"groups": _groups(records)},
+        lambda records: {"groups": _groups(site, records)},
         heading="Citations",
-        item=lambda record: item(site, record),
     )

@@ -68,7 +68,7 @@ def item(site: Site, link: EvidenceLink) -> Item:
     )
 
 
-def entry(site: Site, claim: Claim) -> Markup:
+def entry(site: Site, claim: Claim) -> str:
     """A claim's article: its statement and mark, who stands behind it, and its evidence by role,
     each piece linked to its passage. Made here, not in the template: a page prints hundreds."""
     level = claim_mark(site, claim)
@@ -93,7 +93,7 @@ def entry(site: Site, claim: Claim) -> Markup:
     if not claim.evidence:
         out.append('<p class="none">No evidence recorded.</p>\n')
     out.append("</article>\n")
-    return Markup("".join(out))
+    return "".join(out)
 
 
 def _piece(site: Site, link: EvidenceLink) -> str:
@@ -116,13 +116,14 @@ def homes(site: Site) -> None:
     site.home_pages(PAGE, ordered(site))
 
 
-def _groups(claims: Sequence[Claim]) -> list[tuple[str, list[Claim]]]:
-    groups: list[tuple[str, list[Claim]]] = []
+def _groups(site: Site, claims: Sequence[Claim]) -> list[tuple[str, Markup]]:
+    """The claims of a page by status, each group's entries made into one piece of HTML."""
+    groups: list[tuple[str, list[str]]] = []
     for claim in claims:
         if not groups or groups[-1][0] != claim.status.value:
             groups.append((claim.status.value, []))
-        groups[-1][1].append(claim)
-    return groups
+        groups[-1][1].append(entry(site, claim))
+    return [(status, Markup("\n".join(entries))) for status, entries in groups]
 
 
 def write(site: Site) -> None:
@@ -130,9 +131,8 @@ def write(site: Site) -> None:
         PAGE,
         "claims.html.j2",
         ordered(site),
-        lambda claims: {"groups": _groups(claims)},
+        lambda claims: {"groups": _groups(site, claims)},
         heading="Claims",
         statuses=[status.value for status in STATUSES],
-        entry=lambda claim: entry(site, claim),
         total=len(site.records.claims),
     )

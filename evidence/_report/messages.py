@@ -28,11 +28,11 @@ def _lang(language: str | None) -> str:
     return f' lang="{html.escape(language)}"' if language else ""
 
 
-def entry(site: Site, message: Message) -> Markup:
+def entry(site: Site, message: Message) -> str:
     """A message's article: heading (kind, sender, date, mark), recipients, subject, wording,
     where it is held and where it is quoted."""
     level = message_mark(site, message)
-    heading = html.escape(message_kind(message))  # plain strings, escaped here: one Markup at the end
+    heading = html.escape(message_kind(message))  # escaped here: the page wraps its entries as Markup
     if message.sender:
         heading += " from " + site.link(message.sender)
     elif message.sender_description:
@@ -58,7 +58,7 @@ def entry(site: Site, message: Message) -> Markup:
         out.extend(_attestation(site, attestation) for attestation in message.attestations)
         out.append("</ul>\n")
     out.append("</article>\n")
-    return Markup("".join(out))
+    return "".join(out)
 
 
 def _attestation(site: Site, attestation: Attestation) -> str:
@@ -84,8 +84,7 @@ def write(site: Site) -> None:
         PAGE,
         "messages.html.j2",
         site.records.messages,
-        lambda messages: {"messages": messages},
+        lambda messages: {"entries": Markup("\n".join([entry(site, message) for message in messages]))},
         heading="Messages",
         total=len(site.records.messages),
-        entry=lambda message: entry(site, message),
     )

@@ -230,13 +230,13 @@ class Site:
         return self._env
 
     def write(self, page: str, template: str, **context: Any) -> Path:
-        """Render `template` into `page`, streamed to the file as it is made (a long page is never
-        held whole in memory)."""
+        """Render `template` into `page`: made whole, then written in one call (a long list is
+        paged, so a page is bounded; writing it piece by piece costs a call per piece)."""
         path = self.folder / page
         path.parent.mkdir(parents=True, exist_ok=True)
-        chunks = self.environment().get_template(template).generate(page=page, **context)
+        text = self.environment().get_template(template).render(page=page, **context)
         with open(path, "w", encoding="utf-8", newline="\n") as stream:
-            stream.writelines(chunks)
+            stream.write(text)
         self.written.append(path)
         return path
 

@@ -18,13 +18,13 @@ def homes(site: Site) -> None:
     """The timeline is no record's home: each event links to its record's."""
 
 
-def row(site: Site, event: Event, unordered: bool) -> Markup:
+def row(site: Site, event: Event, unordered: bool) -> str:
     """An event's row: its date at its precision, what happened, the record linked, the mark.
     Made here, not in the template: a large set has a row for every message."""
     level = event.confidence.value
     flag = ' class="unordered"' if unordered else ""
     note = "; order among its neighbours unknown" if unordered else ""
-    return Markup(
+    return (
         f'<tr data-mark="{level}"{flag}>\n'
         f'<td class="date">{html.escape(event.label)}<br><small>{html.escape(event.precision)}{note}</small></td>\n'
         f"<td>{html.escape(event.kind)}</td>\n<td>{site.link(event.record, event.title)}</td>\n"
@@ -39,8 +39,7 @@ def write(site: Site) -> None:
         PAGE,
         "timeline.html.j2",
         events,
-        lambda shown: {"events": shown},
+        lambda shown: {"rows": Markup("\n".join([row(site, event, sizes[event.group] > 1) for event in shown]))},
         heading="Timeline",
-        row=lambda event: row(site, event, sizes[event.group] > 1),
         total=len(events),
     )

@@ -54,7 +54,7 @@ def chains(site: Site, claim: Claim) -> Chains:
     return Chains(claim, tuple(paths), count - len(paths), cut)
 
 
-def section(site: Site, claim: Claim) -> Markup:
+def section(site: Site, claim: Claim) -> str:
     """A claim's section: each path to a source as a list of steps, the weakest marked. Made
     here, not in the template: a large set has thousands of claims, each with its paths."""
     found = chains(site, claim)
@@ -77,7 +77,7 @@ def section(site: Site, claim: Claim) -> Markup:
             " shown.</p>\n"
         )
     out.append("</section>\n")
-    return Markup("".join(out))
+    return "".join(out)
 
 
 def _step(site: Site, step: Trace, number: int, weakest: bool) -> str:
@@ -100,7 +100,6 @@ def write(site: Site) -> None:
         PAGE,
         "trace.html.j2",
         ordered(site),
-        lambda claims: {"claims": claims},
+        lambda claims: {"sections": Markup("\n".join([section(site, claim) for claim in claims]))},
         heading="Trace",
-        section=lambda claim: section(site, claim),
     )
