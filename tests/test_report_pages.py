@@ -5,6 +5,7 @@ their digests, the trace's weakest steps, messages, the cast, the timeline and t
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import unicodedata
 from pathlib import Path
@@ -237,6 +238,30 @@ def test_overlapping_passages_are_highlighted_exactly_and_well_formed(
     assert shown == text
     assert covered == {i for s, e in spans for i in range(s, e)}
     assert {f"p-{s}-{e}": s for s, e in spans} == {k: v for k, v in starts.items() if k.startswith("p-")}
+
+
+def test_a_pager_of_many_pages_names_the_ends_and_the_neighbours_and_reaches_every_page(tmp_path: Path) -> None:
+    # An openly fictional set of 5,600 notes: twelve pages of messages.
+    notes = [{"id": f"note-{n:04d}", "text": f"Fictional note number {n}."} for n in range(5600)]
+    (tmp_path / "set").mkdir()
+    (tmp_path / "set" / "records.json").write_text(json.dumps({"evidence": 2, "messages": notes}), encoding="utf-8")
+    ev.write_report(ev.load(tmp_path / "set"), tmp_path / "site")
+
+    def pager(page: str) -> list[str]:
+        nav = read_page(tmp_path / "site" / page).all("nav", class_="pager")[0]
+        return [item.text.strip() for item in nav.all("li")]
+
+    assert pager("messages.html") == ["1", "2", "3", "…", "12"]
+    assert pager("messages-6.html") == ["1", "…", "4", "5", "6", "7", "8", "…", "12"]
+    assert pager("messages-12.html") == ["1", "…", "10", "11", "12"]
+    # Following the pager's links from the first page reaches every page of the list.
+    seen, todo = set(), ["messages.html"]
+    while todo:
+        page = todo.pop()
+        seen.add(page)
+        nav = read_page(tmp_path / "site" / page).all("nav", class_="pager")[0]
+        todo += [a.get("href") for a in nav.all("a") if a.get("href") not in seen]
+    assert seen == {"messages.html", *(f"messages-{n}.html" for n in range(2, 13))}
 
 
 def test_a_long_list_is_paged_and_every_link_names_the_page_its_record_is_on(tmp_path: Path) -> None:

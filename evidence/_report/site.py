@@ -49,6 +49,22 @@ def page_name(base: str, number: int) -> str:
     return base if number == 1 else f"{stem}-{number}.{suffix}"
 
 
+# A pager names the first and last pages and those within PAGER_REACH of the one shown (a list
+# of hundreds of pages would print hundreds of links on each); a short list names them all.
+PAGER_REACH = 2
+
+
+def pager_pages(number: int, count: int) -> list[int | None]:
+    """The page numbers a pager of page `number` of `count` names, in order, None for a gap."""
+    shown: list[int | None] = []
+    for n in range(1, count + 1):
+        if n in (1, count) or abs(n - number) <= PAGER_REACH or count <= 2 * PAGER_REACH + 5:
+            shown.append(n)
+        elif shown[-1] is not None:
+            shown.append(None)
+    return shown
+
+
 def paged(items: Sequence[Any], size: int = PAGE_SIZE) -> Iterator[tuple[int, Sequence[Any]]]:
     """The pages of a list, numbered from 1; one empty page for an empty list."""
     if not items:
@@ -220,6 +236,7 @@ class Site:
                 navigation=NAVIGATION,
                 marks=MARKS,
                 page_name=page_name,
+                pager_pages=pager_pages,
                 date=date_label,
                 zip=zip,
                 mark=lambda level: MarkupText(self.badge(level)),
