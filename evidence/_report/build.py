@@ -78,11 +78,14 @@ def write_report(
     return [target / name for name in [*pages, MANIFEST]]
 
 
-# The page modules, the one with most to write first: a process that is free takes the next.
-HEAVIEST_FIRST = (citations, timeline, messages, sources, cast, trace, claims, overview)
-# Modules whose pages are shared out among all the processes: the most to write, and nothing to
-# work out before the first page but what `homes` has made already.
-SHARED_OUT = (citations, messages)
+# The order of work: a process that is free takes the next piece. Modules written whole come
+# first, the one with most to write first; then the shares of the modules whose pages are shared
+# out, which even out what each process ends up with.
+HEAVIEST_FIRST = (timeline, sources, cast, overview, citations, trace, messages, claims)
+# Modules whose pages are shared out, SHARES_PER_JOB for each process: a list of pages with
+# nothing to work out before the first but what `homes` has made already.
+SHARED_OUT = (citations, trace, messages, claims)
+SHARES_PER_JOB = 2
 _building: Site | None = None  # the site a forked worker writes pages of
 assert set(HEAVIEST_FIRST) == set(PAGES), "every page module has its place in HEAVIEST_FIRST"
 
@@ -105,10 +108,11 @@ def _write_pages(site: Site, jobs: int) -> None:
         environment = site.environment()
         for template in environment.list_templates(extensions=["j2"]):  # compiled once, not in each worker
             environment.get_template(template)
+        shares = jobs * SHARES_PER_JOB
         work = [
-            (PAGES.index(module), share, jobs if module in SHARED_OUT else 1)
+            (PAGES.index(module), share, shares if module in SHARED_OUT else 1)
             for module in HEAVIEST_FIRST
-            for share in range(jobs if module in SHARED_OUT else 1)
+            for share in range(shares if module in SHARED_OUT else 1)
         ]
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             written = pool.map(_write_module, *zip(*work, strict=True))
