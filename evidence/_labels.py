@@ -270,7 +270,12 @@ def name_fields(records: RecordSet, ids: Iterable[str | None]) -> list[tuple[Rec
     """The name fields of the actors some ids name, for `weakest`: a printed name is as sure as
     the actor's record and name (an id no actor has marks nothing)."""
     by_id = records.by_id()
-    return [(actor, "name") for actor in (by_id.get(id) for id in ids if id is not None) if isinstance(actor, Actor)]
+    fields: list[tuple[Record, str]] = []
+    for id in ids:  # a loop, not nested comprehensions: this runs for every message of a report
+        actor = by_id.get(id) if id is not None else None
+        if isinstance(actor, Actor):
+            fields.append((actor, "name"))
+    return fields
 
 
 # The fields `describe` prints of each kind, besides the names of the actors it names.

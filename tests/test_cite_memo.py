@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import evidence as ev
+from evidence._cite.parts import ITALIC, MARK, ROMAN, SMALL_CAPS, Part, tidied_ahead, tidy
 
 # An openly fictional set: two cases, an exhibit of each holding messages at their Bates pages,
 # and a message held by a filing directly.
@@ -95,3 +98,22 @@ def test_a_citation_made_of_parts_joins_them(
     citation = ev.Citation(parts)
     assert citation.parts == joined
     assert citation.render("html") == ev.Citation(joined).render("html")
+
+
+# Parts as the engine makes them: short texts rich in stops, in three styles, some marked.
+_PART = st.tuples(st.sampled_from(["", ".", ",", "?", ", ", "Cert.", "Why?", "a"]),
+                  st.sampled_from([ROMAN, ITALIC, SMALL_CAPS]))  # fmt: skip
+_PARTS = st.lists(
+    st.one_of(st.tuples(_PART), st.tuples(_PART, st.tuples(st.sampled_from(["likely", "unverified"]), st.just(MARK)))),
+    max_size=6,
+).map(lambda pieces: [part for piece in pieces for part in piece])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(before=_PARTS, ahead=_PARTS, after=_PARTS)
+def test_parts_tidied_ahead_read_the_same_in_the_citation_they_go_in(
+    before: list[Part], ahead: list[Part], after: list[Part]
+) -> None:
+    # A document's parts are tidied once, for every message it holds: the message's citation,
+    # tidied whole, is then what it would have been with them as they were made.
+    assert tidy([*before, *tidied_ahead(ahead), *after]) == tidy([*before, *ahead, *after])

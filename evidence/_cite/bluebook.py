@@ -23,7 +23,7 @@ from evidence._cite.context import (
 from evidence._cite.dates import format_date, year
 from evidence._cite.ecf import PinField, pinned
 from evidence._cite.options import Form, Style
-from evidence._cite.parts import ITALIC, ROMAN, Part, i, r
+from evidence._cite.parts import ITALIC, ROMAN, Part, i, r, tidied_ahead
 from evidence._cite.public_domain import dated_anyway, district_of, pinned_cite
 from evidence._cite.secondary import cite_source
 from evidence._cite.words import (
@@ -401,7 +401,8 @@ def cite_filing(
 
 def _filing_around_pin(filing: Filing, ctx: Context, form: Form) -> tuple[tuple[Part, ...], bool, tuple[Part, ...]]:
     """What a filing's citation prints before its pinpoint, whether its case is reported, and
-    what it prints after: the same for every pinpoint, so made once (`Context.once`)."""
+    what it prints after: the same for every pinpoint, so made once (`Context.once`), and
+    tidied once (a citation tidied whole with them tidied in it reads the same)."""
     case = ctx.need("a filing").get(filing.case, Case) if ctx.in_case != filing.case else None
     reported = _reported(case, ctx) if case is not None else None
     parts: list[Part] = []
@@ -421,7 +422,7 @@ def _filing_around_pin(filing: Filing, ctx: Context, form: Form) -> tuple[tuple[
     # R10.8.3, B17: the entry number, in the short form as in the full.
     if filing.ecf is not None:
         parts += [r(", "), *ecf.designation(filing, ctx)]
-    return tuple(_filing_title(filing, ctx)), reported is not None, tuple(parts)
+    return tidied_ahead(_filing_title(filing, ctx)), reported is not None, tidied_ahead(parts)
 
 
 def _outside(filing: Filing, ctx: Context, form: Form) -> bool:
@@ -452,7 +453,7 @@ def cite_exhibit(
 
 def _exhibit_around_pin(exhibit: Exhibit, ctx: Context, form: Form) -> tuple[tuple[Part, ...], tuple[Part, ...]]:
     """What an exhibit's citation prints before its pinpoint and after it: the same for every
-    pinpoint (a message's Bates page), so made once (`Context.once`)."""
+    pinpoint (a message's Bates page), so made once (`Context.once`), and tidied once."""
     filing = ctx.need("an exhibit").get(exhibit.filing, Filing)
     if exhibit.label:
         label = [r("Ex. "), *ctx.value(exhibit.label, (exhibit, "label"))]
@@ -468,7 +469,7 @@ def _exhibit_around_pin(exhibit: Exhibit, ctx: Context, form: Form) -> tuple[tup
     designation = ecf.designation(filing, ctx, exhibit)
     if designation:
         parts += [r(", "), *designation]
-    return tuple(label), tuple(parts)
+    return tidied_ahead(label), tidied_ahead(parts)
 
 
 def cite_message(message: Message, ctx: Context, form: Form, pin: str | None, style: Style) -> list[Part]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import functools
 from collections.abc import Sequence
 
 from evidence._model import Date, DateInterval, DateValue
@@ -44,6 +46,12 @@ def clock(hour: int, minute: int) -> str:
     return f"{hour % 12 or 12}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
 
 
+@functools.cache
+def _offset_name(minutes: int) -> str:
+    """'UTC-08:00': the name `datetime` gives a fixed offset, made once per offset."""
+    return _dt.timezone(_dt.timedelta(minutes=minutes)).tzname(None)
+
+
 def _one(date: Date | None, months: Sequence[str], time: bool, zone: bool) -> str:
     if date is None:
         return ""
@@ -54,10 +62,15 @@ def _one(date: Date | None, months: Sequence[str], time: bool, zone: bool) -> st
     else:
         text = f"{months[date.month - 1]} {date.day}, {date.year}"
     if time and date.has_time:
-        local = date.to_datetime()
-        text += f", {clock(local.hour, local.minute)}"
-        if zone:
-            text += f" {local.tzname()}"
+        if date.zone is None and date.utc_offset is not None:  # the usual date-time: local as written
+            text += f", {clock(date.hour, date.minute or 0)}"  # type: ignore[arg-type]
+            if zone:
+                text += f" {_offset_name(date.utc_offset)}"
+        else:
+            local = date.to_datetime()
+            text += f", {clock(local.hour, local.minute)}"
+            if zone:
+                text += f" {local.tzname()}"
     if date.approximate:
         text = f"c. {text}"
     if date.uncertain:

@@ -81,6 +81,15 @@ def tidy(parts: list[Part]) -> list[Part]:
     return _joined(parts, stops=True)
 
 
+def tidied_ahead(parts: list[Part]) -> tuple[Part, ...]:
+    """Parts tidied before the citation they go in (a document's, made once for the thousands of
+    messages it holds), so that `tidy` has fewer to walk there: the citation reads the same as
+    with them untidied. Parts that open with a lone stop are left as they are: the text before
+    them may drop it, and what follows would then be tidied against another character."""
+    first = next((text for text, style in parts if text and style != MARK), "")
+    return tuple(parts) if first in (".", ",") else tuple(_joined(parts, stops=True))
+
+
 def _markdown(text: str, style: str) -> str:
     # Underscores inside words (Bates numbers) start no emphasis; only those at word edges do.
     escaped = re.sub(r"([*\\`\[\]]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))", r"\\\1", text)
