@@ -104,6 +104,7 @@ def actor_name(records: RecordSet, id: str | None) -> str | None:
 # Where a known text leaves out what no source reported: between two separately reported
 # passages of one message. A shortened text keeps it whole, or is cut before it.
 GAP = " […] "
+_GAP_MARK = re.compile(re.escape(GAP.strip()))
 
 
 def shorten(text: str | None, width: int) -> str:
@@ -111,11 +112,16 @@ def shorten(text: str | None, width: int) -> str:
     inside a gap marker (" […] "), so that a join of two reported passages still shows."""
     if not text:
         return ""
-    line = " ".join(text.split())
+    # Only the opening of a long text can be shown: it is put on one line alone (what follows the
+    # cut and the gap marker that may straddle it), unless its spaces leave too little of it.
+    enough = width + len(GAP)
+    line = " ".join(text[: 2 * enough].split())
+    if len(line) <= enough:
+        line = " ".join(text.split())
     if len(line) <= width:
         return line
     cut = width - 1
-    for gap in re.finditer(re.escape(GAP.strip()), line):
+    for gap in _GAP_MARK.finditer(line, 0, cut + len(GAP)):
         if gap.start() < cut < gap.end() + 1:
             cut = gap.start()
     return line[:cut].rstrip() + "…"

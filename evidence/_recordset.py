@@ -100,7 +100,7 @@ class RecordSet:
             raise ValueError("give one origin for each record")
         self._by_id = by_id
         self._origin_list = origin_list
-        self._origins: dict[str, Origin] | None = None  # by id, made when first asked
+        self._origins: dict[str, int] | None = None  # each id's place, made when first asked
         if len(self._by_id) != len(self._records):
             raise LoadError(duplicate_problems((record.id for record in self._records), origin_list))
         self._by_kind: dict[type[Record], tuple[Record, ...]] = {cls: tuple(group) for cls, group in groups.items()}
@@ -116,11 +116,13 @@ class RecordSet:
             self._made[key] = make()
         return self._made[key]  # type: ignore[no-any-return]
 
-    def _origin_map(self) -> dict[str, Origin]:
+    def _origin_of(self, id: str) -> Origin | None:
+        """Where a record was read; the places of the ids are found once, an origin only when asked
+        for (a large file's are made on demand)."""
         if self._origins is None:
-            pairs = zip(self._records, self._origin_list, strict=True)
-            self._origins = {record.id: origin for record, origin in pairs if origin is not None}
-        return self._origins
+            self._origins = {record.id: n for n, record in enumerate(self._records)}
+        place = self._origins.get(id)
+        return None if place is None else self._origin_list[place]
 
     # -- the set as a collection ----------------------------------------------------------------
 
@@ -226,11 +228,11 @@ class RecordSet:
 
     def origin(self, id: str) -> Origin | None:
         """The file and JSON path a record was read from (None for records made in code)."""
-        return self._origin_map().get(id)
+        return self._origin_of(id)
 
     def location(self, id: str) -> tuple[str | None, int | None, int | None]:
         """(file, line, column) of a record; line and column are found on demand for JSON."""
-        origin = self._origin_map().get(id)
+        origin = self._origin_of(id)
         if origin is None:
             return None, None, None
         line, column = locate(origin)
@@ -238,7 +240,7 @@ class RecordSet:
 
     def base_folder(self, id: str) -> Path | None:
         """The folder of a record's file: paths in the record (a source's text) are relative to it."""
-        origin = self._origin_map().get(id)
+        origin = self._origin_of(id)
         return Path(origin.file).parent if origin is not None else None
 
     # -- references -----------------------------------------------------------------------------
@@ -246,8 +248,19 @@ class RecordSet:
     def resolve(self, record: Record, field: str) -> Any:
         """The record(s) a reference field names: one record, a tuple of them, or None."""
         kind = _referred_kind(type(record), field)
-        owner = getattr(record, "KIND", type(record).__name__)
         value = getattr(record, field)
+        if value is None:
+            return None
+        # The usual case first, without the error's context: each id names a record of its kind.
+        if isinstance(value, str):
+            hit = self._by_id.get(value)
+            if hit is not None and (kind is None or isinstance(hit, kind)):
+                return hit
+        else:
+            hits = tuple(map(self._by_id.get, value))
+            if all(hit is not None and (kind is None or isinstance(hit, kind)) for hit in hits):
+                return hits
+        owner = getattr(record, "KIND", type(record).__name__)
 
         def one(target: str) -> Record:
             try:
@@ -256,8 +269,6 @@ class RecordSet:
                 where = f"{owner} {record.id!r}" if isinstance(record, Record) else owner
                 raise ResolutionError(f"{where}: {field}: {error}") from None
 
-        if value is None:
-            return None
         if isinstance(value, tuple):
             return tuple(one(target) for target in value)
         return one(value)

@@ -20,6 +20,7 @@ import attrs
 from evidence._errors import ResolutionError
 from evidence._labels import actor_name, node_name, weaker
 from evidence._model import (
+    Attestation,
     AttestationKind,
     Claim,
     ClaimStatus,
@@ -212,6 +213,23 @@ class _Walk:
                     wording=(attestation.quote.exact, attestation.confidence),
                 )  # fmt: skip
 
+    def _renderings(self, source_id: str) -> dict[str, list[tuple[Message, int, Attestation]]]:
+        """The attestations of a source by the words they quote, each with its message and its rank
+        among that message's attestations of the source: asked of the set's index of references
+        (only the messages that name a source can render it), once per set and source, not once
+        per claim resting on it."""
+
+        def made() -> dict[str, list[tuple[Message, int, Attestation]]]:
+            found: dict[str, list[tuple[Message, int, Attestation]]] = {}
+            for message in self.records.referrers(source_id):
+                if isinstance(message, Message):
+                    here = [a for a in message.attestations if a.source == source_id]
+                    for index, attestation in enumerate(here):
+                        found.setdefault(attestation.quote.exact, []).append((message, index, attestation))
+            return found
+
+        return self.records.once(("renderings", source_id), made)
+
     def _source(
         self, source: Source | Filing | Exhibit, seen: frozenset[str], quote: Quote | None, above: Confidence
     ) -> Iterator[_Node]:
@@ -221,44 +239,39 @@ class _Walk:
         translation = source.confidence_of("translation_of") if isinstance(source, Source) else Confidence.UNVERIFIED
         translation_of = source.translation_of if isinstance(source, Source) else None
         found = False
-        # Only the messages that name this source can render a passage of it: asked of the set's
-        # index of references, not of every message (a trace per claim would be quadratic).
-        naming = self.records.referrers(source.id) if quote is not None else ()
-        attesting = [record for record in naming if isinstance(record, Message)]
-        for message in attesting:
-            here = [a for a in message.attestations if a.source == source.id]
-            for index, attestation in enumerate(here):
-                if quote is None or attestation.quote.exact != quote.exact or message.id in seen:
-                    continue
-                found = True
-                original_id = attestation.translation_of or translation_of
-                if (
-                    attestation.kind is not AttestationKind.TRANSLATION
-                    or original_id is None
-                    or original_id not in self.records
-                ):
-                    yield self.node(message, "quotes", attestation.confidence, above, seen)
-                    continue
-                if original_id in seen:
-                    continue
-                # The same passage in the original: the attestation of the same rank there. The
-                # translation is at most as sure as its attestation and the source's translation link.
-                there = [a for a in message.attestations if a.source == original_id]
-                reported = there[index] if index < len(there) else None
-                link = weaker(attestation.confidence, translation)
-                original = self.records[original_id]
-                if reported is None:
-                    yield self.node(original, "translation of", link, above, seen, behind=False)
-                    continue
-                step = self.node(
-                    original, "translation of", link, above, seen, wording=(reported.quote.exact, reported.confidence),
-                    behind=False,
-                )  # fmt: skip
-                reports = self.node(
-                    message, "reports", reported.confidence, step.step.confidence, seen | {source.id, original_id}
-                )
-                step.children = [reports]
-                yield step
+        renderings = self._renderings(source.id).get(quote.exact, ()) if quote is not None else ()
+        for message, index, attestation in renderings:
+            if message.id in seen:
+                continue
+            found = True
+            original_id = attestation.translation_of or translation_of
+            if (
+                attestation.kind is not AttestationKind.TRANSLATION
+                or original_id is None
+                or original_id not in self.records
+            ):
+                yield self.node(message, "quotes", attestation.confidence, above, seen)
+                continue
+            if original_id in seen:
+                continue
+            # The same passage in the original: the attestation of the same rank there. The
+            # translation is at most as sure as its attestation and the source's translation link.
+            there = [a for a in message.attestations if a.source == original_id]
+            reported = there[index] if index < len(there) else None
+            link = weaker(attestation.confidence, translation)
+            original = self.records[original_id]
+            if reported is None:
+                yield self.node(original, "translation of", link, above, seen, behind=False)
+                continue
+            step = self.node(
+                original, "translation of", link, above, seen, wording=(reported.quote.exact, reported.confidence),
+                behind=False,
+            )  # fmt: skip
+            reports = self.node(
+                message, "reports", reported.confidence, step.step.confidence, seen | {source.id, original_id}
+            )
+            step.children = [reports]
+            yield step
         if not found:
             # No message renders this passage (or no passage was asked for): the source still
             # rests on the original it translates, through the translation link.

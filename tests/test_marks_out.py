@@ -12,7 +12,8 @@ from pathlib import Path
 import attrs
 import pyarrow.parquet as parquet
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import evidence as ev
 from evidence._cli import main
@@ -208,6 +209,27 @@ def test_shortening_keeps_the_gap_marker_or_cuts_before_it() -> None:
             assert TWO_PASSAGES.startswith(short.removesuffix("…")), short  # cut before the marker
             assert "[" not in short
     assert shorten(TWO_PASSAGES, len("Our goal needs to be GPT-4 [") + 1) == "Our goal needs to be GPT-4…"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(["word", "a", " ", "  ", "\n", "\t", GAP, "[…]", "…", "x" * 40]), max_size=60).map(
+        "".join
+    ),
+    width=st.integers(min_value=2, max_value=120),
+)
+def test_a_shortened_text_is_the_opening_of_its_one_line_form(text: str, width: int) -> None:
+    line = " ".join(text.split())
+    short = shorten(text, width)
+    assert len(short) <= width
+    if len(line) <= width:
+        assert short == line
+    else:
+        kept = short.removesuffix("…")
+        assert short.endswith("…") and line.startswith(kept)
+        # Never cut inside a gap marker: one that starts in what is kept ends in it too.
+        for gap in re.finditer(re.escape("[…]"), line):
+            assert gap.start() >= len(kept) or gap.end() <= len(kept), (line, short)
 
 
 def test_no_view_or_export_drops_the_gap_marker(records: ev.RecordSet, tmp_path: Path) -> None:

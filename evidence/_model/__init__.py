@@ -19,10 +19,7 @@ from evidence._model.dates import (
     Date,
     DateInterval,
     DateValue,
-    LastEdge,
     Precision,
-    definitely_before,
-    last_edge,
     parse_date,
 )
 from evidence._model.enums import (
@@ -46,6 +43,7 @@ from evidence._model.enums import (
 )
 from evidence._model.fields import EACH, KEYS_AND_VALUES, ONE, RULES, FieldRules, field, rules_of
 from evidence._model.kinds import KIND_BY_NAME, KIND_BY_PLURAL, RECORD_KINDS, VALUE_OBJECTS
+from evidence._model.order import LastEdge, definitely_before, last_edge
 from evidence._model.pages import PAGE_BREAK, page_of
 from evidence._model.procedure import CaseClass, CaseEvent, CaseRelation, DecisionHistory, Judge, Party, StatusChange
 from evidence._model.records import (

@@ -35,16 +35,11 @@ __all__ = [
     "DateInterval",
     "DateValue",
     "Precision",
-    "definitely_before",
     "parse_date",
 ]
 
 UTC = _dt.UTC
 _MIN, _MAX = FIRST, LAST
-# How far a calendar day's UTC bounds can move in the westernmost (UTC-12) and easternmost
-# (UTC+14) zones.
-_WEST_SLACK = _dt.timedelta(hours=12)
-_EAST_SLACK = _dt.timedelta(hours=14)
 
 # ASCII digits only (re.ASCII): `\d` alone takes fullwidth and Arabic-Indic digits too.
 _DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<q>[~?%])?", re.ASCII)
@@ -154,6 +149,11 @@ class Date:
     # The text the date was read from, when that is how it is written: large sets write back
     # hundreds of thousands of date-times, and this saves formatting each one again.
     _text: str | None = attrs.field(default=None, init=False, eq=False, hash=False, repr=False)
+    # Its first and last instants, worked out when first asked for: a timeline and the checks of
+    # order compare each date with its neighbours several times.
+    _instants: tuple[_dt.datetime, _dt.datetime] | None = attrs.field(
+        default=None, init=False, eq=False, hash=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         _check_date(self)
@@ -283,13 +283,18 @@ class Date:
     @property
     def earliest(self) -> _dt.datetime:
         """The first instant (UTC) the value can stand for."""
-        return self._widened()[0]
+        return (self._instants or self._placed())[0]
 
     @property
     def latest(self) -> _dt.datetime:
         """The last instant (UTC) the value can stand for."""
-        end = self._widened()[1]
-        return end if end in (_MIN, _MAX) else end - _dt.timedelta(microseconds=1)
+        return (self._instants or self._placed())[1]
+
+    def _placed(self) -> tuple[_dt.datetime, _dt.datetime]:
+        start, end = self._widened()
+        instants = (start, end if end in (_MIN, _MAX) else end - _dt.timedelta(microseconds=1))
+        _SET_INSTANTS(self, instants)
+        return instants
 
     def __repr__(self) -> str:
         return f"Date.parse({str(self)!r})"
@@ -351,6 +356,8 @@ def _check_interval(i: DateInterval) -> None:
         raise InvalidValue("an interval end cannot be both given and open")
     if i.start is None and i.end is None:
         raise InvalidValue("an interval needs a start or an end")
+    from evidence._model.order import definitely_before  # which comes first is worked out from these dates
+
     if i.start is not None and i.end is not None and definitely_before(i.end, i.start):
         raise InvalidValue(f"interval '{i}' ends before it starts")
 
@@ -445,6 +452,7 @@ def _parse_point(text: str, whole: str) -> Date:
     _SET_APPROXIMATE,
     _SET_UNCERTAIN,
     _SET_TEXT,
+    _SET_INSTANTS,
 ) = (Date.__dict__[f.name].__set__ for f in attrs.fields(Date))
 
 
@@ -495,6 +503,7 @@ def _common_date(text: str) -> Date | None:
     _SET_APPROXIMATE(date, False)
     _SET_UNCERTAIN(date, False)
     _SET_TEXT(date, None if text.endswith(("+00:00", "-00:00")) else text)  # those are written Z
+    _SET_INSTANTS(date, None)
     return date
 
 
@@ -540,57 +549,3 @@ def _parse_date(text: str) -> DateValue:
         if error.message.startswith("invalid date"):
             raise
         raise InvalidValue(f"invalid date '{text}': {error.message}") from None
-
-
-def _edge(value: DateValue, *, last: bool) -> Date | None:
-    """The date that gives a value its latest (or earliest) instant; None for an open end."""
-    if isinstance(value, Date):
-        return value
-    return value.end if last else value.start
-
-
-def definitely_before(a: DateValue, b: DateValue) -> bool:
-    """True when every instant `a` can stand for comes before every instant `b` can.
-
-    A calendar day is floating (its time zone is unknown): it may end up to 12 hours after
-    midnight UTC (at UTC-12) and begin up to 14 hours before it (at UTC+14). When a calendar day
-    is compared with a date-time, that much is allowed rather than a zone guessed.
-    """
-    return last_edge(a).before(b)
-
-
-class LastEdge:
-    """The last instant a value can stand for, ready to compare with many others."""
-
-    __slots__ = ("has_time", "latest")
-
-    def __init__(self, latest: _dt.datetime | None, has_time: bool) -> None:
-        self.latest, self.has_time = latest, has_time
-
-    def before(self, b: DateValue) -> bool:
-        """`definitely_before(a, b)` for the `a` this edge was taken from."""
-        if self.latest is None:
-            return False
-        if type(b) is Date and b.hour is not None and b.zone is None and b.utc_offset is not None:
-            earliest = _offset_start(b)  # the usual date-time, without the general route
-            try:
-                return (self.latest if self.has_time else self.latest + _WEST_SLACK) < earliest
-            except OverflowError:
-                return False
-        start_of_b = _edge(b, last=False)
-        if start_of_b is None:
-            return False
-        latest, earliest = self.latest, start_of_b.earliest
-        try:
-            if not self.has_time and start_of_b.has_time:
-                latest += _WEST_SLACK
-            elif self.has_time and not start_of_b.has_time:
-                earliest -= _EAST_SLACK
-        except OverflowError:
-            return False
-        return latest < earliest
-
-
-def last_edge(a: DateValue) -> LastEdge:
-    end_of_a = _edge(a, last=True)
-    return LastEdge(end_of_a.latest if end_of_a is not None else None, end_of_a is not None and end_of_a.has_time)

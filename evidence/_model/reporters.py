@@ -16,7 +16,8 @@ from typing import Any
 
 import attrs
 
-from evidence._model.dates import Date, DateValue, definitely_before
+from evidence._model.dates import Date, DateValue
+from evidence._model.order import definitely_before
 
 # reporters-db's keys of the Supreme Court's reporters: the U.S. Reports, West's Supreme Court
 # Reporter and the Lawyers' Edition.
