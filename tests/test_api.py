@@ -288,3 +288,12 @@ def test_documented_misuse_is_a_usage_error(case: str, tmp_path: Path) -> None:
     assert isinstance(raised.value, expected), f"{case}: {type(raised.value).__name__}: {raised.value}"
     assert not isinstance(raised.value, ValueError | TypeError | KeyError)
     assert named in str(raised.value)
+
+
+def test_the_records_by_id_are_read_only(kadrey: ev.RecordSet) -> None:
+    ids = kadrey.by_id()
+    assert ids["kadrey-v-meta"] is kadrey["kadrey-v-meta"] and ids.get("nope") is None
+    for change in (lambda: ids.__setitem__("x", kadrey["kadrey-v-meta"]), lambda: ids.pop("kadrey-v-meta"), ids.clear):
+        with pytest.raises(TypeError, match="read-only"):
+            change()
+    assert "kadrey-v-meta" in kadrey.by_id() and len(kadrey.by_id()) == len(kadrey)

@@ -96,13 +96,18 @@ def _write_pages(site: Site, jobs: int) -> None:
     without copying it (nothing but what to write and the files written pass between them)."""
     global _building
     # The loaded set is set aside from garbage collection while pages are written: it is all
-    # alive, and each full collection would walk it again (and, in a worker, copy it).
+    # alive, and each full collection would walk it again (and, in a worker, copy it). Nor does
+    # the collector run while a module writes: a page leaves a few objects in cycles, swept when
+    # the module is done, and a collection meanwhile would walk what the module holds for all
+    # its pages (a timeline's events) again and again.
     gc.freeze()
+    gc.disable()
     try:
         # Forked workers share the loaded set; macOS's system libraries are not safe to fork.
         if jobs == 1 or sys.platform == "darwin" or "fork" not in multiprocessing.get_all_start_methods():
             for module in PAGES:
                 module.write(site)
+                gc.collect()
             return
         _building = site
         environment = site.environment()
@@ -124,6 +129,7 @@ def _write_pages(site: Site, jobs: int) -> None:
         ) from None
     finally:
         _building = None
+        gc.enable()
         gc.unfreeze()
 
 
@@ -134,6 +140,7 @@ def _write_module(number: int, share: int, shares: int) -> list[str]:
     before = len(_building.written)
     _building.share = (share, shares)
     PAGES[number].write(_building)
+    gc.collect()
     return [str(path) for path in _building.written[before:]]
 
 

@@ -102,6 +102,7 @@ class Site:
     share: tuple[int, int] = (0, 1)
     _made: dict[str, Any] = attrs.field(factory=dict)
     _links: dict[str, str] = attrs.field(factory=dict)  # record id -> its link, as HTML
+    _marks: dict[str, str] = attrs.field(factory=dict)  # record id -> `mark`
     _env: Any = None
 
     # -- where records are shown ---------------------------------------------------------------
@@ -168,8 +169,11 @@ class Site:
 
     def mark(self, record: Record) -> str:
         """How sure what the page says of a record is: the weakest mark of the fields its line is
-        made from."""
-        return describe_mark(record, self.records).value
+        made from (worked out once a build: a message's is shown by its entry and its citation)."""
+        level = self._marks.get(record.id)
+        if level is None:
+            level = self._marks[record.id] = describe_mark(record, self.records).value
+        return level
 
     def field_mark(
         self, record: Record, *names: str, people: Iterable[str | None] = (), also: Iterable[Confidence] = ()
