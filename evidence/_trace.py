@@ -116,7 +116,9 @@ class _Walk:
         built: dict[int, Trace] = {}
         for node in reversed(order):
             steps = tuple(built.pop(id(child)) for child in node.children)
-            built[id(node)] = attrs.evolve(node.step, steps=steps, cut=node.follow is not None)
+            cut = node.follow is not None
+            # A leaf, followed to its end, is its step as made: nothing to add to it.
+            built[id(node)] = attrs.evolve(node.step, steps=steps, cut=cut) if steps or cut else node.step
         return built[id(root)]
 
     def node(
@@ -143,7 +145,7 @@ class _Walk:
             link_confidence=link_mark,
             own_confidence=own,
             confidence=confidence,
-            label=node_name(record) if wording is None else f"“{wording[0]}” in {node_name(record)}",
+            label=self.name(record) if wording is None else f"“{wording[0]}” in {self.name(record)}",
             wording=None if wording is None else wording[0],
             status=claim.status if claim else None,
             speaker=actor_name(self.records, claim.asserted_by) if claim else None,
@@ -154,6 +156,10 @@ class _Walk:
         node = _Node(step, (record, seen | {record.id}, quote, confidence))
         self.queue.append(node)
         return node
+
+    def name(self, record: Record) -> str:
+        """`node_name`, made once per set and record: a trace per claim names the same sources."""
+        return self.records.once(("node name", record.id), lambda: node_name(record))
 
     def step(
         self,
