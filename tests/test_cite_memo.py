@@ -38,6 +38,14 @@ messages:
         for n, exhibit in enumerate(["doe-ex-a", "doe-ex-a", "roe-ex-b", "roe-ex-b", "doe-ex-a"])
     )
     + "  - {id: m9, filing: roe-ecf-7, sender: sam, channel: chat, sent: 2023-06-01}\n"
+    # A report and the exhibit are the evidence of several claims, at one page and at another.
+    + """sources:
+  - {id: ledger, kind: news_article, title: Widgets Under Scrutiny, publication: The Fictional Ledger, published: 2024-04-02, url: "https://ledger.example/widgets", confidence: likely}
+claims:
+  - {id: c1, statement: Acme kept the logs., status: alleged, evidence: [{record: ledger, quote: {exact: kept the logs, page: "2"}}, {record: doe-ex-a}]}
+  - {id: c2, statement: Acme read the logs., status: reported, evidence: [{record: ledger, quote: {exact: read the logs, page: "3"}}, {record: m0}]}
+  - {id: c3, statement: Acme knew., status: disputed, evidence: [{record: ledger, quote: {exact: knew, page: "2"}}, {record: doe-ex-a, role: contradicts}]}
+"""
 )
 
 # Options that change how the document holding a message is printed, or whether it is marked.
@@ -61,7 +69,7 @@ def fictional(tmp_path: Path) -> Path:
 
 
 def _cited(records: ev.RecordSet, options: dict[str, Any]) -> list[str]:
-    return [ev.cite(message, records=records, **options) for message in records.messages]
+    return [ev.cite(record, records=records, **options) for record in (*records.messages, *records.claims)]
 
 
 def test_a_citation_is_the_same_whatever_the_set_cited_before_it(fictional: Path) -> None:
@@ -83,6 +91,21 @@ def test_a_held_message_is_cited_at_its_own_bates_page_behind_its_document(ficti
         assert case in text and f"Ex. {'A' if case.startswith('Doe') else 'B'}" in text
     marked = _cited(records, {"marks": True})
     assert "Ex. B [unverified]" in marked[2] and "(Ex. A, at ACME_00000, Doe v. Acme Widgets, Inc.," in marked[0]
+
+
+def test_a_claim_cites_each_piece_of_its_evidence_at_that_link_s_page(fictional: Path) -> None:
+    # The report is cited once at each page and printed behind every claim resting on it there.
+    records = ev.load(fictional)
+    for _ in range(2):
+        bluebook = {claim.id: ev.cite(claim, records=records) for claim in records.claims}
+        assert "widgets, at 2; Ex. A," in bluebook["c1"] and "widgets, at 3; E-mail" in bluebook["c2"]
+        assert "widgets, at 2. But see Ex. A" in bluebook["c3"]
+        apa = {claim.id: ev.cite(claim, records=records, style="apa") for claim in records.claims}
+        assert [apa[id].split(";")[0] for id in ("c1", "c2", "c3")] == [
+            "(“Widgets Under Scrutiny,” 2024, p. 2",
+            "(“Widgets Under Scrutiny,” 2024, p. 3",
+            "(“Widgets Under Scrutiny,” 2024, p. 2",
+        ]
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@ finishes the citation sentence (signal, parenthetical, stop); `cite` renders it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -198,14 +199,24 @@ def _one_claim(claim: Claim, style: Style, ctx: Context, cited: dict[str, list[P
         for n, link in enumerate(links):
             pin = link.quote.page if link.quote is not None else None
             form = Form.SHORT if in_text else Form.FULL
+            record = records[link.record]
             if link.record in cited:  # a claim: cited as _parts would, by its evidence
                 parts, ends = list(cited[link.record]), style is Style.APA
-            else:
-                parts, ends = _parts(records[link.record], style, form, pin, ctx, None, None)
+            elif isinstance(record, Message):  # a message is the evidence of a claim or two
+                parts, ends = _parts(record, style, form, pin, ctx, None, None)
+            else:  # a source or a court document is the evidence of many: cited once at each pin
+                key = ("evidence", record.id, style, form, pin)
+                made, ends = ctx.once(key, functools.partial(_cited, record, style, form, pin, ctx))
+                parts = list(made)
             if ends:  # a note or in-text citation complete in itself: drop its own stop
                 parts = _strip_stop(parts, in_text)
             out += ([r("; ")] if n else []) + parts
     return [r("("), *out, r(")")] if in_text else out
+
+
+def _cited(record: Record, style: Style, form: Form, pin: str | None, ctx: Context) -> tuple[tuple[Part, ...], bool]:
+    parts, ends = _parts(record, style, form, pin, ctx, None, None)
+    return tuple(parts), ends
 
 
 def _strip_stop(parts: list[Part], parentheses: bool) -> list[Part]:
