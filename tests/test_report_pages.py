@@ -288,3 +288,57 @@ def test_a_long_list_is_paged_and_every_link_names_the_page_its_record_is_on(tmp
     assert [a.get("href") for a in claim.all("a") if "note-" in (a.get("href") or "")] == [
         "messages-3.html#r-note-1200"
     ]
+
+
+def test_markup_in_the_records_is_printed_as_text_on_every_page(tmp_path: Path) -> None:
+    # An openly fictional set whose values hold HTML's own characters: each page shows them as
+    # they are written, and none of them becomes an element or ends an attribute early.
+    hostile = "<b>Lee</b> & \"Roe\" 'Inc.'"
+    quoted = 'Sam "the Pen" O\'Roe'  # quotes alone, which end an attribute
+    (tmp_path / "set").mkdir()
+    (tmp_path / "set" / "records.json").write_text(
+        json.dumps(
+            {
+                "evidence": 2,
+                "actors": [
+                    {"id": "pat", "name": hostile, "kind": "person"},
+                    {"id": "sam", "name": quoted, "kind": "person"},
+                ],
+                "messages": [
+                    {
+                        "id": "m1",
+                        "sender": "pat",
+                        "recipients": ["sam"],
+                        "channel": "email",
+                        "subject": hostile,
+                        "text": f"Said {hostile} <script>x</script>",
+                        "sent": "2024-01-02T03:04:05Z",
+                    },
+                    {"id": "m2", "sender": "sam", "recipients": ["sam"], "channel": "chat", "text": quoted},
+                ],
+                "claims": [
+                    {
+                        "id": "c1",
+                        "statement": f"{hostile} wrote.",
+                        "status": "alleged",
+                        "asserted_by": "pat",
+                        "evidence": [{"record": "m1"}],
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    ev.write_report(ev.load(tmp_path / "set"), tmp_path / "site")
+    for page in sorted((tmp_path / "site").glob("*.html")):
+        tree = read_page(page)  # fails if not well-formed
+        assert not tree.all("b") and not [s for s in tree.all("script") if "x" in s.text], page.name
+    message = read_page(tmp_path / "site" / "messages.html").one("article", id="r-m1")
+    assert message.one("blockquote").text == f"Said {hostile} <script>x</script>"
+    assert hostile in message.text
+    citations = read_page(tmp_path / "site" / "citations.html")
+    copied = [button.get("data-copy") or "" for button in citations.all("button", class_="copy")]
+    assert any(hostile in text and quoted in text for text in copied)
+    assert any(text.startswith("Chat message") and text.count(quoted) == 2 for text in copied)  # quotes alone too
+    assert read_page(tmp_path / "site" / "messages.html").one("article", id="r-m2").one("blockquote").text == quoted
+    assert hostile in read_page(tmp_path / "site" / "claims.html").one("article", id="r-c1").text

@@ -4,14 +4,13 @@ why). It comes last, so it is the home of every cited record no other page shows
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 from markupsafe import Markup
 
 from evidence._cite import citable
 from evidence._model import RECORD_KINDS, Record
-from evidence._report.site import Site, anchor_id
+from evidence._report.site import Site, anchor_id, escape
 
 PAGE = "citations.html"
 
@@ -26,7 +25,7 @@ def item(site: Site, record: Record) -> str:
     """A record's entry: its mark and its citation, or why it is not cited."""
     level = site.mark(record)
     return (
-        f'<li id="{html.escape(anchor_id(record.id))}" data-mark="{level}">{site.badge(level)}'
+        f'<li id="{escape(anchor_id(record.id))}" data-mark="{level}">{site.badge(level)}'
         f"{site.citation(record, why=True)}</li>"
     )
 

@@ -4,7 +4,6 @@ its passage in the stored text."""
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 
 import attrs
@@ -12,7 +11,7 @@ from markupsafe import Markup
 
 from evidence._labels import weaker
 from evidence._model import Claim, ClaimStatus, Confidence, EvidenceLink, EvidenceRole
-from evidence._report.site import Site, anchor_id, page_name, paged
+from evidence._report.site import Site, anchor_id, escape, page_name, paged
 from evidence._views import date_label
 
 PAGE = "claims.html"
@@ -72,17 +71,17 @@ def entry(site: Site, claim: Claim) -> str:
     """A claim's article: its statement and mark, who stands behind it, and its evidence by role,
     each piece linked to its passage. Made here, not in the template: a page prints hundreds."""
     level = claim_mark(site, claim)
-    anchor = html.escape(anchor_id(claim.id))
-    lang = f' lang="{html.escape(claim.language)}"' if claim.language else ""
+    anchor = escape(anchor_id(claim.id))
+    lang = f' lang="{escape(claim.language)}"' if claim.language else ""
     status = claim.status.value
     speaker = site.link(claim.asserted_by) if claim.asserted_by else "a speaker not recorded"
-    when = f", {html.escape(date_label(claim.asserted_on))}" if claim.asserted_on else ""
-    note = f"{html.escape(claim.status_note)}\n" if claim.status_note else ""
+    when = f", {escape(date_label(claim.asserted_on))}" if claim.asserted_on else ""
+    note = f"{escape(claim.status_note)}\n" if claim.status_note else ""
     out = [
         f'<article class="claim" id="{anchor}" data-status="{status}" data-mark="{level}">\n',
-        f'<p class="statement"{lang}>{html.escape(claim.statement)} {site.badge(level)}</p>\n',
+        f'<p class="statement"{lang}>{escape(claim.statement)} {site.badge(level)}</p>\n',
         f'<p class="meta">{status.capitalize()} by {speaker}{when}.\n{note}',
-        f'<a href="{html.escape(trace_href(site, claim))}">Trace to the primary source</a></p>\n',
+        f'<a href="{escape(trace_href(site, claim))}">Trace to the primary source</a></p>\n',
     ]
     for role, label in ROLES:
         links = [link for link in claim.evidence if link.role is role]
@@ -101,13 +100,13 @@ def _piece(site: Site, link: EvidenceLink) -> str:
     piece = item(site, link)
     out = [f"<li>{site.link(piece.record)} {site.badge(piece.mark)}\n"]
     if piece.passage:
-        out.append(f'<a class="evidence" href="{html.escape(piece.passage)}">the passage in the source</a>\n')
+        out.append(f'<a class="evidence" href="{escape(piece.passage)}">the passage in the source</a>\n')
     elif piece.quoted:
         out.append('<span class="unplaced">(passage not placed)</span>\n')
     if link.quote is not None and link.quote.exact:
-        out.append(f"<blockquote>{html.escape(link.quote.exact)}</blockquote>\n")
+        out.append(f"<blockquote>{escape(link.quote.exact)}</blockquote>\n")
     if piece.note:
-        out.append(f'<p class="note">{html.escape(piece.note)}</p>\n')
+        out.append(f'<p class="note">{escape(piece.note)}</p>\n')
     out.append("</li>\n")
     return "".join(out)
 

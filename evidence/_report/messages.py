@@ -5,13 +5,11 @@ several times as much per entry."""
 
 from __future__ import annotations
 
-import html
-
 from markupsafe import Markup
 
 from evidence._labels import message_kind
 from evidence._model import Attestation, Confidence, Message
-from evidence._report.site import Site, anchor_id
+from evidence._report.site import Site, anchor_id, escape
 from evidence._views import date_label
 
 PAGE = "messages.html"
@@ -25,33 +23,33 @@ def message_mark(site: Site, message: Message) -> str:
 
 
 def _lang(language: str | None) -> str:
-    return f' lang="{html.escape(language)}"' if language else ""
+    return f' lang="{escape(language)}"' if language else ""
 
 
 def entry(site: Site, message: Message) -> str:
     """A message's article: heading (kind, sender, date, mark), recipients, subject, wording,
     where it is held and where it is quoted."""
     level = message_mark(site, message)
-    heading = html.escape(message_kind(message))  # escaped here: the page wraps its entries as Markup
+    heading = escape(message_kind(message))  # escaped here: the page wraps its entries as Markup
     if message.sender:
         heading += " from " + site.link(message.sender)
     elif message.sender_description:
-        heading += " from " + html.escape(message.sender_description)
+        heading += " from " + escape(message.sender_description)
     if message.sent:
-        heading += ", " + html.escape(date_label(message.sent)) + site.flag(site.field_mark(message, "sent"))
-    out = [f'<article class="message" id="{html.escape(anchor_id(message.id))}" data-mark="{level}">\n']
+        heading += ", " + escape(date_label(message.sent)) + site.flag(site.field_mark(message, "sent"))
+    out = [f'<article class="message" id="{escape(anchor_id(message.id))}" data-mark="{level}">\n']
     out.append(f"<h2>{heading} {site.badge(level)}</h2>\n")
     if message.recipients:
         out.append(f'<p class="meta">To {", ".join(site.link(who) for who in message.recipients)}</p>\n')
     if message.subject:
-        out.append(f'<p class="meta">Subject: {html.escape(message.subject)}</p>\n')
+        out.append(f'<p class="meta">Subject: {escape(message.subject)}</p>\n')
     if message.text:
-        out.append(f"<blockquote{_lang(message.language)}>{html.escape(message.text)}</blockquote>\n")
+        out.append(f"<blockquote{_lang(message.language)}>{escape(message.text)}</blockquote>\n")
     else:
         out.append('<p class="none">Its wording is not recorded.</p>\n')
     holder = message.exhibit or message.filing
     if holder:
-        at = f", at {html.escape(message.bates_page)}" if message.bates_page else ""
+        at = f", at {escape(message.bates_page)}" if message.bates_page else ""
         out.append(f'<p class="meta">Held in {site.link(holder)}{at}</p>\n')
     if message.attestations:
         out.append('<h3>Quoted in</h3>\n<ul class="attestations">\n')
@@ -65,13 +63,13 @@ def _attestation(site: Site, attestation: Attestation) -> str:
     """One place a message is quoted: the source, how (verbatim, paraphrase), its mark and the
     quoted words, linked to the highlighted passage when it can be placed."""
     href = site.passage_href(attestation.source, attestation.quote)
-    quoted = f"“{html.escape(attestation.quote.exact)}”"
+    quoted = f"“{escape(attestation.quote.exact)}”"
     lang = _lang(attestation.language)
     if href:
-        words = f'<a class="evidence" href="{html.escape(href)}"{lang}>{quoted}</a>'
+        words = f'<a class="evidence" href="{escape(href)}"{lang}>{quoted}</a>'
     else:
         words = f'<span{lang}>{quoted}</span> <span class="unplaced">(passage not placed)</span>'
-    kind = html.escape(attestation.kind.value)
+    kind = escape(attestation.kind.value)
     return f"<li>{site.link(attestation.source)}, {kind} {site.badge(attestation.confidence.value)}:\n{words}</li>\n"
 
 

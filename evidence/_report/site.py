@@ -74,6 +74,14 @@ def paged(items: Sequence[Any], size: int = PAGE_SIZE) -> Iterator[tuple[int, Se
         yield number, items[start : start + size]
 
 
+def escape(text: str) -> str:
+    """`html.escape` (quotes too), returning the text itself when it has nothing to escape, as
+    most names, dates and ids have not: a report escapes millions of them."""
+    if "&" in text or "<" in text or ">" in text or '"' in text or "'" in text:
+        return html.escape(text)
+    return text
+
+
 def anchor_id(record_id: str) -> str:
     """The HTML id a record's entry carries on its home page."""
     return f"r-{record_id}"
@@ -184,7 +192,7 @@ class Site:
         return weaker(weakest(fields), *also).value
 
     # A mark, a flag, a link and a citation are printed for every entry of a long list: they are
-    # made as plain strings of HTML (escaped by `html.escape`), and wrapped as Markup for templates.
+    # made as plain strings of HTML (escaped by `escape`), and wrapped as Markup for templates.
 
     def badge(self, level: str) -> str:
         """A mark as a badge, in words as well as in colour."""
@@ -198,9 +206,9 @@ class Site:
         """A record's name (or `text`) linked to its home; plain text for a record no page shows."""
         if text is None and record_id in self._links:  # a record's own link: made once a build
             return self._links[record_id]
-        shown = html.escape(text or self.name(record_id))
+        shown = escape(text or self.name(record_id))
         href = self.href(record_id)
-        made = shown if href is None else f'<a href="{html.escape(href)}">{shown}</a>'
+        made = shown if href is None else f'<a href="{escape(href)}">{shown}</a>'
         if text is None and record_id is not None:
             self._links[record_id] = made
         return made
@@ -213,12 +221,12 @@ class Site:
         try:
             cited = citation(record, records=self.records, style=self.style, marks=True)
         except EvidenceError as error:
-            return f'<p class="none">Not cited: {html.escape(str(error))}</p>' if why else ""
-        anchor = html.escape(f"cite-{record.id}")
+            return f'<p class="none">Not cited: {escape(str(error))}</p>' if why else ""
+        anchor = escape(f"cite-{record.id}")
         return (
             f'<div class="citation">\n<p class="cite" id="{anchor}">{cited.render(Markup.HTML)}</p>\n'
-            f'<button type="button" class="copy" hidden data-copy="{html.escape(cited.render(Markup.TEXT))}"'
-            f' aria-label="Copy the citation of {html.escape(node_name(record))}">Copy</button>\n</div>'
+            f'<button type="button" class="copy" hidden data-copy="{escape(cited.render(Markup.TEXT))}"'
+            f' aria-label="Copy the citation of {escape(node_name(record))}">Copy</button>\n</div>'
         )
 
     # -- writing -------------------------------------------------------------------------------

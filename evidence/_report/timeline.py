@@ -3,12 +3,11 @@ linked to the record it comes from, with its mark; events whose order is not kno
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 
 from markupsafe import Markup
 
-from evidence._report.site import Site
+from evidence._report.site import Site, escape
 from evidence._views import Event, timeline
 
 PAGE = "timeline.html"
@@ -26,8 +25,8 @@ def row(site: Site, event: Event, unordered: bool) -> str:
     note = "; order among its neighbours unknown" if unordered else ""
     return (
         f'<tr data-mark="{level}"{flag}>\n'
-        f'<td class="date">{html.escape(event.label)}<br><small>{html.escape(event.precision)}{note}</small></td>\n'
-        f"<td>{html.escape(event.kind)}</td>\n<td>{site.link(event.record, event.title)}</td>\n"
+        f'<td class="date">{escape(event.label)}<br><small>{escape(event.precision)}{note}</small></td>\n'
+        f"<td>{escape(event.kind)}</td>\n<td>{site.link(event.record, event.title)}</td>\n"
         f"<td>{site.badge(level)}</td>\n</tr>"
     )
 

@@ -4,15 +4,13 @@ link and its own, and the weakest step of each path marked."""
 
 from __future__ import annotations
 
-import html
-
 import attrs
 from markupsafe import Markup
 
 from evidence._labels import weaker
 from evidence._model import Claim
 from evidence._report.claims import TRACE, ordered
-from evidence._report.site import Site
+from evidence._report.site import Site, escape
 from evidence._trace import Trace, step_marks, trace
 
 PAGE = TRACE
@@ -58,7 +56,7 @@ def section(site: Site, claim: Claim) -> str:
     """A claim's section: each path to a source as a list of steps, the weakest marked. Made
     here, not in the template: a large set has thousands of claims, each with its paths."""
     found = chains(site, claim)
-    anchor = html.escape(claim.id)
+    anchor = escape(claim.id)
     out = [f'<section class="trace" id="t-{anchor}" aria-labelledby="th-{anchor}">\n']
     out.append(f'<h2 id="th-{anchor}">{site.link(claim.id, claim.statement)}</h2>\n')
     for number, path in enumerate(found.paths, start=1):
@@ -83,11 +81,11 @@ def section(site: Site, claim: Claim) -> str:
 def _step(site: Site, step: Trace, number: int, weakest: bool) -> str:
     """One step of a path: how it is reached, what it is, its marks in words and as a badge."""
     opening = '<li class="weakest">' if weakest else "<li>"
-    via = f'<span class="via">{html.escape(step.link)}</span> ' if number else ""
-    what = f"{html.escape(step.kind)} {site.link(step.record, step.label)}"
-    marks = f'<span class="step-marks">{html.escape(step_marks(step))}</span> {site.badge(weaker(*step.marks()).value)}'
+    via = f'<span class="via">{escape(step.link)}</span> ' if number else ""
+    what = f"{escape(step.kind)} {site.link(step.record, step.label)}"
+    marks = f'<span class="step-marks">{escape(step_marks(step))}</span> {site.badge(weaker(*step.marks()).value)}'
     label = ' <strong class="weakest-label">weakest step</strong>\n' if weakest else ""
-    wording = f"<blockquote>{html.escape(step.wording)}</blockquote>\n" if step.wording else ""
+    wording = f"<blockquote>{escape(step.wording)}</blockquote>\n" if step.wording else ""
     return f"{opening}{via}{what}\n{marks}\n{label}{wording}</li>\n"
 
 
