@@ -4,6 +4,7 @@ options; and a `Citation` made of parts joins them as one made by the engine."""
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -140,3 +141,15 @@ def test_parts_tidied_ahead_read_the_same_in_the_citation_they_go_in(
     # A document's parts are tidied once, for every message it holds: the message's citation,
     # tidied whole, is then what it would have been with them as they were made.
     assert tidy([*before, *tidied_ahead(ahead), *after]) == tidy([*before, *ahead, *after])
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=_PARTS)
+def test_joined_parts_print_the_same_text_with_each_mark_on_its_own_value(parts: list[Part]) -> None:
+    joined = ev.Citation(parts).parts
+    assert ev.Citation(parts).render() == "".join(f" [{t}]" if s == MARK else t for t, s in parts)
+    flagged = [(parts[n - 1], part) for n, part in enumerate(parts) if part[1] == MARK and n]
+    assert [(joined[n - 1], part) for n, part in enumerate(joined) if part[1] == MARK and n] == flagged
+    for before, after in itertools.pairwise(joined):  # what could be joined is
+        assert MARK in (before[1], after[1]) or before[1] != after[1] or after in [v for v, _ in flagged]
+    assert all(text or style == MARK or (text, style) in [v for v, _ in flagged] for text, style in joined)

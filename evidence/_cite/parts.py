@@ -23,22 +23,45 @@ def join_parts(parts: tuple[Part, ...] | list[Part]) -> tuple[Part, ...]:
 
 
 def _joined(parts: tuple[Part, ...] | list[Part], *, stops: bool) -> list[Part]:
-    """`join_parts`; with `stops`, the doubled stops `tidy` drops are dropped in the same pass."""
+    """`join_parts`; with `stops`, the doubled stops `tidy` drops are dropped in the same pass.
+    Each run of one style is gathered and joined once (every citation of a report comes here)."""
     joined: list[Part] = []
+    run: list[str] = []  # the texts of the run being gathered, all of `run_style`
+    run_style = ""
     end = ""  # the last character printed so far, marks aside
-    last = len(parts) - 1
-    for n, (text, style) in enumerate(parts):
-        if stops and text and style != MARK:
+    following = [style for _, style in parts]
+    following.append("")
+    n = 0
+    for text, style in parts:
+        n += 1
+        if style == MARK or following[n] == MARK:  # a mark, or the value it flags: a part alone
+            if stops and text and style != MARK:
+                if end and ((text[0] == "." and end in ".?!") or (text[0] == "," and end in "?!")):
+                    text = text[1:]
+                end = text[-1:] or end
+            if run:
+                joined.append(("".join(run), run_style))
+                run = []
+            joined.append((text, style))
+            run_style = ""
+            continue
+        if not text:
+            continue
+        if stops:
             if end and ((text[0] == "." and end in ".?!") or (text[0] == "," and end in "?!")):
                 text = text[1:]
-            end = text[-1:] or end
-        alone = style == MARK or (n < last and parts[n + 1][1] == MARK)
-        if not text and not alone:
-            continue
-        if joined and joined[-1][1] == style and not alone:
-            joined[-1] = (joined[-1][0] + text, style)
+                if not text:
+                    continue
+            end = text[-1]
+        if style == run_style:
+            run.append(text)
         else:
-            joined.append((text, style))
+            if run:
+                joined.append(("".join(run), run_style))
+            run = [text]
+            run_style = style
+    if run:
+        joined.append(("".join(run), run_style))
     return joined
 
 
