@@ -127,33 +127,39 @@ def shorten(text: str | None, width: int) -> str:
     return line[:cut].rstrip() + "…"
 
 
+# The marks, bound once: a member read off its enum costs a lookup each time, and these are
+# compared for every value a report prints.
+_CONFIRMED, _LIKELY, _UNVERIFIED = Confidence.CONFIRMED, Confidence.LIKELY, Confidence.UNVERIFIED
+
+
 def weakest(fields: Iterable[tuple[Record, str]]) -> Confidence:
     """How sure a printed value is: the weakest mark of each record it is read from and of each
     of those fields that holds a value (an empty field marks nothing of its own); confirmed only
     when no field is named at all."""
     # A loop, not `weaker(*levels)`: this runs for every value a citation or a report prints.
-    worst = Confidence.CONFIRMED
+    worst = _CONFIRMED
     for record, name in fields:
         value = getattr(record, name)  # a misspelt field name fails here, marked or not
         level = record.confidence
-        if record.field_confidence and value is not None and value != ():
-            level = weaker(level, record.field_confidence.get(name, level))
-        if level is Confidence.UNVERIFIED:
+        marked = record.field_confidence
+        if marked and value is not None and value != ():
+            level = weaker(level, marked.get(name, level))
+        if level is _UNVERIFIED:
             return level
-        if level is Confidence.LIKELY:
+        if level is _LIKELY:
             worst = level
     return worst
 
 
 def weaker(*levels: Confidence) -> Confidence:
     """The weakest of some marks; confirmed when there are none."""
-    worst = Confidence.CONFIRMED
+    worst = _CONFIRMED
     for level in levels:
-        if level is Confidence.CONFIRMED:
+        if level is _CONFIRMED:
             continue
-        if level is Confidence.UNVERIFIED:
+        if level is _UNVERIFIED:
             return level
-        if level is not Confidence.LIKELY:  # a word where a mark belongs is never read as sure
+        if level is not _LIKELY:  # a word where a mark belongs is never read as sure
             raise TypeError(f"{level!r} is not a Confidence")
         worst = level
     return worst

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from evidence._recordset import RecordSet
 
 T = TypeVar("T")
+_CONFIRMED = Confidence.CONFIRMED  # bound once: read for every value a citation prints
 
 
 @attrs.frozen(kw_only=True)
@@ -39,14 +40,15 @@ class Context:
         """A printed value and, with marks, its mark: the weakest of each field it is read from
         and of the record that holds it (a sender's name: the message's sender, the actor's
         name). No part for an empty value; a field without a value marks nothing ("n.d.")."""
-        return self.value_at(text, weakest(fields) if self.marks else Confidence.CONFIRMED, style=style)
+        return self.value_at(text, weakest(fields) if self.marks else _CONFIRMED, style=style)
 
     def value_at(self, text: str, level: Confidence, style: str = ROMAN) -> list[Part]:
         """A printed value whose mark is known outright (a value object's own `confidence`)."""
         if not text:
             return []
-        level = level if self.marks else Confidence.CONFIRMED
-        return [(text, style)] if level is Confidence.CONFIRMED else [(text, style), (level.value, MARK)]
+        if not self.marks or level is _CONFIRMED:
+            return [(text, style)]
+        return [(text, style), (level.value, MARK)]
 
     def dated(self, text: str, *fields: tuple[Record, str]) -> list[Part]:
         """A date as `value` prints it; "n.d." for a date the record does not give is the
