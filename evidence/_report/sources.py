@@ -79,6 +79,18 @@ def text_body(text: str, parts: Sequence[Segment]) -> Markup:
     return Markup("".join(out))
 
 
+def passage_list(site: Site, passages: Sequence[Passage]) -> Markup:
+    """The quoted passages of a text, each linked to its place in the text and to the records
+    quoting it. Made here, not in the template: a text may be quoted by thousands of messages."""
+    return Markup(
+        "\n".join(
+            f'<li><a href="#{passage_id(*passage.span)}">“{escape(passage.text)}”</a>, quoted by'
+            f" {', '.join(site.link(user) for user in passage.users)}</li>"
+            for passage in passages
+        )
+    )
+
+
 def stored(site: Site) -> list[Record]:
     """Every record with a stored text, in the order of the records."""
     return [record for record in site.records if getattr(record, "text_file", None) is not None]
@@ -154,7 +166,7 @@ def write(site: Site) -> None:
             record=record,
             copy=site.copy(record.id),
             shown=page,
-            passage_id=passage_id,
+            passage_list=lambda passages: passage_list(site, passages),
             body=text_body,
             original=site.records.by_id().get(getattr(record, "translation_of", None) or ""),
         )
