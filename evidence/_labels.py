@@ -115,7 +115,11 @@ def shorten(text: str | None, width: int) -> str:
     # Only the opening of a long text can be shown: it is put on one line alone (what follows the
     # cut and the gap marker that may straddle it), unless its spaces leave too little of it.
     enough = width + len(GAP)
-    line = " ".join(text[: 2 * enough].split())
+    line = text[: 2 * enough]
+    # Printable text (no white space but the plain space) with single spaces inside is on one
+    # line already; anything else is put there.
+    if not (line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " "):
+        line = " ".join(line.split())
     if len(line) <= enough:
         line = " ".join(text.split())
     if len(line) <= width:

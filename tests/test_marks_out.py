@@ -213,9 +213,10 @@ def test_shortening_keeps_the_gap_marker_or_cuts_before_it() -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(
-    text=st.lists(st.sampled_from(["word", "a", " ", "  ", "\n", "\t", GAP, "[…]", "…", "x" * 40]), max_size=60).map(
-        "".join
-    ),
+    text=st.lists(
+        st.sampled_from(["word", "a", " ", "  ", "\n", "\t", "\u00a0", "\u2003", GAP, "[…]", "…", "x" * 40]),
+        max_size=60,
+    ).map("".join),
     width=st.integers(min_value=2, max_value=120),
 )
 def test_a_shortened_text_is_the_opening_of_its_one_line_form(text: str, width: int) -> None:
