@@ -7,7 +7,7 @@ run of each counts: on a shared machine the slower runs measure the neighbours.
     python -m benchmarks.report [--n 25000 50000 100000] [--repeat 3] [--out FOLDER]
 
 The target (issue 19): a report takes less than twice the time of a check, and its memory beyond
-the loaded set does not grow with the number of pages (pages are streamed to disk one at a time).
+the loaded set does not grow with the number of pages (each page is made and written in turn).
 """
 
 from __future__ import annotations
