@@ -206,7 +206,7 @@ def _one_claim(claim: Claim, style: Style, ctx: Context, cited: dict[str, list[P
                 parts, ends = _parts(record, style, form, pin, ctx, None, None)
             else:  # a source or a court document is the evidence of many: cited once at each pin
                 key = ("evidence", record.id, style, form, pin)
-                made, ends = ctx.once(key, functools.partial(_cited, record, style, form, pin, ctx))
+                made, ends = ctx.once(key, functools.partial(_evidence_parts, record, style, form, pin, ctx))
                 parts = list(made)
             if ends:  # a note or in-text citation complete in itself: drop its own stop
                 parts = _strip_stop(parts, in_text)
@@ -214,7 +214,10 @@ def _one_claim(claim: Claim, style: Style, ctx: Context, cited: dict[str, list[P
     return [r("("), *out, r(")")] if in_text else out
 
 
-def _cited(record: Record, style: Style, form: Form, pin: str | None, ctx: Context) -> tuple[tuple[Part, ...], bool]:
+def _evidence_parts(
+    record: Record, style: Style, form: Form, pin: str | None, ctx: Context
+) -> tuple[tuple[Part, ...], bool]:
+    """A piece of a claim's evidence as `_parts` cites it, kept as made (`Context.once`)."""
     parts, ends = _parts(record, style, form, pin, ctx, None, None)
     return tuple(parts), ends
 

@@ -34,11 +34,11 @@ def _joined(parts: tuple[Part, ...] | list[Part], *, stops: bool) -> list[Part]:
     n = 0
     for text, style in parts:
         n += 1
+        if stops and text and style != MARK:
+            if end and ((text[0] == "." and end in ".?!") or (text[0] == "," and end in "?!")):
+                text = text[1:]
+            end = text[-1:] or end
         if style == MARK or following[n] == MARK:  # a mark, or the value it flags: a part alone
-            if stops and text and style != MARK:
-                if end and ((text[0] == "." and end in ".?!") or (text[0] == "," and end in "?!")):
-                    text = text[1:]
-                end = text[-1:] or end
             if run:
                 joined.append(("".join(run), run_style))
                 run = []
@@ -47,12 +47,6 @@ def _joined(parts: tuple[Part, ...] | list[Part], *, stops: bool) -> list[Part]:
             continue
         if not text:
             continue
-        if stops:
-            if end and ((text[0] == "." and end in ".?!") or (text[0] == "," and end in "?!")):
-                text = text[1:]
-                if not text:
-                    continue
-            end = text[-1]
         if style == run_style:
             run.append(text)
         else:

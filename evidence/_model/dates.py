@@ -283,14 +283,14 @@ class Date:
     @property
     def earliest(self) -> _dt.datetime:
         """The first instant (UTC) the value can stand for."""
-        return (self._instants or self._placed())[0]
+        return (self._instants or self._first_and_last())[0]
 
     @property
     def latest(self) -> _dt.datetime:
         """The last instant (UTC) the value can stand for."""
-        return (self._instants or self._placed())[1]
+        return (self._instants or self._first_and_last())[1]
 
-    def _placed(self) -> tuple[_dt.datetime, _dt.datetime]:
+    def _first_and_last(self) -> tuple[_dt.datetime, _dt.datetime]:
         start, end = self._widened()
         instants = (start, end if end in (_MIN, _MAX) else end - _dt.timedelta(microseconds=1))
         _SET_INSTANTS(self, instants)
